@@ -1,0 +1,115 @@
+"""claimmodel: record who claims what, through whom, how hedged, and how sure we are.
+
+Build or load :class:`Bundle` records of sources, claims and assertions, check
+them, exchange them as JSON (:func:`loads`, :func:`dumps`) and question them.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from claimmodel.exceptions import ClaimModelError, DecodeError, Problem
+from claimmodel.format import (
+    FORMAT_VERSION,
+    dump,
+    dumps,
+    from_data,
+    json_schema,
+    load,
+    loads,
+    to_data,
+)
+from claimmodel.model import (
+    CANNOT_BE_JUDGED,
+    Affiliation,
+    AffiliationKind,
+    AnonymousSource,
+    Assertion,
+    Attribution,
+    Bundle,
+    Channel,
+    Claim,
+    Collective,
+    Confidence,
+    Document,
+    Evidence,
+    FrozenMap,
+    GovernmentBody,
+    Hedge,
+    HedgeCategory,
+    Interval,
+    Link,
+    MediaOutlet,
+    Organization,
+    PartialDate,
+    Person,
+    Polarity,
+    Precision,
+    Relation,
+    RelationKind,
+    Role,
+    Source,
+    SourceKind,
+    Span,
+    Stance,
+    claim_id,
+)
+
+if TYPE_CHECKING:
+    __version__: str
+
+__all__ = [
+    "CANNOT_BE_JUDGED",
+    "FORMAT_VERSION",
+    "Affiliation",
+    "AffiliationKind",
+    "AnonymousSource",
+    "Assertion",
+    "Attribution",
+    "Bundle",
+    "Channel",
+    "Claim",
+    "ClaimModelError",
+    "Collective",
+    "Confidence",
+    "DecodeError",
+    "Document",
+    "Evidence",
+    "FrozenMap",
+    "GovernmentBody",
+    "Hedge",
+    "HedgeCategory",
+    "Interval",
+    "Link",
+    "MediaOutlet",
+    "Organization",
+    "PartialDate",
+    "Person",
+    "Polarity",
+    "Precision",
+    "Problem",
+    "Relation",
+    "RelationKind",
+    "Role",
+    "Source",
+    "SourceKind",
+    "Span",
+    "Stance",
+    "claim_id",
+    "dump",
+    "dumps",
+    "from_data",
+    "json_schema",
+    "load",
+    "loads",
+    "to_data",
+]
+
+
+def __getattr__(name: str) -> str:
+    # The version comes from the installed package's metadata, read on first use.
+    if name == "__version__":
+        from importlib.metadata import version  # noqa: PLC0415
+
+        return version("claimmodel")
+    raise AttributeError(f"module 'claimmodel' has no attribute {name!r}")

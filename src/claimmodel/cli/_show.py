@@ -1,0 +1,91 @@
+"""A readable plain-text summary of a bundle, for ``claimmodel show``."""
+
+from __future__ import annotations
+
+from claimmodel.model import Assertion, Bundle, Hedge, Source
+
+
+def _source_label(bundle: Bundle, source_id: str) -> str:
+    source = bundle.source(source_id)
+    if source is None:
+        return f"{source_id} (unknown source)"
+    return f"{_name(source)} ({source.kind.value})"
+
+
+def _name(source: Source) -> str:
+    return source.name or source.description or source.id
+
+
+def _hedge(bundle: Bundle, hedge: Hedge) -> str:
+    text = f'"{hedge.cue}" {hedge.category.value}'
+    if hedge.voiced_by is not None:
+        voice = bundle.source(hedge.voiced_by)
+        text += f", voiced by {_name(voice) if voice else hedge.voiced_by}"
+    return text
+
+
+def _assertion(bundle: Bundle, assertion: Assertion) -> list[str]:
+    attribution = assertion.attribution
+    head = f"  - [{assertion.id}] {_source_label(bundle, attribution.source)} {assertion.stance.value}"
+    if attribution.cue:
+        head += f' ("{attribution.cue}")'
+    if assertion.date is not None:
+        head += f", {assertion.date}"
+    lines = [head]
+    if attribution.chain:
+        steps = [_name(bundle.source(attribution.source) or _missing(attribution.source))]
+        for link in attribution.chain:
+            source = bundle.source(link.source)
+            step = f"{source and _name(source) or link.source} [{link.channel.value}"
+            step += f", {link.date}]" if link.date is not None else "]"
+            steps.append(step)
+        lines.append("      via: " + " -> ".join(steps))
+    if assertion.hedges:
+        lines.append("      hedges: " + "; ".join(_hedge(bundle, h) for h in assertion.hedges))
+    confidence = assertion.confidence
+    line = f"      confidence: {confidence}"
+    if confidence.assessor is not None:
+        assessor = bundle.source(confidence.assessor)
+        line += f", assessed by {_name(assessor) if assessor else confidence.assessor}"
+    lines.append(line)
+    if confidence.basis:
+        lines.append(f"      basis: {confidence.basis}")
+    return lines
+
+
+def _missing(source_id: str) -> Source:
+    from claimmodel.model import AnonymousSource  # noqa: PLC0415
+
+    return AnonymousSource(id=source_id, name=f"{source_id} (unknown source)")
+
+
+def render_bundle(bundle: Bundle) -> str:
+    """Each claim, who asserts it through which chain, with which hedges and confidence."""
+    lines: list[str] = []
+    title = bundle.title or bundle.id or "(untitled bundle)"
+    lines.append(title)
+    facts = [f"{len(bundle.sources)} sources", f"{len(bundle.claims)} claims",
+             f"{len(bundle.assertions)} assertions", f"{len(bundle.relations)} relations"]
+    if bundle.published is not None:
+        facts.insert(0, f"published {bundle.published}")
+    if bundle.document is not None:
+        facts.insert(0, f"document: {_source_label(bundle, bundle.document)}")
+    lines.append("  " + "; ".join(facts))
+    by_claim: dict[str, list[Assertion]] = {}
+    for assertion in bundle.assertions:
+        by_claim.setdefault(assertion.claim, []).append(assertion)
+    for claim in bundle.claims:
+        lines.append("")
+        polarity = "" if claim.polarity.value == "positive" else " (negative)"
+        lines.append(f"{claim.id}{polarity}: {claim.text}")
+        assertions = by_claim.pop(claim.id, [])
+        if not assertions:
+            lines.append("  (no assertions)")
+        for assertion in assertions:
+            lines.extend(_assertion(bundle, assertion))
+    for claim_id, assertions in by_claim.items():
+        lines.append("")
+        lines.append(f"{claim_id}: (claim not in this bundle)")
+        for assertion in assertions:
+            lines.extend(_assertion(bundle, assertion))
+    return "\n".join(lines) + "\n"

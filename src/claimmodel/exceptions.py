@@ -1,0 +1,101 @@
+"""Every exception claimmodel raises on bad input.
+
+All of them derive from :class:`ClaimModelError`, so one ``except`` clause catches
+everything the library reports.  Each also derives from the builtin that fits
+(:class:`ValueError` or :class:`TypeError`), so code written against the builtins
+keeps working.  Exception *wording* is not part of the public API; the classes,
+their attributes and the ``path`` strings are.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+import attrs
+
+__all__ = [
+    "ClaimModelError",
+    "DecodeError",
+    "InvalidTypeError",
+    "InvalidValueError",
+    "LimitExceededError",
+    "Problem",
+    "UnsupportedFormatError",
+]
+
+
+class ClaimModelError(Exception):
+    """The root of every error claimmodel raises."""
+
+
+class InvalidValueError(ClaimModelError, ValueError):
+    """A constructor was given a value that breaks a local rule (range, emptiness, shape).
+
+    ``field`` names the offending field in wire spelling, when there is one.
+    """
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+class InvalidTypeError(ClaimModelError, TypeError):
+    """A constructor was given a value of the wrong type.
+
+    ``field`` names the offending field in wire spelling, when there is one.
+    """
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+@attrs.frozen(kw_only=True)
+class Problem:
+    """One thing wrong with an input document.
+
+    ``path`` is a JSONPath-like location in *wire* names, such as
+    ``$.assertions[3].confidence.level``; ``message`` says what is wrong and how to
+    fix it.
+    """
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+class DecodeError(ClaimModelError, ValueError):
+    """A document could not be turned into model objects.
+
+    ``problems`` holds *every* problem found, in document order, each with its
+    path.  Iterating over the error yields them too.
+    """
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        count = len(self.problems)
+        head = "; ".join(str(p) for p in self.problems[:3])
+        more = f" (and {count - 3} more)" if count > 3 else ""
+        noun = "problem" if count == 1 else "problems"
+        super().__init__(f"{count} {noun}: {head}{more}")
+
+    def __iter__(self) -> Iterator[Problem]:
+        return iter(self.problems)
+
+    @classmethod
+    def single(cls, path: str, message: str) -> DecodeError:
+        """An error carrying one problem."""
+        return cls([Problem(path=path, message=message)])
+
+
+class UnsupportedFormatError(DecodeError):
+    """The document's ``format`` names a version this release cannot read."""
+
+
+class LimitExceededError(DecodeError):
+    """The input exceeds a safety limit (size, depth, length or count).
+
+    The message names the limit and how to raise it.
+    """

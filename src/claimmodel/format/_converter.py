@@ -1,0 +1,267 @@
+"""The project's one cattrs converter: model objects to and from plain JSON data.
+
+Strict by design: no type is coerced (``None`` is not ``"None"``, ``1`` is not
+``"1"``, a string is not an array of characters), unknown keys are errors, and
+keys starting with ``x_`` are gathered into each object's ``extensions``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import typing
+from collections.abc import Callable
+from functools import cache
+from typing import Any, TypeVar
+
+import attrs
+from cattrs.errors import IterableValidationError, IterableValidationNote
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+from cattrs.preconf.json import JsonConverter, make_converter
+
+from claimmodel.format._errors import EXTENSIONS_KEY, WireError
+from claimmodel.model import (
+    SOURCE_CLASSES,
+    Affiliation,
+    Assertion,
+    Attribution,
+    Bundle,
+    Claim,
+    Confidence,
+    Evidence,
+    FrozenMap,
+    Hedge,
+    Interval,
+    Link,
+    PartialDate,
+    Relation,
+    Role,
+    Source,
+    Span,
+)
+from claimmodel.model._checks import type_name
+from claimmodel.model._frozen import freeze_json, thaw_json
+
+__all__ = ["converter"]
+
+_T = TypeVar("_T")
+
+_EXTENSIBLE: tuple[type, ...] = (
+    Affiliation,
+    Assertion,
+    Attribution,
+    Bundle,
+    Claim,
+    Confidence,
+    Evidence,
+    Hedge,
+    Link,
+    Relation,
+    Role,
+    *SOURCE_CLASSES.values(),
+)
+_PLAIN: tuple[type, ...] = (Interval, Span)
+
+# Top-level arrays are part of the contract: always written, even when empty.
+_ALWAYS_WRITTEN = {Bundle: ("sources", "claims", "assertions", "relations")}
+
+
+def _strict(kind: type, noun: str) -> Callable[[Any, Any], Any]:
+    def structure(value: Any, _: Any) -> Any:
+        if type(value) is not kind:
+            raise WireError(f"expected {noun}, got {type_name(value)}")
+        return value
+
+    return structure
+
+
+def _structure_number(value: Any, _: Any) -> float:
+    # JSON has one number type: 1 and 1.0 are both numbers; booleans are not.
+    if type(value) is not float and type(value) is not int:
+        raise WireError(f"expected a number, got {type_name(value)}")
+    return value  # type: ignore[no-any-return]
+
+
+def _structure_partial_date(value: Any, _: Any) -> PartialDate:
+    if type(value) is not str:
+        raise WireError(f"expected a partial date string, got {type_name(value)}")
+    return PartialDate.fromisoformat(value)
+
+
+def _enum_hook(enum_type: type[enum.Enum]) -> Callable[[Any, Any], enum.Enum]:
+    by_value = {member.value: member for member in enum_type}
+    allowed = ", ".join(repr(v) for v in by_value)
+
+    def structure(value: Any, _: Any) -> enum.Enum:
+        if type(value) is not str:
+            raise WireError(f"expected one of {allowed}, got {type_name(value)}")
+        try:
+            return by_value[value]
+        except KeyError:
+            raise WireError(f"{value!r} is not one of {allowed}") from None
+
+    return structure
+
+
+def _is_homogeneous_tuple(tp: Any) -> bool:
+    args = typing.get_args(tp)
+    return typing.get_origin(tp) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _is_frozen_map(tp: Any) -> bool:
+    return tp is FrozenMap or typing.get_origin(tp) is FrozenMap
+
+
+def _build() -> JsonConverter:
+    conv = make_converter(forbid_extra_keys=True, omit_if_default=True)
+
+    conv.register_structure_hook(str, _strict(str, "a string"))
+    conv.register_structure_hook(int, _strict(int, "an integer"))
+    conv.register_structure_hook(bool, _strict(bool, "a boolean"))
+    conv.register_structure_hook(float, _structure_number)
+    conv.register_structure_hook(PartialDate, _structure_partial_date)
+    conv.register_unstructure_hook(PartialDate, PartialDate.isoformat)
+    conv.register_unstructure_hook(dt.timezone, str)
+    conv.register_structure_hook_func(
+        lambda t: isinstance(t, type) and issubclass(t, enum.Enum),
+        lambda value, t: _enum_hook_for(t)(value, t),
+    )
+    conv.register_unstructure_hook_func(
+        lambda t: isinstance(t, type) and issubclass(t, enum.Enum), lambda member: member.value
+    )
+    conv.register_structure_hook_func(_is_frozen_map, _structure_extensions)
+    conv.register_unstructure_hook_func(_is_frozen_map, thaw_json)
+    conv.register_structure_hook_factory(
+        _is_homogeneous_tuple, lambda tp: _tuple_hook(conv, tp)
+    )
+    conv.register_unstructure_hook_factory(
+        _is_homogeneous_tuple, lambda tp: _tuple_unhook(conv, tp)
+    )
+
+    for cls in _PLAIN:
+        attrs.resolve_types(cls)
+        conv.register_structure_hook(cls, _object_hook(conv, cls, extensible=False))
+        conv.register_unstructure_hook(cls, make_dict_unstructure_fn(cls, conv))
+    for cls in _EXTENSIBLE:
+        attrs.resolve_types(cls)
+        conv.register_structure_hook(cls, _object_hook(conv, cls, extensible=True))
+        conv.register_unstructure_hook(cls, _object_unhook(conv, cls))
+
+    # The tagged union of source kinds, registered after its members' hooks.
+    conv.register_structure_hook(Source, _source_hook(conv))
+    conv.register_unstructure_hook(Source, lambda source: conv.unstructure(source, type(source)))
+    return conv
+
+
+@cache
+def _enum_hook_for(enum_type: type[enum.Enum]) -> Callable[[Any, Any], enum.Enum]:
+    return _enum_hook(enum_type)
+
+
+def _structure_extensions(value: Any, _: Any) -> FrozenMap[Any]:
+    frozen = freeze_json(value, where="extension")
+    assert isinstance(frozen, FrozenMap)
+    return frozen
+
+
+def _tuple_hook(conv: JsonConverter, tp: Any) -> Callable[[Any, Any], tuple[Any, ...]]:
+    item_type = typing.get_args(tp)[0]
+    item_hook: list[Callable[[Any, Any], Any]] = []  # resolved on first use
+
+    def structure(value: Any, _: Any) -> tuple[Any, ...]:
+        if type(value) is not list:
+            raise WireError(f"expected an array, got {type_name(value)}")
+        if not item_hook:
+            item_hook.append(conv.get_structure_hook(item_type))
+        hook = item_hook[0]
+        items = []
+        errors: list[Exception] = []
+        for index, item in enumerate(value):
+            try:
+                items.append(hook(item, item_type))
+            except Exception as error:  # noqa: BLE001  (gathered and reported with its path)
+                error.__notes__ = [
+                    *getattr(error, "__notes__", []),
+                    IterableValidationNote(f"@ index {index}", index, item_type),
+                ]
+                errors.append(error)
+        if errors:
+            raise IterableValidationError(f"While structuring {tp!r}", errors, tp)
+        return tuple(items)
+
+    return structure
+
+
+def _tuple_unhook(conv: JsonConverter, tp: Any) -> Callable[[tuple[Any, ...]], list[Any]]:
+    item_type = typing.get_args(tp)[0]
+    hook = conv.get_unstructure_hook(item_type)
+    return lambda items: [hook(item) for item in items]
+
+
+def _object_hook(conv: JsonConverter, cls: type[_T], *, extensible: bool) -> Callable[[Any, Any], _T]:
+    overrides = {"extensions": override(rename=EXTENSIONS_KEY)} if extensible else {}
+    generated = make_dict_structure_fn(
+        cls, conv, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True, **overrides
+    )
+
+    def structure(value: Any, _: Any) -> _T:
+        if type(value) is not dict:
+            raise WireError(f"expected an object, got {type_name(value)}")
+        if EXTENSIONS_KEY in value:
+            raise WireError("object keys must not contain NUL characters")
+        if extensible:
+            extensions = {k: v for k, v in value.items() if k.startswith("x_")}
+            if extensions:
+                value = {k: v for k, v in value.items() if not k.startswith("x_")}
+                value[EXTENSIONS_KEY] = extensions
+        return generated(value, cls)
+
+    return structure
+
+
+def _object_unhook(conv: JsonConverter, cls: type[_T]) -> Callable[[_T], dict[str, Any]]:
+    always = _ALWAYS_WRITTEN.get(cls, ())
+    overrides: dict[str, Any] = {"extensions": override(rename=EXTENSIONS_KEY)}
+    overrides.update({name: override(omit_if_default=False) for name in always})
+    if cls is Claim:  # written even when derived, so readers need not re-derive it
+        overrides["id"] = override(omit_if_default=False)
+    generated = make_dict_unstructure_fn(cls, conv, _cattrs_omit_if_default=True, **overrides)
+    id_first = cls is Claim  # its id field comes last only because it is derived
+    source_classes: tuple[type, ...] = tuple(SOURCE_CLASSES.values())
+    kind = cls.kind if issubclass(cls, source_classes) else None  # type: ignore[attr-defined]
+
+    def unstructure(instance: _T) -> dict[str, Any]:
+        data: dict[str, Any] = generated(instance)
+        extensions = data.pop(EXTENSIONS_KEY, None)
+        if id_first:
+            data = {"id": data.pop("id"), **data}
+        if kind is not None:
+            data = {"kind": kind.value, **data}
+        if extensions:
+            data.update(extensions)
+        return data
+
+    return unstructure
+
+
+def _source_hook(conv: JsonConverter) -> Callable[[Any, Any], Source]:
+    allowed = ", ".join(repr(k.value) for k in SOURCE_CLASSES)
+    by_tag = {kind.value: (cls, conv.get_structure_hook(cls)) for kind, cls in SOURCE_CLASSES.items()}
+
+    def structure(value: Any, _: Any) -> Source:
+        if type(value) is not dict:
+            raise WireError(f"expected a source object, got {type_name(value)}")
+        if "kind" not in value:
+            raise WireError(f"a source needs a 'kind': one of {allowed}", field="kind")
+        tag = value["kind"]
+        if type(tag) is not str or tag not in by_tag:
+            raise WireError(f"source kind {tag!r} is not one of {allowed}", field="kind")
+        cls, hook = by_tag[tag]
+        rest = {k: v for k, v in value.items() if k != "kind"}
+        return hook(rest, cls)  # type: ignore[no-any-return]
+
+    return structure
+
+
+converter: JsonConverter = _build()
+"""The converter behind every claimmodel encoder and decoder."""

@@ -1,0 +1,90 @@
+"""Turn what cattrs and the model raise into :class:`~claimmodel.exceptions.Problem` lists.
+
+cattrs reports nested failures as exception groups whose members carry notes
+naming the attribute or index; this walks them to build paths in wire names.
+It reads each leaf's own message, so errors raised inside attrs validators keep
+their words (cattrs' ``transform_error`` drops them).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import attrs
+from cattrs.errors import (
+    AttributeValidationNote,
+    BaseValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationNote,
+)
+
+from claimmodel.exceptions import InvalidTypeError, InvalidValueError, Problem
+
+__all__ = ["EXTENSIONS_KEY", "WireError", "json_path_step", "problems_from"]
+
+EXTENSIONS_KEY = "\x00extensions"
+"""The internal key the ``extensions`` field travels under inside the converter.
+
+Input never reaches the generated hooks with this key: every ``x_…`` key is
+gathered under it first, and a literal occurrence is rejected as unknown.
+"""
+
+_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*", re.ASCII)
+
+
+class WireError(ValueError):
+    """A value on the wire is not what the format allows (raised inside hooks).
+
+    ``field`` names the key of the current object the problem is at, if any.
+    """
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+def json_path_step(key: str) -> str:
+    """The path step for an object key: ``.key``, or ``['odd key']`` when needed."""
+    if _IDENTIFIER.fullmatch(key):
+        return f".{key}"
+    escaped = key.replace("\\", "\\\\").replace("'", "\\'")
+    return f"['{escaped}']"
+
+
+def _step(exc: BaseException) -> str:
+    for note in getattr(exc, "__notes__", ()):
+        if isinstance(note, AttributeValidationNote):
+            return "" if note.name == EXTENSIONS_KEY else json_path_step(note.name)
+        if isinstance(note, IterableValidationNote):
+            return f"[{note.index}]"
+    return ""
+
+
+def _allowed_keys(cls: type) -> str:
+    names = [f.name for f in attrs.fields(cls) if f.name != "extensions"]
+    return ", ".join(names) + ", or an x_… extension key"
+
+
+def problems_from(exc: BaseException, path: str = "$") -> Iterator[Problem]:
+    """Every problem ``exc`` describes, with its path below ``path``."""
+    if isinstance(exc, BaseValidationError):
+        for sub in exc.exceptions:
+            yield from problems_from(sub, path + _step(sub))
+        return
+    if isinstance(exc, ForbiddenExtraKeysError):
+        for key in sorted(exc.extra_fields):
+            shown = "extensions" if key == EXTENSIONS_KEY else key
+            yield Problem(
+                path=path + json_path_step(shown),
+                message=f"unknown key {shown!r}; allowed here: {_allowed_keys(exc.cl)}",
+            )
+        return
+    if isinstance(exc, KeyError):
+        name = path.rsplit(".", 1)[-1]
+        yield Problem(path=path, message=f"required key {name!r} is missing")
+        return
+    if isinstance(exc, InvalidTypeError | InvalidValueError | WireError) and exc.field is not None:
+        yield Problem(path=path + json_path_step(exc.field), message=str(exc))
+        return
+    yield Problem(path=path, message=str(exc) or type(exc).__name__)

@@ -1,0 +1,181 @@
+"""Assertions: one act of a source putting a claim forward, and how it reached us.
+
+Attribution chains are written in **transmission order**: ``Attribution.source``
+is the original speaker, and ``chain`` lists the intermediaries the statement
+passed through, nearest the speaker first and nearest the reader (usually the
+document the bundle describes) last.  This is FactBank's order (nearest source
+first, author last); MPQA's nested sources run the other way, and
+:meth:`Attribution.from_reader_first` converts from it.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Sequence
+
+import attrs
+
+from claimmodel.exceptions import InvalidValueError
+from claimmodel.model import _checks as check
+from claimmodel.model._confidence import Confidence
+from claimmodel.model._dates import PartialDate
+from claimmodel.model._frozen import FrozenMap, JSONValue
+from claimmodel.model._hedges import Hedge, Span
+
+__all__ = ["Assertion", "Attribution", "Channel", "Evidence", "Link", "Stance"]
+
+
+class Stance(enum.Enum):
+    """What the source does with the claim; the value is the wire spelling."""
+
+    ASSERTS = "asserts"
+    """States it as true."""
+    REPORTS = "reports"
+    """Passes it on without taking a position (a relay, a summary)."""
+    DENIES = "denies"
+    """States it is false."""
+    DISPUTES = "disputes"
+    """Contests it without flatly denying it."""
+    QUESTIONS = "questions"
+    """Raises it as open or doubtful."""
+
+
+class Channel(enum.Enum):
+    """How a statement passed from one link of a chain to the next."""
+
+    INTERVIEW = "interview"
+    PRESS_CONFERENCE = "press-conference"
+    STATEMENT = "statement"
+    PUBLICATION = "publication"
+    BROADCAST = "broadcast"
+    SOCIAL_MEDIA = "social-media"
+    LEAK = "leak"
+    TESTIMONY = "testimony"
+    CORRESPONDENCE = "correspondence"
+    CONVERSATION = "conversation"
+    UNSPECIFIED = "unspecified"
+
+
+_optional_date = check.optional_instance_of(PartialDate, "a PartialDate")
+
+
+@attrs.frozen(kw_only=True)
+class Link:
+    """One intermediary (``source``, an id) and the ``channel`` by which it got the statement."""
+
+    source: str = attrs.field(validator=check.identifier)
+    channel: Channel = attrs.field(
+        default=Channel.UNSPECIFIED, validator=check.member_of(Channel)
+    )
+    date: PartialDate | None = attrs.field(default=None, validator=_optional_date)
+    cue: str | None = attrs.field(default=None, validator=check.optional_text)
+    """The words that introduce the relay ("told", "according to")."""
+    extensions: FrozenMap[JSONValue] = check.extensions_field()
+
+
+@attrs.frozen(kw_only=True)
+class Attribution:
+    """Who asserts (``source``, an id), the ``cue`` that says so, and the ``chain`` it came by."""
+
+    source: str = attrs.field(validator=check.identifier)
+    cue: str | None = attrs.field(default=None, validator=check.optional_text)
+    """The attributing words as written: "confirmed", "hinted", "according to"."""
+    chain: tuple[Link, ...] = check.tuple_field(check.items_of(Link, "a Link"))
+    extensions: FrozenMap[JSONValue] = check.extensions_field()
+
+    @property
+    def path(self) -> tuple[str, ...]:
+        """Source ids in transmission order: the speaker, then each intermediary."""
+        return (self.source, *(link.source for link in self.chain))
+
+    @property
+    def reader_first(self) -> tuple[str, ...]:
+        """Source ids nearest the reader first (MPQA's nesting order)."""
+        return self.path[::-1]
+
+    @classmethod
+    def from_reader_first(
+        cls,
+        sources: Sequence[str],
+        *,
+        cue: str | None = None,
+        channels: Sequence[Channel] | None = None,
+    ) -> Attribution:
+        """Build from source ids listed nearest the reader first (MPQA order).
+
+        ``["article", "ria", "sculptor"]`` becomes the sculptor's statement relayed
+        by RIA to the article.  ``channels``, when given, are in the same
+        reader-first order, one for each intermediary (``len(sources) - 1``).
+        """
+        if not sources:
+            raise InvalidValueError("an attribution needs at least the asserting source")
+        order = list(sources)[::-1]
+        relayed = order[1:]
+        ways = list(channels)[::-1] if channels is not None else [Channel.UNSPECIFIED] * len(relayed)
+        if len(ways) != len(relayed):
+            raise InvalidValueError(
+                f"{len(relayed)} intermediaries need {len(relayed)} channels, not {len(ways)}"
+            )
+        chain = tuple(Link(source=s, channel=c) for s, c in zip(relayed, ways, strict=True))
+        return cls(source=order[0], cue=cue, chain=chain)
+
+    def via(self, link: Link) -> Attribution:
+        """A copy relayed through one more intermediary, nearest the reader."""
+        return attrs.evolve(self, chain=(*self.chain, link))
+
+
+@attrs.frozen(kw_only=True)
+class Evidence:
+    """Where the assertion can be seen: a ``quote``, its ``span`` in a document, a ``url``.
+
+    ``document`` is the source id of the document the span indexes into; ``None``
+    means the document the bundle describes.
+    """
+
+    quote: str | None = attrs.field(default=None, validator=check.optional_text)
+    span: Span | None = attrs.field(
+        default=None, validator=check.optional_instance_of(Span, "a Span")
+    )
+    document: str | None = attrs.field(default=None, validator=check.optional_identifier)
+    url: str | None = attrs.field(default=None, validator=check.optional_text)
+    extensions: FrozenMap[JSONValue] = check.extensions_field()
+
+    def __attrs_post_init__(self) -> None:
+        if self.quote is None and self.span is None and self.url is None:
+            raise InvalidValueError("evidence needs a quote, a span or a url", field="quote")
+
+
+@attrs.frozen(kw_only=True)
+class Assertion:
+    """One act of a source putting a claim forward.
+
+    ``attribution`` and ``confidence`` are required: nothing in claimmodel is
+    unattributed, and every assertion says how sure the encoder is.
+    """
+
+    id: str = attrs.field(validator=check.identifier)
+    claim: str = attrs.field(validator=check.identifier)
+    """The id of the claim asserted."""
+    attribution: Attribution = attrs.field(
+        validator=check.instance_of(Attribution, "an Attribution")
+    )
+    confidence: Confidence = attrs.field(validator=check.instance_of(Confidence, "a Confidence"))
+    stance: Stance = attrs.field(default=Stance.ASSERTS, validator=check.member_of(Stance))
+    hedges: tuple[Hedge, ...] = check.tuple_field(check.items_of(Hedge, "a Hedge"))
+    date: PartialDate | None = attrs.field(default=None, validator=_optional_date)
+    """When the source made the statement (not when it was reported)."""
+    evidence: tuple[Evidence, ...] = check.tuple_field(check.items_of(Evidence, "an Evidence"))
+    extensions: FrozenMap[JSONValue] = check.extensions_field()
+
+    @property
+    def source(self) -> str:
+        """The id of the asserting source."""
+        return self.attribution.source
+
+    def with_confidence(self, confidence: Confidence) -> Assertion:
+        """A copy with another confidence."""
+        return attrs.evolve(self, confidence=confidence)
+
+    def with_hedge(self, hedge: Hedge) -> Assertion:
+        """A copy with one more hedge."""
+        return attrs.evolve(self, hedges=(*self.hedges, hedge))

@@ -1,0 +1,117 @@
+"""The bundle: the unit of exchange, usually one analysed document."""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+import attrs
+
+from claimmodel.model import _checks as check
+from claimmodel.model._assertions import Assertion
+from claimmodel.model._claims import Claim
+from claimmodel.model._dates import PartialDate
+from claimmodel.model._frozen import FrozenMap, JSONValue
+from claimmodel.model._relations import Relation
+from claimmodel.model._sources import (
+    AnonymousSource,
+    Collective,
+    Document,
+    GovernmentBody,
+    MediaOutlet,
+    Organization,
+    Person,
+    Source,
+)
+
+__all__ = ["Bundle"]
+
+_SOURCE_TYPES = (
+    Person, Organization, GovernmentBody, MediaOutlet, Document, AnonymousSource, Collective
+)
+
+
+def _index(items: tuple[Source, ...] | tuple[Claim, ...] | tuple[Assertion, ...]) -> FrozenMap[object]:
+    # The first item wins on duplicate ids; validate() reports the duplicates.
+    index: dict[str, object] = {}
+    for item in items:
+        index.setdefault(item.id, item)
+    return FrozenMap(index)
+
+
+@attrs.frozen(kw_only=True)
+class Bundle:
+    """Sources, claims, assertions and relations, with the bundle's own metadata.
+
+    ``document`` is the id of the :class:`Document` source the bundle describes (its
+    own voice, its text and publication date); ``published`` is when that document
+    appeared, the reference for partial dates such as "in July".
+    """
+
+    id: str | None = attrs.field(default=None, validator=check.optional_identifier)
+    title: str | None = attrs.field(default=None, validator=check.optional_text)
+    published: PartialDate | None = attrs.field(
+        default=None, validator=check.optional_instance_of(PartialDate, "a PartialDate")
+    )
+    document: str | None = attrs.field(default=None, validator=check.optional_identifier)
+    language: str | None = attrs.field(default=None, validator=check.optional_text)
+    sources: tuple[Source, ...] = check.tuple_field(check.items_of(_SOURCE_TYPES, "a source"))
+    claims: tuple[Claim, ...] = check.tuple_field(check.items_of(Claim, "a Claim"))
+    assertions: tuple[Assertion, ...] = check.tuple_field(
+        check.items_of(Assertion, "an Assertion")
+    )
+    relations: tuple[Relation, ...] = check.tuple_field(check.items_of(Relation, "a Relation"))
+    extensions: FrozenMap[JSONValue] = check.extensions_field()
+
+    # -- look-ups -------------------------------------------------------------------
+
+    @cached_property
+    def _sources_by_id(self) -> FrozenMap[object]:
+        return _index(self.sources)
+
+    @cached_property
+    def _claims_by_id(self) -> FrozenMap[object]:
+        return _index(self.claims)
+
+    @cached_property
+    def _assertions_by_id(self) -> FrozenMap[object]:
+        return _index(self.assertions)
+
+    def source(self, source_id: str) -> Source | None:
+        """The source with this id, or ``None``."""
+        return self._sources_by_id.get(source_id)  # type: ignore[return-value]
+
+    def claim(self, claim_id: str) -> Claim | None:
+        """The claim with this id, or ``None``."""
+        return self._claims_by_id.get(claim_id)  # type: ignore[return-value]
+
+    def assertion(self, assertion_id: str) -> Assertion | None:
+        """The assertion with this id, or ``None``."""
+        return self._assertions_by_id.get(assertion_id)  # type: ignore[return-value]
+
+    def assertions_of(self, claim_id: str) -> tuple[Assertion, ...]:
+        """Every assertion of the claim with this id, in bundle order."""
+        return tuple(a for a in self.assertions if a.claim == claim_id)
+
+    @property
+    def document_source(self) -> Document | None:
+        """The :class:`Document` the bundle describes, when it names one that exists."""
+        found = self.source(self.document) if self.document is not None else None
+        return found if isinstance(found, Document) else None
+
+    # -- building -------------------------------------------------------------------
+
+    def with_source(self, source: Source) -> Bundle:
+        """A copy with one more source."""
+        return attrs.evolve(self, sources=(*self.sources, source))
+
+    def with_claim(self, claim: Claim) -> Bundle:
+        """A copy with one more claim."""
+        return attrs.evolve(self, claims=(*self.claims, claim))
+
+    def with_assertion(self, assertion: Assertion) -> Bundle:
+        """A copy with one more assertion."""
+        return attrs.evolve(self, assertions=(*self.assertions, assertion))
+
+    def with_relation(self, relation: Relation) -> Bundle:
+        """A copy with one more relation."""
+        return attrs.evolve(self, relations=(*self.relations, relation))

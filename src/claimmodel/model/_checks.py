@@ -1,0 +1,194 @@
+"""Validators and converters for *local* facts, shared by every model class.
+
+They check types strictly (``None`` is not ``"None"``, a string is not a list of
+characters) and raise :class:`~claimmodel.exceptions.InvalidTypeError` or
+:class:`~claimmodel.exceptions.InvalidValueError` naming the field.
+Cross-object rules belong to :mod:`claimmodel.validation`, not here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from enum import Enum
+from typing import Any, TypeVar
+
+import attrs
+
+from claimmodel.exceptions import InvalidTypeError, InvalidValueError
+from claimmodel.model._frozen import EMPTY_MAP, FrozenMap, JSONValue, freeze_json
+
+_T = TypeVar("_T")
+
+Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
+
+
+def type_name(value: object) -> str:
+    """How a value's type is named in messages (JSON terms where they apply)."""
+    if value is None:
+        return "null"
+    names = {bool: "a boolean", int: "an integer", float: "a number", str: "a string"}
+    if type(value) in names:
+        return names[type(value)]
+    if isinstance(value, list | tuple):
+        return "an array"
+    if isinstance(value, Mapping):
+        return "an object"
+    return type(value).__name__
+
+
+def text(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A string with at least one non-space character."""
+    if type(value) is not str:
+        raise InvalidTypeError(
+            f"{attribute.name} must be a string, not {type_name(value)}", field=attribute.name
+        )
+    if not value or value.isspace():
+        raise InvalidValueError(
+            f"{attribute.name} must not be empty or only whitespace", field=attribute.name
+        )
+
+
+def optional_text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """``None`` or :func:`text`."""
+    if value is not None:
+        text(instance, attribute, value)
+
+
+def identifier(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """An id: a non-empty string without leading or trailing whitespace."""
+    if type(value) is not str:
+        raise InvalidTypeError(
+            f"{attribute.name} must be a string id, not {type_name(value)}", field=attribute.name
+        )
+    if not value or value.strip() != value:
+        raise InvalidValueError(
+            f"{attribute.name} must be a non-empty id without surrounding whitespace, "
+            f"not {value!r}",
+            field=attribute.name,
+        )
+
+
+def optional_identifier(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """``None`` or :func:`identifier`."""
+    if value is not None:
+        identifier(instance, attribute, value)
+
+
+def instance_of(cls: type | tuple[type, ...], noun: str) -> Validator:
+    """Exactly an instance of ``cls`` (described as ``noun`` in messages)."""
+
+    def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, cls):
+            raise InvalidTypeError(
+                f"{attribute.name} must be {noun}, not {type_name(value)}", field=attribute.name
+            )
+
+    return check
+
+
+def optional_instance_of(cls: type | tuple[type, ...], noun: str) -> Validator:
+    """``None`` or :func:`instance_of`."""
+    inner = instance_of(cls, noun)
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is not None:
+            inner(instance, attribute, value)
+
+    return check
+
+
+def member_of(enum: type[Enum]) -> Validator:
+    """A member of ``enum`` itself; its wire string is not accepted in Python."""
+
+    def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if type(value) is not enum:
+            allowed = ", ".join(f"{m.__class__.__name__}.{m.name}" for m in enum)
+            raise InvalidTypeError(
+                f"{attribute.name} must be one of {allowed}, not {value!r}", field=attribute.name
+            )
+
+    return check
+
+
+def items_of(cls: type | tuple[type, ...], noun: str) -> Validator:
+    """Every item of a tuple field is an instance of ``cls``."""
+
+    def check(_: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]) -> None:
+        for index, item in enumerate(value):
+            if not isinstance(item, cls):
+                raise InvalidTypeError(
+                    f"{attribute.name}[{index}] must be {noun}, not {type_name(item)}",
+                    field=attribute.name,
+                )
+
+    return check
+
+
+def text_items(_: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]) -> None:
+    """Every item of a tuple field is a non-empty string."""
+    for index, item in enumerate(value):
+        if type(item) is not str or not item or item.isspace():
+            raise InvalidValueError(
+                f"{attribute.name}[{index}] must be a non-empty string, not {item!r}",
+                field=attribute.name,
+            )
+
+
+def identifier_items(_: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]) -> None:
+    """Every item of a tuple field is an id."""
+    for index, item in enumerate(value):
+        if type(item) is not str or not item or item.strip() != item:
+            raise InvalidValueError(
+                f"{attribute.name}[{index}] must be a non-empty id, not {item!r}",
+                field=attribute.name,
+            )
+
+
+def _to_tuple(value: object, _: object, field: attrs.Attribute[Any]) -> tuple[object, ...]:
+    if type(value) is tuple:
+        return value
+    if type(value) is list:
+        return tuple(value)
+    raise InvalidTypeError(
+        f"{field.name} must be a tuple or list, not {type_name(value)}", field=field.name
+    )
+
+
+to_tuple = attrs.Converter(_to_tuple, takes_self=True, takes_field=True)  # type: ignore[call-overload]
+"""Accept a list or tuple and store a tuple; anything else (a string included) is an error."""
+
+
+def _to_extensions(
+    value: object, _: object, field: attrs.Attribute[Any]
+) -> FrozenMap[JSONValue]:
+    if value is EMPTY_MAP:
+        return EMPTY_MAP
+    if not isinstance(value, Mapping):
+        raise InvalidTypeError(
+            f"{field.name} must be a mapping of x_… keys to JSON values, not {type_name(value)}",
+            field=field.name,
+        )
+    if not value:
+        return EMPTY_MAP
+    for key in value:
+        if type(key) is not str or not key.startswith("x_"):
+            raise InvalidValueError(
+                f"extension keys must start with 'x_', not {key!r}", field=field.name
+            )
+    frozen = freeze_json(value, where="extensions")
+    assert isinstance(frozen, FrozenMap)
+    return frozen
+
+
+to_extensions = attrs.Converter(_to_extensions, takes_self=True, takes_field=True)  # type: ignore[call-overload]
+"""Accept a mapping of ``x_…`` keys to JSON values and store it deeply frozen."""
+
+
+def extensions_field() -> Any:
+    """The ``extensions`` field every extensible model class ends with."""
+    return attrs.field(default=EMPTY_MAP, converter=to_extensions)
+
+
+def tuple_field(*validators: Validator) -> Any:
+    """A tuple field, empty by default, accepting a list or tuple."""
+    return attrs.field(default=(), converter=to_tuple, validator=list(validators))

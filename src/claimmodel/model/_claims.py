@@ -1,0 +1,91 @@
+"""Claims: propositions in the encoder's words, independent of who says them."""
+
+from __future__ import annotations
+
+import enum
+import hashlib
+import unicodedata
+from typing import Any
+
+import attrs
+
+from claimmodel.model import _checks as check
+from claimmodel.model._frozen import FrozenMap, JSONValue
+
+__all__ = ["Claim", "Polarity", "claim_id", "normalize_text"]
+
+
+class Polarity(enum.Enum):
+    """Whether the claim states that something is (positive) or is not (negative)."""
+
+    POSITIVE = "positive"
+    NEGATIVE = "negative"
+
+
+def normalize_text(text: str) -> str:
+    """The form of a claim's wording that its derived id depends on.
+
+    Unicode NFKC, case-folded, runs of whitespace collapsed to one space, and no
+    surrounding whitespace: so the same words typed twice give the same id.
+    """
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
+def claim_id(
+    text: str,
+    *,
+    subject: str | None = None,
+    predicate: str | None = None,
+    object: str | None = None,  # noqa: A002  (mirrors the Claim field)
+    polarity: Polarity = Polarity.POSITIVE,
+) -> str:
+    """The id a :class:`Claim` with this content gets when none is given.
+
+    ``"claim-"`` and 16 hex digits of a SHA-256 over the normalized content, so the
+    same claim in two records merges.
+    """
+    parts = [normalize_text(text), polarity.value]
+    parts += [normalize_text(p) if p is not None else "" for p in (subject, predicate, object)]
+    digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+    return f"claim-{digest[:16]}"
+
+
+def _derived_id(self: Any) -> str:
+    check.text(self, attrs.fields(Claim).text, self.text)
+    check.member_of(Polarity)(self, attrs.fields(Claim).polarity, self.polarity)
+    return claim_id(
+        self.text,
+        subject=self.subject,
+        predicate=self.predicate,
+        object=self.object,
+        polarity=self.polarity,
+    )
+
+
+@attrs.frozen(kw_only=True)
+class Claim:
+    """A proposition, optionally structured as ``subject`` / ``predicate`` / ``object``.
+
+    Without an ``id``, one is derived from the normalized content (see
+    :func:`claim_id`).  ``polarity`` says whether the claim is stated positively;
+    whether a *source* affirms or denies it is the assertion's stance.
+    """
+
+    text: str = attrs.field(validator=check.text)
+    subject: str | None = attrs.field(default=None, validator=check.optional_text)
+    predicate: str | None = attrs.field(default=None, validator=check.optional_text)
+    object: str | None = attrs.field(default=None, validator=check.optional_text)
+    polarity: Polarity = attrs.field(
+        default=Polarity.POSITIVE, validator=check.member_of(Polarity)
+    )
+    language: str | None = attrs.field(default=None, validator=check.optional_text)
+    """A BCP 47 tag for the language of ``text``."""
+    id: str = attrs.field(
+        default=attrs.Factory(_derived_id, takes_self=True), validator=check.identifier
+    )
+    extensions: FrozenMap[JSONValue] = check.extensions_field()
+
+    @property
+    def derived_id(self) -> str:
+        """The id this claim's content derives, whatever ``id`` it was given."""
+        return _derived_id(self)

@@ -1,0 +1,111 @@
+"""Confidence: a level on a named scale, the probability band it stands for, and who said so.
+
+The original scale and level are kept beside the numbers, because a round trip
+through a single 0–100 number drifts.  A confidence with no probability interval
+is one that *cannot be judged*: that is a statement, not a number.
+"""
+
+from __future__ import annotations
+
+import math
+
+import attrs
+
+from claimmodel.exceptions import InvalidTypeError, InvalidValueError
+from claimmodel.model import _checks as check
+from claimmodel.model._frozen import FrozenMap, JSONValue
+
+__all__ = ["CANNOT_BE_JUDGED", "Confidence", "Interval"]
+
+CANNOT_BE_JUDGED = "cannot-be-judged"
+"""The level, valid on every scale, that says no judgement is possible."""
+
+def _probability(value: object, _: object, field: attrs.Attribute[object]) -> float:
+    if type(value) is float:
+        number = value
+    elif type(value) is int:
+        number = float(value)
+    else:
+        raise InvalidTypeError(
+            f"{field.name} must be a number, not {check.type_name(value)}", field=field.name
+        )
+    if not (math.isfinite(number) and 0.0 <= number <= 1.0):
+        raise InvalidValueError(
+            f"{field.name} must be a probability from 0 to 1, not {value!r}", field=field.name
+        )
+    return number
+
+_to_probability = attrs.Converter(_probability, takes_self=True, takes_field=True)  # type: ignore[call-overload]
+
+@attrs.frozen(kw_only=True)
+class Interval:
+    """A closed probability interval ``[low, high]`` within ``[0, 1]``; a point when equal."""
+
+    low: float = attrs.field(converter=_to_probability)
+    high: float = attrs.field(converter=_to_probability)
+
+    def __attrs_post_init__(self) -> None:
+        if self.low > self.high:
+            raise InvalidValueError(
+                f"low ({self.low}) must not exceed high ({self.high})", field="low"
+            )
+
+    @classmethod
+    def point(cls, probability: float) -> Interval:
+        """The degenerate interval ``[p, p]``."""
+        return cls(low=probability, high=probability)
+
+    def __contains__(self, probability: object) -> bool:
+        return isinstance(probability, int | float) and self.low <= probability <= self.high
+
+    def __str__(self) -> str:
+        if self.low == self.high:
+            return f"{self.low:.0%}"
+        return f"{self.low:.0%}–{self.high:.0%}"
+
+@attrs.frozen(kw_only=True)
+class Confidence:
+    """How sure someone is: ``level`` on ``scale``, the ``probability`` band it stands for,
+    the ``assessor`` (a source id) and the ``basis`` of the judgement.
+
+    ``probability`` is ``None`` exactly when the confidence cannot be judged (see
+    :data:`CANNOT_BE_JUDGED`); whether a level belongs to its scale and matches its
+    band is checked by :func:`claimmodel.validate`, which knows the scales.
+    """
+
+    scale: str = attrs.field(validator=check.identifier)
+    level: str = attrs.field(validator=check.text)
+    probability: Interval | None = attrs.field(
+        default=None, validator=check.optional_instance_of(Interval, "an Interval")
+    )
+    assessor: str | None = attrs.field(default=None, validator=check.optional_identifier)
+    basis: str | None = attrs.field(default=None, validator=check.optional_text)
+    extensions: FrozenMap[JSONValue] = check.extensions_field()
+
+    def __attrs_post_init__(self) -> None:
+        if self.level == CANNOT_BE_JUDGED and self.probability is not None:
+            raise InvalidValueError(
+                "a confidence that cannot be judged carries no probability", field="probability"
+            )
+
+    @property
+    def judged(self) -> bool:
+        """Whether this confidence stands for a probability band at all."""
+        return self.probability is not None
+
+    @classmethod
+    def cannot_be_judged(
+        cls, *, scale: str = "probability", assessor: str | None = None, basis: str | None = None
+    ) -> Confidence:
+        """The explicit statement that no confidence can be given."""
+        return cls(
+            scale=scale, level=CANNOT_BE_JUDGED, probability=None, assessor=assessor, basis=basis
+        )
+
+    def with_basis(self, basis: str) -> Confidence:
+        """A copy with the stated ``basis`` replaced."""
+        return attrs.evolve(self, basis=basis)
+
+    def __str__(self) -> str:
+        band = f" ({self.probability})" if self.probability is not None else ""
+        return f"{self.level} [{self.scale}]{band}"

@@ -1,0 +1,107 @@
+"""Immutable JSON values: the home of extension data (``x_…`` keys).
+
+Extension values are arbitrary JSON.  To keep every model object deeply immutable
+and hashable, arrays become tuples and objects become :class:`FrozenMap`.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator, Mapping
+from typing import TypeAlias, TypeVar, cast
+
+from claimmodel.exceptions import InvalidTypeError, InvalidValueError
+
+__all__ = ["EMPTY_MAP", "FrozenMap", "JSONValue", "freeze_json", "thaw_json"]
+
+_V_co = TypeVar("_V_co", covariant=True)
+
+JSONValue: TypeAlias = (
+    "None | bool | int | float | str | tuple[JSONValue, ...] | FrozenMap[JSONValue]"
+)
+"""A JSON value in frozen form: arrays are tuples, objects are :class:`FrozenMap`."""
+
+
+class FrozenMap(Mapping[str, _V_co]):
+    """A read-only, hashable mapping with string keys, equal to any mapping with equal items.
+
+    Iteration follows insertion order; equality and hashing do not depend on order.
+    """
+
+    __slots__ = ("_hash", "_items")
+
+    _items: dict[str, _V_co]
+    _hash: int | None
+
+    def __init__(self, items: Mapping[str, _V_co] | None = None) -> None:
+        object.__setattr__(self, "_items", dict(items) if items else {})
+        object.__setattr__(self, "_hash", None)
+
+    def __getitem__(self, key: str) -> _V_co:
+        return self._items[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __hash__(self) -> int:
+        if self._hash is None:
+            object.__setattr__(self, "_hash", hash(frozenset(self._items.items())))
+        return cast("int", self._hash)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, FrozenMap):
+            return self._items == other._items
+        if isinstance(other, Mapping):
+            return self._items == dict(other)
+        return NotImplemented
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError("FrozenMap is immutable")
+
+    def __repr__(self) -> str:
+        return f"FrozenMap({self._items!r})"
+
+    def __reduce__(self) -> tuple[type[FrozenMap[_V_co]], tuple[dict[str, _V_co]]]:
+        return (type(self), (self._items,))
+
+
+EMPTY_MAP: FrozenMap[JSONValue] = FrozenMap()
+
+
+def freeze_json(value: object, *, where: str = "value") -> JSONValue:
+    """Return ``value`` as a frozen JSON value, rejecting anything JSON cannot hold.
+
+    Lists and tuples become tuples, dicts become :class:`FrozenMap`; non-finite
+    floats, non-string keys and non-JSON types raise a :class:`ClaimModelError`
+    subclass naming ``where``.
+    """
+    if value is None or type(value) in (bool, int, str):
+        return cast("JSONValue", value)
+    if type(value) is float:
+        if not math.isfinite(value):
+            raise InvalidValueError(f"{where}: {value!r} is not a JSON number")
+        return value
+    if type(value) in (list, tuple):
+        items = cast("list[object] | tuple[object, ...]", value)
+        return tuple(freeze_json(item, where=f"{where}[{i}]") for i, item in enumerate(items))
+    if isinstance(value, Mapping):
+        mapping = cast("Mapping[object, object]", value)
+        frozen: dict[str, JSONValue] = {}
+        for key, item in mapping.items():
+            if type(key) is not str:
+                raise InvalidTypeError(f"{where}: object keys must be strings, not {key!r}")
+            frozen[key] = freeze_json(item, where=f"{where}.{key}")
+        return FrozenMap(frozen)
+    raise InvalidTypeError(f"{where}: {type(value).__name__} is not a JSON value")
+
+
+def thaw_json(value: JSONValue) -> object:
+    """Return a frozen JSON value as plain ``dict``/``list`` data, objects with sorted keys."""
+    if isinstance(value, tuple):
+        return [thaw_json(item) for item in value]
+    if isinstance(value, FrozenMap):
+        return {key: thaw_json(value[key]) for key in sorted(value)}
+    return value

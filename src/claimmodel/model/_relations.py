@@ -1,0 +1,35 @@
+"""Relations between assertions or claims: supports, contradicts, disputes, …"""
+
+from __future__ import annotations
+
+import enum
+
+import attrs
+
+from claimmodel.model import _checks as check
+from claimmodel.model._frozen import FrozenMap, JSONValue
+
+__all__ = ["Relation", "RelationKind"]
+
+
+class RelationKind(enum.Enum):
+    """How ``subject`` bears on ``object``; the value is the wire spelling."""
+
+    SUPPORTS = "supports"
+    CONTRADICTS = "contradicts"
+    DISPUTES = "disputes"
+    ELABORATES = "elaborates"
+    SAME_AS = "same-as"
+
+
+@attrs.frozen(kw_only=True)
+class Relation:
+    """``subject`` (an assertion or claim id) stands in relation ``kind`` to ``object``."""
+
+    id: str = attrs.field(validator=check.identifier)
+    kind: RelationKind = attrs.field(validator=check.member_of(RelationKind))
+    subject: str = attrs.field(validator=check.identifier)
+    object: str = attrs.field(validator=check.identifier)
+    basis: str | None = attrs.field(default=None, validator=check.optional_text)
+    """Why the encoder records this relation."""
+    extensions: FrozenMap[JSONValue] = check.extensions_field()

@@ -1,0 +1,209 @@
+"""Sources: everyone and everything that can assert — people, organizations, outlets,
+documents, anonymous and collective voices — with their offices and affiliations.
+
+A source is identified by its ``id``, never by its name: names are kept exactly as
+a text spells them (a garbled spelling included) and other spellings go in
+``aliases``.  The wire form tags each source with its ``kind``.
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import ClassVar, TypeAlias
+
+import attrs
+
+from claimmodel.model import _checks as check
+from claimmodel.model._confidence import Confidence
+from claimmodel.model._dates import PartialDate
+from claimmodel.model._frozen import FrozenMap, JSONValue
+
+__all__ = [
+    "Affiliation",
+    "AffiliationKind",
+    "AnonymousSource",
+    "Collective",
+    "Document",
+    "GovernmentBody",
+    "MediaOutlet",
+    "Organization",
+    "Person",
+    "Role",
+    "Source",
+    "SourceKind",
+]
+
+
+class SourceKind(enum.Enum):
+    """The kinds of source; the value is the wire tag under ``kind``."""
+
+    PERSON = "person"
+    ORGANIZATION = "organization"
+    GOVERNMENT_BODY = "government-body"
+    MEDIA_OUTLET = "media-outlet"
+    DOCUMENT = "document"
+    ANONYMOUS = "anonymous"
+    COLLECTIVE = "collective"
+
+
+class AffiliationKind(enum.Enum):
+    """How one source depends on another; the value is the wire spelling."""
+
+    MEMBER_OF = "member-of"
+    EMPLOYED_BY = "employed-by"
+    PART_OF = "part-of"
+    CONTROLLED_BY = "controlled-by"
+    FUNDED_BY = "funded-by"
+
+
+_optional_date = check.optional_instance_of(PartialDate, "a PartialDate")
+
+
+@attrs.frozen(kw_only=True)
+class Role:
+    """An office held (``office``), optionally at an ``organization`` (a source id),
+    from ``start`` to ``end``."""
+
+    office: str = attrs.field(validator=check.text)
+    organization: str | None = attrs.field(default=None, validator=check.optional_identifier)
+    start: PartialDate | None = attrs.field(default=None, validator=_optional_date)
+    end: PartialDate | None = attrs.field(default=None, validator=_optional_date)
+    extensions: FrozenMap[JSONValue] = check.extensions_field()
+
+
+@attrs.frozen(kw_only=True)
+class Affiliation:
+    """A dependency of this source on ``target`` (a source id), from ``start`` to ``end``."""
+
+    kind: AffiliationKind = attrs.field(validator=check.member_of(AffiliationKind))
+    target: str = attrs.field(validator=check.identifier)
+    start: PartialDate | None = attrs.field(default=None, validator=_optional_date)
+    end: PartialDate | None = attrs.field(default=None, validator=_optional_date)
+    extensions: FrozenMap[JSONValue] = check.extensions_field()
+
+
+@attrs.frozen(kw_only=True)
+class _SourceBase:
+    """Fields every kind of source has."""
+
+    kind: ClassVar[SourceKind]
+
+    id: str = attrs.field(validator=check.identifier)
+    name: str | None = attrs.field(default=None, validator=check.optional_text)
+    aliases: tuple[str, ...] = check.tuple_field(check.text_items)
+    description: str | None = attrs.field(default=None, validator=check.optional_text)
+    roles: tuple[Role, ...] = check.tuple_field(check.items_of(Role, "a Role"))
+    affiliations: tuple[Affiliation, ...] = check.tuple_field(
+        check.items_of(Affiliation, "an Affiliation")
+    )
+    reliability: Confidence | None = attrs.field(
+        default=None, validator=check.optional_instance_of(Confidence, "a Confidence")
+    )
+    """How reliable the source is judged to be (for example Admiralty A–F)."""
+
+    @property
+    def label(self) -> str:
+        """A human-readable name: the name, else the description, else the id."""
+        return self.name or self.description or self.id
+
+    def with_alias(self, alias: str) -> Source:
+        """A copy with one more alias (no change if it is already known)."""
+        if alias in self.aliases or alias == self.name:
+            return self  # type: ignore[return-value]
+        return attrs.evolve(self, aliases=(*self.aliases, alias))  # type: ignore[return-value]
+
+    def with_affiliation(self, affiliation: Affiliation) -> Source:
+        """A copy with one more affiliation."""
+        return attrs.evolve(self, affiliations=(*self.affiliations, affiliation))  # type: ignore[return-value]
+
+    def with_role(self, role: Role) -> Source:
+        """A copy with one more role."""
+        return attrs.evolve(self, roles=(*self.roles, role))  # type: ignore[return-value]
+
+
+@attrs.frozen(kw_only=True)
+class Person(_SourceBase):
+    """A named individual."""
+
+    kind: ClassVar[SourceKind] = SourceKind.PERSON
+    extensions: FrozenMap[JSONValue] = check.extensions_field()
+
+
+@attrs.frozen(kw_only=True)
+class Organization(_SourceBase):
+    """A company, studio, party, NGO or other non-governmental body."""
+
+    kind: ClassVar[SourceKind] = SourceKind.ORGANIZATION
+    extensions: FrozenMap[JSONValue] = check.extensions_field()
+
+
+@attrs.frozen(kw_only=True)
+class GovernmentBody(_SourceBase):
+    """A ministry, agency, armed force or other organ of a state."""
+
+    kind: ClassVar[SourceKind] = SourceKind.GOVERNMENT_BODY
+    jurisdiction: str | None = attrs.field(default=None, validator=check.optional_text)
+    """The state or territory it belongs to, as written (for example ``"Russia"``)."""
+    extensions: FrozenMap[JSONValue] = check.extensions_field()
+
+
+@attrs.frozen(kw_only=True)
+class MediaOutlet(_SourceBase):
+    """A news agency, newspaper, broadcaster or channel."""
+
+    kind: ClassVar[SourceKind] = SourceKind.MEDIA_OUTLET
+    url: str | None = attrs.field(default=None, validator=check.optional_text)
+    extensions: FrozenMap[JSONValue] = check.extensions_field()
+
+
+@attrs.frozen(kw_only=True)
+class Document(_SourceBase):
+    """An article, report or post that speaks in its own voice.
+
+    ``text`` is the document's text when the bundle carries it; character spans of
+    hedges and evidence index into it (Python ``str`` indices, code points).
+    """
+
+    kind: ClassVar[SourceKind] = SourceKind.DOCUMENT
+    url: str | None = attrs.field(default=None, validator=check.optional_text)
+    published: PartialDate | None = attrs.field(default=None, validator=_optional_date)
+    authors: tuple[str, ...] = check.tuple_field(check.identifier_items)
+    """Source ids of the people or bodies who wrote it."""
+    publisher: str | None = attrs.field(default=None, validator=check.optional_identifier)
+    """Source id of the outlet that published it."""
+    language: str | None = attrs.field(default=None, validator=check.optional_text)
+    """A BCP 47 language tag such as ``"en"``."""
+    text: str | None = attrs.field(default=None, validator=check.optional_text)
+    extensions: FrozenMap[JSONValue] = check.extensions_field()
+
+
+@attrs.frozen(kw_only=True)
+class AnonymousSource(_SourceBase):
+    """An unnamed source ("officials familiar with the matter"); say who in ``description``."""
+
+    kind: ClassVar[SourceKind] = SourceKind.ANONYMOUS
+    extensions: FrozenMap[JSONValue] = check.extensions_field()
+
+
+@attrs.frozen(kw_only=True)
+class Collective(_SourceBase):
+    """A group spoken of as one voice ("Russian officials"), optionally with known members."""
+
+    kind: ClassVar[SourceKind] = SourceKind.COLLECTIVE
+    members: tuple[str, ...] = check.tuple_field(check.identifier_items)
+    """Source ids of members the record knows of; the group may have others."""
+    extensions: FrozenMap[JSONValue] = check.extensions_field()
+
+
+Source: TypeAlias = (
+    Person | Organization | GovernmentBody | MediaOutlet | Document | AnonymousSource | Collective
+)
+"""Any kind of source."""
+
+SOURCE_CLASSES: dict[SourceKind, type[Source]] = {
+    cls.kind: cls
+    for cls in (
+        Person, Organization, GovernmentBody, MediaOutlet, Document, AnonymousSource, Collective
+    )
+}
+"""The class for each kind of source."""
