@@ -6,18 +6,17 @@ import argparse
 import sys
 from pathlib import Path
 
+from claimmodel.cli._show import render_bundle
 from claimmodel.exceptions import DecodeError
 from claimmodel.format import loads
 from claimmodel.model import Bundle
-
-from claimmodel.cli._show import render_bundle
 
 EXIT_OK = 0
 EXIT_INVALID = 1
 EXIT_UNREADABLE = 2
 
 
-class _Unreadable(Exception):
+class _UnreadableError(Exception):
     """A file could not be read, or is not JSON at all."""
 
 
@@ -25,17 +24,17 @@ def _read(path: str) -> bytes:
     try:
         return Path(path).read_bytes()
     except OSError as error:
-        raise _Unreadable(f"{path}: cannot read: {error.strerror or error}") from None
+        raise _UnreadableError(f"{path}: cannot read: {error.strerror or error}") from None
 
 
 def _decode(path: str) -> Bundle:
-    """Decode ``path``; DecodeError for invalid bundles, _Unreadable for non-JSON."""
+    """Decode ``path``; DecodeError for invalid bundles, _UnreadableError for non-JSON."""
     data = _read(path)
     try:
         return loads(data)
     except DecodeError as error:
         if _is_unreadable(error):
-            raise _Unreadable(f"{path}: {error.problems[0].message}") from None
+            raise _UnreadableError(f"{path}: {error.problems[0].message}") from None
         raise
 
 
@@ -52,7 +51,7 @@ def run_validate(args: argparse.Namespace) -> int:
     for path in args.files:
         try:
             _decode(path)
-        except _Unreadable as error:
+        except _UnreadableError as error:
             print(error, file=sys.stderr)
             status = max(status, EXIT_UNREADABLE)
         except DecodeError as error:
@@ -65,7 +64,7 @@ def run_validate(args: argparse.Namespace) -> int:
 def run_show(args: argparse.Namespace) -> int:
     try:
         bundle = _decode(args.file)
-    except _Unreadable as error:
+    except _UnreadableError as error:
         print(error, file=sys.stderr)
         return EXIT_UNREADABLE
     except DecodeError as error:

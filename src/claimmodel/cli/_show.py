@@ -26,7 +26,9 @@ def _hedge(bundle: Bundle, hedge: Hedge) -> str:
 
 def _assertion(bundle: Bundle, assertion: Assertion) -> list[str]:
     attribution = assertion.attribution
-    head = f"  - [{assertion.id}] {_source_label(bundle, attribution.source)} {assertion.stance.value}"
+    head = (
+        f"  - [{assertion.id}] {_source_label(bundle, attribution.source)} {assertion.stance.value}"
+    )
     if attribution.cue:
         head += f' ("{attribution.cue}")'
     if assertion.date is not None:
@@ -36,7 +38,7 @@ def _assertion(bundle: Bundle, assertion: Assertion) -> list[str]:
         steps = [_name(bundle.source(attribution.source) or _missing(attribution.source))]
         for link in attribution.chain:
             source = bundle.source(link.source)
-            step = f"{source and _name(source) or link.source} [{link.channel.value}"
+            step = f"{(source and _name(source)) or link.source} [{link.channel.value}"
             step += f", {link.date}]" if link.date is not None else "]"
             steps.append(step)
         lines.append("      via: " + " -> ".join(steps))
@@ -64,8 +66,12 @@ def render_bundle(bundle: Bundle) -> str:
     lines: list[str] = []
     title = bundle.title or bundle.id or "(untitled bundle)"
     lines.append(title)
-    facts = [f"{len(bundle.sources)} sources", f"{len(bundle.claims)} claims",
-             f"{len(bundle.assertions)} assertions", f"{len(bundle.relations)} relations"]
+    facts = [
+        f"{len(bundle.sources)} sources",
+        f"{len(bundle.claims)} claims",
+        f"{len(bundle.assertions)} assertions",
+        f"{len(bundle.relations)} relations",
+    ]
     if bundle.published is not None:
         facts.insert(0, f"published {bundle.published}")
     if bundle.document is not None:

@@ -6,4 +6,13 @@ This layer knows the model; the model does not know it.
 from claimmodel.format._codec import dump, dumps, from_data, json_schema, load, loads, to_data
 from claimmodel.format._envelope import FORMAT_VERSION
 
-__all__ = ["FORMAT_VERSION", "dump", "dumps", "from_data", "json_schema", "load", "loads", "to_data"]
+__all__ = [
+    "FORMAT_VERSION",
+    "dump",
+    "dumps",
+    "from_data",
+    "json_schema",
+    "load",
+    "loads",
+    "to_data",
+]

@@ -140,4 +140,3 @@ def json_schema() -> dict[str, Any]:
     text = resources.files("claimmodel.format.schema").joinpath(SCHEMA_RESOURCE).read_text("utf-8")
     schema: dict[str, Any] = json.loads(text)
     return schema
-

@@ -63,7 +63,9 @@ _EXTENSIBLE: tuple[type, ...] = (
 _PLAIN: tuple[type, ...] = (Interval, Span)
 
 # Top-level arrays are part of the contract: always written, even when empty.
-_ALWAYS_WRITTEN = {Bundle: ("sources", "claims", "assertions", "relations")}
+_ALWAYS_WRITTEN: dict[type, tuple[str, ...]] = {
+    Bundle: ("sources", "claims", "assertions", "relations")
+}
 
 
 def _strict(kind: type, noun: str) -> Callable[[Any, Any], Any]:
@@ -79,7 +81,7 @@ def _structure_number(value: Any, _: Any) -> float:
     # JSON has one number type: 1 and 1.0 are both numbers; booleans are not.
     if type(value) is not float and type(value) is not int:
         raise WireError(f"expected a number, got {type_name(value)}")
-    return value  # type: ignore[no-any-return]
+    return value
 
 
 def _structure_partial_date(value: Any, _: Any) -> PartialDate:
@@ -131,9 +133,7 @@ def _build() -> JsonConverter:
     )
     conv.register_structure_hook_func(_is_frozen_map, _structure_extensions)
     conv.register_unstructure_hook_func(_is_frozen_map, thaw_json)
-    conv.register_structure_hook_factory(
-        _is_homogeneous_tuple, lambda tp: _tuple_hook(conv, tp)
-    )
+    conv.register_structure_hook_factory(_is_homogeneous_tuple, lambda tp: _tuple_hook(conv, tp))
     conv.register_unstructure_hook_factory(
         _is_homogeneous_tuple, lambda tp: _tuple_unhook(conv, tp)
     )
@@ -198,8 +198,12 @@ def _tuple_unhook(conv: JsonConverter, tp: Any) -> Callable[[tuple[Any, ...]], l
     return lambda items: [hook(item) for item in items]
 
 
-def _object_hook(conv: JsonConverter, cls: type[_T], *, extensible: bool) -> Callable[[Any, Any], _T]:
-    overrides = {"extensions": override(rename=EXTENSIONS_KEY)} if extensible else {}
+def _object_hook(
+    conv: JsonConverter, cls: type[_T], *, extensible: bool
+) -> Callable[[Any, Any], _T]:
+    overrides: dict[str, Any] = (
+        {"extensions": override(rename=EXTENSIONS_KEY)} if extensible else {}
+    )
     generated = make_dict_structure_fn(
         cls, conv, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True, **overrides
     )
@@ -246,7 +250,9 @@ def _object_unhook(conv: JsonConverter, cls: type[_T]) -> Callable[[_T], dict[st
 
 def _source_hook(conv: JsonConverter) -> Callable[[Any, Any], Source]:
     allowed = ", ".join(repr(k.value) for k in SOURCE_CLASSES)
-    by_tag = {kind.value: (cls, conv.get_structure_hook(cls)) for kind, cls in SOURCE_CLASSES.items()}
+    by_tag = {
+        kind.value: (cls, conv.get_structure_hook(cls)) for kind, cls in SOURCE_CLASSES.items()
+    }
 
     def structure(value: Any, _: Any) -> Source:
         if type(value) is not dict:

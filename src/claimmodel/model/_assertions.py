@@ -64,9 +64,7 @@ class Link:
     """One intermediary (``source``, an id) and the ``channel`` by which it got the statement."""
 
     source: str = attrs.field(validator=check.identifier)
-    channel: Channel = attrs.field(
-        default=Channel.UNSPECIFIED, validator=check.member_of(Channel)
-    )
+    channel: Channel = attrs.field(default=Channel.UNSPECIFIED, validator=check.member_of(Channel))
     date: PartialDate | None = attrs.field(default=None, validator=_optional_date)
     cue: str | None = attrs.field(default=None, validator=check.optional_text)
     """The words that introduce the relay ("told", "according to")."""
@@ -111,7 +109,9 @@ class Attribution:
             raise InvalidValueError("an attribution needs at least the asserting source")
         order = list(sources)[::-1]
         relayed = order[1:]
-        ways = list(channels)[::-1] if channels is not None else [Channel.UNSPECIFIED] * len(relayed)
+        ways = (
+            list(channels)[::-1] if channels is not None else [Channel.UNSPECIFIED] * len(relayed)
+        )
         if len(ways) != len(relayed):
             raise InvalidValueError(
                 f"{len(relayed)} intermediaries need {len(relayed)} channels, not {len(ways)}"

@@ -26,11 +26,19 @@ from claimmodel.model._sources import (
 __all__ = ["Bundle"]
 
 _SOURCE_TYPES = (
-    Person, Organization, GovernmentBody, MediaOutlet, Document, AnonymousSource, Collective
+    Person,
+    Organization,
+    GovernmentBody,
+    MediaOutlet,
+    Document,
+    AnonymousSource,
+    Collective,
 )
 
 
-def _index(items: tuple[Source, ...] | tuple[Claim, ...] | tuple[Assertion, ...]) -> FrozenMap[object]:
+def _index(
+    items: tuple[Source, ...] | tuple[Claim, ...] | tuple[Assertion, ...],
+) -> FrozenMap[object]:
     # The first item wins on duplicate ids; validate() reports the duplicates.
     index: dict[str, object] = {}
     for item in items:
@@ -56,9 +64,7 @@ class Bundle:
     language: str | None = attrs.field(default=None, validator=check.optional_text)
     sources: tuple[Source, ...] = check.tuple_field(check.items_of(_SOURCE_TYPES, "a source"))
     claims: tuple[Claim, ...] = check.tuple_field(check.items_of(Claim, "a Claim"))
-    assertions: tuple[Assertion, ...] = check.tuple_field(
-        check.items_of(Assertion, "an Assertion")
-    )
+    assertions: tuple[Assertion, ...] = check.tuple_field(check.items_of(Assertion, "an Assertion"))
     relations: tuple[Relation, ...] = check.tuple_field(check.items_of(Relation, "a Relation"))
     extensions: FrozenMap[JSONValue] = check.extensions_field()
 

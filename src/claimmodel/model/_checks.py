@@ -154,13 +154,11 @@ def _to_tuple(value: object, _: object, field: attrs.Attribute[Any]) -> tuple[ob
     )
 
 
-to_tuple = attrs.Converter(_to_tuple, takes_self=True, takes_field=True)  # type: ignore[call-overload]
+to_tuple = attrs.Converter(_to_tuple, takes_self=True, takes_field=True)
 """Accept a list or tuple and store a tuple; anything else (a string included) is an error."""
 
 
-def _to_extensions(
-    value: object, _: object, field: attrs.Attribute[Any]
-) -> FrozenMap[JSONValue]:
+def _to_extensions(value: object, _: object, field: attrs.Attribute[Any]) -> FrozenMap[JSONValue]:
     if value is EMPTY_MAP:
         return EMPTY_MAP
     if not isinstance(value, Mapping):
@@ -180,7 +178,7 @@ def _to_extensions(
     return frozen
 
 
-to_extensions = attrs.Converter(_to_extensions, takes_self=True, takes_field=True)  # type: ignore[call-overload]
+to_extensions = attrs.Converter(_to_extensions, takes_self=True, takes_field=True)
 """Accept a mapping of ``x_…`` keys to JSON values and store it deeply frozen."""
 
 

@@ -75,9 +75,7 @@ class Claim:
     subject: str | None = attrs.field(default=None, validator=check.optional_text)
     predicate: str | None = attrs.field(default=None, validator=check.optional_text)
     object: str | None = attrs.field(default=None, validator=check.optional_text)
-    polarity: Polarity = attrs.field(
-        default=Polarity.POSITIVE, validator=check.member_of(Polarity)
-    )
+    polarity: Polarity = attrs.field(default=Polarity.POSITIVE, validator=check.member_of(Polarity))
     language: str | None = attrs.field(default=None, validator=check.optional_text)
     """A BCP 47 tag for the language of ``text``."""
     id: str = attrs.field(

@@ -20,29 +20,35 @@ __all__ = ["CANNOT_BE_JUDGED", "Confidence", "Interval"]
 CANNOT_BE_JUDGED = "cannot-be-judged"
 """The level, valid on every scale, that says no judgement is possible."""
 
-def _probability(value: object, _: object, field: attrs.Attribute[object]) -> float:
+
+def _probability(value: object, name: str) -> float:
     if type(value) is float:
         number = value
     elif type(value) is int:
         number = float(value)
     else:
-        raise InvalidTypeError(
-            f"{field.name} must be a number, not {check.type_name(value)}", field=field.name
-        )
+        raise InvalidTypeError(f"{name} must be a number, not {check.type_name(value)}", field=name)
     if not (math.isfinite(number) and 0.0 <= number <= 1.0):
         raise InvalidValueError(
-            f"{field.name} must be a probability from 0 to 1, not {value!r}", field=field.name
+            f"{name} must be a probability from 0 to 1, not {value!r}", field=name
         )
     return number
 
-_to_probability = attrs.Converter(_probability, takes_self=True, takes_field=True)  # type: ignore[call-overload]
+
+def _low(value: object) -> float:
+    return _probability(value, "low")
+
+
+def _high(value: object) -> float:
+    return _probability(value, "high")
+
 
 @attrs.frozen(kw_only=True)
 class Interval:
     """A closed probability interval ``[low, high]`` within ``[0, 1]``; a point when equal."""
 
-    low: float = attrs.field(converter=_to_probability)
-    high: float = attrs.field(converter=_to_probability)
+    low: float = attrs.field(converter=_low)
+    high: float = attrs.field(converter=_high)
 
     def __attrs_post_init__(self) -> None:
         if self.low > self.high:
@@ -62,6 +68,7 @@ class Interval:
         if self.low == self.high:
             return f"{self.low:.0%}"
         return f"{self.low:.0%}–{self.high:.0%}"
+
 
 @attrs.frozen(kw_only=True)
 class Confidence:

@@ -347,9 +347,7 @@ def _stated_parts(text: str) -> dict[str, Any]:
     return stated
 
 
-def _most_recent_year(
-    stated: dict[str, Any], reference: PartialDate | dt.date, text: str
-) -> int:
+def _most_recent_year(stated: dict[str, Any], reference: PartialDate | dt.date, text: str) -> int:
     if isinstance(reference, PartialDate):
         ref = reference.latest().replace(tzinfo=None)
     elif isinstance(reference, dt.datetime):
@@ -366,7 +364,11 @@ def _most_recent_year(
         if day > calendar.monthrange(year, month)[1]:
             continue  # 29 February in a common year
         start = dt.datetime(
-            year, month, day, stated.get("hour", 0), stated.get("minute", 0),
+            year,
+            month,
+            day,
+            stated.get("hour", 0),
+            stated.get("minute", 0),
             stated.get("second", 0),
         )
         if start <= ref:

@@ -17,7 +17,7 @@ __all__ = ["EMPTY_MAP", "FrozenMap", "JSONValue", "freeze_json", "thaw_json"]
 _V_co = TypeVar("_V_co", covariant=True)
 
 JSONValue: TypeAlias = (
-    "None | bool | int | float | str | tuple[JSONValue, ...] | FrozenMap[JSONValue]"
+    "bool | int | float | str | tuple[JSONValue, ...] | FrozenMap[JSONValue] | None"
 )
 """A JSON value in frozen form: arrays are tuples, objects are :class:`FrozenMap`."""
 

@@ -68,7 +68,7 @@ WIKIDATA_SOURCING_CIRCUMSTANCES: dict[str, tuple[str, HedgeCategory]] = {
 _SORTED_WIKIDATA = sorted(WIKIDATA_SOURCING_CIRCUMSTANCES.items())
 
 
-def _offset(_: object, attribute: attrs.Attribute[object], value: object) -> None:
+def _offset(_: object, attribute: attrs.Attribute[int], value: object) -> None:
     if type(value) is not int:
         raise InvalidTypeError(
             f"{attribute.name} must be an integer, not {check.type_name(value)}",
@@ -82,7 +82,7 @@ def _offset(_: object, attribute: attrs.Attribute[object], value: object) -> Non
 
 @attrs.frozen(kw_only=True)
 class Span:
-    """Characters ``[start, end)`` of a document's text (code-point indices, as Python's ``str``)."""
+    """Characters ``[start, end)`` of a document's text, as code-point indices (Python ``str``)."""
 
     start: int = attrs.field(validator=_offset)
     end: int = attrs.field(validator=_offset)

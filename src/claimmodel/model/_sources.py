@@ -203,7 +203,13 @@ Source: TypeAlias = (
 SOURCE_CLASSES: dict[SourceKind, type[Source]] = {
     cls.kind: cls
     for cls in (
-        Person, Organization, GovernmentBody, MediaOutlet, Document, AnonymousSource, Collective
+        Person,
+        Organization,
+        GovernmentBody,
+        MediaOutlet,
+        Document,
+        AnonymousSource,
+        Collective,
     )
 }
 """The class for each kind of source."""
