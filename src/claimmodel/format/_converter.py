@@ -138,14 +138,22 @@ def _build() -> JsonConverter:
         _is_homogeneous_tuple, lambda tp: _tuple_unhook(conv, tp)
     )
 
-    for cls in _PLAIN:
+    # Factories, not hooks: cattrs generates each class's code on first use, when every
+    # class is registered, so nested fields always get the project's hooks.
+    for cls in (*_PLAIN, *_EXTENSIBLE):
         attrs.resolve_types(cls)
-        conv.register_structure_hook(cls, _object_hook(conv, cls, extensible=False))
-        conv.register_unstructure_hook(cls, make_dict_unstructure_fn(cls, conv))
-    for cls in _EXTENSIBLE:
-        attrs.resolve_types(cls)
-        conv.register_structure_hook(cls, _object_hook(conv, cls, extensible=True))
-        conv.register_unstructure_hook(cls, _object_unhook(conv, cls))
+    conv.register_structure_hook_factory(
+        lambda t: t in _PLAIN, lambda t: _object_hook(conv, t, extensible=False)
+    )
+    conv.register_unstructure_hook_factory(
+        lambda t: t in _PLAIN, lambda t: make_dict_unstructure_fn(t, conv)
+    )
+    conv.register_structure_hook_factory(
+        lambda t: t in _EXTENSIBLE, lambda t: _object_hook(conv, t, extensible=True)
+    )
+    conv.register_unstructure_hook_factory(
+        lambda t: t in _EXTENSIBLE, lambda t: _object_unhook(conv, t)
+    )
 
     # The tagged union of source kinds, registered after its members' hooks.
     conv.register_structure_hook(Source, _source_hook(conv))
@@ -213,14 +221,28 @@ def _object_hook(
             raise WireError(f"expected an object, got {type_name(value)}")
         if EXTENSIONS_KEY in value:
             raise WireError("object keys must not contain NUL characters")
+        extensions = None
         if extensible:
             extensions = {k: v for k, v in value.items() if k.startswith("x_")}
             if extensions:
                 value = {k: v for k, v in value.items() if not k.startswith("x_")}
-                value[EXTENSIONS_KEY] = extensions
+        if None in value.values():
+            _reject_nulls(value)
+        if extensions:
+            value[EXTENSIONS_KEY] = extensions
         return generated(value, cls)
 
     return structure
+
+
+def _reject_nulls(value: dict[str, Any]) -> None:
+    # Absence has one spelling on the wire, a missing key; null is never written.
+    errors = [
+        WireError("null is not allowed; leave the key out instead", field=key)
+        for key, item in value.items()
+        if item is None
+    ]
+    raise IterableValidationError("null values", errors, dict)
 
 
 def _object_unhook(conv: JsonConverter, cls: type[_T]) -> Callable[[_T], dict[str, Any]]:
