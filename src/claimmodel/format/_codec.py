@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import IO, Any
 
 from cattrs.errors import BaseValidationError
@@ -96,8 +96,8 @@ def _shorten(text: str, longest: int = _LONGEST_MESSAGE) -> str:
     return f"{text[: longest - 40]}… ({len(text):,} characters in all)"
 
 
-def _problems(error: BaseException) -> Iterator[Problem]:
-    for problem in problems_from(error):
+def _short(problems: Iterable[Problem]) -> Iterator[Problem]:
+    for problem in problems:
         path, message = problem.path, problem.message
         if len(path) > _LONGEST_PATH or len(message) > _LONGEST_MESSAGE:
             yield Problem(path=_shorten(path, _LONGEST_PATH), message=_shorten(message))
@@ -129,14 +129,17 @@ def from_data(data: object, *, limits: Limits = DEFAULT_LIMITS) -> Bundle:
         raise DecodeError.single(
             "$.format", f"required key 'format' is missing; expected e.g. {FORMAT_VERSION!r}"
         )
-    body = upgrade(data, parse_version(data["format"]))
+    try:
+        body = upgrade(data, parse_version(data["format"]))
+    except DecodeError as error:
+        raise type(error)(list(_short(error.problems))) from None
     body = {key: value for key, value in body.items() if key != "format"}
     try:
         return converter_for(limits).structure(body, Bundle)
     except RecursionError:
         raise _too_deep(limits) from None
     except Exception as error:  # noqa: BLE001  (every failure becomes a DecodeError)
-        problems = list(_problems(error))
+        problems = list(_short(problems_from(error)))
         if _hit_limit(error):
             raise LimitExceededError(problems) from None
         raise DecodeError(problems) from None

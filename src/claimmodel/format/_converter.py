@@ -26,7 +26,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 from cattrs.preconf.json import JsonConverter, make_converter
 
 from claimmodel.format._errors import EXTENSIONS_KEY, WireError
-from claimmodel.format._limits import DEFAULT_LIMITS, Limits
+from claimmodel.format._limits import DEFAULT_LIMITS, Limits, check_integer, check_text
 from claimmodel.model import (
     SOURCE_CLASSES,
     Affiliation,
@@ -86,8 +86,19 @@ def _strict(kind: type, noun: str) -> Callable[[Any, Any], Any]:
 
 def _structure_number(value: Any, _: Any) -> float:
     # JSON has one number type: 1 and 1.0 are both numbers; booleans are not.
-    if type(value) is not float and type(value) is not int:
+    if type(value) is float:
+        return value
+    if type(value) is not int:
         raise WireError(f"expected a number, got {type_name(value)}")
+    if value.bit_length() > 1024:  # beyond any float: too large for every number field
+        raise WireError("the number is too large for any field")
+    return value
+
+
+def _structure_int(value: Any, _: Any) -> int:
+    if type(value) is not int:
+        raise WireError(f"expected an integer, got {type_name(value)}")
+    check_integer(value)
     return value
 
 
@@ -99,6 +110,8 @@ def _string_hook(limits: Limits) -> Callable[[Any, Any], str]:
             raise WireError(f"expected a string, got {type_name(value)}")
         if len(value) > maximum:
             limits.check_string(value)
+        if not value.isascii():  # constant time; the rare non-ASCII string pays for the check
+            check_text(value)
         return value
 
     return structure
@@ -167,7 +180,7 @@ def _build(limits: Limits = DEFAULT_LIMITS) -> JsonConverter:
     conv = make_converter(forbid_extra_keys=True, omit_if_default=True)
 
     conv.register_structure_hook(str, _string_hook(limits))
-    conv.register_structure_hook(int, _strict(int, "an integer"))
+    conv.register_structure_hook(int, _structure_int)
     conv.register_structure_hook(bool, _strict(bool, "a boolean"))
     conv.register_structure_hook(float, _structure_number)
     conv.register_structure_hook(PartialDate, _partial_date_hook(limits))
@@ -286,7 +299,7 @@ def _object_hook(
         if extensible:
             extensions = {k: v for k, v in value.items() if type(k) is str and k.startswith("x_")}
             if extensions:
-                limits.check_value(extensions, depth=level)
+                limits.check_json(extensions, depth=level)
                 value = {k: v for k, v in value.items() if k not in extensions}
         if None in value.values():
             _reject_nulls(value)

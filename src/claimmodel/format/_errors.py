@@ -75,7 +75,10 @@ def problems_from(exc: BaseException, path: str = "$") -> Iterator[Problem]:
             yield from problems_from(sub, path + _step(sub))
         return
     if isinstance(exc, ForbiddenExtraKeysError):
-        for key in sorted(exc.extra_fields):
+        for key in sorted(exc.extra_fields, key=repr):
+            if type(key) is not str:  # possible in Python data, never in JSON
+                yield Problem(path=path, message=f"object keys must be strings, not {key!r}")
+                continue
             shown = "extensions" if key == EXTENSIONS_KEY else key
             yield Problem(
                 path=path + json_path_step(shown),

@@ -25,7 +25,9 @@ What each limit counts (any decoder, fast or not, must count the same way):
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sized
+import math
+import sys
+from collections.abc import Mapping
 from typing import Final, cast
 
 import attrs
@@ -33,7 +35,7 @@ import attrs
 from claimmodel.exceptions import InvalidTypeError, InvalidValueError, LimitExceededError, Problem
 from claimmodel.format._errors import WireError, json_path_step
 
-__all__ = ["DEFAULT_LIMITS", "LimitHitError", "Limits"]
+__all__ = ["DEFAULT_LIMITS", "LimitHitError", "Limits", "check_integer", "check_text"]
 
 
 def _positive(instance: object, attribute: attrs.Attribute[int], value: object) -> None:
@@ -121,49 +123,97 @@ class Limits:
         if count > self.max_chain_length:
             raise self.hit("max_chain_length", f"an attribution chain of {count:,} links")
 
-    def check_value(self, value: object, *, depth: int) -> None:
-        """Check arbitrary JSON data (an extension value) against every limit but size.
+    def check_json(self, value: object, *, depth: int) -> None:
+        """Check arbitrary data (an extension value) is JSON, writable, and within the limits.
 
-        ``depth`` is the nesting level of ``value`` itself in the document (a
-        value directly in the top-level object is at level 2 if it is an array or
-        object).  The walk is iterative, so a cyclic or absurdly deep Python
-        structure is refused without recursion; non-JSON types are left for the
-        caller to reject.
+        ``depth`` is the nesting level of ``value`` itself in the document (an
+        array directly in the top-level object is at level 2).  Refused, with the
+        path below ``value``: non-finite numbers, integers too long to write,
+        non-string keys, strings that are not valid Unicode (see
+        :func:`check_text`), any type JSON does not have (:class:`WireError`), and
+        anything over :attr:`max_depth`, :attr:`max_string_length` or
+        :attr:`max_items` (:class:`LimitHitError`).  The walk is iterative, so a
+        cyclic or absurdly deep Python structure is refused without recursion.
         """
         # A stack of (value, level, path); paths are short in practice, and a
         # pathological one is bounded by the limits being checked.
         stack: list[tuple[object, int, str]] = [(value, depth, "")]
         while stack:
             item, level, path = stack.pop()
-            if type(item) is str:
-                if len(item) > self.max_string_length:
+            kind = type(item)
+            if kind is str:
+                text = cast("str", item)
+                if len(text) > self.max_string_length:
                     raise self.hit(
-                        "max_string_length", f"a string of {len(item):,} code points", path
+                        "max_string_length", f"a string of {len(text):,} code points", path
                     )
+                check_text(text, path)
                 continue
-            if not (type(item) is list or type(item) is tuple or isinstance(item, Mapping)):
-                continue  # a scalar; anything not JSON is left for the caller to reject
-            container = cast("Sized", item)
-            if level > self.max_depth:
-                raise self.hit("max_depth", f"nesting {level:,} levels deep", path)
-            if len(container) > self.max_items:
-                raise self.hit(
-                    "max_items", f"{len(container):,} items in one array or object", path
-                )
-            if isinstance(item, Mapping):
-                mapping = cast("Mapping[object, object]", item)
-                for key, member in mapping.items():
-                    if type(key) is not str:  # not JSON; the caller rejects it in its own words
-                        stack.append((member, level + 1, f"{path}[{key!r}]"))
-                        continue
-                    if len(key) > self.max_string_length:
-                        raise self.hit(
-                            "max_string_length", f"a key of {len(key):,} code points", path
-                        )
-                    stack.append((member, level + 1, path + json_path_step(key)))
-            else:
+            if item is None or kind is bool:
+                continue
+            if kind is int:
+                check_integer(cast("int", item), path)
+                continue
+            if kind is float:
+                if not math.isfinite(cast("float", item)):
+                    raise WireError(f"{item!r} is not a JSON number", subpath=path)
+                continue
+            if kind is list or kind is tuple:
                 array = cast("list[object] | tuple[object, ...]", item)
+                self._check_container(len(array), level, path)
                 stack.extend((m, level + 1, f"{path}[{i}]") for i, m in enumerate(array))
+                continue
+            if not isinstance(item, Mapping):
+                raise WireError(f"{kind.__name__} is not a JSON value", subpath=path)
+            mapping = cast("Mapping[object, object]", item)
+            self._check_container(len(mapping), level, path)
+            for key, member in mapping.items():
+                if type(key) is not str:
+                    raise WireError(f"object keys must be strings, not {key!r}", subpath=path)
+                if len(key) > self.max_string_length:
+                    raise self.hit("max_string_length", f"a key of {len(key):,} code points", path)
+                check_text(key, path, what="key")
+                stack.append((member, level + 1, path + json_path_step(key)))
+
+    def _check_container(self, size: int, level: int, path: str) -> None:
+        if level > self.max_depth:
+            raise self.hit("max_depth", f"nesting {level:,} levels deep", path)
+        if size > self.max_items:
+            raise self.hit("max_items", f"{size:,} items in one array or object", path)
+
+
+def check_text(value: str, path: str = "", *, what: str = "string") -> None:
+    """Raise :class:`WireError` when ``value`` holds a lone surrogate (U+D800–U+DFFF).
+
+    JSON text can spell one (``"\\ud800"``), Python can hold one, but no UTF-8
+    document can carry it, so a bundle holding one could not be written back.
+    """
+    if not value.isascii():  # constant time; only non-ASCII strings pay for the check
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as error:
+            code = ord(value[error.start])
+            raise WireError(
+                f"the {what} holds a lone surrogate U+{code:04X} at character {error.start}, "
+                "which is not Unicode text and cannot be written as UTF-8",
+                subpath=path,
+            ) from None
+
+
+def check_integer(value: int, path: str = "") -> None:
+    """Raise :class:`WireError` when ``value`` has too many digits for Python to write.
+
+    Python refuses to turn integers of more than ``sys.get_int_max_str_digits()``
+    digits (4,300 by default) into text; such a value could not be encoded.
+    """
+    digits = sys.get_int_max_str_digits()
+    if digits and value.bit_length() > 3 * digits:  # fewer bits always fit (log2 10 > 3)
+        try:
+            str(value)
+        except ValueError:
+            raise WireError(
+                "the integer has too many digits to write back as JSON", subpath=path
+            ) from None
 
 
 DEFAULT_LIMITS: Final = Limits()
