@@ -12,7 +12,7 @@ from cattrs.errors import BaseValidationError
 from claimmodel.exceptions import ClaimModelError, DecodeError, LimitExceededError, Problem
 from claimmodel.format._converter import converter, converter_for
 from claimmodel.format._envelope import FORMAT_VERSION, parse_version, upgrade
-from claimmodel.format._errors import problems_from
+from claimmodel.format._errors import escape_controls, json_path_step, problems_from
 from claimmodel.format._limits import DEFAULT_LIMITS, LimitHitError, Limits
 from claimmodel.model import Bundle
 from claimmodel.model._checks import type_name
@@ -24,25 +24,57 @@ _RECURSION_MARGIN = 50  # frames in use below the parser when it starts
 
 
 def _reject_constant(name: str) -> Any:
-    raise DecodeError.single("$", f"{name} is not valid JSON; numbers must be finite")
+    raise DecodeError.single("$", f"not valid JSON: {name} is not a number; numbers must be finite")
 
 
-def _duplicate_key(pairs: list[tuple[str, Any]]) -> DecodeError:
-    seen: set[str] = set()
-    for key, _ in pairs:
-        if key in seen:
-            break
-        seen.add(key)
-    return DecodeError.single(
-        "$", f"key {_shorten(repr(key))} appears twice in one object; JSON keys must be unique"
-    )
+class _DuplicateKeyError(Exception):
+    """Raised by the parse hook; the document is then parsed again to find where."""
 
 
 def _object_pairs_hook(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     result = dict(pairs)
     if len(result) != len(pairs):
-        raise _duplicate_key(pairs)
+        raise _DuplicateKeyError
     return result
+
+
+class _Repeated(dict[str, Any]):
+    """An object that repeated ``key`` (built only while locating a duplicate key)."""
+
+    key: str
+
+
+def _marking_hook(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = dict(pairs)
+    if len(result) == len(pairs):
+        return result
+    marked = _Repeated(result)
+    seen: set[str] = set()
+    for key, _ in pairs:
+        if key in seen:
+            marked.key = key
+            break
+        seen.add(key)
+    return marked
+
+
+def _duplicate_key_error(text: str) -> DecodeError:
+    """The error for the first object, in document order, that repeats a key."""
+    try:
+        data = json.loads(text, object_pairs_hook=_marking_hook)
+    except (ValueError, RecursionError):  # pragma: no cover  (the first parse got this far)
+        data = None
+    stack: list[tuple[object, str]] = [(data, "$")]
+    while stack:
+        item, path = stack.pop()
+        if isinstance(item, _Repeated):
+            message = f"key {item.key!r} appears twice in one object; JSON keys must be unique"
+            return DecodeError(list(_short([Problem(path=path, message=message)])))
+        if type(item) is list:
+            stack.extend((v, f"{path}[{i}]") for i, v in reversed(list(enumerate(item))))
+        elif isinstance(item, dict):
+            stack.extend((v, path + json_path_step(k)) for k, v in reversed(item.items()))
+    return DecodeError.single("$", "an object repeats a key; JSON keys must be unique")
 
 
 def _too_deep(limits: Limits) -> LimitExceededError:
@@ -73,9 +105,12 @@ def _parse_json(text: str | bytes, limits: Limits) -> Any:
         return json.loads(
             text, parse_constant=_reject_constant, object_pairs_hook=_object_pairs_hook
         )
+    except _DuplicateKeyError:
+        raise _duplicate_key_error(text) from None
     except json.JSONDecodeError as error:
+        where = f"line {error.lineno}, column {error.colno}"
         raise DecodeError.single(
-            "$", f"not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}"
+            "$", f"not valid JSON: {error.msg.removesuffix(' at')} at {where}"
         ) from None
     except RecursionError:
         raise _too_deep(limits) from None
@@ -89,18 +124,25 @@ _LONGEST_MESSAGE = 400
 _LONGEST_PATH = 300
 
 
-def _shorten(text: str, longest: int = _LONGEST_MESSAGE) -> str:
-    """``text`` cut to about ``longest`` characters, so hostile values cannot flood a report."""
+def _shorten(text: str, longest: int) -> str:
+    """``text`` on one line, cut to about ``longest`` characters."""
+    text = escape_controls(text)
     if len(text) <= longest:
         return text
     return f"{text[: longest - 40]}… ({len(text):,} characters in all)"
 
 
 def _short(problems: Iterable[Problem]) -> Iterator[Problem]:
+    """Problems whose text hostile values cannot flood: one line each, a few hundred characters."""
     for problem in problems:
         path, message = problem.path, problem.message
-        if len(path) > _LONGEST_PATH or len(message) > _LONGEST_MESSAGE:
-            yield Problem(path=_shorten(path, _LONGEST_PATH), message=_shorten(message))
+        if (
+            len(path) > _LONGEST_PATH
+            or len(message) > _LONGEST_MESSAGE
+            or not (path.isprintable() and message.isprintable())
+        ):
+            path, message = _shorten(path, _LONGEST_PATH), _shorten(message, _LONGEST_MESSAGE)
+            yield Problem(path=path, message=message)
         else:
             yield problem
 

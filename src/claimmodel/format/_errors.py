@@ -21,7 +21,7 @@ from cattrs.errors import (
 
 from claimmodel.exceptions import InvalidTypeError, InvalidValueError, Problem
 
-__all__ = ["EXTENSIONS_KEY", "WireError", "json_path_step", "problems_from"]
+__all__ = ["EXTENSIONS_KEY", "WireError", "escape_controls", "json_path_step", "problems_from"]
 
 EXTENSIONS_KEY = "\x00extensions"
 """The internal key the ``extensions`` field travels under inside the converter.
@@ -46,11 +46,27 @@ class WireError(ValueError):
         self.subpath = subpath
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+_NAMED_ESCAPES = {"\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r"}
+
+
+def escape_controls(text: str) -> str:
+    """``text`` with control characters (and lone surrogates) written as escapes.
+
+    The result prints on one line in any UTF-8 terminal.
+    """
+    return _CONTROL.sub(lambda m: _NAMED_ESCAPES.get(m[0], f"\\u{ord(m[0]):04x}"), text)
+
+
 def json_path_step(key: str) -> str:
-    """The path step for an object key: ``.key``, or ``['odd key']`` when needed."""
+    """The path step for an object key: ``.key``, or ``['odd key']`` when needed.
+
+    Odd keys are escaped as in RFC 9535 normalized paths: backslash, quote and
+    control characters, so a path is always one printable line.
+    """
     if _IDENTIFIER.fullmatch(key):
         return f".{key}"
-    escaped = key.replace("\\", "\\\\").replace("'", "\\'")
+    escaped = escape_controls(key.replace("\\", "\\\\").replace("'", "\\'"))
     return f"['{escaped}']"
 
 
