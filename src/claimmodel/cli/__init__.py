@@ -8,6 +8,7 @@ No traceback reaches the user for bad input.
 from __future__ import annotations
 
 import argparse
+import io
 import sys
 from collections.abc import Sequence
 
@@ -43,6 +44,9 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit code."""
+    for stream in (sys.stdout, sys.stderr):  # odd file names or text must not crash printing
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
     parser = _parser()
     try:
         args = parser.parse_args(argv)
@@ -53,3 +57,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # e.g. `claimmodel show x.json | head`
         sys.stderr.close()
         return 0
+    except Exception as error:  # noqa: BLE001  (a bug must not show a user a traceback)
+        print(
+            f"claimmodel: internal error ({type(error).__name__}: {error}); "
+            "this is a bug in claimmodel, please report it",
+            file=sys.stderr,
+        )
+        return 2
