@@ -86,15 +86,35 @@ def _too_deep(limits: Limits) -> LimitExceededError:
     return LimitExceededError([Problem(path="$", message=message)])
 
 
+_OTHER_ENCODINGS = (  # byte-order marks of the encodings JSON once allowed
+    (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe\x00\x00", "UTF-32"),
+    (b"\xfe\xff", "UTF-16"),
+    (b"\xff\xfe", "UTF-16"),
+)
+
+
+def _not_utf8(data: bytes, error: UnicodeDecodeError) -> DecodeError:
+    for mark, name in _OTHER_ENCODINGS:
+        if data.startswith(mark):
+            return DecodeError.single(
+                "$",
+                f"the document is not UTF-8 but {name} (by its byte-order mark); "
+                "JSON documents are exchanged as UTF-8 (RFC 8259 §8.1)",
+            )
+    return DecodeError.single(
+        "$", f"the document is not UTF-8: byte {error.start} cannot be decoded"
+    )
+
+
 def _parse_json(text: str | bytes, limits: Limits) -> Any:
     if isinstance(text, bytes | bytearray | memoryview):
-        limits.check_document(bytes(text))
+        raw = text if type(text) is bytes else bytes(text)
+        limits.check_document(raw)
         try:
-            text = bytes(text).decode("utf-8")
+            text = raw.decode("utf-8")
         except UnicodeDecodeError as error:
-            raise DecodeError.single(
-                "$", f"the document is not UTF-8: byte {error.start} cannot be decoded"
-            ) from None
+            raise _not_utf8(raw, error) from None
     elif isinstance(text, str):
         limits.check_document(text)
     else:
@@ -114,10 +134,17 @@ def _parse_json(text: str | bytes, limits: Limits) -> Any:
         ) from None
     except RecursionError:
         raise _too_deep(limits) from None
-    except ValueError as error:  # e.g. an integer with more digits than Python reads
+    except ValueError as error:
         if isinstance(error, ClaimModelError):
             raise
-        raise DecodeError.single("$", f"not valid JSON: {error}") from None
+        if "digits" not in str(error):  # pragma: no cover  (no other ValueError is known)
+            raise DecodeError.single("$", f"not valid JSON: {error}") from None
+        digits = sys.get_int_max_str_digits()  # an integer longer than Python converts
+        message = (
+            f"a number has more than {digits:,} digits, more than Python reads "
+            "(see sys.set_int_max_str_digits)"
+        )
+        raise LimitExceededError([Problem(path="$", message=message)]) from None
 
 
 _LONGEST_MESSAGE = 400

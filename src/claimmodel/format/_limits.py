@@ -172,8 +172,9 @@ class Limits:
                     raise WireError(f"object keys must be strings, not {key!r}", subpath=path)
                 if len(key) > self.max_string_length:
                     raise self.hit("max_string_length", f"a key of {len(key):,} code points", path)
-                check_text(key, path, what="key")
-                stack.append((member, level + 1, path + json_path_step(key)))
+                step = json_path_step(key)
+                check_text(key, path + step, what="key")
+                stack.append((member, level + 1, path + step))
 
     def _check_container(self, size: int, level: int, path: str) -> None:
         if level > self.max_depth:
