@@ -10,7 +10,12 @@ import pytest
 
 import claimmodel
 from claimmodel import LimitExceededError, Limits
-from claimmodel.exceptions import ClaimModelError, InvalidTypeError, InvalidValueError
+from claimmodel.exceptions import (
+    ClaimModelError,
+    DecodeError,
+    InvalidTypeError,
+    InvalidValueError,
+)
 
 
 def _bundle(**extra: Any) -> dict[str, Any]:
@@ -61,12 +66,13 @@ class TestLimitsClass:
 
     def test_defaults_accept_a_large_bundle_shape(self) -> None:
         limits = Limits()
-        assert (128 * 1024 * 1024, 64, 1_000_000, 1_000_000, 100) == (
+        assert (64 * 1024 * 1024, 64, 1_000_000, 1_000_000, 100, 1_000) == (
             limits.max_document_bytes,
             limits.max_depth,
             limits.max_string_length,
             limits.max_items,
             limits.max_chain_length,
+            limits.max_problems,
         )
 
     def test_equal_by_value_and_hashable(self) -> None:
@@ -198,6 +204,28 @@ class TestChainLength:
     def test_at_the_limit(self) -> None:
         bundle = claimmodel.from_data(_with_chain(2), limits=Limits(max_chain_length=2))
         assert 2 == len(bundle.assertions[0].attribution.chain)
+
+
+class TestProblemBudget:
+    """``max_problems`` bounds the report, and says where reading stopped."""
+
+    def test_stops_after_the_budget(self) -> None:
+        data = _bundle(claims=[1] * 10, relations=[1] * 3)
+        with pytest.raises(DecodeError) as caught:
+            claimmodel.from_data(data, limits=Limits(max_problems=4))
+        paths = [problem.path for problem in caught.value.problems]
+        assert ["$.claims[0]", "$.claims[1]", "$.claims[2]", "$.claims[3]", "$.claims[4]"] == (
+            paths[:5]
+        )
+        assert "items 4 to 9 not read" in caught.value.problems[4].message
+        assert ["$.relations"] == paths[5:]
+        assert not isinstance(caught.value, LimitExceededError)
+
+    def test_everything_within_the_budget_is_reported(self) -> None:
+        data = _bundle(claims=[1] * 10)
+        with pytest.raises(DecodeError) as caught:
+            claimmodel.from_data(data, limits=Limits(max_problems=10))
+        assert [f"$.claims[{i}]" for i in range(10)] == [p.path for p in caught.value.problems]
 
 
 class TestMessages:

@@ -10,7 +10,7 @@ from typing import IO, Any
 from cattrs.errors import BaseValidationError
 
 from claimmodel.exceptions import ClaimModelError, DecodeError, LimitExceededError, Problem
-from claimmodel.format._converter import converter, converter_for
+from claimmodel.format._converter import converter, converter_for, problem_budget
 from claimmodel.format._envelope import FORMAT_VERSION, parse_version, upgrade
 from claimmodel.format._errors import escape_controls, json_path_step, problems_from
 from claimmodel.format._limits import DEFAULT_LIMITS, LimitHitError, Limits
@@ -204,7 +204,8 @@ def from_data(data: object, *, limits: Limits = DEFAULT_LIMITS) -> Bundle:
         raise type(error)(list(_short(error.problems))) from None
     body = {key: value for key, value in body.items() if key != "format"}
     try:
-        return converter_for(limits).structure(body, Bundle)
+        with problem_budget(limits.max_problems):
+            return converter_for(limits).structure(body, Bundle)
     except RecursionError:
         raise _too_deep(limits) from None
     except Exception as error:  # noqa: BLE001  (every failure becomes a DecodeError)

@@ -16,7 +16,9 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import cache, lru_cache
 from typing import Any, TypeVar
 
@@ -49,7 +51,7 @@ from claimmodel.model import (
 from claimmodel.model._checks import type_name
 from claimmodel.model._frozen import freeze_json, thaw_json
 
-__all__ = ["converter", "converter_for"]
+__all__ = ["converter", "converter_for", "problem_budget"]
 
 _T = TypeVar("_T")
 
@@ -236,6 +238,33 @@ def _structure_extensions(value: Any, _: Any) -> FrozenMap[Any]:
     return frozen
 
 
+_BUDGET: ContextVar[list[int] | None] = ContextVar("claimmodel_problem_budget", default=None)
+"""How many more failing array items the current decoding may collect, if bounded."""
+
+
+@contextmanager
+def problem_budget(limit: int) -> Iterator[None]:
+    """Within this block, stop reading arrays once ``limit`` items have failed.
+
+    Each problem costs far more to report than its few bytes of input, so an
+    unbounded report would let a small document cost much time and memory.
+    """
+    token = _BUDGET.set([limit])
+    try:
+        yield
+    finally:
+        _BUDGET.reset(token)
+
+
+def _stopped(index: int, length: int, item_type: Any) -> Exception:
+    error = WireError(
+        f"items {index} to {length - 1} not read: too many problems before them; "
+        "to read on, raise limits=claimmodel.Limits(max_problems=...)"
+    )
+    error.__notes__ = [IterableValidationNote(f"@ index {index}", index, item_type)]
+    return error
+
+
 def _tuple_hook(
     conv: JsonConverter, tp: Any, limits: Limits
 ) -> Callable[[Any, Any], tuple[Any, ...]]:
@@ -246,8 +275,12 @@ def _tuple_hook(
 
     def structure(value: Any, _: Any) -> tuple[Any, ...]:
         if type(value) is not list:
-            raise WireError(f"expected an array, got {type_name(value)}")
+            got = "a tuple" if type(value) is tuple else type_name(value)
+            raise WireError(f"expected an array, got {got}")
         check(len(value))
+        budget = _BUDGET.get()
+        if budget is not None and budget[0] <= 0 and value:
+            raise WireError("not read: too many problems before it (see max_problems)")
         if not item_hook:
             item_hook.append(conv.get_structure_hook(item_type))
         hook = item_hook[0]
@@ -262,6 +295,11 @@ def _tuple_hook(
                     IterableValidationNote(f"@ index {index}", index, item_type),
                 ]
                 errors.append(error)
+                if budget is not None:
+                    budget[0] -= 1
+                    if budget[0] <= 0 and index + 1 < len(value):
+                        errors.append(_stopped(index + 1, len(value), item_type))
+                        break
         if errors:
             raise IterableValidationError(f"While structuring {tp!r}", errors, tp)
         return tuple(items)

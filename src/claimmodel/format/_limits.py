@@ -21,13 +21,19 @@ What each limit counts (any decoder, fast or not, must count the same way):
     The number of members of any one array or object.
 ``max_chain_length``
     The number of links in any one attribution ``chain``.
+``max_problems``
+    Not a limit on the input but on the report: after this many items of
+    arrays have failed to decode, the rest is skipped and the
+    :class:`~claimmodel.exceptions.DecodeError` says so.  Reporting a problem
+    costs far more than the few bytes that cause it; unbounded, a small
+    document of many broken items could cost much time and memory.
 """
 
 from __future__ import annotations
 
 import math
 import sys
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping, Sized
 from typing import Final, cast
 
 import attrs
@@ -70,8 +76,8 @@ class Limits:
     Every limit is a positive integer.
     """
 
-    max_document_bytes: int = attrs.field(default=128 * 1024 * 1024, validator=_positive)
-    """The largest JSON text, in UTF-8 bytes (128 MiB)."""
+    max_document_bytes: int = attrs.field(default=64 * 1024 * 1024, validator=_positive)
+    """The largest JSON text, in UTF-8 bytes (64 MiB)."""
     max_depth: int = attrs.field(default=64, validator=_positive)
     """The deepest nesting of arrays and objects; the top-level object is level 1."""
     max_string_length: int = attrs.field(default=1_000_000, validator=_positive)
@@ -80,6 +86,12 @@ class Limits:
     """The most members in any one array or object."""
     max_chain_length: int = attrs.field(default=100, validator=_positive)
     """The most links in any one attribution chain."""
+    max_problems: int = attrs.field(default=1_000, validator=_positive)
+    """How many failing array items are read before the rest of the document is skipped.
+
+    Not an error of its own: the :class:`~claimmodel.exceptions.DecodeError` then
+    reports the problems found so far and says where reading stopped.
+    """
 
     # -- checks shared by every decoder ------------------------------------------
 
@@ -135,52 +147,83 @@ class Limits:
         :attr:`max_items` (:class:`LimitHitError`).  The walk is iterative, so a
         cyclic or absurdly deep Python structure is refused without recursion.
         """
-        # A stack of (value, level, path); paths are short in practice, and a
-        # pathological one is bounded by the limits being checked.
-        stack: list[tuple[object, int, str]] = [(value, depth, "")]
-        while stack:
-            item, level, path = stack.pop()
+        # Depth first over iterators, so memory grows with the depth, not the size.
+        # The path is kept as the keys of the open containers and written out only
+        # for an error.
+        keys: list[str | int] = []
+        in_object: list[bool] = []
+        members: list[Iterator[tuple[object, object]]] = []
+        item: object = value
+        while True:
             kind = type(item)
-            if kind is str:
-                text = cast("str", item)
-                if len(text) > self.max_string_length:
-                    raise self.hit(
-                        "max_string_length", f"a string of {len(text):,} code points", path
-                    )
-                check_text(text, path)
-                continue
-            if item is None or kind is bool:
-                continue
-            if kind is int:
-                check_integer(cast("int", item), path)
-                continue
-            if kind is float:
-                if not math.isfinite(cast("float", item)):
-                    raise WireError(f"{item!r} is not a JSON number", subpath=path)
-                continue
-            if kind is list or kind is tuple:
-                array = cast("list[object] | tuple[object, ...]", item)
-                self._check_container(len(array), level, path)
-                stack.extend((m, level + 1, f"{path}[{i}]") for i, m in enumerate(array))
-                continue
-            if not isinstance(item, Mapping):
-                raise WireError(f"{kind.__name__} is not a JSON value", subpath=path)
-            mapping = cast("Mapping[object, object]", item)
-            self._check_container(len(mapping), level, path)
-            for key, member in mapping.items():
-                if type(key) is not str:
-                    raise WireError(f"object keys must be strings, not {key!r}", subpath=path)
-                if len(key) > self.max_string_length:
-                    raise self.hit("max_string_length", f"a key of {len(key):,} code points", path)
-                step = json_path_step(key)
-                check_text(key, path + step, what="key")
-                stack.append((member, level + 1, path + step))
+            if kind is str or kind is int or kind is float:
+                self._check_scalar(item, keys, in_object)
+            elif kind is list or kind is tuple or isinstance(item, Mapping):
+                container = cast("Sized", item)
+                level = depth + len(members)
+                if level > self.max_depth:
+                    what = f"nesting {level:,} levels deep"
+                    raise self.hit("max_depth", what, _path(keys, in_object))
+                if len(container) > self.max_items:
+                    what = f"{len(container):,} items in one array or object"
+                    raise self.hit("max_items", what, _path(keys, in_object))
+                is_object = isinstance(item, Mapping)
+                pairs = (
+                    cast("Mapping[object, object]", item).items()
+                    if is_object
+                    else enumerate(cast("list[object] | tuple[object, ...]", item))
+                )
+                members.append(iter(pairs))
+                in_object.append(is_object)
+                keys.append(0)
+            elif item is not None and kind is not bool:
+                raise WireError(
+                    f"{kind.__name__} is not a JSON value", subpath=_path(keys, in_object)
+                )
+            # On to the next value: the next member of the innermost open container.
+            while members:
+                pair = next(members[-1], None)
+                if pair is None:
+                    members.pop()
+                    in_object.pop()
+                    keys.pop()
+                    continue
+                key, item = pair
+                if in_object[-1]:
+                    if type(key) is not str:
+                        where = _path(keys[:-1], in_object[:-1])
+                        raise WireError(f"object keys must be strings, not {key!r}", subpath=where)
+                    if len(key) > self.max_string_length:
+                        what = f"a key of {len(key):,} code points"
+                        raise self.hit("max_string_length", what, _path(keys[:-1], in_object))
+                    keys[-1] = key
+                    if not key.isascii():
+                        check_text(key, _path(keys, in_object), what="key")
+                else:
+                    keys[-1] = cast("int", key)
+                break
+            else:
+                return
 
-    def _check_container(self, size: int, level: int, path: str) -> None:
-        if level > self.max_depth:
-            raise self.hit("max_depth", f"nesting {level:,} levels deep", path)
-        if size > self.max_items:
-            raise self.hit("max_items", f"{size:,} items in one array or object", path)
+    def _check_scalar(self, item: object, keys: list[str | int], in_object: list[bool]) -> None:
+        if type(item) is str:
+            if len(item) > self.max_string_length:
+                what = f"a string of {len(item):,} code points"
+                raise self.hit("max_string_length", what, _path(keys, in_object))
+            if not item.isascii():
+                check_text(item, _path(keys, in_object))
+        elif type(item) is int:
+            check_integer(item, _path(keys, in_object))
+        elif type(item) is float and not math.isfinite(item):
+            raise WireError(f"{item!r} is not a JSON number", subpath=_path(keys, in_object))
+
+
+def _path(keys: list[str | int], in_object: list[bool]) -> str:
+    """The JSON path steps for ``keys``, each an object key or an array index."""
+    return "".join(
+        json_path_step(cast("str", key)) if is_object else f"[{key}]"
+        for key, is_object in zip(keys, in_object, strict=False)
+    )
 
 
 def check_text(value: str, path: str = "", *, what: str = "string") -> None:
