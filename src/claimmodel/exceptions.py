@@ -10,8 +10,12 @@ their attributes and the ``path`` strings are.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
 
 import attrs
+
+if TYPE_CHECKING:
+    from claimmodel.validation import Finding
 
 __all__ = [
     "ClaimModelError",
@@ -21,6 +25,7 @@ __all__ = [
     "LimitExceededError",
     "Problem",
     "UnsupportedFormatError",
+    "ValidationError",
 ]
 
 
@@ -99,3 +104,29 @@ class LimitExceededError(DecodeError):
 
     The message names the limit and how to raise it.
     """
+
+
+class ValidationError(ClaimModelError, ValueError):
+    """A bundle decoded but breaks document-level rules (see :func:`claimmodel.validate`).
+
+    ``findings`` holds *every* finding of the report that raised it, warnings
+    included, in the report's order; ``errors`` only those of severity error.
+    Iterating over the error yields every finding.
+    """
+
+    def __init__(self, findings: Sequence[Finding]) -> None:
+        self.findings: tuple[Finding, ...] = tuple(findings)
+        errors = self.errors
+        count = len(errors)
+        head = "; ".join(str(f) for f in errors[:3])
+        more = f" (and {count - 3} more)" if count > 3 else ""
+        noun = "error" if count == 1 else "errors"
+        super().__init__(f"{count} validation {noun}: {head}{more}")
+
+    @property
+    def errors(self) -> tuple[Finding, ...]:
+        """The findings of severity error."""
+        return tuple(f for f in self.findings if f.is_error)
+
+    def __iter__(self) -> Iterator[Finding]:
+        return iter(self.findings)
