@@ -9,13 +9,11 @@ their attributes and the ``path`` strings are.
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 import attrs
-
-if TYPE_CHECKING:
-    from claimmodel.validation import Finding
 
 __all__ = [
     "ClaimModelError",
@@ -106,16 +104,34 @@ class LimitExceededError(DecodeError):
     """
 
 
+class _Finding(Protocol):
+    """What :class:`ValidationError` needs of a finding (:class:`claimmodel.Finding` has it).
+
+    Declared here, rather than imported, because exceptions sit below every layer.
+    """
+
+    @property
+    def code(self) -> str: ...
+    @property
+    def severity(self) -> enum.Enum: ...
+    @property
+    def path(self) -> str: ...
+    @property
+    def message(self) -> str: ...
+    @property
+    def is_error(self) -> bool: ...
+
+
 class ValidationError(ClaimModelError, ValueError):
     """A bundle decoded but breaks document-level rules (see :func:`claimmodel.validate`).
 
-    ``findings`` holds *every* finding of the report that raised it, warnings
-    included, in the report's order; ``errors`` only those of severity error.
+    ``findings`` holds *every* :class:`claimmodel.Finding` of the report that raised
+    it, warnings included, in the report's order; ``errors`` only those of severity error.
     Iterating over the error yields every finding.
     """
 
-    def __init__(self, findings: Sequence[Finding]) -> None:
-        self.findings: tuple[Finding, ...] = tuple(findings)
+    def __init__(self, findings: Sequence[_Finding]) -> None:
+        self.findings: tuple[_Finding, ...] = tuple(findings)
         errors = self.errors
         count = len(errors)
         head = "; ".join(str(f) for f in errors[:3])
@@ -124,9 +140,9 @@ class ValidationError(ClaimModelError, ValueError):
         super().__init__(f"{count} validation {noun}: {head}{more}")
 
     @property
-    def errors(self) -> tuple[Finding, ...]:
+    def errors(self) -> tuple[_Finding, ...]:
         """The findings of severity error."""
         return tuple(f for f in self.findings if f.is_error)
 
-    def __iter__(self) -> Iterator[Finding]:
+    def __iter__(self) -> Iterator[_Finding]:
         return iter(self.findings)
