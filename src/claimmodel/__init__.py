@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from claimmodel.exceptions import ClaimModelError, DecodeError, Problem
+from claimmodel.exceptions import ClaimModelError, DecodeError, Problem, ValidationError
 from claimmodel.format import (
     FORMAT_VERSION,
     dump,
@@ -54,6 +54,7 @@ from claimmodel.model import (
     Stance,
     claim_id,
 )
+from claimmodel.validation import Finding, Report, Severity, validate
 
 if TYPE_CHECKING:
     __version__: str
@@ -75,6 +76,7 @@ __all__ = [
     "DecodeError",
     "Document",
     "Evidence",
+    "Finding",
     "FrozenMap",
     "GovernmentBody",
     "Hedge",
@@ -90,11 +92,14 @@ __all__ = [
     "Problem",
     "Relation",
     "RelationKind",
+    "Report",
     "Role",
+    "Severity",
     "Source",
     "SourceKind",
     "Span",
     "Stance",
+    "ValidationError",
     "claim_id",
     "dump",
     "dumps",
@@ -103,6 +108,7 @@ __all__ = [
     "load",
     "loads",
     "to_data",
+    "validate",
 ]
 
 
