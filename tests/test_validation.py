@@ -255,6 +255,21 @@ class TestConfidenceRules:
             _bundle(_assertion(confidence=confidence))
         )
 
+    def test_a_conversion_and_its_original_both_agree(self) -> None:
+        likely = Confidence(scale="icd203", level="likely", probability=Interval(low=0.6, high=0.7))
+        assert [] == _found(
+            _bundle(_assertion(confidence=claimmodel.model.convert(likely, "ipcc")))
+        )
+
+    def test_the_original_of_a_conversion_is_checked(self) -> None:
+        wrong = Confidence(scale="icd203", level="likely", probability=Interval.point(0.9))
+        converted = Confidence(
+            scale="probability", level="0.9", probability=Interval.point(0.9), original=wrong
+        )
+        assert [("CM202", "$.assertions[0].confidence.original.probability")] == _found(
+            _bundle(_assertion(confidence=converted))
+        )
+
     def test_an_unknown_level_is_not_also_checked_against_a_band(self) -> None:
         confidence = Confidence(scale="icd203", level="sure", probability=Interval.point(0.1))
         assert [("CM201", "$.assertions[0].confidence.level")] == _found(

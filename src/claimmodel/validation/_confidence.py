@@ -1,6 +1,7 @@
 """Confidence rules (CM2xx): a level belongs to its scale and agrees with its band.
 
-The scales are those of :data:`claimmodel.model.SCALES`.  A stated probability
+The scales are those of :data:`claimmodel.model.SCALES`.  A converted confidence's
+``original`` judgement is checked too, at its own path.  A stated probability
 *agrees* with a level when it lies inside the level's band (both ends included,
 give or take :data:`BAND_TOLERANCE` for floating-point noise): an encoder may
 narrow "likely" (55–80 %) to 70 %, but not widen it or step outside it.
@@ -34,6 +35,8 @@ def _within(probability: Interval, band: Interval) -> bool:
 
 
 def _confidence(ctx: Context, confidence: Confidence, path: str) -> None:
+    if confidence.original is not None:  # a conversion keeps the judgement it came from
+        _confidence(ctx, confidence.original, f"{path}.original")
     scale = get_scale(confidence.scale)
     if scale is None:
         if not confidence.scale.startswith(EXTENSION_SCALE_PREFIX):
