@@ -50,31 +50,29 @@ def check(ctx: Context) -> None:
                 f"the chain has {len(attribution.chain)} intermediaries, more than the "
                 f"maximum of {MAX_CHAIN_LENGTH}; keep only the links the record can support",
             )
-        seen = {attribution.source: "the asserting source"}
+        seen = {attribution.source: -1}  # source id -> position in the chain (-1: speaker)
         for position, link in enumerate(attribution.chain):
-            path = f"{base}.attribution.chain[{position}]"
-            relay = ctx.source(link.source)
+            relay = ctx.sources.get(link.source)
             if relay is None:
                 ctx.emit(
                     "CM102",
-                    f"{path}.source",
+                    f"{base}.attribution.chain[{position}].source",
                     f"intermediary {link.source!r} is not a source of the bundle; "
                     "add the source or correct the id",
                 )
-            earlier = seen.get(link.source)
-            if earlier is not None:
+            earlier = seen.setdefault(link.source, position)
+            if earlier != position:
+                where = "the asserting source" if earlier < 0 else f"link {earlier}"
                 ctx.emit(
                     "CM104",
-                    f"{path}.source",
-                    f"{link.source!r} is already in the chain as {earlier}; a statement "
+                    f"{base}.attribution.chain[{position}].source",
+                    f"{link.source!r} is already in the chain as {where}; a statement "
                     "passes through each source once, so remove the repeated link",
                 )
-            else:
-                seen[link.source] = f"link {position}"
             if isinstance(relay, _NAMED_CHANNEL_KINDS) and link.channel is Channel.UNSPECIFIED:
                 ctx.emit(
                     "CM106",
-                    f"{path}.channel",
+                    f"{base}.attribution.chain[{position}].channel",
                     f"{relay.kind.value} {link.source!r} relays the statement but the channel "
                     "is 'unspecified'; say how it got it (e.g. 'interview', 'publication')",
                 )

@@ -9,7 +9,7 @@ narrow "likely" (55–80 %) to 70 %, but not widen it or step outside it.
 
 from __future__ import annotations
 
-from claimmodel.model import Confidence, Interval, get_scale
+from claimmodel.model import Confidence, Interval, Level, Scale, get_scale
 from claimmodel.validation._context import Context
 
 __all__ = ["BAND_TOLERANCE", "EXTENSION_SCALE_PREFIX", "check"]
@@ -34,9 +34,20 @@ def _within(probability: Interval, band: Interval) -> bool:
     )
 
 
-def _confidence(ctx: Context, confidence: Confidence, path: str) -> None:
+_Levels = dict[tuple[str, str], "Level | None"]
+
+
+def _level(levels: _Levels, scale: Scale, text: str) -> Level | None:
+    # Spellings repeat across a bundle; look each (scale, level) pair up once.
+    key = (scale.id, text)
+    if key not in levels:
+        levels[key] = scale.level(text)
+    return levels[key]
+
+
+def _confidence(ctx: Context, confidence: Confidence, path: str, levels: _Levels) -> None:
     if confidence.original is not None:  # a conversion keeps the judgement it came from
-        _confidence(ctx, confidence.original, f"{path}.original")
+        _confidence(ctx, confidence.original, f"{path}.original", levels)
     scale = get_scale(confidence.scale)
     if scale is None:
         if not confidence.scale.startswith(EXTENSION_SCALE_PREFIX):
@@ -48,7 +59,7 @@ def _confidence(ctx: Context, confidence: Confidence, path: str) -> None:
                 f"or name your own with the prefix {EXTENSION_SCALE_PREFIX!r}",
             )
         return
-    level = scale.level(confidence.level)
+    level = _level(levels, scale, confidence.level)
     if level is None:
         ctx.emit(
             "CM201",
@@ -90,8 +101,9 @@ def _confidence(ctx: Context, confidence: Confidence, path: str) -> None:
 
 def check(ctx: Context) -> None:
     """Apply every confidence rule."""
+    levels: _Levels = {}
     for index, source in enumerate(ctx.bundle.sources):
         if source.reliability is not None:
-            _confidence(ctx, source.reliability, f"$.sources[{index}].reliability")
+            _confidence(ctx, source.reliability, f"$.sources[{index}].reliability", levels)
     for index, assertion in enumerate(ctx.bundle.assertions):
-        _confidence(ctx, assertion.confidence, f"$.assertions[{index}].confidence")
+        _confidence(ctx, assertion.confidence, f"$.assertions[{index}].confidence", levels)
