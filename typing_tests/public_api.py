@@ -43,3 +43,16 @@ def exchange(bundle: cm.Bundle) -> cm.Bundle:
     except cm.DecodeError as error:
         problems: tuple[cm.Problem, ...] = error.problems
         raise ValueError(problems[0].path) from error
+
+
+def check(bundle: cm.Bundle) -> list[str]:
+    report: cm.Report = cm.validate(bundle, ignore=["CM7"], severities={"CM106": "error"})
+    ok: bool = report.ok
+    findings: tuple[cm.Finding, ...] = report.errors
+    severity: cm.Severity = findings[0].severity if findings else cm.Severity.WARNING
+    try:
+        report.raise_for_errors()
+    except cm.ValidationError as error:
+        codes = [finding.code for finding in error.findings]
+        raise ValueError(codes) from error
+    return [f"{f.path}: {f.code} {severity.value} {ok}" for f in report]
