@@ -176,6 +176,11 @@ class TestSelection:
         with pytest.raises(InvalidValueError, match=message):
             validate(self.BROKEN, **options)  # type: ignore[arg-type]
 
+    @pytest.mark.parametrize("options", [{"select": 7}, {"ignore": 7}, {"severities": ["CM701"]}])
+    def test_options_of_the_wrong_type_are_type_errors(self, options: dict[str, object]) -> None:
+        with pytest.raises(InvalidTypeError):
+            validate(self.BROKEN, **options)  # type: ignore[arg-type]
+
     def test_every_code_has_a_documented_family_digit(self) -> None:
         digits = {rule.code[2] for rule in RULES.values()}
         assert {str(i) for i in range(len(Family))} == digits

@@ -74,7 +74,7 @@ def run_validate(args: argparse.Namespace) -> int:
     try:
         options: dict[str, Any] = {
             "select": _codes(args.select),
-            "ignore": _codes(args.ignore) or (),
+            "ignore": _codes(args.ignore),
             "severities": _severities(args.severity),
             "warnings_as_errors": args.warnings_as_errors,
         }

@@ -14,8 +14,9 @@ from collections.abc import Iterable, Mapping
 
 import attrs
 
-from claimmodel.exceptions import InvalidValueError
+from claimmodel.exceptions import InvalidTypeError, InvalidValueError
 from claimmodel.model import FrozenMap
+from claimmodel.model._checks import type_name
 from claimmodel.validation._report import Severity
 
 __all__ = ["DECODE_ERROR", "RULES", "UNREADABLE", "Family", "Rule", "resolve_severities"]
@@ -311,7 +312,7 @@ def _severity(value: object, code: str) -> Severity:
 def resolve_severities(
     *,
     select: Iterable[str] | None = None,
-    ignore: Iterable[str] = (),
+    ignore: Iterable[str] | None = None,
     severities: Mapping[str, Severity | str] | None = None,
     warnings_as_errors: bool = False,
 ) -> dict[str, Severity]:
@@ -323,12 +324,19 @@ def resolve_severities(
     """
     if isinstance(select, str) or isinstance(ignore, str):
         raise InvalidValueError("select and ignore take a list of codes, not one string")
+    for option, codes in (("select", select), ("ignore", ignore)):
+        if codes is not None and not isinstance(codes, Iterable):
+            raise InvalidTypeError(f"{option} takes a list of codes, not {type_name(codes)}")
+    if severities is not None and not isinstance(severities, Mapping):
+        raise InvalidTypeError(
+            f"severities takes a mapping of codes to severities, not {type_name(severities)}"
+        )
     chosen = (
         list(_BUNDLE_RULES)
         if select is None
         else [rule for selector in select for rule in _matching(selector, "select")]
     )
-    dropped = {rule.code for selector in ignore for rule in _matching(selector, "ignore")}
+    dropped = {rule.code for selector in ignore or () for rule in _matching(selector, "ignore")}
     result = {rule.code: rule.severity for rule in chosen if rule.code not in dropped}
     overrides = sorted(
         (severities or {}).items(), key=lambda item: len(str(item[0]).strip())

@@ -29,7 +29,7 @@ def validate(
     bundle: Bundle,
     *,
     select: Iterable[str] | None = None,
-    ignore: Iterable[str] = (),
+    ignore: Iterable[str] | None = None,
     severities: Mapping[str, Severity | str] | None = None,
     warnings_as_errors: bool = False,
 ) -> Report:
@@ -40,7 +40,8 @@ def validate(
     ``select``; ``severities`` overrides the default severity of codes or
     prefixes (``{"CM701": "error"}``); ``warnings_as_errors`` turns every
     remaining warning into an error.  An unknown code raises
-    :class:`~claimmodel.exceptions.InvalidValueError`.
+    :class:`~claimmodel.exceptions.InvalidValueError`, an option of the wrong type
+    :class:`~claimmodel.exceptions.InvalidTypeError`.
 
     Findings come out in document order (by path, then code).  Validation indexes
     the bundle once and takes time linear in its size.
