@@ -555,6 +555,17 @@ class TestCommandLine:
         captured = capsys.readouterr()
         assert ("", True) == (captured.out, captured.err.startswith("claimmodel validate: error:"))
 
+    def test_list_rules(self, capsys: pytest.CaptureFixture[str]) -> None:
+        assert 0 == main(["validate", "--list-rules"])
+        lines = capsys.readouterr().out.splitlines()
+        assert [f"{r.code} {r.name} ({r.severity.value})" for r in RULES.values()] == [
+            line.split(":")[0] for line in lines
+        ]
+
+    def test_files_or_list_rules_are_required(self, capsys: pytest.CaptureFixture[str]) -> None:
+        assert 2 == main(["validate"])
+        assert "usage" in capsys.readouterr().err
+
     def test_decoding_problems_share_the_format(
         self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
     ) -> None:

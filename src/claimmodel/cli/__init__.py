@@ -34,9 +34,15 @@ def _parser() -> argparse.ArgumentParser:
             "2 when a file cannot be read or is not JSON."
         ),
         epilog="CODE is a rule code such as CM101 or a prefix such as CM7 (a whole family); "
-        "the rules are listed in docs/validation.md.",
+        "--list-rules prints them, and docs/validation.md describes each.",
     )
-    validate.add_argument("files", nargs="+", metavar="FILE", help="bundle JSON files")
+    what = validate.add_mutually_exclusive_group(required=True)
+    what.add_argument("files", nargs="*", default=[], metavar="FILE", help="bundle JSON files")
+    what.add_argument(
+        "--list-rules",
+        action="store_true",
+        help="print every rule's code, name, default severity and purpose, then exit",
+    )
     validate.add_argument(
         "--select",
         action="append",

@@ -11,7 +11,14 @@ from claimmodel.cli._show import render_bundle
 from claimmodel.exceptions import DecodeError, InvalidValueError
 from claimmodel.format import loads
 from claimmodel.model import Bundle
-from claimmodel.validation import DECODE_ERROR, UNREADABLE, Severity, resolve_severities, validate
+from claimmodel.validation import (
+    DECODE_ERROR,
+    RULES,
+    UNREADABLE,
+    Severity,
+    resolve_severities,
+    validate,
+)
 
 EXIT_OK = 0
 EXIT_INVALID = 1
@@ -70,7 +77,15 @@ def _line(path: str, where: str, code: str, severity: Severity, message: str) ->
     return f"{path}: {where}: {code} {severity.value}: {message}"
 
 
+def _list_rules() -> int:
+    for rule in RULES.values():
+        print(f"{rule.code} {rule.name} ({rule.severity.value}): {rule.summary}")
+    return EXIT_OK
+
+
 def run_validate(args: argparse.Namespace) -> int:
+    if args.list_rules:
+        return _list_rules()
     try:
         options: dict[str, Any] = {
             "select": _codes(args.select),
