@@ -195,9 +195,9 @@ class Scale:
         """The level spelt ``text`` (case-insensitive, any published spelling), or None.
 
         On the open ``probability`` scale a level is a probability written as a
-        decimal ("0.7") or a percentage ("70%"), or an interval of two such
-        numbers joined by a dash ("0.6-0.8", "60%–80%"); the canonical label is
-        the shortest decimal text of each bound ("0.7", "0.6-0.8").
+        decimal ("0.7", "1e-05") or a percentage ("70%"), or an interval of two
+        such numbers joined by a dash ("0.6-0.8", "60%–80%"); the canonical label
+        is Python's shortest round-tripping text of each bound ("0.7", "0.6-0.8").
         """
         if type(text) is not str:
             return None
@@ -230,7 +230,7 @@ class Scale:
 
 # --- the open probability scale -------------------------------------------------------
 
-_NUMBER = r"(\d+(?:\.\d*)?|\.\d+)(\s*%)?"
+_NUMBER = r"((?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?)(\s*%)?"
 _PROBABILITY = re.compile(rf"\s*{_NUMBER}\s*(?:[-–]\s*{_NUMBER}\s*)?")
 
 
