@@ -21,6 +21,7 @@ from claimmodel.format import (
 )
 from claimmodel.model import (
     CANNOT_BE_JUDGED,
+    SCALES,
     Affiliation,
     AffiliationKind,
     AnonymousSource,
@@ -38,6 +39,7 @@ from claimmodel.model import (
     Hedge,
     HedgeCategory,
     Interval,
+    Level,
     Link,
     MediaOutlet,
     Organization,
@@ -48,11 +50,17 @@ from claimmodel.model import (
     Relation,
     RelationKind,
     Role,
+    Scale,
+    ScaleKind,
     Source,
     SourceKind,
     Span,
     Stance,
+    admiralty_code,
     claim_id,
+    convert,
+    get_scale,
+    summarize,
 )
 
 if TYPE_CHECKING:
@@ -61,6 +69,7 @@ if TYPE_CHECKING:
 __all__ = [
     "CANNOT_BE_JUDGED",
     "FORMAT_VERSION",
+    "SCALES",
     "Affiliation",
     "AffiliationKind",
     "AnonymousSource",
@@ -80,6 +89,7 @@ __all__ = [
     "Hedge",
     "HedgeCategory",
     "Interval",
+    "Level",
     "Link",
     "MediaOutlet",
     "Organization",
@@ -91,17 +101,23 @@ __all__ = [
     "Relation",
     "RelationKind",
     "Role",
+    "Scale",
+    "ScaleKind",
     "Source",
     "SourceKind",
     "Span",
     "Stance",
+    "admiralty_code",
     "claim_id",
+    "convert",
     "dump",
     "dumps",
     "from_data",
+    "get_scale",
     "json_schema",
     "load",
     "loads",
+    "summarize",
     "to_data",
 ]
 
