@@ -350,9 +350,9 @@ IPCC_CONFIDENCE = Scale(
 )
 
 _ADMIRALTY_CITATION = (
-    "NATO AJP-2.1, Allied Joint Doctrine for Intelligence Procedures, annex on source "
-    "reliability and information credibility (the Admiralty code); also US Army FM 2-22.3, "
-    "appendix B"
+    "NATO STANAG 2511 and AJP-2.1 (the Admiralty or NATO system of source reliability and "
+    "information credibility); US Army FM 2-22.3 (2006), appendix B, source and information "
+    "reliability matrix"
 )
 
 ADMIRALTY_RELIABILITY = Scale(
