@@ -278,6 +278,11 @@ class TestErrors:
         with pytest.raises(InvalidValueError, match="'perhaps' is not a level"):
             convert(stray, to="stix")
 
+    def test_a_level_without_a_stated_band_converts_by_its_level(self) -> None:
+        bare = Confidence(scale="icd203", level="probable")
+        expected = convert(Confidence.parse("likely", scale="icd203"), to="stix").level
+        assert expected == convert(bare, to="stix").level
+
     def test_unknown_source_scale_converts_by_its_band(self) -> None:
         house = Confidence(scale="house", level="fair", probability=Interval(low=0.6, high=0.7))
         expected = Confidence.parse("likely", scale="icd203")
@@ -337,6 +342,19 @@ class TestSummarize:
             Confidence.parse("Med", scale="stix-none-low-med-high"),
         ]
         assert Interval(low=0.3, high=0.69) == summarize(confidences)
+
+    def test_a_level_without_a_stated_band_counts_with_its_level(self) -> None:
+        confidences = [
+            Confidence(scale="ipcc", level="Likely"),
+            Confidence(scale="stix", level="40"),
+        ]
+        assert Interval(low=0.4, high=1.0) == summarize(confidences)
+
+    def test_an_unjudged_level_never_counts(self) -> None:
+        stray = Confidence(
+            scale="admiralty-credibility", level="6", probability=Interval.point(0.9)
+        )
+        assert summarize([stray]) is None
 
     def test_nothing_judged(self) -> None:
         assert summarize([Confidence.cannot_be_judged()]) is None

@@ -157,6 +157,7 @@ class Scale:
     unjudged: str = CANNOT_BE_JUDGED
     open: bool = False
     _index: Mapping[str, Level] = attrs.field(init=False, repr=False, eq=False)
+    _by_label: Mapping[str, Level] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
         index: dict[str, Level] = {}
@@ -170,6 +171,8 @@ class Scale:
                     )
                 index[key] = level
         object.__setattr__(self, "_index", MappingProxyType(index))
+        by_label = {level.label: level for level in self.levels}
+        object.__setattr__(self, "_by_label", MappingProxyType(by_label))
         if _key(self.unjudged) not in index or index[_key(self.unjudged)].judged:
             raise InvalidValueError(
                 f"scale {self.id!r}: {self.unjudged!r} is not a level that cannot be judged",
@@ -179,7 +182,7 @@ class Scale:
     @property
     def levels_by_label(self) -> Mapping[str, Level]:
         """The listed levels by canonical label (the universal level not included)."""
-        return MappingProxyType({level.label: level for level in self.levels})
+        return self._by_label
 
     @property
     def judged_levels(self) -> tuple[Level, ...]:
@@ -671,6 +674,17 @@ def _choose(source: Interval, levels: Iterable[Level]) -> Level:
     )
 
 
+def _band_of(confidence: Confidence) -> Interval | None:
+    """The band a judged confidence stands for: as stated, else its level's band."""
+    if not confidence.judged:
+        return None
+    if confidence.probability is not None:
+        return confidence.probability
+    scale = get_scale(confidence.scale)
+    level = scale.level(confidence.level) if scale is not None else None
+    return level.band if level is not None else None
+
+
 def _root(confidence: Confidence) -> Confidence:
     return confidence.original if confidence.original is not None else confidence
 
@@ -695,7 +709,8 @@ def convert(confidence: Confidence, to: str) -> Confidence:
       whole original band; if none does, the narrowest level whose band contains
       the band's centre, else the level nearest to it.
 
-    Assessor, basis and extensions are kept.  Levels without a probability band
+    The original band is the confidence's stated ``probability``, else its
+    level's band on a known scale.  Assessor, basis and extensions are kept.  Levels without a probability band
     (analytic confidence, source reliability) cannot be converted to another
     scale: an :class:`InvalidValueError` says so.
     """
@@ -719,6 +734,8 @@ def convert(confidence: Confidence, to: str) -> Confidence:
     if unjudged:
         return _result(root, target, target.unjudged_level().label, None)
     band = root.probability
+    if band is None and source_level is not None:
+        band = source_level.band  # the level's band when the record states none
     if band is None:
         raise InvalidValueError(
             f"{root.level!r} on scale {root.scale!r} is not a probability and has no "
@@ -766,16 +783,15 @@ def summarize(confidences: Iterable[Confidence]) -> Interval | None:
 
     The result is the smallest interval containing every judged probability band
     — ``[lowest low, highest high]`` — taken from each confidence's original
-    judgement when it was converted.  Confidences that cannot be judged or carry
-    no probability (analytic confidence, reliability) are left out; ``None`` when
+    judgement when it was converted (and from its level on a known scale when
+    no band is stated).  Confidences that cannot be judged or carry no
+    probability (analytic confidence, reliability) are left out; ``None`` when
     none is left.  Nothing is averaged: disagreement widens the interval instead
     of hiding in a mean.
     """
     low = high = None
     for confidence in confidences:
-        band = _root(confidence).probability
-        if band is None:
-            band = confidence.probability
+        band = _band_of(_root(confidence))
         if band is None:
             continue
         low = band.low if low is None else min(low, band.low)
