@@ -710,9 +710,9 @@ def convert(confidence: Confidence, to: str) -> Confidence:
       the band's centre, else the level nearest to it.
 
     The original band is the confidence's stated ``probability``, else its
-    level's band on a known scale.  Assessor, basis and extensions are kept.  Levels without a probability band
-    (analytic confidence, source reliability) cannot be converted to another
-    scale: an :class:`InvalidValueError` says so.
+    level's band on a known scale.  Assessor, basis and extensions are kept.
+    Levels without a probability band (analytic confidence, source reliability)
+    cannot be converted to another scale: an :class:`InvalidValueError` says so.
     """
     target = require_scale(to)
     if confidence.scale == target.id:
