@@ -93,6 +93,14 @@ class TestRoundTrips:
             bare = attrs.evolve(convert(original, to="probability"), original=None)
             assert original == attrs.evolve(convert(bare, to=source.id), original=None)
 
+    @pytest.mark.parametrize("source", STIX_VERBAL, ids=str)
+    def test_stix_verbal_through_stix_without_the_original(self, source: Scale) -> None:
+        # STIX 0–100 is finer than its verbal scales: the published value of each
+        # level lies in the level's own range, so even the bare number comes back.
+        for original in _judged(source):
+            bare = attrs.evolve(convert(original, to="stix"), original=None)
+            assert original == attrs.evolve(convert(bare, to=source.id), original=None)
+
     @pytest.mark.parametrize(("source", "target"), PAIRS, ids=_pair_id)
     def test_chains_do_not_drift(self, source: Scale, target: Scale) -> None:
         for original in _judged(source):

@@ -218,6 +218,18 @@ class TestPublishedTables:
         assert (term, _percent(low, high)) == (level.label, level.band)
         assert level is _level("icd203", other)
 
+    @pytest.mark.parametrize(
+        ("adverb", "term"),
+        [
+            ("improbably", "unlikely"),
+            ("probably", "likely"),
+            ("almost certainly", "almost certain"),
+        ],
+    )
+    def test_icd203_adverbs(self, adverb: str, term: str) -> None:
+        # ICD 203 prints these adverb forms beside the terms.
+        assert _level("icd203", term) is _level("icd203", adverb)
+
     def test_icd203_confidence(self) -> None:
         expected = ["low", "moderate", "high"]
         assert expected == [level.label for level in _scale("icd203-confidence").levels]

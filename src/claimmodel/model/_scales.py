@@ -291,11 +291,11 @@ ICD203 = Scale(
     levels=_levels(
         ("almost no chance", _band(0.01, 0.05), ("remote",)),
         ("very unlikely", _band(0.05, 0.20), ("highly improbable",)),
-        ("unlikely", _band(0.20, 0.45), ("improbable",)),
+        ("unlikely", _band(0.20, 0.45), ("improbable", "improbably")),
         ("roughly even chance", _band(0.45, 0.55), ("roughly even odds",)),
-        ("likely", _band(0.55, 0.80), ("probable",)),
+        ("likely", _band(0.55, 0.80), ("probable", "probably")),
         ("very likely", _band(0.80, 0.95), ("highly probable",)),
-        ("almost certain", _band(0.95, 0.99), ("nearly certain",)),
+        ("almost certain", _band(0.95, 0.99), ("nearly certain", "almost certainly")),
     ),
 )
 
