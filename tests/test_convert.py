@@ -108,6 +108,11 @@ class TestRoundTrips:
                 chained = convert(convert(original, to=middle), to=target.id)
                 assert convert(original, to=target.id) == chained
 
+    def test_str_names_the_original(self) -> None:
+        converted = convert(Confidence.parse("likely", scale="icd203"), to="stix")
+        expected = "68 [stix] (68%), from likely [icd203] (55%–80%)"
+        assert expected == str(converted)
+
     def test_same_scale_is_unchanged(self) -> None:
         confidence = Confidence.parse("likely", scale="icd203", assessor="desk")
         assert confidence is convert(confidence, to="icd203")

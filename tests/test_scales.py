@@ -379,6 +379,21 @@ class TestLevelParsing:
                 levels=(Level(label="a", aliases=("b",)), Level(label="B")),
             )
 
+    def test_a_band_is_an_interval(self) -> None:
+        with pytest.raises(InvalidTypeError, match="band must be an Interval"):
+            Level(label="x", band=(0.1, 0.2))  # type: ignore[arg-type]
+
+    def test_unjudged_names_a_level_that_cannot_be_judged(self) -> None:
+        with pytest.raises(InvalidValueError, match="'a' is not a level that cannot be judged"):
+            Scale(
+                id="odd",
+                name="Odd",
+                kind=ScaleKind.RELIABILITY,
+                citation="none",
+                levels=(Level(label="a"),),
+                unjudged="a",
+            )
+
     def test_a_level_that_cannot_be_judged_has_no_band(self) -> None:
         with pytest.raises(InvalidValueError, match="carries no number"):
             Level(label="x", band=Interval.point(0.5), judged=False)
@@ -450,6 +465,10 @@ class TestConfidenceParse:
         for label in ("'low'", "'moderate'", "'high'", repr(CANNOT_BE_JUDGED)):
             assert label in message
         assert caught.value.field == "level"
+
+    def test_error_for_probability_shows_the_forms(self) -> None:
+        with pytest.raises(InvalidValueError, match=r"'0\.6-0\.8'"):
+            Confidence.parse("likely", scale="probability")
 
     def test_error_for_stix_names_the_range(self) -> None:
         with pytest.raises(InvalidValueError, match="'0' to '100'"):

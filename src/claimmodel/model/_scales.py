@@ -48,7 +48,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from claimmodel.exceptions import InvalidValueError
+from claimmodel.exceptions import InvalidTypeError, InvalidValueError
 from claimmodel.model._confidence import CANNOT_BE_JUDGED, Confidence, Interval
 
 if TYPE_CHECKING:
@@ -91,7 +91,7 @@ def _key(text: str) -> str:
 
 def _check_band(level: Level, attribute: attrs.Attribute[Interval | None], band: object) -> None:
     if band is not None and not isinstance(band, Interval):
-        raise InvalidValueError(f"band must be an Interval or None, not {band!r}", field="band")
+        raise InvalidTypeError(f"band must be an Interval or None, not {band!r}", field="band")
 
 
 @attrs.frozen(kw_only=True)
