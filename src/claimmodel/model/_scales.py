@@ -653,25 +653,19 @@ def _choose(source: Interval, levels: Iterable[Level]) -> Level:
        contains its centre, or else the level nearest to the centre.
     Ties go to the level whose centre is nearest the source's, then the lower rank.
     """
-    candidates = [level for level in levels if level.band is not None]
+    banded = [(level, level.band) for level in levels if level.band is not None]
     centre = (source.low + source.high) / 2
 
-    def order(level: Level) -> tuple[float, float, int]:
-        assert level.band is not None
-        band_centre = (level.band.low + level.band.high) / 2
-        return (_width(level.band), abs(band_centre - centre), level.rank or 0)
+    def order(item: tuple[Level, Interval]) -> tuple[float, float, int]:
+        level, band = item
+        return (_width(band), abs((band.low + band.high) / 2 - centre), level.rank or 0)
 
     containing = [
-        level
-        for level in candidates
-        if level.band is not None and level.band.low <= source.low <= source.high <= level.band.high
+        item for item in banded if item[1].low <= source.low <= source.high <= item[1].high
     ]
     if containing:
-        return min(containing, key=order)
-    return min(
-        candidates,
-        key=lambda level: (_distance(level.band, centre), *order(level)),  # type: ignore[arg-type]
-    )
+        return min(containing, key=order)[0]
+    return min(banded, key=lambda item: (_distance(item[1], centre), *order(item)))[0]
 
 
 def _band_of(confidence: Confidence) -> Interval | None:
