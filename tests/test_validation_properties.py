@@ -27,6 +27,7 @@ from claimmodel import (
     Confidence,
     Document,
     Evidence,
+    GovernmentBody,
     Hedge,
     HedgeCategory,
     Interval,
@@ -77,17 +78,23 @@ def confidences(draw: st.DrawFn, source_ids: list[str]) -> Confidence:
     )
 
 
-def _source(kind: int, source_id: str, text: str | None) -> Source:
+def _source(kind: int, source_id: str, text: str, others: list[str]) -> Source:
+    """A source of one of the kinds; "doc" is the bundle's document, written by the others."""
+    if source_id == "doc":
+        published = PartialDate(year=2025, month=11, day=25)
+        return Document(id="doc", text=text, published=published, authors=tuple(others[:1]))
     classes: list[type[Source]] = [
         Person,
         Organization,
+        GovernmentBody,
         MediaOutlet,
         AnonymousSource,
         Collective,
     ]
-    if source_id == "doc":
-        return Document(id="doc", text=text, published=PartialDate(year=2025, month=11, day=25))
-    return classes[kind % len(classes)](id=source_id)
+    cls = classes[kind % len(classes)]
+    if cls is Collective:
+        return Collective(id=source_id, members=tuple(o for o in others if o != source_id))
+    return cls(id=source_id)
 
 
 @st.composite
@@ -96,8 +103,8 @@ def valid_bundles(draw: st.DrawFn) -> Bundle:
     text = draw(_TEXT)
     count = draw(st.integers(2, 6))
     ids = ["doc", *(f"s{i}" for i in range(1, count))]
-    kinds = draw(st.lists(st.integers(0, 4), min_size=count, max_size=count))
-    sources = [_source(kind, sid, text) for kind, sid in zip(kinds, ids, strict=True)]
+    kinds = draw(st.lists(st.integers(0, 5), min_size=count, max_size=count))
+    sources = [_source(kind, sid, text, ids[1:]) for kind, sid in zip(kinds, ids, strict=True)]
     for index in range(1, count - 1):  # affiliations point forward only: no cycle
         if draw(st.booleans()):
             target = ids[draw(st.integers(index + 1, count - 1))]
