@@ -19,6 +19,7 @@ __all__ = [
     "InvalidTypeError",
     "InvalidValueError",
     "LimitExceededError",
+    "MergeConflictError",
     "Problem",
     "UnsupportedFormatError",
 ]
@@ -99,3 +100,19 @@ class LimitExceededError(DecodeError):
 
     The message names the limit and how to raise it.
     """
+
+
+class MergeConflictError(ClaimModelError, ValueError):
+    """Two bundles being merged hold different items under the same id.
+
+    ``kind`` is the collection (``"sources"``, ``"claims"``, ``"assertions"`` or
+    ``"relations"``), ``item`` the shared id, and ``first`` and ``second`` name
+    where each version came from (a bundle's name and the item's position in it).
+    """
+
+    def __init__(self, message: str, *, kind: str, item: str, first: str, second: str) -> None:
+        super().__init__(message)
+        self.kind = kind
+        self.item = item
+        self.first = first
+        self.second = second
