@@ -224,6 +224,22 @@ class TestDatedAffiliations:
         )
         assert [("adviser",), ("mod", "unit")] == origins_of(value)
 
+    def test_a_date_joins_only_what_was_said_at_it(self) -> None:
+        value = bundle(
+            [
+                person("adviser", affiliation(K.EMPLOYED_BY, "mod", "2015", "2019")),
+                person("veteran", affiliation(K.EMPLOYED_BY, "mod", "2000", "2005")),
+                org("mod"),
+            ],
+            [
+                says("a1", "adviser", when="2024"),
+                says("a2", "mod", when="2024"),
+                says("a3", "veteran", when="2018"),
+            ],
+        )
+        # The adviser worked for the ministry in 2018, but neither spoke then.
+        assert [("adviser",), ("mod",), ("veteran",)] == origins_of(value)
+
     def test_time_zones_compare(self) -> None:
         value = bundle(
             [
