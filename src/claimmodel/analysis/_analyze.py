@@ -27,6 +27,7 @@ __all__ = [
     "analyze",
 ]
 
+_STANCE_ORDER = tuple(Stance)
 _OPPOSING = frozenset({Stance.DENIES, Stance.DISPUTES, Stance.QUESTIONS})
 
 # How each hedge category reads in a verdict, in verdict order.
@@ -265,7 +266,7 @@ def _origin(assertions: list[Assertion], names: dict[str, str]) -> Origin:
         sources=sources,
         names=tuple(names.get(s, s) for s in sources),
         assertions=tuple(sorted(a.id for a in assertions)),
-        stances=tuple(s for s in Stance if any(a.stance is s for a in assertions)),
+        stances=tuple(s for s in _STANCE_ORDER if s in {a.stance for a in assertions}),
     )
 
 

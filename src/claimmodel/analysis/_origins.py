@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from claimmodel.analysis._dependencies import Period, dependencies, overlaps, period
-from claimmodel.model import Assertion, Bundle
+from claimmodel.model import Assertion, Bundle, PartialDate
 
 __all__ = ["OriginFinder", "UnionFind"]
 
@@ -96,8 +96,13 @@ class OriginFinder:
         self._dated_in: dict[int, list[int]] = {}
         for number, (u, _, _) in enumerate(self._dated):
             self._dated_in.setdefault(self._coarse.find(u), []).append(number)
-        self._signatures: dict[tuple[int, Period], tuple[int, ...]] = {}
-        self._overlays: dict[tuple[int, ...], dict[int, int]] = {}
+        self._periods: dict[PartialDate | None, Period] = {}
+        # A signature (the set of dated edges active at a date) is named by a small
+        # number, so that comparing and hashing it costs nothing however many edges
+        # it holds.
+        self._signature_at: dict[tuple[int, Period], int] = {}
+        self._signature_ids: dict[tuple[int, ...], int] = {}
+        self._overlays: list[tuple[dict[int, int], frozenset[int]]] = []
 
     def _node(self, source_id: str) -> int:
         number = self._index.get(source_id)
@@ -107,29 +112,42 @@ class OriginFinder:
 
     # -- dated refinement --------------------------------------------------------------
 
-    def _signature(self, group: int, when: Period) -> tuple[int, ...]:
-        """The dated edges of a coarse group active at some instant of ``when``."""
-        key = (group, when)
-        found = self._signatures.get(key)
+    def _when(self, date: PartialDate | None) -> Period:
+        """The period an assertion's date stands for (cached: dates repeat)."""
+        found = self._periods.get(date)
         if found is None:
-            found = self._signatures[key] = tuple(
-                number for number in self._dated_in[group] if overlaps(when, self._dated[number][2])
-            )
+            found = self._periods[date] = period(date, date)
         return found
 
-    def _overlay(self, signature: tuple[int, ...]) -> dict[int, int]:
-        """Base roots joined by the dated edges of ``signature`` (a sparse union–find)."""
-        found = self._overlays.get(signature)
+    def _signature(self, group: int, when: Period) -> int:
+        """The number of the set of a coarse group's dated edges active at some instant of
+        ``when``."""
+        key = (group, when)
+        found = self._signature_at.get(key)
         if found is None:
-            found = {}
-            for number in signature:
-                u, v, _ = self._dated[number]
-                a = _overlay_find(found, self._base.find(u))
-                b = _overlay_find(found, self._base.find(v))
-                if a != b:
-                    found[max(a, b)] = min(a, b)
-            self._overlays[signature] = found
+            edges = tuple(
+                number for number in self._dated_in[group] if overlaps(when, self._dated[number][2])
+            )
+            found = self._signature_ids.get(edges)
+            if found is None:
+                found = self._signature_ids[edges] = len(self._overlays)
+                self._overlays.append(self._overlay(edges))
+            self._signature_at[key] = found
         return found
+
+    def _overlay(self, edges: tuple[int, ...]) -> tuple[dict[int, int], frozenset[int]]:
+        """Base roots joined by the dated ``edges`` (a sparse union–find), and the base
+        roots those edges touch."""
+        parent: dict[int, int] = {}
+        touched: set[int] = set()
+        for number in edges:
+            u, v, _ = self._dated[number]
+            bu, bv = self._base.find(u), self._base.find(v)
+            touched.update((bu, bv))
+            a, b = _overlay_find(parent, bu), _overlay_find(parent, bv)
+            if a != b:
+                parent[max(a, b)] = min(a, b)
+        return parent, frozenset(touched)
 
     # -- origins -----------------------------------------------------------------------
 
@@ -150,23 +168,39 @@ class OriginFinder:
     def _refine(
         self, group: int, positions: list[int], assertions: Sequence[Assertion]
     ) -> Iterable[list[int]]:
-        nodes = [self._index[assertions[p].attribution.source] for p in positions]
-        signatures = [
-            self._signature(group, period(assertions[p].date, assertions[p].date))
-            for p in positions
-        ]
         joined = UnionFind(len(positions))
-        for signature in set(signatures):
-            overlay = self._overlay(signature)
+        # Speakers joined by undated dependencies are one origin at every date.
+        first_at: dict[int, int] = {}  # base root -> first local index
+        signatures_at: dict[int, set[int]] = {}  # base root -> signatures there
+        signed: dict[int, None] = {}
+        for local, position in enumerate(positions):
+            assertion = assertions[position]
+            base = self._base.find(self._index[assertion.attribution.source])
+            signature = self._signature(group, self._when(assertion.date))
+            signed[signature] = None
+            signatures_at.setdefault(base, set()).add(signature)
+            if base in first_at:
+                joined.union(first_at[base], local)
+            else:
+                first_at[base] = local
+        # At each date that occurs, the dated dependencies active then join base groups;
+        # a join counts only through a group with an assertion made at that date.
+        for signature in signed:
+            parent, touched = self._overlays[signature]
+            if not touched:
+                continue
+            present = (
+                [b for b in touched if b in first_at]
+                if len(touched) < len(first_at)
+                else [b for b in first_at if b in touched]
+            )
             buckets: dict[int, list[int]] = {}
-            for local, node in enumerate(nodes):
-                root = _overlay_find(overlay, self._base.find(node))
-                buckets.setdefault(root, []).append(local)
-            for members in buckets.values():
-                # Join a bucket only through an assertion made at this signature's dates.
-                if any(signatures[local] == signature for local in members):
-                    for local in members[1:]:
-                        joined.union(members[0], local)
+            for base in present:
+                buckets.setdefault(_overlay_find(parent, base), []).append(base)
+            for bases in buckets.values():
+                if len(bases) > 1 and any(signature in signatures_at[b] for b in bases):
+                    for base in bases[1:]:
+                        joined.union(first_at[bases[0]], first_at[base])
         split: dict[int, list[int]] = {}
         for local, position in enumerate(positions):
             split.setdefault(joined.find(local), []).append(position)
