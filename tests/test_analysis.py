@@ -240,6 +240,15 @@ class TestDatedAffiliations:
         # The adviser worked for the ministry in 2018, but neither spoke then.
         assert [("adviser",), ("mod",), ("veteran",)] == origins_of(value)
 
+    @pytest.mark.parametrize("when", ["0001-01-01T01:00+03:00", "9999-12-31T23:00-03:00"])
+    def test_offsets_at_the_ends_of_the_calendar(self, when: str) -> None:
+        value = bundle(
+            [person("adviser", affiliation(K.EMPLOYED_BY, "mod", end="2019")), org("mod")],
+            [says("a1", "adviser", when=when), says("a2", "mod", when=when)],
+        )
+        expected = [("adviser", "mod")] if when.startswith("0001") else [("adviser",), ("mod",)]
+        assert expected == origins_of(value)
+
     def test_time_zones_compare(self) -> None:
         value = bundle(
             [
