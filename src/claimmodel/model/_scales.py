@@ -48,7 +48,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from claimmodel.exceptions import InvalidValueError
+from claimmodel.exceptions import InvalidTypeError, InvalidValueError
 from claimmodel.model._confidence import CANNOT_BE_JUDGED, Confidence, Interval
 
 if TYPE_CHECKING:
@@ -91,7 +91,7 @@ def _key(text: str) -> str:
 
 def _check_band(level: Level, attribute: attrs.Attribute[Interval | None], band: object) -> None:
     if band is not None and not isinstance(band, Interval):
-        raise InvalidValueError(f"band must be an Interval or None, not {band!r}", field="band")
+        raise InvalidTypeError(f"band must be an Interval or None, not {band!r}", field="band")
 
 
 @attrs.frozen(kw_only=True)
@@ -157,6 +157,7 @@ class Scale:
     unjudged: str = CANNOT_BE_JUDGED
     open: bool = False
     _index: Mapping[str, Level] = attrs.field(init=False, repr=False, eq=False)
+    _by_label: Mapping[str, Level] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
         index: dict[str, Level] = {}
@@ -170,6 +171,8 @@ class Scale:
                     )
                 index[key] = level
         object.__setattr__(self, "_index", MappingProxyType(index))
+        by_label = {level.label: level for level in self.levels}
+        object.__setattr__(self, "_by_label", MappingProxyType(by_label))
         if _key(self.unjudged) not in index or index[_key(self.unjudged)].judged:
             raise InvalidValueError(
                 f"scale {self.id!r}: {self.unjudged!r} is not a level that cannot be judged",
@@ -179,7 +182,7 @@ class Scale:
     @property
     def levels_by_label(self) -> Mapping[str, Level]:
         """The listed levels by canonical label (the universal level not included)."""
-        return MappingProxyType({level.label: level for level in self.levels})
+        return self._by_label
 
     @property
     def judged_levels(self) -> tuple[Level, ...]:
@@ -195,9 +198,9 @@ class Scale:
         """The level spelt ``text`` (case-insensitive, any published spelling), or None.
 
         On the open ``probability`` scale a level is a probability written as a
-        decimal ("0.7") or a percentage ("70%"), or an interval of two such
-        numbers joined by a dash ("0.6-0.8", "60%–80%"); the canonical label is
-        the shortest decimal text of each bound ("0.7", "0.6-0.8").
+        decimal ("0.7", "1e-05") or a percentage ("70%"), or an interval of two
+        such numbers joined by a dash ("0.6-0.8", "60%–80%"); the canonical label
+        is Python's shortest round-tripping text of each bound ("0.7", "0.6-0.8").
         """
         if type(text) is not str:
             return None
@@ -230,7 +233,7 @@ class Scale:
 
 # --- the open probability scale -------------------------------------------------------
 
-_NUMBER = r"(\d+(?:\.\d*)?|\.\d+)(\s*%)?"
+_NUMBER = r"((?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?)(\s*%)?"
 _PROBABILITY = re.compile(rf"\s*{_NUMBER}\s*(?:[-–]\s*{_NUMBER}\s*)?")
 
 
@@ -288,11 +291,11 @@ ICD203 = Scale(
     levels=_levels(
         ("almost no chance", _band(0.01, 0.05), ("remote",)),
         ("very unlikely", _band(0.05, 0.20), ("highly improbable",)),
-        ("unlikely", _band(0.20, 0.45), ("improbable",)),
+        ("unlikely", _band(0.20, 0.45), ("improbable", "improbably")),
         ("roughly even chance", _band(0.45, 0.55), ("roughly even odds",)),
-        ("likely", _band(0.55, 0.80), ("probable",)),
+        ("likely", _band(0.55, 0.80), ("probable", "probably")),
         ("very likely", _band(0.80, 0.95), ("highly probable",)),
-        ("almost certain", _band(0.95, 0.99), ("nearly certain",)),
+        ("almost certain", _band(0.95, 0.99), ("nearly certain", "almost certainly")),
     ),
 )
 
@@ -350,9 +353,9 @@ IPCC_CONFIDENCE = Scale(
 )
 
 _ADMIRALTY_CITATION = (
-    "NATO AJP-2.1, Allied Joint Doctrine for Intelligence Procedures, annex on source "
-    "reliability and information credibility (the Admiralty code); also US Army FM 2-22.3, "
-    "appendix B"
+    "NATO STANAG 2511 and AJP-2.1 (the Admiralty or NATO system of source reliability and "
+    "information credibility); US Army FM 2-22.3 (2006), appendix B, source and information "
+    "reliability matrix"
 )
 
 ADMIRALTY_RELIABILITY = Scale(
@@ -650,25 +653,30 @@ def _choose(source: Interval, levels: Iterable[Level]) -> Level:
        contains its centre, or else the level nearest to the centre.
     Ties go to the level whose centre is nearest the source's, then the lower rank.
     """
-    candidates = [level for level in levels if level.band is not None]
+    banded = [(level, level.band) for level in levels if level.band is not None]
     centre = (source.low + source.high) / 2
 
-    def order(level: Level) -> tuple[float, float, int]:
-        assert level.band is not None
-        band_centre = (level.band.low + level.band.high) / 2
-        return (_width(level.band), abs(band_centre - centre), level.rank or 0)
+    def order(item: tuple[Level, Interval]) -> tuple[float, float, int]:
+        level, band = item
+        return (_width(band), abs((band.low + band.high) / 2 - centre), level.rank or 0)
 
     containing = [
-        level
-        for level in candidates
-        if level.band is not None and level.band.low <= source.low <= source.high <= level.band.high
+        item for item in banded if item[1].low <= source.low <= source.high <= item[1].high
     ]
     if containing:
-        return min(containing, key=order)
-    return min(
-        candidates,
-        key=lambda level: (_distance(level.band, centre), *order(level)),  # type: ignore[arg-type]
-    )
+        return min(containing, key=order)[0]
+    return min(banded, key=lambda item: (_distance(item[1], centre), *order(item)))[0]
+
+
+def _band_of(confidence: Confidence) -> Interval | None:
+    """The band a judged confidence stands for: as stated, else its level's band."""
+    if not confidence.judged:
+        return None
+    if confidence.probability is not None:
+        return confidence.probability
+    scale = get_scale(confidence.scale)
+    level = scale.level(confidence.level) if scale is not None else None
+    return level.band if level is not None else None
 
 
 def _root(confidence: Confidence) -> Confidence:
@@ -695,9 +703,10 @@ def convert(confidence: Confidence, to: str) -> Confidence:
       whole original band; if none does, the narrowest level whose band contains
       the band's centre, else the level nearest to it.
 
-    Assessor, basis and extensions are kept.  Levels without a probability band
-    (analytic confidence, source reliability) cannot be converted to another
-    scale: an :class:`InvalidValueError` says so.
+    The original band is the confidence's stated ``probability``, else its
+    level's band on a known scale.  Assessor, basis and extensions are kept.
+    Levels without a probability band (analytic confidence, source reliability)
+    cannot be converted to another scale: an :class:`InvalidValueError` says so.
     """
     target = require_scale(to)
     if confidence.scale == target.id:
@@ -719,6 +728,8 @@ def convert(confidence: Confidence, to: str) -> Confidence:
     if unjudged:
         return _result(root, target, target.unjudged_level().label, None)
     band = root.probability
+    if band is None and source_level is not None:
+        band = source_level.band  # the level's band when the record states none
     if band is None:
         raise InvalidValueError(
             f"{root.level!r} on scale {root.scale!r} is not a probability and has no "
@@ -766,16 +777,15 @@ def summarize(confidences: Iterable[Confidence]) -> Interval | None:
 
     The result is the smallest interval containing every judged probability band
     — ``[lowest low, highest high]`` — taken from each confidence's original
-    judgement when it was converted.  Confidences that cannot be judged or carry
-    no probability (analytic confidence, reliability) are left out; ``None`` when
+    judgement when it was converted (and from its level on a known scale when
+    no band is stated).  Confidences that cannot be judged or carry no
+    probability (analytic confidence, reliability) are left out; ``None`` when
     none is left.  Nothing is averaged: disagreement widens the interval instead
     of hiding in a mean.
     """
     low = high = None
     for confidence in confidences:
-        band = _root(confidence).probability
-        if band is None:
-            band = confidence.probability
+        band = _band_of(_root(confidence))
         if band is None:
             continue
         low = band.low if low is None else min(low, band.low)
