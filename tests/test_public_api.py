@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import claimmodel
+import claimmodel.analysis
 import claimmodel.exceptions
 import claimmodel.format
 import claimmodel.model
@@ -14,16 +15,21 @@ EXPECTED_TOP_LEVEL = {
     "SCALES",
     "Affiliation",
     "AffiliationKind",
+    "Analysis",
     "AnonymousSource",
     "Assertion",
     "Attribution",
     "Bundle",
     "Channel",
     "Claim",
+    "ClaimAnalysis",
     "ClaimModelError",
     "Collective",
     "Confidence",
+    "Contradiction",
     "DecodeError",
+    "Dependency",
+    "DependencyKind",
     "Document",
     "Evidence",
     "FrozenMap",
@@ -35,11 +41,13 @@ EXPECTED_TOP_LEVEL = {
     "Link",
     "MediaOutlet",
     "Organization",
+    "Origin",
     "PartialDate",
     "Person",
     "Polarity",
     "Precision",
     "Problem",
+    "RaisedHedge",
     "Relation",
     "RelationKind",
     "Role",
@@ -50,8 +58,10 @@ EXPECTED_TOP_LEVEL = {
     "Span",
     "Stance",
     "admiralty_code",
+    "analyze",
     "claim_id",
     "convert",
+    "dependencies",
     "dump",
     "dumps",
     "from_data",
@@ -59,6 +69,7 @@ EXPECTED_TOP_LEVEL = {
     "json_schema",
     "load",
     "loads",
+    "merge",
     "summarize",
     "to_data",
 }
@@ -69,6 +80,7 @@ EXPECTED_EXCEPTIONS = {
     "InvalidTypeError",
     "InvalidValueError",
     "LimitExceededError",
+    "MergeConflictError",
     "Problem",
     "UnsupportedFormatError",
 }
@@ -91,7 +103,14 @@ class TestPublicAPI:
         assert EXPECTED_EXCEPTIONS <= set(claimmodel.exceptions.__all__)
 
     def test_all_is_sorted_and_resolves(self) -> None:
-        for module in (claimmodel, claimmodel.exceptions, claimmodel.format, claimmodel.model):
+        modules = (
+            claimmodel,
+            claimmodel.analysis,
+            claimmodel.exceptions,
+            claimmodel.format,
+            claimmodel.model,
+        )
+        for module in modules:
             assert sorted(module.__all__, key=_isort_style) == list(module.__all__)
             for name in module.__all__:
                 assert hasattr(module, name), f"{module.__name__}.{name}"
