@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import attrs
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 import claimmodel as cm
 from analysis_helpers import LIKELY
 
-SOURCE_IDS = [f"s{i}" for i in range(8)]
+SOURCE_IDS = [f"s{i}" for i in range(5)]
 CLAIMS = tuple(cm.Claim(id=f"c{i}", text=f"Claim number {i}.") for i in range(3))
 
 # Strategies built once: building them inside every draw is most of the generation time.
-_years = st.none() | st.integers(min_value=2010, max_value=2030).map(
+_years = st.none() | st.integers(min_value=2015, max_value=2022).map(
     lambda y: cm.PartialDate(year=y)
 )
 _source_ids = st.sampled_from(SOURCE_IDS)
@@ -82,12 +82,17 @@ def _assertions(draw: st.DrawFn, assertion_id: str) -> cm.Assertion:
 
 
 @st.composite
-def bundles(draw: st.DrawFn) -> cm.Bundle:
-    """Small bundles whose sources depend on each other in many dated and undated ways."""
+def bundles(draw: st.DrawFn, *, claims: int = len(CLAIMS)) -> cm.Bundle:
+    """Small bundles whose sources depend on each other in many dated and undated ways,
+    with assertions spread over the first ``claims`` claims."""
     count = draw(st.integers(min_value=1, max_value=len(SOURCE_IDS)))
     sources = tuple(draw(_sources(source_id)) for source_id in SOURCE_IDS[:count])
     size = draw(st.integers(min_value=0, max_value=12))
     assertions = tuple(draw(_assertions(f"a{i}")) for i in range(size))
+    if claims < len(CLAIMS):
+        assertions = tuple(
+            attrs.evolve(a, claim=f"c{int(a.claim[1:]) % claims}") for a in assertions
+        )
     return cm.Bundle(sources=sources, claims=CLAIMS, assertions=assertions)
 
 
@@ -230,10 +235,77 @@ def _reference_origins(bundle: cm.Bundle, claim: str) -> set[frozenset[str]]:
     return {frozenset(ids) for ids, _, _ in groups}
 
 
+_dated_years = st.integers(min_value=2015, max_value=2020).map(lambda y: cm.PartialDate(year=y))
+_few_ids = st.sampled_from(SOURCE_IDS[:4])
+
+
+@st.composite
+def _dated_affiliations(draw: st.DrawFn) -> cm.Affiliation:
+    start, end = sorted([draw(_dated_years), draw(_dated_years)], key=lambda d: d.year)
+    return cm.Affiliation(
+        kind=cm.AffiliationKind.EMPLOYED_BY, target=draw(_few_ids), start=start, end=end
+    )
+
+
+@st.composite
+def dated_bundles(draw: st.DrawFn) -> cm.Bundle:
+    """Four people linked only by dated affiliations, speaking on one claim at dated times:
+    the case where the date of each assertion decides everything."""
+    sources = tuple(
+        cm.Person(
+            id=source_id, affiliations=tuple(draw(st.lists(_dated_affiliations(), max_size=2)))
+        )
+        for source_id in SOURCE_IDS[:4]
+    )
+    speakers = draw(st.lists(st.tuples(_few_ids, _dated_years), min_size=2, max_size=8))
+    assertions = tuple(
+        cm.Assertion(
+            id=f"a{i}",
+            claim="c0",
+            attribution=cm.Attribution(source=speaker),
+            confidence=LIKELY,
+            date=when,
+        )
+        for i, (speaker, when) in enumerate(speakers)
+    )
+    return cm.Bundle(sources=sources, claims=CLAIMS, assertions=assertions)
+
+
+def _employed(year: int) -> cm.Affiliation:
+    return cm.Affiliation(
+        kind=cm.AffiliationKind.EMPLOYED_BY,
+        target="s0",
+        start=cm.PartialDate(year=year),
+        end=cm.PartialDate(year=year),
+    )
+
+
+# A dependency in force only when a third source spoke must not join the other two.
+_PINNED = cm.Bundle(
+    sources=(
+        cm.Person(id="s0"),
+        cm.Person(id="s1", affiliations=(_employed(2015),)),
+        cm.Person(id="s2", affiliations=(_employed(2016),)),
+    ),
+    claims=CLAIMS,
+    assertions=tuple(
+        cm.Assertion(
+            id=f"a{i}",
+            claim="c0",
+            attribution=cm.Attribution(source=speaker),
+            confidence=LIKELY,
+            date=cm.PartialDate(year=year),
+        )
+        for i, (speaker, year) in enumerate([("s0", 2015), ("s1", 2016), ("s2", 2015)])
+    ),
+)
+
+
 class TestDefinition:
     """The fast grouping agrees with a slow search that follows the definition literally."""
 
-    @given(bundles())
+    @given(bundles(claims=1) | dated_bundles())
+    @example(_PINNED)
     def test_agrees_with_the_reference(self, bundle: cm.Bundle) -> None:
         analysis = cm.analyze(bundle)
         for claim in CLAIMS:

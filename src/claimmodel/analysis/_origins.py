@@ -81,7 +81,7 @@ class OriginFinder:
             self._node(assertion.attribution.source)
         size = len(self._index)
         self._base = UnionFind(size)
-        # Dated edges: (base-independent endpoints, active period).
+        # Dated edges: (one end, the other end, the period they are in force).
         self._dated: list[tuple[int, int, Period]] = []
         for edge in edges:
             u, v = self._index[edge.source], self._index[edge.target]
