@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import claimmodel
+import claimmodel.analysis
 import claimmodel.exceptions
 import claimmodel.format
 import claimmodel.model
@@ -15,16 +16,21 @@ EXPECTED_TOP_LEVEL = {
     "SCALES",
     "Affiliation",
     "AffiliationKind",
+    "Analysis",
     "AnonymousSource",
     "Assertion",
     "Attribution",
     "Bundle",
     "Channel",
     "Claim",
+    "ClaimAnalysis",
     "ClaimModelError",
     "Collective",
     "Confidence",
+    "Contradiction",
     "DecodeError",
+    "Dependency",
+    "DependencyKind",
     "Document",
     "Evidence",
     "Finding",
@@ -37,11 +43,13 @@ EXPECTED_TOP_LEVEL = {
     "Link",
     "MediaOutlet",
     "Organization",
+    "Origin",
     "PartialDate",
     "Person",
     "Polarity",
     "Precision",
     "Problem",
+    "RaisedHedge",
     "Relation",
     "RelationKind",
     "Report",
@@ -55,8 +63,10 @@ EXPECTED_TOP_LEVEL = {
     "Stance",
     "ValidationError",
     "admiralty_code",
+    "analyze",
     "claim_id",
     "convert",
+    "dependencies",
     "dump",
     "dumps",
     "from_data",
@@ -64,6 +74,7 @@ EXPECTED_TOP_LEVEL = {
     "json_schema",
     "load",
     "loads",
+    "merge",
     "summarize",
     "to_data",
     "validate",
@@ -75,6 +86,7 @@ EXPECTED_EXCEPTIONS = {
     "InvalidTypeError",
     "InvalidValueError",
     "LimitExceededError",
+    "MergeConflictError",
     "Problem",
     "UnsupportedFormatError",
     "ValidationError",
@@ -100,6 +112,7 @@ class TestPublicAPI:
     def test_all_is_sorted_and_resolves(self) -> None:
         modules = (
             claimmodel,
+            claimmodel.analysis,
             claimmodel.exceptions,
             claimmodel.format,
             claimmodel.model,
