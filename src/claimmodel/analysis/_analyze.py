@@ -262,11 +262,12 @@ def analyze(bundle: Bundle) -> Analysis:
 
 def _origin(assertions: list[Assertion], names: dict[str, str]) -> Origin:
     sources = tuple(sorted({a.attribution.source for a in assertions}))
+    stances = {a.stance for a in assertions}
     return Origin(
         sources=sources,
         names=tuple(names.get(s, s) for s in sources),
         assertions=tuple(sorted(a.id for a in assertions)),
-        stances=tuple(s for s in _STANCE_ORDER if s in {a.stance for a in assertions}),
+        stances=tuple(s for s in _STANCE_ORDER if s in stances),
     )
 
 
