@@ -204,9 +204,8 @@ def _object_hook(
     overrides: dict[str, Any] = (
         {"extensions": override(rename=EXTENSIONS_KEY)} if extensible else {}
     )
-    generated = make_dict_structure_fn(
-        cls, conv, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True, **overrides
-    )
+    # Generated on first use, once every hook is registered (see _object_unhook).
+    generated: list[Callable[[Any, Any], _T]] = []
 
     def structure(value: Any, _: Any) -> _T:
         if type(value) is not dict:
@@ -218,7 +217,17 @@ def _object_hook(
             if extensions:
                 value = {k: v for k, v in value.items() if not k.startswith("x_")}
                 value[EXTENSIONS_KEY] = extensions
-        return generated(value, cls)
+        if not generated:
+            generated.append(
+                make_dict_structure_fn(
+                    cls,
+                    conv,
+                    _cattrs_forbid_extra_keys=True,
+                    _cattrs_detailed_validation=True,
+                    **overrides,
+                )
+            )
+        return generated[0](value, cls)
 
     return structure
 
@@ -229,13 +238,20 @@ def _object_unhook(conv: JsonConverter, cls: type[_T]) -> Callable[[_T], dict[st
     overrides.update({name: override(omit_if_default=False) for name in always})
     if cls is Claim:  # written even when derived, so readers need not re-derive it
         overrides["id"] = override(omit_if_default=False)
-    generated = make_dict_unstructure_fn(cls, conv, _cattrs_omit_if_default=True, **overrides)
+    # Generated on first use: cattrs resolves the hooks of nested fields when it
+    # generates, and classes registered later (Bundle before Claim, Assertion before
+    # Attribution, the Source union last) must be found by their own hooks.
+    generated: list[Callable[[_T], dict[str, Any]]] = []
     id_first = cls is Claim  # its id field comes last only because it is derived
     source_classes: tuple[type, ...] = tuple(SOURCE_CLASSES.values())
     kind = cls.kind if issubclass(cls, source_classes) else None  # type: ignore[attr-defined]
 
     def unstructure(instance: _T) -> dict[str, Any]:
-        data: dict[str, Any] = generated(instance)
+        if not generated:
+            generated.append(
+                make_dict_unstructure_fn(cls, conv, _cattrs_omit_if_default=True, **overrides)
+            )
+        data: dict[str, Any] = generated[0](instance)
         extensions = data.pop(EXTENSIONS_KEY, None)
         if id_first:
             data = {"id": data.pop("id"), **data}
