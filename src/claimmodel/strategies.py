@@ -7,15 +7,24 @@ options, and strategies accepted where a caller may want to steer a part (the
 ``ids`` of :func:`assertions`, the ``sources`` of :func:`attributions`, …).  Each
 building-block strategy gives objects that are *locally* valid (their
 constructors accept them); :func:`bundles` gives whole bundles that are also
-*referentially* valid, the ones :func:`claimmodel.validate` should accept.
+*referentially* valid: every reference resolves, and dates come in order.
 
 Strings deliberately include text outside the Basic Multilingual Plane,
 combining marks and right-to-left scripts; dates include time-zone offsets and
 microseconds; extensible objects carry ``x_…`` extension data of any JSON shape.
 Sizes are small by default so that tests stay fast.
 
->>> from claimmodel.strategies import bundles
->>> bundles(max_assertions=2)  # doctest: +SKIP
+Use them with :func:`hypothesis.given`::
+
+    from hypothesis import given
+
+    import claimmodel
+    from claimmodel.strategies import bundles
+
+
+    @given(bundles(max_assertions=2))
+    def test_round_trip(bundle):
+        assert claimmodel.loads(claimmodel.dumps(bundle)) == bundle
 """
 
 from __future__ import annotations
@@ -24,7 +33,7 @@ import calendar
 import datetime as dt
 import functools
 from collections.abc import Callable, Sequence
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import attrs
 
@@ -73,6 +82,9 @@ from claimmodel.model import (
     Stance,
 )
 
+if TYPE_CHECKING:
+    from hypothesis.strategies import SearchStrategy
+
 __all__ = [
     "affiliations",
     "assertions",
@@ -97,7 +109,6 @@ __all__ = [
 
 _T = TypeVar("_T")
 _F = TypeVar("_F", bound=Callable[..., Any])
-SearchStrategy = st.SearchStrategy
 
 
 def _cached(function: _F) -> _F:
@@ -1278,6 +1289,7 @@ def _evidence_in(
     return plain | spanned()
 
 
+# The options of assertions() shadow these names inside it.
 _attributions_default = attributions
 _confidences_default = confidences
 _hedges_default = hedges
