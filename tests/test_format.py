@@ -348,3 +348,54 @@ class TestVersions:
         data["format"] = "claimmodel/0.3"
         with pytest.raises(UnsupportedFormatError):
             cm.from_data(data)
+
+
+class TestKeyOrder:
+    """Objects are written in a fixed, readable key order."""
+
+    def test_bundle_metadata_comes_before_the_arrays(self) -> None:
+        keys = list(cm.to_data(_bundle()))
+        assert [
+            "format",
+            "id",
+            "title",
+            "published",
+            "document",
+            "language",
+            "sources",
+            "claims",
+            "assertions",
+            "relations",
+            "x_tool",
+        ] == keys
+
+    def test_span_allows_no_extensions(self) -> None:
+        data = _data()
+        data["assertions"][0]["evidence"][0]["span"]["x_a"] = 1
+        with pytest.raises(DecodeError) as info:
+            cm.from_data(data)
+        (problem,) = info.value.problems
+        assert "$.assertions[0].evidence[0].span.x_a" == problem.path
+        assert "allowed here: start, end" in problem.message
+        assert "extension" not in problem.message
+
+
+class TestNull:
+    """Absence has one spelling on the wire: the key is left out."""
+
+    def test_null_is_refused_with_its_path(self) -> None:
+        data = _data()
+        data["assertions"][0]["attribution"]["cue"] = None
+        data["sources"][0]["name"] = None
+        with pytest.raises(DecodeError) as info:
+            cm.from_data(data)
+        assert [
+            "$.sources[0].name",
+            "$.assertions[0].attribution.cue",
+        ] == [problem.path for problem in info.value.problems]
+        assert "leave the key out" in info.value.problems[0].message
+
+    def test_null_inside_extensions_is_data(self) -> None:
+        data = _data()
+        data["x_empty"] = None
+        assert cm.from_data(data).extensions["x_empty"] is None

@@ -3,58 +3,83 @@
 from __future__ import annotations
 
 import claimmodel
+import claimmodel.analysis
 import claimmodel.exceptions
 import claimmodel.format
 import claimmodel.model
+import claimmodel.validation
 
 # Adding a name: add it here too.  Removing one: it breaks users; see docs/compatibility.md.
 EXPECTED_TOP_LEVEL = {
     "CANNOT_BE_JUDGED",
     "FORMAT_VERSION",
+    "SCALES",
     "Affiliation",
     "AffiliationKind",
+    "Analysis",
     "AnonymousSource",
     "Assertion",
     "Attribution",
     "Bundle",
     "Channel",
     "Claim",
+    "ClaimAnalysis",
     "ClaimModelError",
     "Collective",
     "Confidence",
+    "Contradiction",
     "DecodeError",
+    "Dependency",
+    "DependencyKind",
     "Document",
     "Evidence",
+    "Finding",
     "FrozenMap",
     "GovernmentBody",
     "Hedge",
     "HedgeCategory",
     "Interval",
+    "Level",
     "LimitExceededError",
     "Limits",
     "Link",
     "MediaOutlet",
     "Organization",
+    "Origin",
     "PartialDate",
     "Person",
     "Polarity",
     "Precision",
     "Problem",
+    "RaisedHedge",
     "Relation",
     "RelationKind",
+    "Report",
     "Role",
+    "Severity",
+    "Scale",
+    "ScaleKind",
     "Source",
     "SourceKind",
     "Span",
     "Stance",
+    "ValidationError",
+    "admiralty_code",
+    "analyze",
     "claim_id",
+    "convert",
+    "dependencies",
     "dump",
     "dumps",
     "from_data",
+    "get_scale",
     "json_schema",
     "load",
     "loads",
+    "merge",
+    "summarize",
     "to_data",
+    "validate",
 }
 
 EXPECTED_EXCEPTIONS = {
@@ -63,8 +88,10 @@ EXPECTED_EXCEPTIONS = {
     "InvalidTypeError",
     "InvalidValueError",
     "LimitExceededError",
+    "MergeConflictError",
     "Problem",
     "UnsupportedFormatError",
+    "ValidationError",
 }
 
 
@@ -85,7 +112,15 @@ class TestPublicAPI:
         assert EXPECTED_EXCEPTIONS <= set(claimmodel.exceptions.__all__)
 
     def test_all_is_sorted_and_resolves(self) -> None:
-        for module in (claimmodel, claimmodel.exceptions, claimmodel.format, claimmodel.model):
+        modules = (
+            claimmodel,
+            claimmodel.analysis,
+            claimmodel.exceptions,
+            claimmodel.format,
+            claimmodel.model,
+            claimmodel.validation,
+        )
+        for module in modules:
             assert sorted(module.__all__, key=_isort_style) == list(module.__all__)
             for name in module.__all__:
                 assert hasattr(module, name), f"{module.__name__}.{name}"

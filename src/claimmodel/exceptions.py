@@ -9,7 +9,9 @@ their attributes and the ``path`` strings are.
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Iterator, Sequence
+from typing import Protocol
 
 import attrs
 
@@ -19,8 +21,10 @@ __all__ = [
     "InvalidTypeError",
     "InvalidValueError",
     "LimitExceededError",
+    "MergeConflictError",
     "Problem",
     "UnsupportedFormatError",
+    "ValidationError",
 ]
 
 
@@ -99,3 +103,63 @@ class LimitExceededError(DecodeError):
 
     The message names the limit and how to raise it.
     """
+
+
+class _Finding(Protocol):
+    """What :class:`ValidationError` needs of a finding (:class:`claimmodel.Finding` has it).
+
+    Declared here, rather than imported, because exceptions sit below every layer.
+    """
+
+    @property
+    def code(self) -> str: ...
+    @property
+    def severity(self) -> enum.Enum: ...
+    @property
+    def path(self) -> str: ...
+    @property
+    def message(self) -> str: ...
+    @property
+    def is_error(self) -> bool: ...
+
+
+class ValidationError(ClaimModelError, ValueError):
+    """A bundle decoded but breaks document-level rules (see :func:`claimmodel.validate`).
+
+    ``findings`` holds *every* :class:`claimmodel.Finding` of the report that raised
+    it, warnings included, in the report's order; ``errors`` only those of severity error.
+    Iterating over the error yields every finding.
+    """
+
+    def __init__(self, findings: Sequence[_Finding]) -> None:
+        self.findings: tuple[_Finding, ...] = tuple(findings)
+        errors = self.errors
+        count = len(errors)
+        head = "; ".join(str(f) for f in errors[:3])
+        more = f" (and {count - 3} more)" if count > 3 else ""
+        noun = "error" if count == 1 else "errors"
+        super().__init__(f"{count} validation {noun}: {head}{more}")
+
+    @property
+    def errors(self) -> tuple[_Finding, ...]:
+        """The findings of severity error."""
+        return tuple(f for f in self.findings if f.is_error)
+
+    def __iter__(self) -> Iterator[_Finding]:
+        return iter(self.findings)
+
+
+class MergeConflictError(ClaimModelError, ValueError):
+    """Two bundles being merged hold different items under the same id.
+
+    ``kind`` is the collection (``"sources"``, ``"claims"``, ``"assertions"`` or
+    ``"relations"``), ``item`` the shared id, and ``first`` and ``second`` name
+    where each version came from (a bundle's name and the item's position in it).
+    """
+
+    def __init__(self, message: str, *, kind: str, item: str, first: str, second: str) -> None:
+        super().__init__(message)
+        self.kind = kind
+        self.item = item
+        self.first = first
+        self.second = second

@@ -5,12 +5,21 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import Any
 
 from claimmodel.cli._show import render_bundle
-from claimmodel.exceptions import DecodeError, LimitExceededError
+from claimmodel.exceptions import DecodeError, InvalidValueError, LimitExceededError
 from claimmodel.format import Limits, loads
 from claimmodel.format._errors import escape_controls
 from claimmodel.model import Bundle
+from claimmodel.validation import (
+    DECODE_ERROR,
+    RULES,
+    UNREADABLE,
+    Severity,
+    resolve_severities,
+    validate,
+)
 
 EXIT_OK = 0
 EXIT_INVALID = 1
@@ -18,7 +27,14 @@ EXIT_UNREADABLE = 2
 
 
 class _UnreadableError(Exception):
-    """A file could not be read, or is not JSON at all."""
+    """A file could not be read, is not JSON at all, or is beyond a safety limit.
+
+    ``where`` is the path of the problem in the document (``$`` for the whole).
+    """
+
+    def __init__(self, message: str, *, where: str = "$") -> None:
+        super().__init__(message)
+        self.where = where
 
 
 def _read(path: str) -> bytes:
@@ -40,8 +56,7 @@ def _decode(path: str) -> Bundle:
     except DecodeError as error:
         if _is_unreadable(error):
             first = error.problems[0]
-            where = f"{first.path}: " if first.path != "$" else ""
-            raise _UnreadableError(f"{path}: {where}{first.message}") from None
+            raise _UnreadableError(f"{path}: {first.message}", where=first.path) from None
         raise
 
 
@@ -56,17 +71,68 @@ def _is_unreadable(error: DecodeError) -> bool:
     )
 
 
+def _codes(values: list[str] | None) -> list[str] | None:
+    if values is None:
+        return None
+    return [code.strip() for value in values for code in value.split(",") if code.strip()]
+
+
+def _severities(values: list[str]) -> dict[str, str]:
+    chosen: dict[str, str] = {}
+    for value in values:
+        code, equals, level = value.partition("=")
+        if not equals:
+            raise InvalidValueError(
+                f"--severity takes CODE=LEVEL, such as CM701=error, not {value!r}"
+            )
+        chosen[code.strip()] = level.strip().lower()
+    return chosen
+
+
+def _line(path: str, where: str, code: str, severity: Severity, message: str) -> str:
+    return f"{path}: {where}: {code} {severity.value}: {message}"
+
+
+def _list_rules() -> int:
+    for rule in RULES.values():
+        print(f"{rule.code} {rule.name} ({rule.severity.value}): {rule.summary}")
+    return EXIT_OK
+
+
 def run_validate(args: argparse.Namespace) -> int:
+    if args.list_rules:
+        return _list_rules()
+    try:
+        options: dict[str, Any] = {
+            "select": _codes(args.select),
+            "ignore": _codes(args.ignore),
+            "severities": _severities(args.severity),
+            "warnings_as_errors": args.warnings_as_errors,
+        }
+        resolve_severities(**options)  # report a bad option once, before any file
+    except InvalidValueError as error:
+        print(f"claimmodel validate: error: {error}", file=sys.stderr)
+        return EXIT_UNREADABLE
     status = EXIT_OK
     for path in args.files:
         try:
-            _decode(path)
+            bundle = _decode(path)
         except _UnreadableError as error:
-            print(error, file=sys.stderr)
+            message = str(error).removeprefix(f"{path}: ")
+            line = _line(path, error.where, UNREADABLE.code, Severity.ERROR, message)
+            print(line, file=sys.stderr)
             status = max(status, EXIT_UNREADABLE)
+            continue
         except DecodeError as error:
             for problem in error.problems:
-                print(f"{path}: {problem.path}: {problem.message}")
+                code = DECODE_ERROR.code
+                print(_line(path, problem.path, code, Severity.ERROR, problem.message))
+            status = max(status, EXIT_INVALID)
+            continue
+        report = validate(bundle, **options)
+        for finding in report:
+            print(f"{path}: {finding}")
+        if not report.ok:
             status = max(status, EXIT_INVALID)
     return status
 

@@ -71,6 +71,21 @@ _EXTENSIBLE: tuple[type, ...] = (
 )
 _PLAIN: tuple[type, ...] = (Interval, Span)
 
+_WIRE_ORDER: dict[type, tuple[str, ...]] = {
+    Bundle: (
+        "id",
+        "title",
+        "published",
+        "document",
+        "language",
+        "sources",
+        "claims",
+        "assertions",
+        "relations",
+    ),
+    Claim: ("id", "text", "subject", "predicate", "object", "polarity", "language"),
+}
+
 # Top-level arrays are part of the contract: always written, even when empty.
 _ALWAYS_WRITTEN: dict[type, tuple[str, ...]] = {
     Bundle: ("sources", "claims", "assertions", "relations")
@@ -365,15 +380,18 @@ def _object_unhook(conv: JsonConverter, cls: type[_T]) -> Callable[[_T], dict[st
     if cls is Claim:  # written even when derived, so readers need not re-derive it
         overrides["id"] = override(omit_if_default=False)
     generated = make_dict_unstructure_fn(cls, conv, _cattrs_omit_if_default=True, **overrides)
-    id_first = cls is Claim  # its id field comes last only because it is derived
+    # Keys are written in field order, except where the generated code cannot keep it:
+    # forced keys come first in cattrs' output, and a claim's id is declared last only
+    # because it is derived from the fields before it.
+    order = _WIRE_ORDER.get(cls)
     source_classes: tuple[type, ...] = tuple(SOURCE_CLASSES.values())
     kind = cls.kind if issubclass(cls, source_classes) else None  # type: ignore[attr-defined]
 
     def unstructure(instance: _T) -> dict[str, Any]:
         data: dict[str, Any] = generated(instance)
         extensions = data.pop(EXTENSIONS_KEY, None)
-        if id_first:
-            data = {"id": data.pop("id"), **data}
+        if order is not None:
+            data = {key: data[key] for key in order if key in data}
         if kind is not None:
             data = {"kind": kind.value, **data}
         if extensions:

@@ -1,0 +1,1296 @@
+"""Hypothesis strategies for every claimmodel type, for testing code that uses claimmodel.
+
+Install the extra first: ``pip install claimmodel[hypothesis]``.
+
+The strategies follow Hypothesis' own conventions: plural names, keyword-only
+options, and strategies accepted where a caller may want to steer a part (the
+``ids`` of :func:`assertions`, the ``sources`` of :func:`attributions`, …).  Each
+building-block strategy gives objects that are *locally* valid (their
+constructors accept them); :func:`bundles` gives whole bundles that are also
+*referentially* valid: every reference resolves, and dates come in order.
+
+Strings deliberately include text outside the Basic Multilingual Plane,
+combining marks and right-to-left scripts; dates include time-zone offsets and
+microseconds; extensible objects carry ``x_…`` extension data of any JSON shape.
+Sizes are small by default so that tests stay fast.
+
+Use them with :func:`hypothesis.given`::
+
+    from hypothesis import given
+
+    import claimmodel
+    from claimmodel.strategies import bundles
+
+
+    @given(bundles(max_assertions=2))
+    def test_round_trip(bundle):
+        assert claimmodel.loads(claimmodel.dumps(bundle)) == bundle
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import functools
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+import attrs
+
+try:
+    from hypothesis import strategies as st
+    from hypothesis.errors import InvalidArgument
+except ImportError as error:  # pragma: no cover  (tested in a subprocess)
+    raise ImportError(
+        "claimmodel.strategies needs Hypothesis, which is an optional extra; "
+        "install it with: pip install claimmodel[hypothesis]"
+    ) from error
+
+from claimmodel.model import (
+    CANNOT_BE_JUDGED,
+    Affiliation,
+    AffiliationKind,
+    AnonymousSource,
+    Assertion,
+    Attribution,
+    Bundle,
+    Channel,
+    Claim,
+    Collective,
+    Confidence,
+    Document,
+    Evidence,
+    FrozenMap,
+    GovernmentBody,
+    Hedge,
+    HedgeCategory,
+    Interval,
+    JSONValue,
+    Link,
+    MediaOutlet,
+    Organization,
+    PartialDate,
+    Person,
+    Polarity,
+    Precision,
+    Relation,
+    RelationKind,
+    Role,
+    Source,
+    SourceKind,
+    Span,
+    Stance,
+)
+
+if TYPE_CHECKING:
+    from hypothesis.strategies import SearchStrategy
+
+__all__ = [
+    "affiliations",
+    "assertions",
+    "attributions",
+    "bundles",
+    "claims",
+    "confidences",
+    "evidence",
+    "extensions",
+    "hedges",
+    "identifiers",
+    "intervals",
+    "json_values",
+    "links",
+    "partial_dates",
+    "relations",
+    "roles",
+    "sources",
+    "spans",
+    "texts",
+]
+
+_T = TypeVar("_T")
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def _cached(function: _F) -> _F:
+    """Build each strategy once per set of options.
+
+    Hypothesis validates a strategy the first time it draws from it; reusing the
+    built strategies keeps that cost off every example.
+    """
+    return cast("_F", functools.lru_cache(maxsize=1024)(function))
+
+
+# -- text ----------------------------------------------------------------------------
+
+_FRAGMENTS = (
+    "Kursk",
+    "RIA Novosti",
+    "according to",
+    "allegedly",
+    "Кремль",  # Cyrillic
+    "مصدر مطلع",  # Arabic, right to left
+    "שלום",  # Hebrew, right to left
+    "\u200fRTL\u200e",  # explicit direction marks
+    "\u202eoverride\u202c",
+    "e\u0301",  # e + combining acute accent
+    "a\u0308\u0301",  # stacked combining marks
+    "\u0928\u093f",  # Devanagari with a vowel sign
+    "𝔘𝔫𝔦𝔠𝔬𝔡𝔢",  # mathematical letters, outside the BMP
+    "😀",  # an emoji outside the BMP
+    "\U0001f1fa\U0001f1e6",  # a flag: two regional indicators
+    "\U00020000",  # a CJK ideograph in plane 2
+    "中文",
+    "ﬁ",  # a ligature NFKC unfolds
+    "İß",  # letters whose case folding changes length
+    "Ⅻ",
+    "\x00",  # NUL is a valid character in JSON strings
+    " ",
+    "\t",
+)
+
+_characters = st.characters(codec="utf-8")
+"""Every code point except lone surrogates, which UTF-8 cannot encode."""
+
+
+def _check_size(name: str, value: int, minimum: int) -> None:
+    if type(value) is not int or value < minimum:
+        raise InvalidArgument(f"{name}={value!r} must be an integer of at least {minimum}")
+
+
+@_cached
+def texts(*, max_size: int = 6) -> SearchStrategy[str]:
+    """Strings with at least one non-space character, as every text field requires.
+
+    Each is up to ``max_size`` arbitrary code points (any plane, lone surrogates
+    excepted) between two fragments chosen to break naive code — right-to-left
+    scripts, direction marks, combining marks, emoji, NUL — either of which may
+    be left out.
+    """
+    _check_size("max_size", max_size, 1)
+    fragments = st.sampled_from(("", *_FRAGMENTS))
+    return (
+        st.tuples(fragments, st.text(_characters, min_size=1, max_size=max_size), fragments)
+        .map("".join)
+        .filter(lambda text: bool(text) and not text.isspace())
+    )
+
+
+@_cached
+def identifiers(*, max_size: int = 4) -> SearchStrategy[str]:
+    """Ids: non-empty strings without surrounding whitespace (see :func:`texts`)."""
+    _check_size("max_size", max_size, 1)
+    return texts(max_size=max_size).map(str.strip).filter(bool)
+
+
+@_cached
+def _optional(strategy: SearchStrategy[_T]) -> SearchStrategy[_T | None]:
+    return st.none() | strategy
+
+
+@_cached
+def _choice(options: tuple[_T, ...]) -> SearchStrategy[_T]:
+    """``sampled_from``, built once per tuple of options."""
+    return st.sampled_from(options)
+
+
+# -- extension data ------------------------------------------------------------------
+
+_big_integers = st.sampled_from((2**63, -(2**63) - 1, 10**30, -(10**40)))
+
+
+@_cached
+def json_values(*, max_leaves: int = 6) -> SearchStrategy[JSONValue]:
+    """Any JSON value in frozen form (arrays as tuples, objects as :class:`FrozenMap`).
+
+    Includes nested arrays and objects, finite floats (``-0.0`` and subnormals
+    too), integers beyond 64 bits and arbitrary strings as values and keys.
+    """
+    _check_size("max_leaves", max_leaves, 1)
+    scalars: SearchStrategy[JSONValue] = st.one_of(
+        st.none(),
+        st.booleans(),
+        st.integers(),
+        _big_integers,
+        st.floats(allow_nan=False, allow_infinity=False),
+        st.text(_characters, max_size=5),
+    )
+
+    def extend(children: SearchStrategy[JSONValue]) -> SearchStrategy[JSONValue]:
+        arrays: SearchStrategy[JSONValue] = st.lists(children, max_size=3).map(tuple)
+        objects: SearchStrategy[JSONValue] = st.dictionaries(
+            st.text(_characters, max_size=4), children, max_size=3
+        ).map(FrozenMap)
+        return arrays | objects
+
+    return st.recursive(scalars, extend, max_leaves=max_leaves)
+
+
+@_cached
+def extensions(
+    *, max_size: int = 2, values: SearchStrategy[JSONValue] | None = None
+) -> SearchStrategy[FrozenMap[JSONValue]]:
+    """Extension data: up to ``max_size`` ``x_…`` keys mapped to ``values`` (any JSON)."""
+    _check_size("max_size", max_size, 0)
+    keys = st.text(_characters, max_size=4).map(lambda key: f"x_{key}")
+    items = json_values() if values is None else values
+    return st.dictionaries(keys, items, max_size=max_size).map(FrozenMap)
+
+
+_NO_EXTENSIONS: FrozenMap[JSONValue] = FrozenMap()
+
+
+@_cached
+def _extensions_or_none(allow: bool) -> SearchStrategy[FrozenMap[JSONValue]]:
+    # Most objects carry none, so that bundles stay small and quick to draw.
+    none = st.just(_NO_EXTENSIONS)
+    return none | none | extensions(values=json_values(max_leaves=4)) if allow else none
+
+
+# -- dates ---------------------------------------------------------------------------
+
+_MAX_OFFSET_MINUTES = 23 * 60 + 59
+
+_time_zones = st.one_of(
+    st.just(dt.UTC),
+    st.integers(-_MAX_OFFSET_MINUTES, _MAX_OFFSET_MINUTES)
+    .filter(bool)
+    .map(lambda minutes: dt.timezone(dt.timedelta(minutes=minutes))),
+)
+
+
+def _check_years(min_year: int, max_year: int) -> None:
+    _check_size("min_year", min_year, 1)
+    _check_size("max_year", max_year, min_year)
+    if max_year > 9999:
+        raise InvalidArgument(f"max_year={max_year!r} must not exceed 9999")
+
+
+@_cached
+def partial_dates(
+    *,
+    min_year: int = 1,
+    max_year: int = 9999,
+    precisions: SearchStrategy[Precision] | None = None,
+    allow_time_zones: bool = True,
+) -> SearchStrategy[PartialDate]:
+    """Partial dates from ``min_year`` to ``max_year`` at any precision from year to second.
+
+    Days are real days of their month (29 February in leap years only); times
+    may carry microseconds and, when ``allow_time_zones``, ``Z`` or a UTC offset
+    of whole minutes.  ``precisions`` narrows the precisions drawn.
+    """
+    _check_years(min_year, max_year)
+    return _partial_dates(
+        min_year=min_year,
+        max_year=max_year,
+        precisions=st.sampled_from(Precision) if precisions is None else precisions,
+        allow_time_zones=allow_time_zones,
+    )
+
+
+@_cached
+@st.composite
+def _partial_dates(
+    draw: st.DrawFn,
+    *,
+    min_year: int,
+    max_year: int,
+    precisions: SearchStrategy[Precision],
+    allow_time_zones: bool,
+) -> PartialDate:
+    depth = list(Precision).index(draw(precisions))
+    year = draw(st.integers(min_year, max_year))
+    fields: dict[str, Any] = {"year": year}
+    if depth >= 1:
+        fields["month"] = draw(st.integers(1, 12))
+    if depth >= 2:
+        fields["day"] = draw(st.integers(1, calendar.monthrange(year, fields["month"])[1]))
+    if depth >= 3:
+        fields["hour"] = draw(st.integers(0, 23))
+        if allow_time_zones:
+            fields["tz"] = draw(_optional(_time_zones))
+    if depth >= 4:
+        fields["minute"] = draw(st.integers(0, 59))
+    if depth >= 5:
+        fields["second"] = draw(st.integers(0, 59))
+        fields["microsecond"] = draw(_optional(st.integers(0, 999_999)))
+    return PartialDate(**fields)
+
+
+@_cached
+@st.composite
+def _chronological(
+    draw: st.DrawFn, *, count: int, min_year: int, max_year: int, allow_time_zones: bool
+) -> list[PartialDate | None]:
+    """``count`` dates, each possibly ``None``, in order at least two years apart.
+
+    Two years apart, so that no reading of "before" (earliest instant, latest
+    instant, shifted by any time zone) can find them out of order.
+    """
+    steps = (max_year - min_year) // 2
+    chosen = draw(
+        st.lists(st.integers(0, steps), unique=True, min_size=count, max_size=count).map(sorted)
+    )
+    dates: list[PartialDate | None] = []
+    for step in chosen:
+        year = min_year + 2 * step
+        dates.append(
+            draw(
+                _optional(
+                    partial_dates(min_year=year, max_year=year, allow_time_zones=allow_time_zones)
+                )
+            )
+        )
+    return dates
+
+
+# -- confidence, hedges, spans -------------------------------------------------------
+
+
+@_cached
+@st.composite
+def _intervals(draw: st.DrawFn) -> Interval:
+    bounds = st.one_of(st.sampled_from((0.0, 0.05, 0.5, 0.95, 1.0)), st.floats(0.0, 1.0))
+    low, high = sorted((draw(bounds), draw(bounds)))
+    return Interval(low=low, high=high)
+
+
+@_cached
+def intervals() -> SearchStrategy[Interval]:
+    """Probability intervals ``[low, high]`` within ``[0, 1]``, points included."""
+    return _intervals()
+
+
+_LEVELS = (
+    "likely",
+    "very unlikely",
+    "roughly even chance",
+    "almost certain",
+    "B2",
+    "high",
+)
+
+
+@_cached
+def confidences(
+    *,
+    scales: SearchStrategy[str] | None = None,
+    levels: SearchStrategy[str] | None = None,
+    assessors: SearchStrategy[str | None] | None = None,
+    allow_extensions: bool = True,
+) -> SearchStrategy[Confidence]:
+    """Confidences: a ``level`` on a ``scale``, with a probability interval, unless the
+    level is ``cannot-be-judged``, in which case there is none.
+
+    ``scales``, ``levels`` and ``assessors`` (source ids, or ``None``) steer the
+    parts; the default levels include ``cannot-be-judged`` and arbitrary text.
+    Whether a level belongs to its scale is a document-level rule, not drawn for.
+    """
+    return _confidences(
+        scales=st.sampled_from(("probability", "icd-203")) | identifiers()
+        if scales is None
+        else scales,
+        levels=st.sampled_from((CANNOT_BE_JUDGED, *_LEVELS)) | texts()
+        if levels is None
+        else levels,
+        assessors=_optional(identifiers()) if assessors is None else assessors,
+        allow_extensions=allow_extensions,
+    )
+
+
+@_cached
+@st.composite
+def _confidences(
+    draw: st.DrawFn,
+    *,
+    scales: SearchStrategy[str],
+    levels: SearchStrategy[str],
+    assessors: SearchStrategy[str | None],
+    allow_extensions: bool,
+) -> Confidence:
+    level = draw(levels)
+    return Confidence(
+        scale=draw(scales),
+        level=level,
+        probability=None if level == CANNOT_BE_JUDGED else draw(intervals()),
+        assessor=draw(assessors),
+        basis=draw(_optional(texts())),
+        extensions=draw(_extensions_or_none(allow_extensions)),
+    )
+
+
+@_cached
+def spans(*, length: int = 1000) -> SearchStrategy[Span]:
+    """Non-empty character spans ``[start, end)`` within a text of ``length`` characters."""
+    _check_size("length", length, 1)
+    return (
+        st.tuples(st.integers(0, length), st.integers(0, length))
+        .filter(lambda pair: pair[0] != pair[1])
+        .map(lambda pair: Span(start=min(pair), end=max(pair)))
+    )
+
+
+@_cached
+def hedges(
+    *,
+    voices: SearchStrategy[str | None] | None = None,
+    spans: SearchStrategy[Span | None] | None = None,
+    allow_extensions: bool = True,
+) -> SearchStrategy[Hedge]:
+    """Hedges of every category; ``voices`` draws ``voiced_by`` (a source id or ``None``),
+    ``spans`` the span of the cue."""
+    return st.builds(
+        Hedge,
+        cue=st.sampled_from(("allegedly", "may", "about", "according to", "hinted")) | texts(),
+        category=st.sampled_from(HedgeCategory),
+        scope=_optional(texts()),
+        span=_optional(_spans()) if spans is None else spans,
+        voiced_by=_optional(identifiers()) if voices is None else voices,
+        extensions=_extensions_or_none(allow_extensions),
+    )
+
+
+_spans = spans
+
+
+# -- attribution and evidence --------------------------------------------------------
+
+
+@_cached
+def links(
+    *,
+    sources: SearchStrategy[str] | None = None,
+    dates: SearchStrategy[PartialDate | None] | None = None,
+    allow_extensions: bool = True,
+) -> SearchStrategy[Link]:
+    """Links of an attribution chain: an intermediary (from ``sources``), a channel, a date."""
+    return st.builds(
+        Link,
+        source=identifiers() if sources is None else sources,
+        channel=st.sampled_from(Channel),
+        date=_optional(partial_dates()) if dates is None else dates,
+        cue=_optional(st.sampled_from(("told", "according to", "reported")) | texts()),
+        extensions=_extensions_or_none(allow_extensions),
+    )
+
+
+@_cached
+def attributions(
+    *,
+    sources: SearchStrategy[str] | None = None,
+    max_chain: int = 3,
+    dates: SearchStrategy[PartialDate | None] | None = None,
+    allow_extensions: bool = True,
+) -> SearchStrategy[Attribution]:
+    """Attributions whose path (speaker, then up to ``max_chain`` intermediaries) never
+    repeats a source; ``sources`` draws the ids, ``dates`` the dates of the links."""
+    _check_size("max_chain", max_chain, 0)
+    return _attributions(
+        sources=identifiers() if sources is None else sources,
+        max_chain=max_chain,
+        dates=_optional(partial_dates()) if dates is None else dates,
+        allow_extensions=allow_extensions,
+    )
+
+
+@_cached
+@st.composite
+def _attributions(
+    draw: st.DrawFn,
+    *,
+    sources: SearchStrategy[str],
+    max_chain: int,
+    dates: SearchStrategy[PartialDate | None],
+    allow_extensions: bool,
+) -> Attribution:
+    path = draw(st.lists(sources, min_size=1, max_size=max_chain + 1, unique=True))
+    chain = tuple(
+        draw(links(sources=st.just(source), dates=dates, allow_extensions=allow_extensions))
+        for source in path[1:]
+    )
+    return Attribution(
+        source=path[0],
+        cue=draw(_optional(st.sampled_from(("said", "confirmed", "hinted")) | texts())),
+        chain=chain,
+        extensions=draw(_extensions_or_none(allow_extensions)),
+    )
+
+
+_urls = st.sampled_from(("https://example.org/a", "urn:x:1")) | texts()
+
+
+@_cached
+def evidence(
+    *,
+    documents: SearchStrategy[str | None] | None = None,
+    spans: SearchStrategy[Span | None] | None = None,
+    allow_extensions: bool = True,
+) -> SearchStrategy[Evidence]:
+    """Evidence with at least one of a quote, a span and a url; ``documents`` draws the
+    document id the span indexes into (``None``: the bundle's document)."""
+    return _evidence(
+        documents=_optional(identifiers()) if documents is None else documents,
+        spans=_optional(_spans()) if spans is None else spans,
+        allow_extensions=allow_extensions,
+    )
+
+
+@_cached
+@st.composite
+def _evidence(
+    draw: st.DrawFn,
+    *,
+    documents: SearchStrategy[str | None],
+    spans: SearchStrategy[Span | None],
+    allow_extensions: bool,
+) -> Evidence:
+    span = draw(spans)
+    quote = draw(_optional(texts()))
+    url = draw(_optional(_urls))
+    if quote is None and span is None and url is None:
+        quote = draw(texts())
+    return Evidence(
+        quote=quote,
+        span=span,
+        document=draw(documents),
+        url=url,
+        extensions=draw(_extensions_or_none(allow_extensions)),
+    )
+
+
+# -- claims, assertions, relations ---------------------------------------------------
+
+_stances = st.sampled_from(Stance)
+_languages = st.sampled_from(("en", "ru", "uk", "ar", "he", "zh-Hant", "und"))
+
+
+@_cached
+def claims(
+    *, ids: SearchStrategy[str | None] | None = None, allow_extensions: bool = True
+) -> SearchStrategy[Claim]:
+    """Claims, optionally structured; ``ids`` draws the id, ``None`` meaning derived
+    from the content (the default draws both)."""
+    return _claims(
+        ids=_optional(identifiers()) if ids is None else ids, allow_extensions=allow_extensions
+    )
+
+
+@_cached
+@st.composite
+def _claims(draw: st.DrawFn, *, ids: SearchStrategy[str | None], allow_extensions: bool) -> Claim:
+    fields: dict[str, Any] = {
+        "text": draw(texts()),
+        "subject": draw(_optional(texts())),
+        "predicate": draw(_optional(texts())),
+        "object": draw(_optional(texts())),
+        "polarity": draw(st.sampled_from(Polarity)),
+        "language": draw(_optional(_languages)),
+        "extensions": draw(_extensions_or_none(allow_extensions)),
+    }
+    claim_id = draw(ids)
+    if claim_id is not None:
+        fields["id"] = claim_id
+    return Claim(**fields)
+
+
+@_cached
+def assertions(
+    *,
+    ids: SearchStrategy[str] | None = None,
+    claims: SearchStrategy[str] | None = None,
+    attributions: SearchStrategy[Attribution] | None = None,
+    confidences: SearchStrategy[Confidence] | None = None,
+    hedges: SearchStrategy[Hedge] | None = None,
+    evidence: SearchStrategy[Evidence] | None = None,
+    dates: SearchStrategy[PartialDate | None] | None = None,
+    max_hedges: int = 2,
+    max_evidence: int = 2,
+    allow_extensions: bool = True,
+) -> SearchStrategy[Assertion]:
+    """Assertions, each with an attribution and a confidence.
+
+    ``ids`` draws the assertion's id, ``claims`` the id of the claim asserted;
+    the other options draw the parts, up to ``max_hedges`` hedges and
+    ``max_evidence`` pieces of evidence.
+    """
+    _check_size("max_hedges", max_hedges, 0)
+    _check_size("max_evidence", max_evidence, 0)
+    return st.builds(
+        Assertion,
+        id=identifiers() if ids is None else ids,
+        claim=identifiers() if claims is None else claims,
+        attribution=_attributions_default() if attributions is None else attributions,
+        confidence=_confidences_default() if confidences is None else confidences,
+        stance=st.sampled_from(Stance),
+        hedges=st.lists(_hedges_default() if hedges is None else hedges, max_size=max_hedges).map(
+            tuple
+        ),
+        date=_optional(partial_dates()) if dates is None else dates,
+        evidence=st.lists(
+            _evidence_default() if evidence is None else evidence, max_size=max_evidence
+        ).map(tuple),
+        extensions=_extensions_or_none(allow_extensions),
+    )
+
+
+@_cached
+def relations(
+    *,
+    ids: SearchStrategy[str] | None = None,
+    subjects: SearchStrategy[str] | None = None,
+    objects: SearchStrategy[str] | None = None,
+    allow_extensions: bool = True,
+) -> SearchStrategy[Relation]:
+    """Relations of every kind between two different ids (``subjects``, ``objects``)."""
+    return st.builds(
+        Relation,
+        id=identifiers() if ids is None else ids,
+        kind=st.sampled_from(RelationKind),
+        subject=identifiers() if subjects is None else subjects,
+        object=identifiers() if objects is None else objects,
+        basis=_optional(texts()),
+        extensions=_extensions_or_none(allow_extensions),
+    ).filter(lambda relation: relation.subject != relation.object)
+
+
+# -- sources -------------------------------------------------------------------------
+
+
+@_cached
+def roles(
+    *,
+    organizations: SearchStrategy[str | None] | None = None,
+    min_year: int = 1,
+    max_year: int = 9999,
+    allow_extensions: bool = True,
+    allow_time_zones: bool = True,
+) -> SearchStrategy[Role]:
+    """Offices held, at an organization from ``organizations`` (a source id or ``None``),
+    with a start that, when both are given, is years before the end."""
+    _check_years(min_year, max_year)
+    return _roles(
+        organizations=_optional(identifiers()) if organizations is None else organizations,
+        min_year=min_year,
+        max_year=max_year,
+        allow_extensions=allow_extensions,
+        allow_time_zones=allow_time_zones,
+    )
+
+
+@_cached
+@st.composite
+def _roles(
+    draw: st.DrawFn,
+    *,
+    organizations: SearchStrategy[str | None],
+    min_year: int,
+    max_year: int,
+    allow_extensions: bool,
+    allow_time_zones: bool,
+) -> Role:
+    start, end = _draw_period(draw, min_year, max_year, allow_time_zones)
+    return Role(
+        office=draw(st.sampled_from(("spokesman", "minister", "sculptor")) | texts()),
+        organization=draw(organizations),
+        start=start,
+        end=end,
+        extensions=draw(_extensions_or_none(allow_extensions)),
+    )
+
+
+def _draw_period(
+    draw: st.DrawFn, min_year: int, max_year: int, allow_time_zones: bool
+) -> tuple[PartialDate | None, PartialDate | None]:
+    if max_year - min_year < 2:
+        start = draw(
+            _optional(
+                partial_dates(
+                    min_year=min_year, max_year=max_year, allow_time_zones=allow_time_zones
+                )
+            )
+        )
+        return start, None
+    start, end = draw(
+        _chronological(
+            count=2, min_year=min_year, max_year=max_year, allow_time_zones=allow_time_zones
+        )
+    )
+    return start, end
+
+
+@_cached
+def affiliations(
+    *,
+    targets: SearchStrategy[str] | None = None,
+    kinds: SearchStrategy[AffiliationKind] | None = None,
+    min_year: int = 1,
+    max_year: int = 9999,
+    allow_extensions: bool = True,
+    allow_time_zones: bool = True,
+) -> SearchStrategy[Affiliation]:
+    """Affiliations with a ``kind`` and a ``target`` source id, and a start that, when
+    both are given, is years before the end."""
+    _check_years(min_year, max_year)
+    return _affiliations(
+        targets=identifiers() if targets is None else targets,
+        kinds=st.sampled_from(AffiliationKind) if kinds is None else kinds,
+        min_year=min_year,
+        max_year=max_year,
+        allow_extensions=allow_extensions,
+        allow_time_zones=allow_time_zones,
+    )
+
+
+@_cached
+@st.composite
+def _affiliations(
+    draw: st.DrawFn,
+    *,
+    targets: SearchStrategy[str],
+    kinds: SearchStrategy[AffiliationKind],
+    min_year: int,
+    max_year: int,
+    allow_extensions: bool,
+    allow_time_zones: bool,
+) -> Affiliation:
+    start, end = _draw_period(draw, min_year, max_year, allow_time_zones)
+    return Affiliation(
+        kind=draw(kinds),
+        target=draw(targets),
+        start=start,
+        end=end,
+        extensions=draw(_extensions_or_none(allow_extensions)),
+    )
+
+
+_SOURCE_TYPES: dict[SourceKind, type[Source]] = {
+    SourceKind.PERSON: Person,
+    SourceKind.ORGANIZATION: Organization,
+    SourceKind.GOVERNMENT_BODY: GovernmentBody,
+    SourceKind.MEDIA_OUTLET: MediaOutlet,
+    SourceKind.DOCUMENT: Document,
+    SourceKind.ANONYMOUS: AnonymousSource,
+    SourceKind.COLLECTIVE: Collective,
+}
+
+
+@_cached
+def sources(
+    *,
+    kinds: SearchStrategy[SourceKind] | None = None,
+    ids: SearchStrategy[str] | None = None,
+    references: SearchStrategy[str] | None = None,
+    min_year: int = 1,
+    max_year: int = 9999,
+    allow_extensions: bool = True,
+    allow_time_zones: bool = True,
+) -> SearchStrategy[Source]:
+    """Sources of every kind (or of ``kinds``), with the fields of their kind.
+
+    ``ids`` draws the source's id and ``references`` the ids it points to (role
+    organizations, affiliation targets, assessors, authors, publisher, members).
+    """
+    _check_years(min_year, max_year)
+    return _sources(
+        kinds=st.sampled_from(SourceKind) if kinds is None else kinds,
+        ids=identifiers() if ids is None else ids,
+        references=identifiers() if references is None else references,
+        min_year=min_year,
+        max_year=max_year,
+        allow_extensions=allow_extensions,
+        allow_time_zones=allow_time_zones,
+    )
+
+
+_source_texts = st.sampled_from(("RIA Novosti", "Vladimir Putin", "officials")) | texts()
+
+
+@_cached
+@st.composite
+def _sources(
+    draw: st.DrawFn,
+    *,
+    kinds: SearchStrategy[SourceKind],
+    ids: SearchStrategy[str],
+    references: SearchStrategy[str] | None,
+    min_year: int,
+    max_year: int,
+    allow_extensions: bool,
+    allow_time_zones: bool,
+) -> Source:
+    """A source; ``references`` is ``None`` when there is nothing it may refer to."""
+
+    def some(max_size: int) -> tuple[str, ...]:
+        if references is None:
+            return ()
+        return tuple(draw(st.lists(references, max_size=max_size, unique=True)))
+
+    maybe: SearchStrategy[str | None] = st.none() if references is None else _optional(references)
+    kind = draw(kinds)
+    fields: dict[str, Any] = {
+        "id": draw(ids),
+        "name": draw(_optional(_source_texts)),
+        "aliases": tuple(draw(st.lists(texts(), max_size=2, unique=True))),
+        "description": draw(_optional(texts())),
+        "roles": tuple(
+            draw(
+                st.lists(
+                    roles(
+                        organizations=maybe,
+                        min_year=min_year,
+                        max_year=max_year,
+                        allow_extensions=allow_extensions,
+                        allow_time_zones=allow_time_zones,
+                    ),
+                    max_size=2,
+                )
+            )
+        ),
+        "affiliations": ()
+        if references is None
+        else tuple(
+            draw(
+                st.lists(
+                    affiliations(
+                        targets=references,
+                        min_year=min_year,
+                        max_year=max_year,
+                        allow_extensions=allow_extensions,
+                        allow_time_zones=allow_time_zones,
+                    ),
+                    max_size=2,
+                )
+            )
+        ),
+        "reliability": draw(
+            _optional(confidences(assessors=maybe, allow_extensions=allow_extensions))
+        ),
+        "extensions": draw(_extensions_or_none(allow_extensions)),
+    }
+    if kind is SourceKind.GOVERNMENT_BODY:
+        fields["jurisdiction"] = draw(_optional(st.sampled_from(("Russia", "Україна")) | texts()))
+    if kind in (SourceKind.MEDIA_OUTLET, SourceKind.DOCUMENT):
+        fields["url"] = draw(_optional(st.just("https://example.org/") | texts()))
+    if kind is SourceKind.DOCUMENT:
+        fields["published"] = draw(
+            _optional(
+                partial_dates(
+                    min_year=min_year, max_year=max_year, allow_time_zones=allow_time_zones
+                )
+            )
+        )
+        fields["authors"] = some(2)
+        fields["publisher"] = draw(maybe)
+        fields["language"] = draw(_optional(_languages))
+        fields["text"] = draw(_optional(texts(max_size=16)))
+    if kind is SourceKind.COLLECTIVE:
+        fields["members"] = some(3)
+    return _SOURCE_TYPES[kind](**fields)
+
+
+# -- bundles -------------------------------------------------------------------------
+
+
+@_cached
+def bundles(
+    *,
+    max_sources: int = 3,
+    max_claims: int = 2,
+    min_assertions: int = 0,
+    max_assertions: int = 3,
+    max_relations: int = 2,
+    min_year: int = 1900,
+    max_year: int = 2100,
+    allow_extensions: bool = True,
+    allow_time_zones: bool = True,
+) -> SearchStrategy[Bundle]:
+    """Referentially valid bundles of up to the given numbers of each part
+    (and at least ``min_assertions`` assertions).
+
+    Every id is unique (across kinds, too); every reference — an assertion's
+    claim, its attribution's source and chain, assessors, hedge voices, evidence
+    documents, role organizations, affiliation targets, authors, publishers,
+    members, relation ends — names an object of the bundle, of a fitting kind.
+    Chains never repeat a source, ``part-of``/``controlled-by`` (indeed all)
+    affiliations form no cycle, no source is affiliated with itself.  Dates
+    fall between ``min_year`` and ``max_year``; every date is years before the
+    bundle's ``published`` date, a role or affiliation starts years before it
+    ends, and an assertion's date comes before the dates of its chain's links,
+    which follow each other in order.  Spans lie within the text they index, and
+    a hedge's cue or an evidence quote with a span is the text the span covers.
+    """
+    _check_size("max_sources", max_sources, 0)
+    _check_size("max_claims", max_claims, 0)
+    _check_size("min_assertions", min_assertions, 0)
+    _check_size("max_assertions", max_assertions, min_assertions)
+    if min_assertions and not (max_sources and max_claims):
+        raise InvalidArgument("assertions need max_sources and max_claims of at least 1")
+    _check_size("max_relations", max_relations, 0)
+    _check_years(min_year, max_year)
+    if max_year - min_year < 16:
+        raise InvalidArgument(
+            f"bundles need a span of at least 16 years to order their dates, "
+            f"not {min_year}..{max_year}"
+        )
+    return _bundles(
+        max_sources=max_sources,
+        max_claims=max_claims,
+        min_assertions=min_assertions,
+        max_assertions=max_assertions,
+        max_relations=max_relations,
+        min_year=min_year,
+        max_year=max_year,
+        allow_extensions=allow_extensions,
+        allow_time_zones=allow_time_zones,
+    )
+
+
+_REFERABLE_KINDS = {
+    "organization": (SourceKind.ORGANIZATION, SourceKind.GOVERNMENT_BODY, SourceKind.MEDIA_OUTLET),
+    "author": (
+        SourceKind.PERSON,
+        SourceKind.ORGANIZATION,
+        SourceKind.ANONYMOUS,
+        SourceKind.COLLECTIVE,
+    ),
+    "publisher": (SourceKind.MEDIA_OUTLET, SourceKind.ORGANIZATION, SourceKind.GOVERNMENT_BODY),
+    "member": (
+        SourceKind.PERSON,
+        SourceKind.ORGANIZATION,
+        SourceKind.GOVERNMENT_BODY,
+        SourceKind.MEDIA_OUTLET,
+        SourceKind.ANONYMOUS,
+    ),
+}
+
+
+def _pick(draw: st.DrawFn, choices: Sequence[str]) -> str | None:
+    return draw(_optional(_choice(tuple(choices)))) if choices else None
+
+
+def _pick_some(draw: st.DrawFn, choices: Sequence[str], max_size: int) -> tuple[str, ...]:
+    if not choices:
+        return ()
+    return tuple(draw(st.lists(_choice(tuple(choices)), max_size=max_size, unique=True)))
+
+
+@st.composite
+def _bundles(
+    draw: st.DrawFn,
+    *,
+    max_sources: int,
+    max_claims: int,
+    min_assertions: int,
+    max_assertions: int,
+    max_relations: int,
+    min_year: int,
+    max_year: int,
+    allow_extensions: bool,
+    allow_time_zones: bool,
+) -> Bundle:
+    exts = _extensions_or_none(allow_extensions)
+    published = draw(
+        _optional(
+            partial_dates(
+                min_year=min_year + 16, max_year=max_year, allow_time_zones=allow_time_zones
+            )
+        )
+    )
+    # Every other date lies at least two years before ``published``.
+    last_year = max_year if published is None else published.year - 2
+
+    least = 1 if min_assertions else 0
+    n_sources = draw(st.integers(least, max_sources))
+    n_claims = draw(st.integers(least, max_claims))
+    n_assertions = (
+        draw(st.integers(min_assertions, max_assertions)) if n_sources and n_claims else 0
+    )
+    n_relations = draw(st.integers(0, max_relations))
+    ids = draw(
+        st.lists(
+            identifiers(),
+            unique=True,
+            min_size=n_sources + n_claims + n_assertions + n_relations + 1,
+            max_size=n_sources + n_claims + n_assertions + n_relations + 1,
+        )
+    )
+    source_ids, ids = ids[:n_sources], ids[n_sources:]
+    claim_ids, ids = ids[:n_claims], ids[n_claims:]
+    assertion_ids, ids = ids[:n_assertions], ids[n_assertions:]
+    relation_ids, bundle_id = ids[:n_relations], ids[n_relations]
+    used = set(source_ids) | set(assertion_ids) | set(relation_ids) | {bundle_id}
+
+    # Sources, built so that each refers only to sources built before it (no
+    # cycles of any kind), then shuffled.
+    kinds = [draw(st.sampled_from(SourceKind)) for _ in source_ids]
+    the_document = draw(
+        _optional(st.sampled_from([i for i, k in enumerate(kinds) if k is SourceKind.DOCUMENT]))
+        if SourceKind.DOCUMENT in kinds
+        else st.none()
+    )
+    language = draw(_optional(_languages))
+    built = _bundle_sources(
+        draw,
+        source_ids=source_ids,
+        kinds=kinds,
+        the_document=the_document,
+        published=published,
+        language=language,
+        min_year=min_year,
+        max_year=last_year,
+        allow_extensions=allow_extensions,
+        allow_time_zones=allow_time_zones,
+    )
+    shuffled: list[Source] = draw(st.permutations(built)) if built else []
+    documents_with_text = {
+        source.id: source.text
+        for source in built
+        if isinstance(source, Document) and source.text is not None
+    }
+    document_id = source_ids[the_document] if the_document is not None else None
+
+    # Claims: derived ids where they are new, otherwise one of the drawn ids.
+    claim_list: list[Claim] = []
+    for claim_id in claim_ids:
+        claim = draw(claims(ids=st.none() | st.just(claim_id), allow_extensions=allow_extensions))
+        if claim.id != claim_id and claim.id in used:
+            claim = _evolve(claim, id=claim_id)
+        used.add(claim.id)
+        claim_list.append(claim)
+    final_claim_ids = [claim.id for claim in claim_list]
+
+    # Assertions.
+    assertion_list = [
+        _bundle_assertion(
+            draw,
+            assertion_id=assertion_id,
+            claim_ids=final_claim_ids,
+            source_ids=source_ids,
+            document_id=document_id,
+            documents_with_text=documents_with_text,
+            min_year=min_year,
+            max_year=last_year,
+            allow_extensions=allow_extensions,
+            allow_time_zones=allow_time_zones,
+        )
+        for assertion_id in assertion_ids
+    ]
+
+    # Relations between two different assertions or two different claims.
+    pools = [pool for pool in ([a.id for a in assertion_list], final_claim_ids) if len(pool) > 1]
+    relation_list: list[Relation] = []
+    seen: set[tuple[RelationKind, str, str]] = set()
+    for relation_id in relation_ids if pools else []:
+        pool = draw(st.sampled_from(pools))
+        subject, obj = draw(st.permutations(pool))[:2]
+        relation = draw(
+            relations(
+                ids=st.just(relation_id),
+                subjects=st.just(subject),
+                objects=st.just(obj),
+                allow_extensions=allow_extensions,
+            )
+        )
+        if (relation.kind, subject, obj) not in seen:
+            seen.add((relation.kind, subject, obj))
+            relation_list.append(relation)
+
+    return Bundle(
+        id=draw(_optional(st.just(bundle_id))),
+        title=draw(_optional(texts())),
+        published=published,
+        document=document_id,
+        language=language,
+        sources=tuple(shuffled),
+        claims=tuple(claim_list),
+        assertions=tuple(assertion_list),
+        relations=tuple(relation_list),
+        extensions=draw(exts),
+    )
+
+
+def _bundle_sources(
+    draw: st.DrawFn,
+    *,
+    source_ids: list[str],
+    kinds: list[SourceKind],
+    the_document: int | None,
+    published: PartialDate | None,
+    language: str | None,
+    min_year: int,
+    max_year: int,
+    allow_extensions: bool,
+    allow_time_zones: bool,
+) -> list[Source]:
+    """The sources of a bundle, each referring only to sources before it (so no cycles)."""
+    built: list[Source] = []
+    for index, (source_id, kind) in enumerate(zip(source_ids, kinds, strict=True)):
+        earlier = list(zip(source_ids[:index], kinds[:index], strict=True))
+        targets = [s for s, k in earlier if k is not SourceKind.DOCUMENT]
+
+        def earlier_of(role: str, earlier: list[tuple[str, SourceKind]] = earlier) -> list[str]:
+            return [s for s, k in earlier if k in _REFERABLE_KINDS[role]]
+
+        source = draw(
+            _sources(
+                kinds=_choice((kind,)),
+                ids=_choice((source_id,)),
+                references=_choice(tuple(targets)) if targets else None,
+                min_year=min_year,
+                max_year=max_year,
+                allow_extensions=allow_extensions,
+                allow_time_zones=allow_time_zones,
+            )
+        )
+        organizations = earlier_of("organization")
+        fixed: dict[str, Any] = {
+            "roles": tuple(
+                role
+                if role.organization is None or role.organization in organizations
+                else _evolve(role, organization=_pick(draw, organizations))
+                for role in source.roles
+            ),
+            "reliability": None
+            if source.reliability is None
+            else _evolve(source.reliability, assessor=_pick(draw, source_ids)),
+        }
+        if isinstance(source, Document):
+            fixed["authors"] = _pick_some(draw, earlier_of("author"), 2)
+            fixed["publisher"] = _pick(draw, earlier_of("publisher"))
+            if index == the_document:
+                fixed["published"] = published
+                fixed["language"] = language
+        if isinstance(source, Collective):
+            fixed["members"] = _pick_some(draw, earlier_of("member"), 3)
+        built.append(_evolve(source, **fixed))
+    return built
+
+
+def _bundle_assertion(
+    draw: st.DrawFn,
+    *,
+    assertion_id: str,
+    claim_ids: list[str],
+    source_ids: list[str],
+    document_id: str | None,
+    documents_with_text: dict[str, str],
+    min_year: int,
+    max_year: int,
+    allow_extensions: bool,
+    allow_time_zones: bool,
+) -> Assertion:
+    """One assertion of a bundle, its dates in order: the statement, then each relay."""
+    document_text = documents_with_text.get(document_id) if document_id is not None else None
+    attribution = draw(
+        attributions(
+            sources=_choice(tuple(source_ids)),
+            max_chain=min(3, len(source_ids) - 1),
+            dates=st.none(),
+            allow_extensions=allow_extensions,
+        )
+    )
+    dates = draw(
+        _chronological(
+            count=1 + len(attribution.chain),
+            min_year=min_year,
+            max_year=max_year,
+            allow_time_zones=allow_time_zones,
+        )
+    )
+    attribution = _evolve(
+        attribution,
+        chain=tuple(
+            _evolve(link, date=date)
+            for link, date in zip(attribution.chain, dates[1:], strict=True)
+        ),
+    )
+    sources = tuple(source_ids)
+    return Assertion(
+        id=assertion_id,
+        claim=draw(_choice(tuple(claim_ids))),
+        attribution=attribution,
+        confidence=draw(
+            confidences(assessors=_optional(_choice(sources)), allow_extensions=allow_extensions)
+        ),
+        stance=draw(_stances),
+        hedges=tuple(
+            draw(st.lists(_hedges_in(document_text, sources, allow_extensions), max_size=2))
+        ),
+        date=dates[0],
+        evidence=tuple(
+            draw(
+                st.lists(
+                    _evidence_in(
+                        tuple(sorted(documents_with_text.items())), document_id, allow_extensions
+                    ),
+                    max_size=2,
+                )
+            )
+        ),
+        extensions=draw(_extensions_or_none(allow_extensions)),
+    )
+
+
+def _evolve(instance: _T, **changes: Any) -> _T:
+    return attrs.evolve(instance, **changes)  # type: ignore[misc]
+
+
+@_cached
+def _hedges_in(
+    text: str | None, source_ids: tuple[str, ...], allow_extensions: bool
+) -> SearchStrategy[Hedge]:
+    """Hedges voiced by sources of the bundle, their spans (if any) covering their cue."""
+    voices = _optional(_choice(source_ids))
+    plain = hedges(voices=voices, spans=st.none(), allow_extensions=allow_extensions)
+    if text is None:
+        return plain
+    spanned = st.tuples(plain, spans(length=len(text))).map(
+        lambda pair: (
+            _evolve(pair[0], span=pair[1], cue=pair[1].of(text))
+            if not pair[1].of(text).isspace()
+            else pair[0]
+        )
+    )
+    return plain | spanned
+
+
+@_cached
+def _evidence_in(
+    document_texts: tuple[tuple[str, str], ...], document_id: str | None, allow_extensions: bool
+) -> SearchStrategy[Evidence]:
+    """Evidence whose spans lie within the text of the document they index into."""
+    plain = evidence(
+        documents=st.none() if document_id is None else st.just(document_id),
+        spans=st.none(),
+        allow_extensions=allow_extensions,
+    )
+    texts_by_document = dict(document_texts)
+    choices: list[tuple[str | None, str]] = list(document_texts)
+    if document_id is not None and document_id in texts_by_document:
+        choices.append((None, texts_by_document[document_id]))
+    if not choices:
+        return plain
+    documents = _choice(tuple(choices))
+
+    @st.composite
+    def spanned(draw: st.DrawFn) -> Evidence:
+        document, text = draw(documents)
+        span = draw(spans(length=len(text)))
+        covered = span.of(text)
+        quoted = draw(st.booleans()) and not covered.isspace()
+        return Evidence(
+            quote=covered if quoted else None,
+            span=span,
+            document=document,
+            url=draw(_optional(_urls)),
+            extensions=draw(_extensions_or_none(allow_extensions)),
+        )
+
+    return plain | spanned()
+
+
+# The options of assertions() shadow these names inside it.
+_attributions_default = attributions
+_confidences_default = confidences
+_hedges_default = hedges
+_evidence_default = evidence

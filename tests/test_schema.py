@@ -1,0 +1,333 @@
+"""The shipped JSON Schema: a valid 2020-12 schema that agrees with the decoder."""
+
+from __future__ import annotations
+
+import copy
+import enum
+import typing
+from collections.abc import Iterator
+from typing import Any
+
+import attrs
+import jsonschema
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import claimmodel as cm
+from claimmodel.model import SOURCE_CLASSES
+from claimmodel.strategies import bundles
+
+SCHEMA = cm.json_schema()
+VALIDATOR = jsonschema.Draft202012Validator(SCHEMA)
+
+# The $defs entry describing each model class.
+DEFS: dict[type, str] = {
+    cm.Bundle: "",
+    cm.Role: "role",
+    cm.Affiliation: "affiliation",
+    cm.Claim: "claim",
+    cm.Interval: "interval",
+    cm.Confidence: "confidence",
+    cm.Span: "span",
+    cm.Hedge: "hedge",
+    cm.Link: "link",
+    cm.Attribution: "attribution",
+    cm.Evidence: "evidence",
+    cm.Assertion: "assertion",
+    cm.Relation: "relation",
+    **{cls: f"source-{kind.value}" for kind, cls in SOURCE_CLASSES.items()},
+}
+PLAIN = (cm.Interval, cm.Span)
+
+
+def schema_errors(data: object) -> list[str]:
+    """The schema's complaints about ``data``, as ``path: message`` lines."""
+    return [f"{error.json_path}: {error.message}" for error in VALIDATOR.iter_errors(data)]
+
+
+def decode_problems(data: object) -> list[str]:
+    """The decoder's complaints about ``data`` (empty when it decodes)."""
+    try:
+        cm.from_data(data)
+    except cm.DecodeError as error:
+        return [str(problem) for problem in error.problems]
+    return []
+
+
+def definition(cls: type) -> dict[str, Any]:
+    """The schema object describing ``cls``."""
+    name = DEFS[cls]
+    found: dict[str, Any] = SCHEMA if not name else SCHEMA["$defs"][name]
+    return found
+
+
+def wire_fields(cls: type) -> set[str]:
+    """The keys the decoder knows for ``cls``, besides ``x_…`` extension keys."""
+    names = {field.name for field in attrs.fields(cls) if field.name != "extensions"}
+    if cls in SOURCE_CLASSES.values():
+        names.add("kind")
+    if cls is cm.Bundle:
+        names.add("format")
+    return names
+
+
+def required_fields(cls: type) -> set[str]:
+    """The keys the decoder requires for ``cls``: its fields without a default."""
+    names = {
+        field.name
+        for field in attrs.fields(cls)
+        if field.default is attrs.NOTHING and field.name != "extensions"
+    }
+    if cls in SOURCE_CLASSES.values():
+        names.add("kind")
+    if cls is cm.Bundle:
+        names.add("format")
+    return names
+
+
+def enum_fields(cls: type) -> dict[str, type[enum.Enum]]:
+    """The fields of ``cls`` whose values come from an enum."""
+    hints = attrs.resolve_types(cls)
+    return {
+        field.name: field.type
+        for field in attrs.fields(hints)
+        if isinstance(field.type, type) and issubclass(field.type, enum.Enum)
+    }
+
+
+# -- walking wire data ---------------------------------------------------------------
+
+Location = tuple[tuple[str | int, ...], type]
+
+
+def _children(cls: type) -> dict[str, tuple[type, bool]]:
+    """Fields of ``cls`` holding model objects: name → (class, is an array)."""
+    children: dict[str, tuple[type, bool]] = {}
+    for field in attrs.fields(attrs.resolve_types(cls)):
+        for candidate in DEFS:
+            if field.type in (candidate, candidate | None):
+                children[field.name] = (candidate, False)
+            if (
+                typing.get_origin(field.type) is tuple
+                and typing.get_args(field.type)[0] is candidate
+            ):
+                children[field.name] = (candidate, True)
+    if cls is cm.Bundle:
+        children["sources"] = (object, True)  # resolved by kind below
+    return children
+
+
+def objects(data: dict[str, Any]) -> Iterator[Location]:
+    """Every model object in bundle ``data``: its path and its class."""
+
+    def walk(node: dict[str, Any], path: tuple[str | int, ...], cls: type) -> Iterator[Location]:
+        yield path, cls
+        for name, (child, many) in _children(cls).items():
+            value = node.get(name)
+            items = list(enumerate(value)) if many and value else []
+            if not many and isinstance(value, dict):
+                yield from walk(value, (*path, name), child)
+            for index, item in items:
+                if child is object:
+                    kinds = {kind.value: c for kind, c in SOURCE_CLASSES.items()}
+                    yield from walk(item, (*path, name, index), kinds[item["kind"]])
+                else:
+                    yield from walk(item, (*path, name, index), child)
+
+    yield from walk(data, (), cm.Bundle)
+
+
+def at(data: dict[str, Any], path: tuple[str | int, ...]) -> Any:
+    """The node of ``data`` at ``path``."""
+    node: Any = data
+    for step in path:
+        node = node[step]
+    return node
+
+
+# -- mutations -----------------------------------------------------------------------
+
+
+@st.composite
+def mutated(draw: st.DrawFn) -> tuple[dict[str, Any], str]:
+    """The data of a generated bundle with one change the format forbids, and what it was."""
+    data = cm.to_data(draw(bundles()))
+    path, cls = draw(st.sampled_from(list(objects(data))))
+    node = at(data, path)
+    present = sorted(key for key in node if not key.startswith("x_"))
+    enums = enum_fields(cls)
+    choices = ["unknown-key"]
+    if required_fields(cls) & set(node):
+        choices.append("drop-required")
+    if present:
+        choices.append("wrong-type")
+    if set(enums) & set(node) or "kind" in node:
+        choices.append("bad-enum")
+    what = draw(st.sampled_from(choices))
+    if what == "unknown-key":
+        key = draw(st.sampled_from(("unknown", "X_upper", "_x", "extensions", "xx_", " x_")))
+        node[key] = draw(st.sampled_from((None, 1, "text", [], {})))
+    elif what == "drop-required":
+        key = draw(st.sampled_from(sorted(required_fields(cls) & set(node))))
+        del node[key]
+    elif what == "wrong-type":
+        # No field of the format takes a boolean, so a boolean is always the wrong type.
+        key = draw(st.sampled_from(present))
+        node[key] = draw(st.booleans())
+    else:
+        key = draw(st.sampled_from(sorted((set(enums) | {"kind"}) & set(node))))
+        node[key] = draw(st.sampled_from(("bogus", "", "ASSERTS", " person")))
+    return data, f"{what} {key!r} at {path}"
+
+
+@st.composite
+def mistyped_values(draw: st.DrawFn) -> tuple[dict[str, Any], str]:
+    """Bundle data with one string, number or date field given a value its rules forbid."""
+    data = cm.to_data(draw(bundles()))
+    candidates: list[tuple[tuple[str | int, ...], str, Any]] = []
+    for path, cls in objects(data):
+        node = at(data, path)
+        enums = set(enum_fields(cls)) | {"kind", "format"}
+        for key, value in node.items():
+            if key.startswith("x_") or key in enums:
+                continue
+            if isinstance(value, str):
+                date = key in ("published", "date", "start", "end")
+                bad = ("2025-02-29", "2025-13", "2025-1-01", "25", "2025-07-14T24", "2025\n")
+                candidates.append((path, key, st.sampled_from(bad if date else ("", " ", "\t"))))
+            elif isinstance(value, float | int):
+                candidates.append((path, key, st.sampled_from((-1, 1.5, -0.25, 2))))
+    if not candidates:
+        data["format"] = draw(st.sampled_from(("claimmodel/2.0", "claimmodel", "1.0")))
+        return data, "format"
+    path, key, values = draw(st.sampled_from(candidates))
+    at(data, path)[key] = draw(values)
+    return data, f"{key!r} at {path}"
+
+
+# -- tests ---------------------------------------------------------------------------
+
+
+class TestSchemaDocument:
+    """The schema is a valid draft 2020-12 schema describing every wire object."""
+
+    def test_is_valid_draft_2020_12(self) -> None:
+        jsonschema.Draft202012Validator.check_schema(SCHEMA)
+        expected = "https://json-schema.org/draft/2020-12/schema"
+        assert expected == SCHEMA["$schema"]
+
+    def test_each_call_returns_a_fresh_copy(self) -> None:
+        expected = cm.json_schema()
+        cm.json_schema()["$defs"].clear()
+        assert expected == cm.json_schema()
+
+    @pytest.mark.parametrize("cls", list(DEFS), ids=lambda cls: cls.__name__)
+    def test_properties_are_the_wire_fields(self, cls: type) -> None:
+        assert wire_fields(cls) == set(definition(cls)["properties"])
+
+    @pytest.mark.parametrize("cls", list(DEFS), ids=lambda cls: cls.__name__)
+    def test_required_keys_are_the_fields_without_default(self, cls: type) -> None:
+        assert required_fields(cls) == set(definition(cls).get("required", ()))
+
+    @pytest.mark.parametrize("cls", list(DEFS), ids=lambda cls: cls.__name__)
+    def test_closed_with_extensions_where_the_decoder_keeps_them(self, cls: type) -> None:
+        found = definition(cls)
+        expected = {} if cls in PLAIN else {"^x_"}
+        assert (False, set(expected)) == (
+            found["additionalProperties"],
+            set(found.get("patternProperties", {})),
+        )
+
+    @pytest.mark.parametrize("cls", list(DEFS), ids=lambda cls: cls.__name__)
+    def test_enums_list_the_wire_values(self, cls: type) -> None:
+        properties = definition(cls)["properties"]
+        expected = {name: [m.value for m in kind] for name, kind in enum_fields(cls).items()}
+        assert expected == {name: properties[name]["enum"] for name in expected}
+
+    def test_source_kinds(self) -> None:
+        expected = [kind.value for kind in cm.SourceKind]
+        assert expected == SCHEMA["$defs"]["source"]["properties"]["kind"]["enum"]
+
+
+class TestGeneratedBundles:
+    """Every bundle the strategies generate is valid under the schema."""
+
+    @given(bundles())
+    def test_valid(self, bundle: cm.Bundle) -> None:
+        expected: list[str] = []
+        assert expected == schema_errors(cm.to_data(bundle))
+
+    @given(bundles())
+    def test_valid_with_null_for_absent_optionals(self, bundle: cm.Bundle) -> None:
+        # The decoder reads an explicit null like an absent optional field; so does the schema.
+        data = cm.to_data(bundle)
+        for path, cls in objects(data):
+            node = at(data, path)
+            for field in attrs.fields(cls):
+                if field.default is None and field.name not in node:
+                    node[field.name] = None
+        expected: list[str] = []
+        assert (expected, expected) == (schema_errors(data), decode_problems(data))
+
+
+class TestDifferential:
+    """The schema and the decoder reject the same broken documents.
+
+    Rules the schema cannot state are left out, and listed in its ``$comment``:
+    an interval's low above its high, a span ending where it starts, an integer
+    written as ``1.0``, duplicate keys, a newer format minor version.
+    """
+
+    @given(mutated())
+    def test_structural_mutations_rejected_by_both(self, case: tuple[dict[str, Any], str]) -> None:
+        data, what = case
+        assert (True, True, what) == (bool(decode_problems(data)), bool(schema_errors(data)), what)
+
+    @given(mistyped_values())
+    def test_value_mutations_rejected_by_both(self, case: tuple[dict[str, Any], str]) -> None:
+        data, what = case
+        assert (True, True, what) == (bool(decode_problems(data)), bool(schema_errors(data)), what)
+
+    @given(bundles())
+    def test_unmutated_accepted_by_both(self, bundle: cm.Bundle) -> None:
+        data = cm.to_data(bundle)
+        expected: list[str] = []
+        assert (expected, expected) == (decode_problems(copy.deepcopy(data)), schema_errors(data))
+
+
+_DATE_PIECES = st.sampled_from(
+    [
+        *("2025", "0000", "0004", "1900", "2000", "-", "02", "29", "30", "31", "13", "00"),
+        *("T", "23", "24", ":", "59", "60", ".", "123456", "1234567", "Z", "+", "-00:00"),
+        *("+23:59", "+24:00", "\n", " ", "5"),
+    ]
+)
+
+
+class TestSharedRules:
+    """Dates, ids and texts: the schema's patterns accept exactly what the decoder does."""
+
+    @given(st.lists(_DATE_PIECES, max_size=9).map("".join) | st.text(max_size=12))
+    def test_partial_dates(self, text: str) -> None:
+        data = {"format": cm.FORMAT_VERSION, "published": text}
+        assert bool(decode_problems(data)) == bool(schema_errors(data))
+
+    @given(st.text(st.sampled_from(" \t\n\x85\u3000\ufeffa\u200bé")))
+    def test_ids(self, text: str) -> None:
+        data = {"format": cm.FORMAT_VERSION, "id": text}
+        assert bool(decode_problems(data)) == bool(schema_errors(data))
+
+    @given(st.text(st.sampled_from(" \t\n\x1c\x85\u2028\u3000\ufeffa\u200b")))
+    def test_texts(self, text: str) -> None:
+        data = {"format": cm.FORMAT_VERSION, "title": text}
+        assert bool(decode_problems(data)) == bool(schema_errors(data))
+
+    @pytest.mark.parametrize(
+        "version", ["claimmodel/1.0", "claimmodel/2.0", "claimmodel/1.01", "claimmodel/1.0\n"]
+    )
+    def test_format(self, version: str) -> None:
+        data = {"format": version}
+        # The schema admits every 1.x minor version; this release reads up to 1.0.
+        expected = version != "claimmodel/1.0"
+        assert (expected, expected) == (bool(decode_problems(data)), bool(schema_errors(data)))
