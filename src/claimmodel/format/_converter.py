@@ -77,7 +77,7 @@ _WIRE_ORDER: dict[type, tuple[str, ...]] = {
     Claim: ("id", "text", "subject", "predicate", "object", "polarity", "language"),
 }
 
-# Top-level arrays are part of the contract: always written, even when empty.
+# Top-level arrays are part of the contract: always written, even when empty, and required.
 _ALWAYS_WRITTEN: dict[type, tuple[str, ...]] = {
     Bundle: ("sources", "claims", "assertions", "relations")
 }
@@ -231,6 +231,8 @@ def _object_hook(
         cls, conv, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True, **overrides
     )
 
+    required = _ALWAYS_WRITTEN.get(cls, ())
+
     def structure(value: Any, _: Any) -> _T:
         if type(value) is not dict:
             raise WireError(f"expected an object, got {type_name(value)}")
@@ -243,6 +245,8 @@ def _object_hook(
                 value = {k: v for k, v in value.items() if not k.startswith("x_")}
         if None in value.values():
             _reject_nulls(value)
+        if required:
+            _require(value, required)
         if extensions:
             value[EXTENSIONS_KEY] = extensions
         return generated(value, cls)
@@ -258,6 +262,16 @@ def _reject_nulls(value: dict[str, Any]) -> None:
         if item is None
     ]
     raise IterableValidationError("null values", errors, dict)
+
+
+def _require(value: dict[str, Any], required: tuple[str, ...]) -> None:
+    missing = [key for key in required if key not in value]
+    if missing:
+        errors = [
+            WireError(f"required key {key!r} is missing; write [] when it is empty", field=key)
+            for key in missing
+        ]
+        raise IterableValidationError("missing keys", errors, dict)
 
 
 def _object_unhook(conv: JsonConverter, cls: type[_T]) -> Callable[[_T], dict[str, Any]]:
