@@ -180,15 +180,14 @@ class TestItems:
     @pytest.mark.parametrize(
         ("data", "path"),
         [
-            ({"sources": [{"kind": "person", "id": f"p{i}"} for i in range(4)]}, "$.sources"),
-            ({"x_list": [1, 2, 3, 4]}, "$.x_list"),
-            ({"x_map": {"a": 1, "b": 2, "c": 3, "d": 4}}, "$.x_map"),
-            ({"x_a": 1, "x_b": 2, "x_c": 3}, "$"),
+            ({"sources": [{"kind": "person", "id": f"p{i}"} for i in range(7)]}, "$.sources"),
+            ({"x_list": list(range(7))}, "$.x_list"),
+            ({"x_map": {str(i): i for i in range(7)}}, "$.x_map"),
+            ({"x_a": 1, "x_b": 2}, "$"),  # the four arrays, format and two more: seven
         ],
     )
     def test_over_the_limit(self, data: dict[str, Any], path: str) -> None:
-        data = {"format": claimmodel.FORMAT_VERSION, **data}
-        error = _limit_error(data, Limits(max_items=3))
+        error = _limit_error(_bundle(**data), Limits(max_items=6))
         assert path == error.problems[0].path
         assert "max_items" in error.problems[0].message
 

@@ -220,8 +220,12 @@ class TestBundlesStrategy:
     @given(cms.bundles())
     def test_judged_confidences_carry_an_interval(self, bundle: cm.Bundle) -> None:
         confidences = [v for v in walk(bundle) if isinstance(v, cm.Confidence)]
-        judged = [c.level != cm.CANNOT_BE_JUDGED for c in confidences]
-        assert judged == [c.probability is not None for c in confidences]
+        bands = []
+        for confidence in confidences:
+            scale = cm.get_scale(confidence.scale)
+            level = scale.level(confidence.level) if scale is not None else None
+            bands.append(level.band if level is not None else "unknown level")
+        assert bands == [c.probability for c in confidences]
 
     @given(cms.bundles())
     def test_spans_cover_their_text(self, bundle: cm.Bundle) -> None:
@@ -365,3 +369,19 @@ class TestOptionalExtra:
             [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
         )
         assert "pip install claimmodel[hypothesis]" in result.stdout
+
+
+class TestGeneratedBundlesValidate:
+    """Every bundle the public strategy generates passes ``validate`` without an error."""
+
+    @given(cms.bundles())
+    def test_no_errors(self, bundle: cm.Bundle) -> None:
+        assert [] == [str(finding) for finding in cm.validate(bundle).errors]
+
+    @given(cms.confidences(kinds=(cm.ScaleKind.RELIABILITY,)))
+    def test_reliability_confidences_use_reliability_scales(
+        self, confidence: cm.Confidence
+    ) -> None:
+        scale = cm.get_scale(confidence.scale)
+        assert scale is not None
+        assert cm.ScaleKind.RELIABILITY is scale.kind

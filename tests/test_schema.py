@@ -11,7 +11,7 @@ from typing import Any
 import attrs
 import jsonschema
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import claimmodel as cm
@@ -81,8 +81,8 @@ def required_fields(cls: type) -> set[str]:
     }
     if cls in SOURCE_CLASSES.values():
         names.add("kind")
-    if cls is cm.Bundle:
-        names.add("format")
+    if cls is cm.Bundle:  # the envelope and the four contract arrays
+        names |= {"format", "sources", "claims", "assertions", "relations"}
     return names
 
 
@@ -258,17 +258,33 @@ class TestGeneratedBundles:
         expected: list[str] = []
         assert expected == schema_errors(cm.to_data(bundle))
 
-    @given(bundles())
-    def test_valid_with_null_for_absent_optionals(self, bundle: cm.Bundle) -> None:
-        # The decoder reads an explicit null like an absent optional field; so does the schema.
+    @given(bundles(), st.data())
+    def test_null_for_an_absent_optional_is_refused_by_both(
+        self, bundle: cm.Bundle, data_strategy: st.DataObject
+    ) -> None:
+        # Absence is spelled by leaving the key out; null is refused by both sides.
         data = cm.to_data(bundle)
-        for path, cls in objects(data):
-            node = at(data, path)
-            for field in attrs.fields(cls):
-                if field.default is None and field.name not in node:
-                    node[field.name] = None
-        expected: list[str] = []
-        assert (expected, expected) == (schema_errors(data), decode_problems(data))
+        candidates = [
+            (path, field.name)
+            for path, cls in objects(data)
+            for field in attrs.fields(cls)
+            if field.default is None and field.name not in at(data, path)
+        ]
+        assume(candidates)
+        path, name = data_strategy.draw(st.sampled_from(candidates))
+        at(data, path)[name] = None
+        assert (True, True) == (bool(schema_errors(data)), bool(decode_problems(data)))
+
+    @given(bundles(), st.sampled_from(["sources", "claims", "assertions", "relations"]))
+    def test_contract_arrays_are_required_by_both(self, bundle: cm.Bundle, key: str) -> None:
+        data = cm.to_data(bundle)
+        del data[key]
+        problems = decode_problems(data)
+        assert (True, 1, True) == (
+            bool(schema_errors(data)),
+            len(problems),
+            problems[0].startswith(f"$.{key}: "),
+        )
 
 
 class TestDifferential:
@@ -327,7 +343,7 @@ class TestSharedRules:
         "version", ["claimmodel/1.0", "claimmodel/2.0", "claimmodel/1.01", "claimmodel/1.0\n"]
     )
     def test_format(self, version: str) -> None:
-        data = {"format": version}
+        data = {"format": version, "sources": [], "claims": [], "assertions": [], "relations": []}
         # The schema admits every 1.x minor version; this release reads up to 1.0.
         expected = version != "claimmodel/1.0"
         assert (expected, expected) == (bool(decode_problems(data)), bool(schema_errors(data)))

@@ -48,6 +48,7 @@ except ImportError as error:  # pragma: no cover  (tested in a subprocess)
 
 from claimmodel.model import (
     CANNOT_BE_JUDGED,
+    SCALES,
     Affiliation,
     AffiliationKind,
     AnonymousSource,
@@ -76,6 +77,8 @@ from claimmodel.model import (
     Relation,
     RelationKind,
     Role,
+    Scale,
+    ScaleKind,
     Source,
     SourceKind,
     Span,
@@ -361,6 +364,14 @@ def intervals() -> SearchStrategy[Interval]:
     return _intervals()
 
 
+# Assertions state how likely a claim is; reliability belongs to sources.
+_ASSERTION_SCALE_KINDS = (
+    ScaleKind.LIKELIHOOD,
+    ScaleKind.CONFIDENCE,
+    ScaleKind.CREDIBILITY,
+    ScaleKind.NUMERIC,
+)
+
 _LEVELS = (
     "likely",
     "very unlikely",
@@ -376,16 +387,30 @@ def confidences(
     *,
     scales: SearchStrategy[str] | None = None,
     levels: SearchStrategy[str] | None = None,
+    kinds: Sequence[ScaleKind] | None = None,
     assessors: SearchStrategy[str | None] | None = None,
     allow_extensions: bool = True,
 ) -> SearchStrategy[Confidence]:
-    """Confidences: a ``level`` on a ``scale``, with a probability interval, unless the
-    level is ``cannot-be-judged``, in which case there is none.
+    """Confidences: a ``level`` on a ``scale``, with the probability interval it stands for.
 
-    ``scales``, ``levels`` and ``assessors`` (source ids, or ``None``) steer the
-    parts; the default levels include ``cannot-be-judged`` and arbitrary text.
-    Whether a level belongs to its scale is a document-level rule, not drawn for.
+    By default the scale is drawn from the registered scales (``claimmodel.SCALES``),
+    restricted to ``kinds`` when given, and the level from that scale, with exactly
+    its band — or ``cannot-be-judged`` — so the confidences pass
+    :func:`claimmodel.validate`.  Pass ``scales`` and ``levels`` to draw free text
+    instead (for testing validation itself); ``assessors`` (source ids, or ``None``)
+    steers who judged.
     """
+    assessors = _optional(identifiers()) if assessors is None else assessors
+    if scales is None and levels is None:
+        wanted = tuple(ScaleKind) if kinds is None else tuple(kinds)
+        registered = tuple(
+            scale for scale_id, scale in sorted(SCALES.items()) if scale.kind in wanted
+        )
+        if not registered:
+            raise InvalidArgument(f"no registered scale is of the kinds {wanted!r}")
+        return _registered_confidences(
+            scales=registered, assessors=assessors, allow_extensions=allow_extensions
+        )
     return _confidences(
         scales=st.sampled_from(("probability", "icd-203")) | identifiers()
         if scales is None
@@ -393,8 +418,36 @@ def confidences(
         levels=st.sampled_from((CANNOT_BE_JUDGED, *_LEVELS)) | texts()
         if levels is None
         else levels,
-        assessors=_optional(identifiers()) if assessors is None else assessors,
+        assessors=assessors,
         allow_extensions=allow_extensions,
+    )
+
+
+@_cached
+@st.composite
+def _registered_confidences(
+    draw: st.DrawFn,
+    *,
+    scales: tuple[Scale, ...],
+    assessors: SearchStrategy[str | None],
+    allow_extensions: bool,
+) -> Confidence:
+    scale = draw(st.sampled_from(scales))
+    probability: Interval | None
+    if scale.open:  # levels are numbers, not a list
+        band = draw(intervals())
+        label = repr(band.low) if band.low == band.high else f"{band.low!r}-{band.high!r}"
+        level, probability = Confidence.parse(label, scale=scale.id).level, band
+    else:
+        chosen = draw(st.sampled_from((*scale.levels, scale.unjudged_level())))
+        level, probability = chosen.label, chosen.band
+    return Confidence(
+        scale=scale.id,
+        level=level,
+        probability=probability,
+        assessor=draw(assessors),
+        basis=draw(_optional(texts())),
+        extensions=draw(_extensions_or_none(allow_extensions)),
     )
 
 
@@ -863,7 +916,13 @@ def _sources(
             )
         ),
         "reliability": draw(
-            _optional(confidences(assessors=maybe, allow_extensions=allow_extensions))
+            _optional(
+                confidences(
+                    kinds=(ScaleKind.RELIABILITY,),
+                    assessors=maybe,
+                    allow_extensions=allow_extensions,
+                )
+            )
         ),
         "extensions": draw(_extensions_or_none(allow_extensions)),
     }
@@ -1210,7 +1269,11 @@ def _bundle_assertion(
         claim=draw(_choice(tuple(claim_ids))),
         attribution=attribution,
         confidence=draw(
-            confidences(assessors=_optional(_choice(sources)), allow_extensions=allow_extensions)
+            confidences(
+                kinds=_ASSERTION_SCALE_KINDS,
+                assessors=_optional(_choice(sources)),
+                allow_extensions=allow_extensions,
+            )
         ),
         stance=draw(_stances),
         hedges=tuple(

@@ -86,7 +86,7 @@ _WIRE_ORDER: dict[type, tuple[str, ...]] = {
     Claim: ("id", "text", "subject", "predicate", "object", "polarity", "language"),
 }
 
-# Top-level arrays are part of the contract: always written, even when empty.
+# Top-level arrays are part of the contract: always written, even when empty, and required.
 _ALWAYS_WRITTEN: dict[type, tuple[str, ...]] = {
     Bundle: ("sources", "claims", "assertions", "relations")
 }
@@ -340,6 +340,7 @@ def _object_hook(
 
     level = _LEVELS.get(cls, 1)
     max_items = limits.max_items
+    required = _ALWAYS_WRITTEN.get(cls, ())
 
     def structure(value: Any, _: Any) -> _T:
         if type(value) is not dict:
@@ -356,6 +357,8 @@ def _object_hook(
                 value = {k: v for k, v in value.items() if k not in extensions}
         if None in value.values():
             _reject_nulls(value)
+        if required:
+            _require(value, required)
         if extensions:
             value[EXTENSIONS_KEY] = extensions
         return generated(value, cls)
@@ -371,6 +374,16 @@ def _reject_nulls(value: dict[str, Any]) -> None:
         if item is None
     ]
     raise IterableValidationError("null values", errors, dict)
+
+
+def _require(value: dict[str, Any], required: tuple[str, ...]) -> None:
+    missing = [key for key in required if key not in value]
+    if missing:
+        errors = [
+            WireError(f"required key {key!r} is missing; write [] when it is empty", field=key)
+            for key in missing
+        ]
+        raise IterableValidationError("missing keys", errors, dict)
 
 
 def _object_unhook(conv: JsonConverter, cls: type[_T]) -> Callable[[_T], dict[str, Any]]:
