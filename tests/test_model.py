@@ -456,3 +456,24 @@ class TestFrozenMap:
     def test_rejects_non_json_and_non_extension_keys(self, bad: object) -> None:
         with pytest.raises(ClaimModelError):
             cm.Person(id="p", extensions=bad)  # type: ignore[arg-type]
+
+
+class TestExtensionEquality:
+    """Equal extension data encodes identically: JSON's distinctions are kept."""
+
+    @pytest.mark.parametrize(
+        ("first", "second"),
+        [(True, 1), (1, 1.0), (0.0, -0.0), ([True], [1]), ({"k": 1}, {"k": 1.0}), (False, 0)],
+    )
+    def test_values_json_tells_apart_are_unequal(self, first: object, second: object) -> None:
+        one = cm.Bundle(extensions={"x_a": first})
+        two = cm.Bundle(extensions={"x_a": second})
+        assert one != two
+        assert cm.dumps(one) != cm.dumps(two)
+
+    def test_same_values_are_equal(self) -> None:
+        one = cm.Bundle(extensions={"x_a": [1, 2.5, {"k": None, "j": "v"}]})
+        two = cm.Bundle(extensions={"x_a": [1, 2.5, {"j": "v", "k": None}]})
+        assert one == two
+        assert hash(one) == hash(two)
+        assert cm.dumps(one) == cm.dumps(two)

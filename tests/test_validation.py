@@ -570,7 +570,11 @@ class TestCommandLine:
         self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
     ) -> None:
         path = tmp_path / "bad.json"
-        path.write_text('{"format": "claimmodel/1.0", "sources": 1}', encoding="utf-8")
+        path.write_text(
+            '{"format": "claimmodel/1.0", "sources": 1, "claims": [], "assertions": [], '
+            '"relations": []}',
+            encoding="utf-8",
+        )
         assert 1 == main(["validate", str(path)])
         assert [f"{path}: $.sources: CM001 error: expected an array, got an integer"] == (
             capsys.readouterr().out.splitlines()

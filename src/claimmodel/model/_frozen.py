@@ -53,7 +53,7 @@ class FrozenMap(Mapping[str, _V_co]):
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, FrozenMap):
-            return self._items == other._items
+            return _same_json(self, other)
         if isinstance(other, Mapping):
             return self._items == dict(other)
         return NotImplemented
@@ -69,6 +69,29 @@ class FrozenMap(Mapping[str, _V_co]):
 
 
 EMPTY_MAP: FrozenMap[JSONValue] = FrozenMap()
+
+
+def _same_json(first: object, second: object) -> bool:
+    """Equality that JSON text can tell apart: ``true`` is not ``1``, ``1`` is not ``1.0``
+    and ``0.0`` is not ``-0.0`` — so equal extension data always encodes identically."""
+    if type(first) is not type(second):
+        return False
+    if type(first) is float:
+        assert isinstance(second, float)
+        return first == second and math.copysign(1.0, first) == math.copysign(1.0, second)
+    if type(first) is tuple:
+        assert isinstance(second, tuple)
+        return len(first) == len(second) and all(
+            _same_json(a, b) for a, b in zip(first, second, strict=True)
+        )
+    if isinstance(first, FrozenMap):
+        assert isinstance(second, FrozenMap)
+        items = first._items
+        other = second._items
+        return items.keys() == other.keys() and all(
+            _same_json(value, other[key]) for key, value in items.items()
+        )
+    return first == second
 
 
 def freeze_json(value: object, *, where: str = "value") -> JSONValue:
