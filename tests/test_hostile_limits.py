@@ -139,6 +139,15 @@ class TestDepth:
         error = _limit_error(data, Limits(max_depth=6))
         assert "$.assertions[0].attribution.chain[0].x_meta" == error.problems[0].path
 
+    def test_counted_from_the_deepest_place_an_object_can_sit(self) -> None:
+        data = _with_chain(0)
+        confidence = data["assertions"][0]["confidence"]
+        confidence["original"] = {"scale": "s", "level": "l", "x_deep": [[1]]}
+        # bundle 1, assertions 2, assertion 3, confidence 4, original 5, x_deep 6, [1] 7
+        assert claimmodel.Bundle() != claimmodel.from_data(data, limits=Limits(max_depth=7))
+        error = _limit_error(data, Limits(max_depth=6))
+        assert "$.assertions[0].confidence.original.x_deep[0]" == error.problems[0].path
+
     def test_a_hundred_thousand_levels_of_json(self) -> None:
         for text in ("[" * 100_000 + "]" * 100_000, '{"a":' * 100_000 + "1" + "}" * 100_000):
             with pytest.raises(LimitExceededError) as caught:

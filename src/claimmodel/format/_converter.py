@@ -169,23 +169,28 @@ def _is_frozen_map(tp: Any) -> bool:
 
 
 def _nesting_levels() -> dict[type, int]:
-    """The level each model class sits at in a document (the bundle object is level 1).
+    """The deepest level each model class can sit at in a document (the bundle is level 1).
 
-    The format fixes every level except inside extension values; each class
-    occurs at exactly one level, which the extension hooks start counting from.
+    The format fixes every level except inside extension values, which the
+    extension hooks count from here.  A class that can occur at two levels (a
+    confidence and the ``original`` confidence inside it) counts from the
+    deeper one, so the depth check is never lenient.  A class appears at most
+    twice on one path: the model forbids an ``original`` inside an ``original``.
     """
     levels: dict[type, int] = {}
-    pending: list[tuple[type, int]] = [(Bundle, 1)]
+    pending: list[tuple[type, int, tuple[type, ...]]] = [(Bundle, 1, ())]
     while pending:
-        cls, level = pending.pop()
-        if levels.setdefault(cls, level) != level:  # pragma: no cover  (a model change)
-            raise AssertionError(f"{cls.__name__} occurs at two nesting levels")
+        cls, level, above = pending.pop()
+        levels[cls] = max(level, levels.get(cls, 0))
+        path = (*above, cls)
         for field in attrs.fields(attrs.resolve_types(cls)):
             tp, below = field.type, level + 1
             if _is_homogeneous_tuple(tp):
                 tp, below = typing.get_args(tp)[0], below + 1
             members = SOURCE_CLASSES.values() if tp is Source else (*typing.get_args(tp), tp)
-            pending.extend((m, below) for m in members if m in _STRUCTURED and m not in levels)
+            pending.extend(
+                (m, below, path) for m in members if m in _STRUCTURED and path.count(m) < 2
+            )
     return levels
 
 

@@ -15,6 +15,9 @@ What each limit counts (any decoder, fast or not, must count the same way):
 ``max_depth``
     How deeply arrays and objects nest.  The top-level object is level 1, each
     array or object inside another adds one: ``{"x_a": [[1]]}`` has depth 3.
+    The format fixes the shape down to level 6, so only extension values can
+    nest deeper (anything else that deep is the wrong type already); the
+    decoder counts their levels from the deepest place their object can sit.
 ``max_string_length``
     The length of any one string, key or value, in code points.
 ``max_items``
