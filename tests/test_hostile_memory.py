@@ -13,7 +13,7 @@ import tracemalloc
 
 import claimmodel as cm
 
-BYTES_PER_ASSERTION = 8_000
+BYTES_PER_ASSERTION = 4_000
 """The documented bound: peak memory while decoding, per assertion (text included)."""
 BASELINE = 4_000_000
 """Fixed costs independent of size (converter caches, first-use code generation)."""
