@@ -16,6 +16,7 @@ from claimmodel.exceptions import (
     InvalidTypeError,
     InvalidValueError,
 )
+from claimmodel.format._limits import LimitHitError
 
 
 def _bundle(**extra: Any) -> dict[str, Any]:
@@ -159,6 +160,16 @@ class TestDepth:
         loop.append(loop)
         with pytest.raises(LimitExceededError):
             claimmodel.from_data(_bundle(x_loop=loop))
+
+
+class TestSharedChecks:
+    """The checks other decoders share behave as the converter's do."""
+
+    def test_check_value_is_check_json(self) -> None:
+        limits = Limits(max_depth=2)
+        with pytest.raises(LimitHitError) as caught:
+            limits.check_value({"x_a": [[1]]}, depth=1)
+        assert ("max_depth", ".x_a[0]") == (caught.value.limit, caught.value.subpath)
 
 
 class TestStringLength:

@@ -208,6 +208,10 @@ class Limits:
             else:
                 return
 
+    def check_value(self, value: object, *, depth: int) -> None:
+        """The first name of :meth:`check_json`, kept for decoders written against it."""
+        self.check_json(value, depth=depth)
+
     def _check_scalar(self, item: object, keys: list[str | int], in_object: list[bool]) -> None:
         if type(item) is str:
             if len(item) > self.max_string_length:
