@@ -78,3 +78,27 @@ def scales(confidence: cm.Confidence) -> cm.Interval | None:
     code: str = cm.admiralty_code(source, assertion)
     assert code
     return cm.summarize([confidence, converted])
+
+
+def corroboration(bundles: list[cm.Bundle]) -> list[str]:
+    merged: cm.Bundle = cm.merge(bundles)
+    analysis: cm.Analysis = cm.analyze(merged)
+    verdicts: list[str] = []
+    for claim in analysis:
+        result: cm.ClaimAnalysis = claim
+        origins: tuple[cm.Origin, ...] = result.independent
+        count: int = result.independent_origins
+        single: bool = result.single_origin
+        verdicts.append(f"{result.claim}: {count} {single} {len(origins)} {result.verdict}")
+    contradictions: tuple[cm.Contradiction, ...] = analysis.contradictions
+    return verdicts + [c.claim for c in contradictions]
+
+
+def untrusted(text: bytes) -> cm.Bundle | None:
+    limits = cm.Limits(max_document_bytes=1_000_000, max_depth=32)
+    try:
+        return cm.loads(text, limits=limits)
+    except cm.LimitExceededError as error:
+        paths: list[str] = [problem.path for problem in error.problems]
+        assert paths
+        return None
