@@ -204,11 +204,21 @@ def _object_hook(
     overrides: dict[str, Any] = (
         {"extensions": override(rename=EXTENSIONS_KEY)} if extensible else {}
     )
-    generated = make_dict_structure_fn(
-        cls, conv, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True, **overrides
-    )
+    # Generated on first use, not now: the hooks of nested classes registered
+    # after this one must be the ones it calls.
+    generated: list[Callable[[Any, Any], _T]] = []
 
     def structure(value: Any, _: Any) -> _T:
+        if not generated:
+            generated.append(
+                make_dict_structure_fn(
+                    cls,
+                    conv,
+                    _cattrs_forbid_extra_keys=True,
+                    _cattrs_detailed_validation=True,
+                    **overrides,
+                )
+            )
         if type(value) is not dict:
             raise WireError(f"expected an object, got {type_name(value)}")
         if EXTENSIONS_KEY in value:
@@ -218,7 +228,7 @@ def _object_hook(
             if extensions:
                 value = {k: v for k, v in value.items() if not k.startswith("x_")}
                 value[EXTENSIONS_KEY] = extensions
-        return generated(value, cls)
+        return generated[0](value, cls)
 
     return structure
 
@@ -229,13 +239,17 @@ def _object_unhook(conv: JsonConverter, cls: type[_T]) -> Callable[[_T], dict[st
     overrides.update({name: override(omit_if_default=False) for name in always})
     if cls is Claim:  # written even when derived, so readers need not re-derive it
         overrides["id"] = override(omit_if_default=False)
-    generated = make_dict_unstructure_fn(cls, conv, _cattrs_omit_if_default=True, **overrides)
+    generated: list[Callable[[_T], dict[str, Any]]] = []  # on first use, as above
     id_first = cls is Claim  # its id field comes last only because it is derived
     source_classes: tuple[type, ...] = tuple(SOURCE_CLASSES.values())
     kind = cls.kind if issubclass(cls, source_classes) else None  # type: ignore[attr-defined]
 
     def unstructure(instance: _T) -> dict[str, Any]:
-        data: dict[str, Any] = generated(instance)
+        if not generated:
+            generated.append(
+                make_dict_unstructure_fn(cls, conv, _cattrs_omit_if_default=True, **overrides)
+            )
+        data: dict[str, Any] = generated[0](instance)
         extensions = data.pop(EXTENSIONS_KEY, None)
         if id_first:
             data = {"id": data.pop("id"), **data}
