@@ -9,6 +9,12 @@ from claimmodel.exceptions import ClaimModelError, DecodeError, Problem
 from claimmodel.format._converter import converter
 from claimmodel.format._envelope import FORMAT_VERSION, parse_version, upgrade
 from claimmodel.format._errors import problems_from
+from claimmodel.format._fast import (
+    encode_compact,
+    gc_paused,
+    structure_bundle,
+    unstructure_bundle,
+)
 from claimmodel.model import Bundle
 from claimmodel.model._checks import type_name
 
@@ -76,6 +82,18 @@ def from_data(data: object) -> Bundle:
         )
     body = upgrade(data, parse_version(data["format"]))
     body = {key: value for key, value in body.items() if key != "format"}
+    with gc_paused():
+        return _structure(body)
+
+
+def _structure(body: dict[str, Any]) -> Bundle:
+    # -- engine selection: the fast engine first, the reference converter when it
+    # declines; so every rejection, and its report, is the converter's.
+    try:
+        return structure_bundle(body)
+    except Exception:  # noqa: BLE001, S110  (any doubt: the reference path decides)
+        pass
+    # -- the reference path.
     try:
         return converter.structure(body, Bundle)
     except RecursionError:
@@ -89,7 +107,7 @@ def to_data(bundle: Bundle) -> dict[str, Any]:
     """The bundle as plain JSON data, ``format`` first, ready for any JSON encoder."""
     if not isinstance(bundle, Bundle):
         raise TypeError(f"expected a Bundle, got {type_name(bundle)}")
-    data: dict[str, Any] = converter.unstructure(bundle, Bundle)
+    data = unstructure_bundle(bundle)  # the converter's output, written faster
     return {"format": FORMAT_VERSION, **data}
 
 
@@ -100,7 +118,8 @@ def loads(text: str | bytes) -> Bundle:
     an unsupported format version — raises
     :class:`~claimmodel.exceptions.DecodeError` listing every problem found.
     """
-    return from_data(_parse_json(text))
+    with gc_paused():
+        return from_data(_parse_json(text))
 
 
 def dumps(bundle: Bundle, *, indent: int | None = None) -> str:
@@ -109,9 +128,12 @@ def dumps(bundle: Bundle, *, indent: int | None = None) -> str:
     The output is deterministic: equal bundles give identical text.  Non-ASCII
     characters are written as themselves.  ``indent`` pretty-prints.
     """
+    data = to_data(bundle)
+    if indent is None and (text := encode_compact(data)) is not None:
+        return text  # orjson, when installed and sure to write the same bytes
     separators = (",", ":") if indent is None else (",", ": ")
     return json.dumps(
-        to_data(bundle),
+        data,
         ensure_ascii=False,
         allow_nan=False,
         indent=indent,
