@@ -2,7 +2,22 @@
 
 from __future__ import annotations
 
+import textwrap
+
 from claimmodel.model import Assertion, Bundle, Hedge, Source
+
+WIDTH = 88
+"""Lines are wrapped to this width; continuation lines are indented under their label."""
+
+
+def _wrapped(label: str, text: str, indent: str = "      ") -> list[str]:
+    return textwrap.wrap(
+        text,
+        width=WIDTH,
+        initial_indent=f"{indent}{label}: ",
+        subsequent_indent=indent + " " * (len(label) + 2),
+        break_on_hyphens=False,
+    )
 
 
 def _source_label(bundle: Bundle, source_id: str) -> str:
@@ -41,9 +56,9 @@ def _assertion(bundle: Bundle, assertion: Assertion) -> list[str]:
             step = f"{(source and _name(source)) or link.source} [{link.channel.value}"
             step += f", {link.date}]" if link.date is not None else "]"
             steps.append(step)
-        lines.append("      via: " + " -> ".join(steps))
+        lines.extend(_wrapped("via", " -> ".join(steps)))
     if assertion.hedges:
-        lines.append("      hedges: " + "; ".join(_hedge(bundle, h) for h in assertion.hedges))
+        lines.extend(_wrapped("hedges", "; ".join(_hedge(bundle, h) for h in assertion.hedges)))
     confidence = assertion.confidence
     line = f"      confidence: {confidence}"
     if confidence.assessor is not None:
@@ -51,7 +66,7 @@ def _assertion(bundle: Bundle, assertion: Assertion) -> list[str]:
         line += f", assessed by {_name(assessor) if assessor else confidence.assessor}"
     lines.append(line)
     if confidence.basis:
-        lines.append(f"      basis: {confidence.basis}")
+        lines.extend(_wrapped("basis", confidence.basis))
     return lines
 
 
@@ -83,7 +98,7 @@ def render_bundle(bundle: Bundle) -> str:
     for claim in bundle.claims:
         lines.append("")
         polarity = "" if claim.polarity.value == "positive" else " (negative)"
-        lines.append(f"{claim.id}{polarity}: {claim.text}")
+        lines.extend(_wrapped(f"{claim.id}{polarity}", claim.text, indent=""))
         assertions = by_claim.pop(claim.id, [])
         if not assertions:
             lines.append("  (no assertions)")

@@ -62,6 +62,21 @@ _EXTENSIBLE: tuple[type, ...] = (
 )
 _PLAIN: tuple[type, ...] = (Interval, Span)
 
+_WIRE_ORDER: dict[type, tuple[str, ...]] = {
+    Bundle: (
+        "id",
+        "title",
+        "published",
+        "document",
+        "language",
+        "sources",
+        "claims",
+        "assertions",
+        "relations",
+    ),
+    Claim: ("id", "text", "subject", "predicate", "object", "polarity", "language"),
+}
+
 # Top-level arrays are part of the contract: always written, even when empty.
 _ALWAYS_WRITTEN: dict[type, tuple[str, ...]] = {
     Bundle: ("sources", "claims", "assertions", "relations")
@@ -138,14 +153,22 @@ def _build() -> JsonConverter:
         _is_homogeneous_tuple, lambda tp: _tuple_unhook(conv, tp)
     )
 
-    for cls in _PLAIN:
+    # Factories, not hooks: cattrs generates each class's code on first use, when every
+    # class is registered, so nested fields always get the project's hooks.
+    for cls in (*_PLAIN, *_EXTENSIBLE):
         attrs.resolve_types(cls)
-        conv.register_structure_hook(cls, _object_hook(conv, cls, extensible=False))
-        conv.register_unstructure_hook(cls, make_dict_unstructure_fn(cls, conv))
-    for cls in _EXTENSIBLE:
-        attrs.resolve_types(cls)
-        conv.register_structure_hook(cls, _object_hook(conv, cls, extensible=True))
-        conv.register_unstructure_hook(cls, _object_unhook(conv, cls))
+    conv.register_structure_hook_factory(
+        lambda t: t in _PLAIN, lambda t: _object_hook(conv, t, extensible=False)
+    )
+    conv.register_unstructure_hook_factory(
+        lambda t: t in _PLAIN, lambda t: make_dict_unstructure_fn(t, conv)
+    )
+    conv.register_structure_hook_factory(
+        lambda t: t in _EXTENSIBLE, lambda t: _object_hook(conv, t, extensible=True)
+    )
+    conv.register_unstructure_hook_factory(
+        lambda t: t in _EXTENSIBLE, lambda t: _object_unhook(conv, t)
+    )
 
     # The tagged union of source kinds, registered after its members' hooks.
     conv.register_structure_hook(Source, _source_hook(conv))
@@ -204,33 +227,37 @@ def _object_hook(
     overrides: dict[str, Any] = (
         {"extensions": override(rename=EXTENSIONS_KEY)} if extensible else {}
     )
-    # Generated on first use, not now: the hooks of nested classes registered
-    # after this one must be the ones it calls.
-    generated: list[Callable[[Any, Any], _T]] = []
+    generated = make_dict_structure_fn(
+        cls, conv, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True, **overrides
+    )
 
     def structure(value: Any, _: Any) -> _T:
-        if not generated:
-            generated.append(
-                make_dict_structure_fn(
-                    cls,
-                    conv,
-                    _cattrs_forbid_extra_keys=True,
-                    _cattrs_detailed_validation=True,
-                    **overrides,
-                )
-            )
         if type(value) is not dict:
             raise WireError(f"expected an object, got {type_name(value)}")
         if EXTENSIONS_KEY in value:
             raise WireError("object keys must not contain NUL characters")
+        extensions = None
         if extensible:
             extensions = {k: v for k, v in value.items() if k.startswith("x_")}
             if extensions:
                 value = {k: v for k, v in value.items() if not k.startswith("x_")}
-                value[EXTENSIONS_KEY] = extensions
-        return generated[0](value, cls)
+        if None in value.values():
+            _reject_nulls(value)
+        if extensions:
+            value[EXTENSIONS_KEY] = extensions
+        return generated(value, cls)
 
     return structure
+
+
+def _reject_nulls(value: dict[str, Any]) -> None:
+    # Absence has one spelling on the wire, a missing key; null is never written.
+    errors = [
+        WireError("null is not allowed; leave the key out instead", field=key)
+        for key, item in value.items()
+        if item is None
+    ]
+    raise IterableValidationError("null values", errors, dict)
 
 
 def _object_unhook(conv: JsonConverter, cls: type[_T]) -> Callable[[_T], dict[str, Any]]:
@@ -239,20 +266,19 @@ def _object_unhook(conv: JsonConverter, cls: type[_T]) -> Callable[[_T], dict[st
     overrides.update({name: override(omit_if_default=False) for name in always})
     if cls is Claim:  # written even when derived, so readers need not re-derive it
         overrides["id"] = override(omit_if_default=False)
-    generated: list[Callable[[_T], dict[str, Any]]] = []  # on first use, as above
-    id_first = cls is Claim  # its id field comes last only because it is derived
+    generated = make_dict_unstructure_fn(cls, conv, _cattrs_omit_if_default=True, **overrides)
+    # Keys are written in field order, except where the generated code cannot keep it:
+    # forced keys come first in cattrs' output, and a claim's id is declared last only
+    # because it is derived from the fields before it.
+    order = _WIRE_ORDER.get(cls)
     source_classes: tuple[type, ...] = tuple(SOURCE_CLASSES.values())
     kind = cls.kind if issubclass(cls, source_classes) else None  # type: ignore[attr-defined]
 
     def unstructure(instance: _T) -> dict[str, Any]:
-        if not generated:
-            generated.append(
-                make_dict_unstructure_fn(cls, conv, _cattrs_omit_if_default=True, **overrides)
-            )
-        data: dict[str, Any] = generated[0](instance)
+        data: dict[str, Any] = generated(instance)
         extensions = data.pop(EXTENSIONS_KEY, None)
-        if id_first:
-            data = {"id": data.pop("id"), **data}
+        if order is not None:
+            data = {key: data[key] for key in order if key in data}
         if kind is not None:
             data = {"kind": kind.value, **data}
         if extensions:

@@ -63,6 +63,8 @@ def _step(exc: BaseException) -> str:
 
 def _allowed_keys(cls: type) -> str:
     names = [f.name for f in attrs.fields(cls) if f.name != "extensions"]
+    if len(names) == len(attrs.fields(cls)):
+        return ", ".join(names)
     return ", ".join(names) + ", or an x_… extension key"
 
 

@@ -247,7 +247,7 @@ def _build_object_hook(cls: type) -> Hook:
         "def structure(value):",
         "    if type(value) is not dict:",
         "        raise Fallback",
-        "    if not value.keys() <= known:",
+        "    if not value.keys() <= known or None in value.values():",
         "        return slow(value)",
     ]
     if factory_fields:
@@ -273,6 +273,8 @@ def _generic_object_hook(cls: type, hooks: dict[str, Hook | None], *, extensible
         extensions: dict[str, Any] | None = None
         for key, item in value.items():
             if key in hooks:
+                if item is None:  # absence is spelled by leaving the key out
+                    raise Fallback
                 hook = hooks[key]
                 kwargs[key] = item if hook is None else hook(item)
             elif extensible and key.startswith("x_"):
@@ -376,15 +378,9 @@ def _object_unhook(cls: type) -> Callable[[Any], dict[str, Any]]:
 
     def unstructure(instance: Any) -> dict[str, Any]:
         if not plan:
-            # As cattrs writes them: the fields always written first, then the
-            # others, each group in field order.
-            for field in fields:
-                default = attrs.NOTHING if field.name in always else _default_of(field)
-                if default is attrs.NOTHING and not (id_first and field.name == "id"):
-                    plan.append((field.name, default, _unhook_for(field.type)))
-            for field in fields:
-                default = attrs.NOTHING if field.name in always else _default_of(field)
-                if default is not attrs.NOTHING:
+            for field in fields:  # in field order, as the converter writes them
+                if not (id_first and field.name == "id"):
+                    default = attrs.NOTHING if field.name in always else _default_of(field)
                     plan.append((field.name, default, _unhook_for(field.type)))
         data: dict[str, Any] = {}
         if kind is not None:

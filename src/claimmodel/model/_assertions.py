@@ -19,7 +19,7 @@ from claimmodel.exceptions import InvalidValueError
 from claimmodel.model import _checks as check
 from claimmodel.model._confidence import Confidence
 from claimmodel.model._dates import PartialDate
-from claimmodel.model._frozen import FrozenMap, JSONValue
+from claimmodel.model._frozen import EMPTY_MAP, FrozenMap, JSONValue
 from claimmodel.model._hedges import Hedge, Span
 
 __all__ = ["Assertion", "Attribution", "Channel", "Evidence", "Link", "Stance"]
@@ -68,7 +68,9 @@ class Link:
     date: PartialDate | None = attrs.field(default=None, validator=_optional_date)
     cue: str | None = attrs.field(default=None, validator=check.optional_text)
     """The words that introduce the relay ("told", "according to")."""
-    extensions: FrozenMap[JSONValue] = check.extensions_field()
+    extensions: FrozenMap[JSONValue] = attrs.field(
+        default=EMPTY_MAP, converter=check.freeze_extensions
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -79,7 +81,9 @@ class Attribution:
     cue: str | None = attrs.field(default=None, validator=check.optional_text)
     """The attributing words as written: "confirmed", "hinted", "according to"."""
     chain: tuple[Link, ...] = check.tuple_field(check.items_of(Link, "a Link"))
-    extensions: FrozenMap[JSONValue] = check.extensions_field()
+    extensions: FrozenMap[JSONValue] = attrs.field(
+        default=EMPTY_MAP, converter=check.freeze_extensions
+    )
 
     @property
     def path(self) -> tuple[str, ...]:
@@ -138,7 +142,9 @@ class Evidence:
     )
     document: str | None = attrs.field(default=None, validator=check.optional_identifier)
     url: str | None = attrs.field(default=None, validator=check.optional_text)
-    extensions: FrozenMap[JSONValue] = check.extensions_field()
+    extensions: FrozenMap[JSONValue] = attrs.field(
+        default=EMPTY_MAP, converter=check.freeze_extensions
+    )
 
     def __attrs_post_init__(self) -> None:
         if self.quote is None and self.span is None and self.url is None:
@@ -165,7 +171,9 @@ class Assertion:
     date: PartialDate | None = attrs.field(default=None, validator=_optional_date)
     """When the source made the statement (not when it was reported)."""
     evidence: tuple[Evidence, ...] = check.tuple_field(check.items_of(Evidence, "an Evidence"))
-    extensions: FrozenMap[JSONValue] = check.extensions_field()
+    extensions: FrozenMap[JSONValue] = attrs.field(
+        default=EMPTY_MAP, converter=check.freeze_extensions
+    )
 
     @property
     def source(self) -> str:

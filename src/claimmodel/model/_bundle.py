@@ -10,7 +10,7 @@ from claimmodel.model import _checks as check
 from claimmodel.model._assertions import Assertion
 from claimmodel.model._claims import Claim
 from claimmodel.model._dates import PartialDate
-from claimmodel.model._frozen import FrozenMap, JSONValue
+from claimmodel.model._frozen import EMPTY_MAP, FrozenMap, JSONValue
 from claimmodel.model._relations import Relation
 from claimmodel.model._sources import (
     AnonymousSource,
@@ -66,7 +66,9 @@ class Bundle:
     claims: tuple[Claim, ...] = check.tuple_field(check.items_of(Claim, "a Claim"))
     assertions: tuple[Assertion, ...] = check.tuple_field(check.items_of(Assertion, "an Assertion"))
     relations: tuple[Relation, ...] = check.tuple_field(check.items_of(Relation, "a Relation"))
-    extensions: FrozenMap[JSONValue] = check.extensions_field()
+    extensions: FrozenMap[JSONValue] = attrs.field(
+        default=EMPTY_MAP, converter=check.freeze_extensions
+    )
 
     # -- look-ups -------------------------------------------------------------------
 

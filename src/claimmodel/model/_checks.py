@@ -158,33 +158,25 @@ to_tuple = attrs.Converter(_to_tuple, takes_self=True, takes_field=True)
 """Accept a list or tuple and store a tuple; anything else (a string included) is an error."""
 
 
-def _to_extensions(value: object, _: object, field: attrs.Attribute[Any]) -> FrozenMap[JSONValue]:
+def freeze_extensions(value: Mapping[str, object]) -> FrozenMap[JSONValue]:
+    """The converter of every ``extensions`` field: ``x_…`` keys to deeply frozen JSON."""
     if value is EMPTY_MAP:
         return EMPTY_MAP
     if not isinstance(value, Mapping):
         raise InvalidTypeError(
-            f"{field.name} must be a mapping of x_… keys to JSON values, not {type_name(value)}",
-            field=field.name,
+            f"extensions must be a mapping of x_… keys to JSON values, not {type_name(value)}",
+            field="extensions",
         )
     if not value:
         return EMPTY_MAP
     for key in value:
         if type(key) is not str or not key.startswith("x_"):
             raise InvalidValueError(
-                f"extension keys must start with 'x_', not {key!r}", field=field.name
+                f"extension keys must start with 'x_', not {key!r}", field="extensions"
             )
     frozen = freeze_json(value, where="extensions")
     assert isinstance(frozen, FrozenMap)
     return frozen
-
-
-to_extensions = attrs.Converter(_to_extensions, takes_self=True, takes_field=True)
-"""Accept a mapping of ``x_…`` keys to JSON values and store it deeply frozen."""
-
-
-def extensions_field() -> Any:
-    """The ``extensions`` field every extensible model class ends with."""
-    return attrs.field(default=EMPTY_MAP, converter=to_extensions)
 
 
 def tuple_field(*validators: Validator) -> Any:

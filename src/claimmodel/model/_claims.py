@@ -10,7 +10,7 @@ from typing import Any
 import attrs
 
 from claimmodel.model import _checks as check
-from claimmodel.model._frozen import FrozenMap, JSONValue
+from claimmodel.model._frozen import EMPTY_MAP, FrozenMap, JSONValue
 
 __all__ = ["Claim", "Polarity", "claim_id", "normalize_text"]
 
@@ -81,7 +81,9 @@ class Claim:
     id: str = attrs.field(
         default=attrs.Factory(_derived_id, takes_self=True), validator=check.identifier
     )
-    extensions: FrozenMap[JSONValue] = check.extensions_field()
+    extensions: FrozenMap[JSONValue] = attrs.field(
+        default=EMPTY_MAP, converter=check.freeze_extensions
+    )
 
     @property
     def derived_id(self) -> str:

@@ -13,7 +13,7 @@ import attrs
 
 from claimmodel.exceptions import InvalidTypeError, InvalidValueError
 from claimmodel.model import _checks as check
-from claimmodel.model._frozen import FrozenMap, JSONValue
+from claimmodel.model._frozen import EMPTY_MAP, FrozenMap, JSONValue
 
 __all__ = ["CANNOT_BE_JUDGED", "Confidence", "Interval"]
 
@@ -87,7 +87,9 @@ class Confidence:
     )
     assessor: str | None = attrs.field(default=None, validator=check.optional_identifier)
     basis: str | None = attrs.field(default=None, validator=check.optional_text)
-    extensions: FrozenMap[JSONValue] = check.extensions_field()
+    extensions: FrozenMap[JSONValue] = attrs.field(
+        default=EMPTY_MAP, converter=check.freeze_extensions
+    )
 
     def __attrs_post_init__(self) -> None:
         if self.level == CANNOT_BE_JUDGED and self.probability is not None:

@@ -321,9 +321,10 @@ def _format_offset(tz: dt.timezone) -> str:
     return f"{sign}{hours:02d}:{minutes:02d}"
 
 
-# Two defaults that differ in every part tell which parts the text itself states.
+# Two defaults that differ in every part tell which parts the text itself states.  Both
+# years are leap years and both months have 31 days, so any stated day fits either.
 _DEFAULT_A = dt.datetime(2000, 1, 1, 0, 0, 0, 0)
-_DEFAULT_B = dt.datetime(2001, 2, 2, 1, 1, 1, 1)
+_DEFAULT_B = dt.datetime(2004, 3, 2, 1, 1, 1, 1)
 
 
 def _stated_parts(text: str) -> dict[str, Any]:

@@ -15,7 +15,7 @@ import attrs
 
 from claimmodel.exceptions import InvalidTypeError, InvalidValueError
 from claimmodel.model import _checks as check
-from claimmodel.model._frozen import FrozenMap, JSONValue
+from claimmodel.model._frozen import EMPTY_MAP, FrozenMap, JSONValue
 
 __all__ = ["WIKIDATA_SOURCING_CIRCUMSTANCES", "Hedge", "HedgeCategory", "Span"]
 
@@ -111,4 +111,6 @@ class Hedge:
     )
     voiced_by: str | None = attrs.field(default=None, validator=check.optional_identifier)
     """Source id of whoever hedges; ``None`` means the asserting source itself."""
-    extensions: FrozenMap[JSONValue] = check.extensions_field()
+    extensions: FrozenMap[JSONValue] = attrs.field(
+        default=EMPTY_MAP, converter=check.freeze_extensions
+    )

@@ -7,7 +7,7 @@ import enum
 import attrs
 
 from claimmodel.model import _checks as check
-from claimmodel.model._frozen import FrozenMap, JSONValue
+from claimmodel.model._frozen import EMPTY_MAP, FrozenMap, JSONValue
 
 __all__ = ["Relation", "RelationKind"]
 
@@ -32,4 +32,6 @@ class Relation:
     object: str = attrs.field(validator=check.identifier)
     basis: str | None = attrs.field(default=None, validator=check.optional_text)
     """Why the encoder records this relation."""
-    extensions: FrozenMap[JSONValue] = check.extensions_field()
+    extensions: FrozenMap[JSONValue] = attrs.field(
+        default=EMPTY_MAP, converter=check.freeze_extensions
+    )

@@ -16,7 +16,7 @@ import attrs
 from claimmodel.model import _checks as check
 from claimmodel.model._confidence import Confidence
 from claimmodel.model._dates import PartialDate
-from claimmodel.model._frozen import FrozenMap, JSONValue
+from claimmodel.model._frozen import EMPTY_MAP, FrozenMap, JSONValue
 
 __all__ = [
     "Affiliation",
@@ -68,7 +68,9 @@ class Role:
     organization: str | None = attrs.field(default=None, validator=check.optional_identifier)
     start: PartialDate | None = attrs.field(default=None, validator=_optional_date)
     end: PartialDate | None = attrs.field(default=None, validator=_optional_date)
-    extensions: FrozenMap[JSONValue] = check.extensions_field()
+    extensions: FrozenMap[JSONValue] = attrs.field(
+        default=EMPTY_MAP, converter=check.freeze_extensions
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -79,7 +81,9 @@ class Affiliation:
     target: str = attrs.field(validator=check.identifier)
     start: PartialDate | None = attrs.field(default=None, validator=_optional_date)
     end: PartialDate | None = attrs.field(default=None, validator=_optional_date)
-    extensions: FrozenMap[JSONValue] = check.extensions_field()
+    extensions: FrozenMap[JSONValue] = attrs.field(
+        default=EMPTY_MAP, converter=check.freeze_extensions
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -126,7 +130,9 @@ class Person(_SourceBase):
     """A named individual."""
 
     kind: ClassVar[SourceKind] = SourceKind.PERSON
-    extensions: FrozenMap[JSONValue] = check.extensions_field()
+    extensions: FrozenMap[JSONValue] = attrs.field(
+        default=EMPTY_MAP, converter=check.freeze_extensions
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -134,7 +140,9 @@ class Organization(_SourceBase):
     """A company, studio, party, NGO or other non-governmental body."""
 
     kind: ClassVar[SourceKind] = SourceKind.ORGANIZATION
-    extensions: FrozenMap[JSONValue] = check.extensions_field()
+    extensions: FrozenMap[JSONValue] = attrs.field(
+        default=EMPTY_MAP, converter=check.freeze_extensions
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -144,7 +152,9 @@ class GovernmentBody(_SourceBase):
     kind: ClassVar[SourceKind] = SourceKind.GOVERNMENT_BODY
     jurisdiction: str | None = attrs.field(default=None, validator=check.optional_text)
     """The state or territory it belongs to, as written (for example ``"Russia"``)."""
-    extensions: FrozenMap[JSONValue] = check.extensions_field()
+    extensions: FrozenMap[JSONValue] = attrs.field(
+        default=EMPTY_MAP, converter=check.freeze_extensions
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -153,7 +163,9 @@ class MediaOutlet(_SourceBase):
 
     kind: ClassVar[SourceKind] = SourceKind.MEDIA_OUTLET
     url: str | None = attrs.field(default=None, validator=check.optional_text)
-    extensions: FrozenMap[JSONValue] = check.extensions_field()
+    extensions: FrozenMap[JSONValue] = attrs.field(
+        default=EMPTY_MAP, converter=check.freeze_extensions
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -174,7 +186,9 @@ class Document(_SourceBase):
     language: str | None = attrs.field(default=None, validator=check.optional_text)
     """A BCP 47 language tag such as ``"en"``."""
     text: str | None = attrs.field(default=None, validator=check.optional_text)
-    extensions: FrozenMap[JSONValue] = check.extensions_field()
+    extensions: FrozenMap[JSONValue] = attrs.field(
+        default=EMPTY_MAP, converter=check.freeze_extensions
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -182,7 +196,9 @@ class AnonymousSource(_SourceBase):
     """An unnamed source ("officials familiar with the matter"); say who in ``description``."""
 
     kind: ClassVar[SourceKind] = SourceKind.ANONYMOUS
-    extensions: FrozenMap[JSONValue] = check.extensions_field()
+    extensions: FrozenMap[JSONValue] = attrs.field(
+        default=EMPTY_MAP, converter=check.freeze_extensions
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -192,7 +208,9 @@ class Collective(_SourceBase):
     kind: ClassVar[SourceKind] = SourceKind.COLLECTIVE
     members: tuple[str, ...] = check.tuple_field(check.identifier_items)
     """Source ids of members the record knows of; the group may have others."""
-    extensions: FrozenMap[JSONValue] = check.extensions_field()
+    extensions: FrozenMap[JSONValue] = attrs.field(
+        default=EMPTY_MAP, converter=check.freeze_extensions
+    )
 
 
 Source: TypeAlias = (

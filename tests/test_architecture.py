@@ -1,0 +1,72 @@
+"""The layering of docs/architecture.md, checked on the code itself."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+SRC = Path(__file__).resolve().parent.parent / "src" / "claimmodel"
+
+# Each package (by its first dotted component under claimmodel) and the claimmodel
+# packages it may import.  Lower layers never import higher ones.
+ALLOWED: dict[str, set[str]] = {
+    "exceptions": set(),
+    "model": {"exceptions", "model"},
+    "format": {"exceptions", "model", "format"},
+    "validation": {"exceptions", "model", "format", "validation"},
+    "analysis": {"exceptions", "model", "format", "validation", "analysis"},
+    "strategies": {"exceptions", "model"},
+    "cli": {"exceptions", "model", "format", "validation", "analysis", "cli"},
+}
+
+# Third-party packages each layer may import (the standard library is always allowed).
+THIRD_PARTY: dict[str, set[str]] = {
+    "exceptions": {"attrs"},
+    "model": {"attrs", "dateutil"},
+    "format": {"attrs", "cattrs", "msgspec", "orjson"},
+    "validation": {"attrs"},
+    "analysis": {"attrs"},
+    "strategies": {"attrs", "hypothesis"},
+    "cli": set(),
+}
+KNOWN_THIRD_PARTY = {"attrs", "cattrs", "dateutil", "hypothesis", "msgspec", "orjson", "jsonschema"}
+
+
+def _layer(path: Path) -> str:
+    relative = path.relative_to(SRC)
+    return relative.parts[0].removesuffix(".py")
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module)
+    return names
+
+
+class TestLayering:
+    """No module imports a layer above its own."""
+
+    def test_claimmodel_imports(self) -> None:
+        violations = []
+        for path in SRC.rglob("*.py"):
+            layer = _layer(path)
+            if layer in {"__init__", "__main__", "_version"}:
+                continue
+            assert layer in ALLOWED, f"{path}: unknown layer {layer!r}; add it to the table"
+            for name in _imports(path):
+                parts = name.split(".")
+                if parts[0] == "claimmodel" and len(parts) > 1:
+                    if parts[1] not in ALLOWED[layer]:
+                        violations.append(f"{path.relative_to(SRC)} imports {name}")
+                elif parts[0] in KNOWN_THIRD_PARTY and parts[0] not in THIRD_PARTY[layer]:
+                    violations.append(f"{path.relative_to(SRC)} imports {name}")
+        assert [] == violations
+
+    def test_model_knows_nothing_of_cattrs(self) -> None:
+        for path in (SRC / "model").rglob("*.py"):
+            assert not any(n.startswith("cattrs") for n in _imports(path)), path

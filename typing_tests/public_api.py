@@ -1,0 +1,45 @@
+"""Exercise the public API under the type checker (``mypy --strict typing_tests``).
+
+Nothing here runs in the test suite: the file passes when mypy finds no error,
+so that the annotations users see stay precise.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import claimmodel as cm
+
+
+def build() -> cm.Bundle:
+    date: cm.PartialDate = cm.PartialDate.parse("July", reference=dt.date(2025, 11, 25))
+    precision: cm.Precision = date.precision
+    assert precision is cm.Precision.MONTH
+    source: cm.Source = cm.Person(id="p", name="Name as written").with_alias("Alias")
+    claim = cm.Claim(text="A proposition")
+    claim_id: str = claim.id
+    confidence = cm.Confidence(
+        scale="icd203", level="likely", probability=cm.Interval(low=0.55, high=0.8)
+    )
+    judged: bool = confidence.judged
+    assert judged
+    assertion = cm.Assertion(
+        id="a",
+        claim=claim_id,
+        attribution=cm.Attribution(source="p", chain=(cm.Link(source="p"),)),
+        confidence=confidence,
+        date=date,
+        extensions={"x_anything": [1, {"k": None}]},
+    )
+    path: tuple[str, ...] = assertion.attribution.path
+    assert path
+    return cm.Bundle(sources=(source,), claims=(claim,), assertions=(assertion,))
+
+
+def exchange(bundle: cm.Bundle) -> cm.Bundle:
+    text: str = cm.dumps(bundle, indent=2)
+    try:
+        return cm.loads(text)
+    except cm.DecodeError as error:
+        problems: tuple[cm.Problem, ...] = error.problems
+        raise ValueError(problems[0].path) from error
