@@ -30,6 +30,8 @@ EXPECTED_TOP_LEVEL = {
     "Hedge",
     "HedgeCategory",
     "Interval",
+    "LimitExceededError",
+    "Limits",
     "Link",
     "MediaOutlet",
     "Organization",

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from claimmodel.exceptions import ClaimModelError, DecodeError, Problem
+from claimmodel.exceptions import ClaimModelError, DecodeError, LimitExceededError, Problem
 from claimmodel.format import (
     FORMAT_VERSION,
+    Limits,
     dump,
     dumps,
     from_data,
@@ -80,6 +81,8 @@ __all__ = [
     "Hedge",
     "HedgeCategory",
     "Interval",
+    "LimitExceededError",
+    "Limits",
     "Link",
     "MediaOutlet",
     "Organization",

@@ -5,9 +5,11 @@ This layer knows the model; the model does not know it.
 
 from claimmodel.format._codec import dump, dumps, from_data, json_schema, load, loads, to_data
 from claimmodel.format._envelope import FORMAT_VERSION
+from claimmodel.format._limits import Limits
 
 __all__ = [
     "FORMAT_VERSION",
+    "Limits",
     "dump",
     "dumps",
     "from_data",

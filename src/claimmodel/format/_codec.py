@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import json
+import sys
+from collections.abc import Iterator
 from typing import IO, Any
 
-from claimmodel.exceptions import ClaimModelError, DecodeError, Problem
-from claimmodel.format._converter import converter
+from cattrs.errors import BaseValidationError
+
+from claimmodel.exceptions import ClaimModelError, DecodeError, LimitExceededError, Problem
+from claimmodel.format._converter import converter_for
 from claimmodel.format._envelope import FORMAT_VERSION, parse_version, upgrade
 from claimmodel.format._errors import problems_from
 from claimmodel.format._fast import (
@@ -15,67 +19,122 @@ from claimmodel.format._fast import (
     structure_bundle,
     unstructure_bundle,
 )
+from claimmodel.format._limits import DEFAULT_LIMITS, LimitHitError, Limits
 from claimmodel.model import Bundle
 from claimmodel.model._checks import type_name
 
 __all__ = ["dump", "dumps", "from_data", "json_schema", "load", "loads", "to_data"]
 
 SCHEMA_RESOURCE = "claimmodel-1.0.schema.json"
+_RECURSION_MARGIN = 50  # frames in use below the parser when it starts
 
 
 def _reject_constant(name: str) -> Any:
     raise DecodeError.single("$", f"{name} is not valid JSON; numbers must be finite")
 
 
-def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+def _duplicate_key(pairs: list[tuple[str, Any]]) -> DecodeError:
+    seen: set[str] = set()
+    for key, _ in pairs:
+        if key in seen:
+            break
+        seen.add(key)
+    return DecodeError.single(
+        "$", f"key {_shorten(repr(key))} appears twice in one object; JSON keys must be unique"
+    )
+
+
+def _object_pairs_hook(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     result = dict(pairs)
     if len(result) != len(pairs):
-        seen: set[str] = set()
-        for key, _ in pairs:
-            if key in seen:
-                raise DecodeError.single(
-                    "$", f"key {key!r} appears twice in one object; JSON keys must be unique"
-                )
-            seen.add(key)
+        raise _duplicate_key(pairs)
     return result
 
 
-def _parse_json(text: str | bytes) -> Any:
-    if isinstance(text, bytes | bytearray):
+def _too_deep(limits: Limits) -> LimitExceededError:
+    """The error for nesting deeper than Python's recursion limit lets a parser follow."""
+    reachable = sys.getrecursionlimit() - _RECURSION_MARGIN
+    if limits.max_depth < reachable:
+        return limits.exceeded("max_depth", f"nesting over {limits.max_depth:,} levels deep")
+    message = f"nesting deeper than this Python can read (about {reachable:,} levels)"
+    return LimitExceededError([Problem(path="$", message=message)])
+
+
+def _parse_json(text: str | bytes, limits: Limits) -> Any:
+    if isinstance(text, bytes | bytearray | memoryview):
+        limits.check_document(bytes(text))
         try:
             text = bytes(text).decode("utf-8")
         except UnicodeDecodeError as error:
             raise DecodeError.single(
                 "$", f"the document is not UTF-8: byte {error.start} cannot be decoded"
             ) from None
-    elif not isinstance(text, str):
+    elif isinstance(text, str):
+        limits.check_document(text)
+    else:
         raise DecodeError.single("$", f"expected JSON text (str or bytes), got {type_name(text)}")
     if text.startswith("\ufeff"):
         text = text[1:]  # A byte-order mark says nothing about the content (RFC 8259 §8.1).
     try:
         return json.loads(
-            text, parse_constant=_reject_constant, object_pairs_hook=_no_duplicate_keys
+            text, parse_constant=_reject_constant, object_pairs_hook=_object_pairs_hook
         )
     except json.JSONDecodeError as error:
         raise DecodeError.single(
             "$", f"not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}"
         ) from None
     except RecursionError:
-        raise DecodeError.single("$", "the JSON is nested too deeply to read") from None
+        raise _too_deep(limits) from None
     except ValueError as error:  # e.g. an integer with more digits than Python reads
         if isinstance(error, ClaimModelError):
             raise
         raise DecodeError.single("$", f"not valid JSON: {error}") from None
 
 
-def from_data(data: object) -> Bundle:
+_LONGEST_MESSAGE = 400
+_LONGEST_PATH = 300
+
+
+def _shorten(text: str, longest: int = _LONGEST_MESSAGE) -> str:
+    """``text`` cut to about ``longest`` characters, so hostile values cannot flood a report."""
+    if len(text) <= longest:
+        return text
+    return f"{text[: longest - 40]}… ({len(text):,} characters in all)"
+
+
+def _problems(error: BaseException) -> Iterator[Problem]:
+    for problem in problems_from(error):
+        path, message = problem.path, problem.message
+        if len(path) > _LONGEST_PATH or len(message) > _LONGEST_MESSAGE:
+            yield Problem(path=_shorten(path, _LONGEST_PATH), message=_shorten(message))
+        else:
+            yield problem
+
+
+def _hit_limit(error: BaseException) -> bool:
+    if isinstance(error, LimitHitError):
+        return True
+    if isinstance(error, BaseValidationError):
+        return any(_hit_limit(sub) for sub in error.exceptions)
+    return False
+
+
+def from_data(data: object, *, limits: Limits = DEFAULT_LIMITS) -> Bundle:
     """A :class:`~claimmodel.Bundle` from parsed JSON data (``dict``/``list``/``str``/…).
 
     Raises :class:`~claimmodel.exceptions.DecodeError` carrying every problem
-    found, each with its path in wire names.
+    found, each with its path in wire names;
+    :class:`~claimmodel.exceptions.LimitExceededError` (a ``DecodeError``) when
+    the data goes beyond ``limits`` (see :class:`~claimmodel.Limits`).
     """
+    return _from_data(data, limits, fast=False)
+
+
+def _from_data(data: object, limits: Limits, *, fast: bool) -> Bundle:
     if type(data) is not dict:
         raise DecodeError.single("$", f"a bundle is a JSON object, not {type_name(data)}")
+    if len(data) > limits.max_items:
+        raise limits.exceeded("max_items", f"{len(data):,} items in one array or object")
     if "format" not in data:
         raise DecodeError.single(
             "$.format", f"required key 'format' is missing; expected e.g. {FORMAT_VERSION!r}"
@@ -83,23 +142,27 @@ def from_data(data: object) -> Bundle:
     body = upgrade(data, parse_version(data["format"]))
     body = {key: value for key, value in body.items() if key != "format"}
     with gc_paused():
-        return _structure(body)
+        return _structure(body, limits, fast=fast)
 
 
-def _structure(body: dict[str, Any]) -> Bundle:
-    # -- engine selection: the fast engine first, the reference converter when it
-    # declines; so every rejection, and its report, is the converter's.
-    try:
-        return structure_bundle(body)
-    except Exception:  # noqa: BLE001, S110  (any doubt: the reference path decides)
-        pass
+def _structure(body: dict[str, Any], limits: Limits, *, fast: bool) -> Bundle:
+    # -- engine selection: the fast engine first (see format/_fast.py), the
+    # reference converter when it declines; so every rejection, and its report,
+    # is the converter's.
+    if fast:
+        try:
+            return structure_bundle(body, limits)
+        except Exception:  # noqa: BLE001, S110  (any doubt: the reference path decides)
+            pass
     # -- the reference path.
     try:
-        return converter.structure(body, Bundle)
+        return converter_for(limits).structure(body, Bundle)
     except RecursionError:
-        raise DecodeError.single("$", "the document is nested too deeply to read") from None
+        raise _too_deep(limits) from None
     except Exception as error:  # noqa: BLE001  (every failure becomes a DecodeError)
-        problems: list[Problem] = list(problems_from(error))
+        problems = list(_problems(error))
+        if _hit_limit(error):
+            raise LimitExceededError(problems) from None
         raise DecodeError(problems) from None
 
 
@@ -111,15 +174,21 @@ def to_data(bundle: Bundle) -> dict[str, Any]:
     return {"format": FORMAT_VERSION, **data}
 
 
-def loads(text: str | bytes) -> Bundle:
+def loads(text: str | bytes, *, limits: Limits = DEFAULT_LIMITS) -> Bundle:
     """Decode a bundle from JSON text.
 
     Every failure — not UTF-8, not JSON, duplicate keys, wrong types, unknown keys,
     an unsupported format version — raises
-    :class:`~claimmodel.exceptions.DecodeError` listing every problem found.
+    :class:`~claimmodel.exceptions.DecodeError` listing every problem found;
+    input beyond ``limits`` raises its subclass
+    :class:`~claimmodel.exceptions.LimitExceededError` naming the limit.
     """
     with gc_paused():
-        return from_data(_parse_json(text))
+        data = _parse_json(text, limits)
+        # A document no longer than a limit cannot hold a string or an array
+        # beyond it: the fast engine need only count chains and extension nesting.
+        bounded = len(text) <= min(limits.max_string_length, limits.max_items)
+        return _from_data(data, limits, fast=bounded)
 
 
 def dumps(bundle: Bundle, *, indent: int | None = None) -> str:
@@ -141,9 +210,10 @@ def dumps(bundle: Bundle, *, indent: int | None = None) -> str:
     )
 
 
-def load(file: IO[bytes] | IO[str]) -> Bundle:
-    """Decode a bundle from an open file (binary or text)."""
-    return loads(file.read())
+def load(file: IO[bytes] | IO[str], *, limits: Limits = DEFAULT_LIMITS) -> Bundle:
+    """Decode a bundle from an open file (binary or text), reading no more than ``limits`` allow."""
+    # One byte or character past the limit is enough to know the document is too big.
+    return loads(file.read(limits.max_document_bytes + 1), limits=limits)
 
 
 def dump(bundle: Bundle, file: IO[str]) -> None:

@@ -3,6 +3,12 @@
 Strict by design: no type is coerced (``None`` is not ``"None"``, ``1`` is not
 ``"1"``, a string is not an array of characters), unknown keys are errors, and
 keys starting with ``x_`` are gathered into each object's ``extensions``.
+
+The :class:`~claimmodel.format._limits.Limits` are enforced where values land:
+string lengths in the string hooks, item counts in the array and object hooks,
+chain length in the chain hook, and depth, lengths and counts inside extension
+values (the only place the format lets nesting run free).  A converter is built
+per set of limits, so the checks cost no look-up at decode time.
 """
 
 from __future__ import annotations
@@ -11,7 +17,7 @@ import datetime as dt
 import enum
 import typing
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, TypeVar
 
 import attrs
@@ -20,6 +26,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 from cattrs.preconf.json import JsonConverter, make_converter
 
 from claimmodel.format._errors import EXTENSIONS_KEY, WireError
+from claimmodel.format._limits import DEFAULT_LIMITS, Limits
 from claimmodel.model import (
     SOURCE_CLASSES,
     Affiliation,
@@ -42,7 +49,7 @@ from claimmodel.model import (
 from claimmodel.model._checks import type_name
 from claimmodel.model._frozen import freeze_json, thaw_json
 
-__all__ = ["converter"]
+__all__ = ["converter", "converter_for"]
 
 _T = TypeVar("_T")
 
@@ -99,10 +106,27 @@ def _structure_number(value: Any, _: Any) -> float:
     return value
 
 
-def _structure_partial_date(value: Any, _: Any) -> PartialDate:
-    if type(value) is not str:
-        raise WireError(f"expected a partial date string, got {type_name(value)}")
-    return PartialDate.fromisoformat(value)
+def _string_hook(limits: Limits) -> Callable[[Any, Any], str]:
+    maximum = limits.max_string_length
+
+    def structure(value: Any, _: Any) -> str:
+        if type(value) is not str:
+            raise WireError(f"expected a string, got {type_name(value)}")
+        if len(value) > maximum:
+            limits.check_string(value)
+        return value
+
+    return structure
+
+
+def _partial_date_hook(limits: Limits) -> Callable[[Any, Any], PartialDate]:
+    def structure(value: Any, _: Any) -> PartialDate:
+        if type(value) is not str:
+            raise WireError(f"expected a partial date string, got {type_name(value)}")
+        limits.check_string(value)
+        return PartialDate.fromisoformat(value)
+
+    return structure
 
 
 def _enum_hook(enum_type: type[enum.Enum]) -> Callable[[Any, Any], enum.Enum]:
@@ -129,14 +153,39 @@ def _is_frozen_map(tp: Any) -> bool:
     return tp is FrozenMap or typing.get_origin(tp) is FrozenMap
 
 
-def _build() -> JsonConverter:
+def _nesting_levels() -> dict[type, int]:
+    """The level each model class sits at in a document (the bundle object is level 1).
+
+    The format fixes every level except inside extension values; each class
+    occurs at exactly one level, which the extension hooks start counting from.
+    """
+    levels: dict[type, int] = {}
+    pending: list[tuple[type, int]] = [(Bundle, 1)]
+    while pending:
+        cls, level = pending.pop()
+        if levels.setdefault(cls, level) != level:  # pragma: no cover  (a model change)
+            raise AssertionError(f"{cls.__name__} occurs at two nesting levels")
+        for field in attrs.fields(attrs.resolve_types(cls)):
+            tp, below = field.type, level + 1
+            if _is_homogeneous_tuple(tp):
+                tp, below = typing.get_args(tp)[0], below + 1
+            members = SOURCE_CLASSES.values() if tp is Source else (*typing.get_args(tp), tp)
+            pending.extend((m, below) for m in members if m in _STRUCTURED and m not in levels)
+    return levels
+
+
+_STRUCTURED = frozenset((*_EXTENSIBLE, *_PLAIN))
+_LEVELS = _nesting_levels()
+
+
+def _build(limits: Limits = DEFAULT_LIMITS) -> JsonConverter:
     conv = make_converter(forbid_extra_keys=True, omit_if_default=True)
 
-    conv.register_structure_hook(str, _strict(str, "a string"))
+    conv.register_structure_hook(str, _string_hook(limits))
     conv.register_structure_hook(int, _strict(int, "an integer"))
     conv.register_structure_hook(bool, _strict(bool, "a boolean"))
     conv.register_structure_hook(float, _structure_number)
-    conv.register_structure_hook(PartialDate, _structure_partial_date)
+    conv.register_structure_hook(PartialDate, _partial_date_hook(limits))
     conv.register_unstructure_hook(PartialDate, PartialDate.isoformat)
     conv.register_unstructure_hook(dt.timezone, str)
     conv.register_structure_hook_func(
@@ -148,7 +197,9 @@ def _build() -> JsonConverter:
     )
     conv.register_structure_hook_func(_is_frozen_map, _structure_extensions)
     conv.register_unstructure_hook_func(_is_frozen_map, thaw_json)
-    conv.register_structure_hook_factory(_is_homogeneous_tuple, lambda tp: _tuple_hook(conv, tp))
+    conv.register_structure_hook_factory(
+        _is_homogeneous_tuple, lambda tp: _tuple_hook(conv, tp, limits)
+    )
     conv.register_unstructure_hook_factory(
         _is_homogeneous_tuple, lambda tp: _tuple_unhook(conv, tp)
     )
@@ -158,13 +209,13 @@ def _build() -> JsonConverter:
     for cls in (*_PLAIN, *_EXTENSIBLE):
         attrs.resolve_types(cls)
     conv.register_structure_hook_factory(
-        lambda t: t in _PLAIN, lambda t: _object_hook(conv, t, extensible=False)
+        lambda t: t in _PLAIN, lambda t: _object_hook(conv, t, limits, extensible=False)
     )
     conv.register_unstructure_hook_factory(
         lambda t: t in _PLAIN, lambda t: make_dict_unstructure_fn(t, conv)
     )
     conv.register_structure_hook_factory(
-        lambda t: t in _EXTENSIBLE, lambda t: _object_hook(conv, t, extensible=True)
+        lambda t: t in _EXTENSIBLE, lambda t: _object_hook(conv, t, limits, extensible=True)
     )
     conv.register_unstructure_hook_factory(
         lambda t: t in _EXTENSIBLE, lambda t: _object_unhook(conv, t)
@@ -187,13 +238,18 @@ def _structure_extensions(value: Any, _: Any) -> FrozenMap[Any]:
     return frozen
 
 
-def _tuple_hook(conv: JsonConverter, tp: Any) -> Callable[[Any, Any], tuple[Any, ...]]:
+def _tuple_hook(
+    conv: JsonConverter, tp: Any, limits: Limits
+) -> Callable[[Any, Any], tuple[Any, ...]]:
     item_type = typing.get_args(tp)[0]
     item_hook: list[Callable[[Any, Any], Any]] = []  # resolved on first use
+    # Only attribution chains are arrays of links; their own, smaller limit applies.
+    check = limits.check_chain if item_type is Link else limits.check_items
 
     def structure(value: Any, _: Any) -> tuple[Any, ...]:
         if type(value) is not list:
             raise WireError(f"expected an array, got {type_name(value)}")
+        check(len(value))
         if not item_hook:
             item_hook.append(conv.get_structure_hook(item_type))
         hook = item_hook[0]
@@ -222,7 +278,7 @@ def _tuple_unhook(conv: JsonConverter, tp: Any) -> Callable[[tuple[Any, ...]], l
 
 
 def _object_hook(
-    conv: JsonConverter, cls: type[_T], *, extensible: bool
+    conv: JsonConverter, cls: type[_T], limits: Limits, *, extensible: bool
 ) -> Callable[[Any, Any], _T]:
     overrides: dict[str, Any] = (
         {"extensions": override(rename=EXTENSIONS_KEY)} if extensible else {}
@@ -231,16 +287,22 @@ def _object_hook(
         cls, conv, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True, **overrides
     )
 
+    level = _LEVELS.get(cls, 1)
+    max_items = limits.max_items
+
     def structure(value: Any, _: Any) -> _T:
         if type(value) is not dict:
             raise WireError(f"expected an object, got {type_name(value)}")
+        if len(value) > max_items:
+            limits.check_items(len(value))
         if EXTENSIONS_KEY in value:
             raise WireError("object keys must not contain NUL characters")
         extensions = None
         if extensible:
-            extensions = {k: v for k, v in value.items() if k.startswith("x_")}
+            extensions = {k: v for k, v in value.items() if type(k) is str and k.startswith("x_")}
             if extensions:
-                value = {k: v for k, v in value.items() if not k.startswith("x_")}
+                limits.check_value(extensions, depth=level)
+                value = {k: v for k, v in value.items() if k not in extensions}
         if None in value.values():
             _reject_nulls(value)
         if extensions:
@@ -310,4 +372,10 @@ def _source_hook(conv: JsonConverter) -> Callable[[Any, Any], Source]:
 
 
 converter: JsonConverter = _build()
-"""The converter behind every claimmodel encoder and decoder."""
+"""The converter behind every claimmodel encoder and decoder, with the default limits."""
+
+
+@lru_cache(maxsize=8)
+def converter_for(limits: Limits) -> JsonConverter:
+    """The converter enforcing ``limits`` (built once per distinct set of limits)."""
+    return converter if limits == DEFAULT_LIMITS else _build(limits)

@@ -36,12 +36,14 @@ _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*", re.ASCII)
 class WireError(ValueError):
     """A value on the wire is not what the format allows (raised inside hooks).
 
-    ``field`` names the key of the current object the problem is at, if any.
+    ``field`` names the key of the current object the problem is at, if any;
+    ``subpath`` is a JSON path below it (``".x_note[3]"``), for values nested deeper.
     """
 
-    def __init__(self, message: str, *, field: str | None = None) -> None:
+    def __init__(self, message: str, *, field: str | None = None, subpath: str = "") -> None:
         super().__init__(message)
         self.field = field
+        self.subpath = subpath
 
 
 def json_path_step(key: str) -> str:
@@ -87,6 +89,7 @@ def problems_from(exc: BaseException, path: str = "$") -> Iterator[Problem]:
         yield Problem(path=path, message=f"required key {name!r} is missing")
         return
     if isinstance(exc, InvalidTypeError | InvalidValueError | WireError) and exc.field is not None:
-        yield Problem(path=path + json_path_step(exc.field), message=str(exc))
-        return
+        path += json_path_step(exc.field)
+    if isinstance(exc, WireError):
+        path += exc.subpath
     yield Problem(path=path, message=str(exc) or type(exc).__name__)

@@ -38,11 +38,14 @@ from typing import Any
 
 import attrs
 
+from claimmodel.format._converter import _LEVELS
+from claimmodel.format._limits import Limits
 from claimmodel.model import (
     SOURCE_CLASSES,
     Bundle,
     Claim,
     FrozenMap,
+    Link,
     PartialDate,
     Source,
 )
@@ -163,7 +166,16 @@ def _tuple_of(inner: Hook | None) -> Hook:
     return structure
 
 
-def _hook_for(tp: Any, field: attrs.Attribute[Any] | None = None) -> Hook | None:
+def _chain(link: Hook, maximum: int) -> Hook:
+    def structure(value: Any) -> tuple[Any, ...]:
+        if type(value) is not list or len(value) > maximum:
+            raise Fallback
+        return tuple([link(item) for item in value])
+
+    return structure
+
+
+def _hook_for(tp: Any, limits: Limits, field: attrs.Attribute[Any] | None = None) -> Hook | None:
     """The hook for a field of type ``tp``; ``None`` means take the wire value as it is."""
     validator = field.validator if field is not None else None
     origin = typing.get_origin(tp)
@@ -181,21 +193,23 @@ def _hook_for(tp: Any, field: attrs.Attribute[Any] | None = None) -> Hook | None
     if isinstance(tp, type) and issubclass(tp, enum.Enum):
         return _enum(tp)
     if tp == Source:
-        return _source
+        return _source_hook(limits)
     if isinstance(tp, type) and attrs.has(tp):
-        return _object_hook(tp)
+        return _object_hook(tp, limits)
+    if origin is tuple and len(args) == 2 and args[1] is Ellipsis and args[0] is Link:
+        return _chain(_object_hook(Link, limits), limits.max_chain_length)
     if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
         if args[0] is str and validator is not None:
             validators = getattr(validator, "_validators", (validator,))
             if any(v in _STRICT_STR_ITEM_VALIDATORS for v in validators):
                 return _tuple_of(None)
-        item = _hook_for(args[0])
+        item = _hook_for(args[0], limits)
         return _tuple_of(item if item is not None else _strict(str))
     if origin in (typing.Union, types.UnionType) and len(args) == 2 and type(None) in args:
         inner_type = args[0] if args[1] is type(None) else args[1]
         if inner_type is str and validator in _STRICT_OPTIONAL_STR_VALIDATORS:
             return None
-        inner = _hook_for(inner_type)
+        inner = _hook_for(inner_type, limits)
         return _optional(inner if inner is not None else _strict(str))
     return _fail  # a type this engine does not know: let the reference decide
 
@@ -204,17 +218,17 @@ _SOURCE_TYPES = frozenset(SOURCE_CLASSES.values())
 
 
 @cache
-def _object_hook(cls: type) -> Hook:
+def _object_hook(cls: type, limits: Limits) -> Hook:
     """Structure a JSON object into ``cls`` through its constructor."""
-    return _build_object_hook(cls)
+    return _build_object_hook(cls, limits)
 
 
-def _build_object_hook(cls: type) -> Hook:
+def _build_object_hook(cls: type, limits: Limits) -> Hook:
     attrs.resolve_types(cls)
     fields = [f for f in attrs.fields(cls) if f.name != "extensions"]
     extensible = len(fields) != len(attrs.fields(cls))
-    hooks = {field.name: _hook_for(field.type, field) for field in fields}
-    slow = _generic_object_hook(cls, hooks, extensible=extensible)
+    hooks = {field.name: _hook_for(field.type, limits, field) for field in fields}
+    slow = _generic_object_hook(cls, hooks, limits, extensible=extensible)
     # Source classes are reached only through the tagged union, which has read
     # the ``kind`` tag already; here it is simply not a field.
     known = frozenset(hooks) | ({"kind"} if cls in _SOURCE_TYPES else set())
@@ -264,9 +278,12 @@ def _build_object_hook(cls: type) -> Hook:
     return generated
 
 
-def _generic_object_hook(cls: type, hooks: dict[str, Hook | None], *, extensible: bool) -> Hook:
+def _generic_object_hook(
+    cls: type, hooks: dict[str, Hook | None], limits: Limits, *, extensible: bool
+) -> Hook:
     """Structure an object with extension keys (or unknown ones, which give up)."""
     skip_kind = cls in _SOURCE_TYPES
+    level = _LEVELS.get(cls, 1)  # where the converter starts counting extension depth
 
     def structure(value: Any) -> Any:
         kwargs: dict[str, Any] = {}
@@ -284,6 +301,7 @@ def _generic_object_hook(cls: type, hooks: dict[str, Hook | None], *, extensible
             elif not (skip_kind and key == "kind"):
                 raise Fallback
         if extensions is not None:
+            limits.check_value(extensions, depth=level)  # the limits, as the converter counts
             kwargs["extensions"] = extensions
         return cls(**kwargs)
 
@@ -291,30 +309,36 @@ def _generic_object_hook(cls: type, hooks: dict[str, Hook | None], *, extensible
 
 
 @cache
-def _source_hooks() -> dict[str, Hook]:
+def _source_hook(limits: Limits) -> Hook:
     classes: dict[str, type] = {kind.value: cls for kind, cls in SOURCE_CLASSES.items()}
-    return {tag: _object_hook(cls) for tag, cls in classes.items()}
+    hooks = {tag: _object_hook(cls, limits) for tag, cls in classes.items()}
+
+    def structure(value: Any) -> Source:
+        if type(value) is not dict:
+            raise Fallback
+        tag = value.get("kind")
+        if type(tag) is not str:
+            raise Fallback
+        hook = hooks.get(tag)
+        if hook is None:
+            raise Fallback
+        return hook(value)  # type: ignore[no-any-return]
+
+    return structure
 
 
-def _source(value: Any) -> Source:
-    if type(value) is not dict:
-        raise Fallback
-    tag = value.get("kind")
-    if type(tag) is not str:
-        raise Fallback
-    hook = _source_hooks().get(tag)
-    if hook is None:
-        raise Fallback
-    return hook(value)  # type: ignore[no-any-return]
-
-
-def structure_bundle(body: dict[str, Any]) -> Bundle:
+def structure_bundle(body: dict[str, Any], limits: Limits) -> Bundle:
     """The bundle for ``body`` (its ``format`` key removed), or :class:`Fallback`.
 
     Any exception besides :class:`Fallback` (a validator's, a converter's) also
     means "let the reference path decide"; the caller treats them alike.
+
+    Of the ``limits``, this engine counts chain lengths and everything inside
+    extension data; the caller guarantees that no string and no array or
+    object elsewhere can exceed its limit (a document shorter than those limits
+    cannot), or else does not call it.
     """
-    bundle: Bundle = _object_hook(Bundle)(body)
+    bundle: Bundle = _object_hook(Bundle, limits)(body)
     return bundle
 
 
