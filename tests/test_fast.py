@@ -208,7 +208,8 @@ def _reference(data: dict[str, Any], limits: Limits) -> cm.Bundle | tuple[type, 
 
 def _fast_path(data: dict[str, Any], limits: Limits) -> cm.Bundle | tuple[type, tuple[Any, ...]]:
     try:
-        return _codec._from_data(copy.deepcopy(data), limits, fast=True)
+        body = _codec._body(copy.deepcopy(data), limits)
+        return _codec._structure(body, limits, lambda: copy.deepcopy(data))
     except DecodeError as error:
         return type(error), error.problems
 
@@ -287,9 +288,20 @@ class TestFastEngine:
 
     def test_orjson_declines_numbers_it_writes_differently(self) -> None:
         pytest.importorskip("orjson")
-        assert _fast.encode_compact({"x_a": 1e-05}) is None
-        assert _fast.encode_compact({"x_a": 2**64}) is None
-        assert '{"x_a":0.5}' == _fast.encode_compact({"x_a": 0.5})
+        written = [
+            _fast.encode_compact(cm.Bundle(extensions={"x_a": value}))
+            for value in (1e-05, 2**64, 0.5, "\ud800")
+        ]
+        expected = [
+            None,
+            None,
+            (
+                '{"format":"claimmodel/1.0","sources":[],"claims":[],'
+                '"assertions":[],"relations":[],"x_a":0.5}'
+            ),
+            None,
+        ]
+        assert expected == written
 
 
 def _rich_bundle() -> cm.Bundle:

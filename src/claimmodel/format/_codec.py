@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import IO, Any
 
 from cattrs.errors import BaseValidationError
@@ -127,10 +127,12 @@ def from_data(data: object, *, limits: Limits = DEFAULT_LIMITS) -> Bundle:
     :class:`~claimmodel.exceptions.LimitExceededError` (a ``DecodeError``) when
     the data goes beyond ``limits`` (see :class:`~claimmodel.Limits`).
     """
-    return _from_data(data, limits, fast=False)
+    with gc_paused():
+        return _structure(_body(data, limits), limits)
 
 
-def _from_data(data: object, limits: Limits, *, fast: bool) -> Bundle:
+def _body(data: object, limits: Limits) -> dict[str, Any]:
+    """The document's content, checked for a format and upgraded, ``format`` removed."""
     if type(data) is not dict:
         raise DecodeError.single("$", f"a bundle is a JSON object, not {type_name(data)}")
     if len(data) > limits.max_items:
@@ -140,20 +142,21 @@ def _from_data(data: object, limits: Limits, *, fast: bool) -> Bundle:
             "$.format", f"required key 'format' is missing; expected e.g. {FORMAT_VERSION!r}"
         )
     body = upgrade(data, parse_version(data["format"]))
-    body = {key: value for key, value in body.items() if key != "format"}
-    with gc_paused():
-        return _structure(body, limits, fast=fast)
+    return {key: value for key, value in body.items() if key != "format"}
 
 
-def _structure(body: dict[str, Any], limits: Limits, *, fast: bool) -> Bundle:
-    # -- engine selection: the fast engine first (see format/_fast.py), the
-    # reference converter when it declines; so every rejection, and its report,
-    # is the converter's.
-    if fast:
+def _structure(
+    body: dict[str, Any], limits: Limits, reread: Callable[[], object] | None = None
+) -> Bundle:
+    # -- engine selection: given ``reread`` (which parses the text again), the
+    # fast engine first (see format/_fast.py), consuming the parsed data as it
+    # goes; the reference converter when it declines, on data read afresh.  So
+    # every rejection, and its report, is the converter's.
+    if reread is not None:
         try:
-            return structure_bundle(body, limits)
-        except Exception:  # noqa: BLE001, S110  (any doubt: the reference path decides)
-            pass
+            return structure_bundle(body, limits, consume=True)
+        except Exception:  # noqa: BLE001  (any doubt: the reference path decides)
+            body = _body(reread(), limits)
     # -- the reference path.
     try:
         return converter_for(limits).structure(body, Bundle)
@@ -188,7 +191,9 @@ def loads(text: str | bytes, *, limits: Limits = DEFAULT_LIMITS) -> Bundle:
         # A document no longer than a limit cannot hold a string or an array
         # beyond it: the fast engine need only count chains and extension nesting.
         bounded = len(text) <= min(limits.max_string_length, limits.max_items)
-        return _from_data(data, limits, fast=bounded)
+        body = _body(data, limits)
+        del data  # the fast engine frees each item's data as it builds the item
+        return _structure(body, limits, (lambda: _parse_json(text, limits)) if bounded else None)
 
 
 def dumps(bundle: Bundle, *, indent: int | None = None) -> str:
@@ -197,9 +202,11 @@ def dumps(bundle: Bundle, *, indent: int | None = None) -> str:
     The output is deterministic: equal bundles give identical text.  Non-ASCII
     characters are written as themselves.  ``indent`` pretty-prints.
     """
-    data = to_data(bundle)
-    if indent is None and (text := encode_compact(data)) is not None:
+    if not isinstance(bundle, Bundle):
+        raise TypeError(f"expected a Bundle, got {type_name(bundle)}")
+    if indent is None and (text := encode_compact(bundle)) is not None:
         return text  # orjson, when installed and sure to write the same bytes
+    data = to_data(bundle)
     separators = (",", ":") if indent is None else (",", ": ")
     return json.dumps(
         data,

@@ -39,15 +39,18 @@ from typing import Any
 import attrs
 
 from claimmodel.format._converter import _LEVELS
+from claimmodel.format._envelope import FORMAT_VERSION
 from claimmodel.format._limits import Limits
 from claimmodel.model import (
     SOURCE_CLASSES,
     Bundle,
     Claim,
     FrozenMap,
+    Interval,
     Link,
     PartialDate,
     Source,
+    Span,
 )
 from claimmodel.model import _checks as check
 from claimmodel.model._frozen import thaw_json
@@ -327,7 +330,7 @@ def _source_hook(limits: Limits) -> Hook:
     return structure
 
 
-def structure_bundle(body: dict[str, Any], limits: Limits) -> Bundle:
+def structure_bundle(body: dict[str, Any], limits: Limits, *, consume: bool = False) -> Bundle:
     """The bundle for ``body`` (its ``format`` key removed), or :class:`Fallback`.
 
     Any exception besides :class:`Fallback` (a validator's, a converter's) also
@@ -337,9 +340,60 @@ def structure_bundle(body: dict[str, Any], limits: Limits) -> Bundle:
     extension data; the caller guarantees that no string and no array or
     object elsewhere can exceed its limit (a document shorter than those limits
     cannot), or else does not call it.
+
+    With ``consume``, each item of the top-level arrays is replaced by ``None``
+    once built, so its parsed data can be freed while the rest is decoded: the
+    decode then needs little more memory than its result.  ``body`` is unusable
+    afterwards, also when this fails.
     """
-    bundle: Bundle = _object_hook(Bundle, limits)(body)
-    return bundle
+    if not consume:
+        bundle: Bundle = _object_hook(Bundle, limits)(body)
+        return bundle
+    hooks = _bundle_hooks(limits)
+    kwargs: dict[str, Any] = {}
+    extensions: dict[str, Any] | None = None
+    for key, value in body.items():
+        if value is None:
+            raise Fallback
+        if key in _ARRAYS:
+            item_hook = hooks[key]
+            if type(value) is not list or item_hook is None:
+                raise Fallback
+            built = []
+            for index, item in enumerate(value):
+                built.append(item_hook(item))
+                value[index] = None
+            kwargs[key] = tuple(built)
+        elif key in hooks:
+            hook = hooks[key]
+            kwargs[key] = value if hook is None else hook(value)
+        elif key.startswith("x_"):
+            if extensions is None:
+                extensions = {}
+            extensions[key] = value
+        else:
+            raise Fallback
+    if extensions is not None:
+        limits.check_value(extensions, depth=1)
+        kwargs["extensions"] = extensions
+    return Bundle(**kwargs)
+
+
+_ARRAYS = frozenset({"sources", "claims", "assertions", "relations"})
+
+
+@cache
+def _bundle_hooks(limits: Limits) -> dict[str, Hook | None]:
+    """Bundle fields' hooks; for the top-level arrays, their items' hooks."""
+    hooks: dict[str, Hook | None] = {}
+    for field in attrs.fields(attrs.resolve_types(Bundle)):
+        if field.name == "extensions":
+            continue
+        if field.name in _ARRAYS:
+            hooks[field.name] = _hook_for(typing.get_args(field.type)[0], limits)
+        else:
+            hooks[field.name] = _hook_for(field.type, limits, field)
+    return hooks
 
 
 # -- unstructuring -----------------------------------------------------------------------
@@ -435,22 +489,27 @@ def unstructure_bundle(bundle: Bundle) -> dict[str, Any]:
 # -- encoding ----------------------------------------------------------------------------
 
 
-def encode_compact(data: dict[str, Any]) -> str | None:
-    """``data`` as compact JSON text, by orjson; ``None`` when the caller must use ``json``.
+def encode_compact(bundle: Bundle) -> str | None:
+    """The bundle as compact JSON text, by orjson; ``None`` when the caller must use ``json``.
 
-    orjson writes the same bytes as ``json.dumps(..., ensure_ascii=False,
-    separators=(",", ":"))`` except for floats below 1e-4 or from 1e16 in
-    magnitude (``1e-05`` against ``0.00001``), integers outside 64 bits, and lone
-    surrogates (which it refuses).  Floats and integers occur in interval bounds,
-    spans and extension data; documents with any of those outside the safe
-    ranges are left to ``json``.
+    Streaming: orjson walks the bundle and asks :func:`_stream_default` for the
+    fields of each model object as it reaches it, so no tree of plain data is
+    built first.  orjson writes the same bytes as ``json.dumps(...,
+    ensure_ascii=False, separators=(",", ":"))`` except for floats below 1e-4 or
+    from 1e16 in magnitude (``1e-05`` against ``0.00001``), integers outside 64
+    bits, and lone surrogates, which it refuses.  Numbers occur only in interval
+    bounds, spans and extension data; when one of them is outside those ranges
+    (or orjson refuses a string) the result is ``None``, and ``json`` writes it.
     """
     orjson = _orjson()
-    if orjson is None or not _orjson_safe(data):
+    if orjson is None:
         return None
     try:
-        encoded: bytes = orjson.dumps(data)
-    except (TypeError, ValueError):  # e.g. a lone surrogate; json writes those
+        encoded: bytes = orjson.dumps(
+            {"format": FORMAT_VERSION, **_stream_fields(Bundle)(bundle)},
+            default=_stream_default,
+        )
+    except (_Unsafe, orjson.JSONEncodeError):  # an unsafe number or a lone surrogate
         return None
     return encoded.decode("utf-8")
 
@@ -467,19 +526,77 @@ def _orjson() -> Any:
 _INT64 = 2**63
 
 
-def _orjson_safe(value: Any) -> bool:
+class _Unsafe(Exception):  # noqa: N818  (a signal: let json write this document)
+    pass
+
+
+def _check_float(value: float) -> None:
+    magnitude = abs(value)
+    if magnitude != 0.0 and not 1e-4 <= magnitude < 1e16:
+        raise _Unsafe
+
+
+def _check_int(value: int) -> None:
+    if not -_INT64 <= value < _INT64:
+        raise _Unsafe
+
+
+def _checked(value: Any) -> Any:
+    """Extension data thawed to plain data, every number in it checked."""
     stack = [value]
     while stack:
         item = stack.pop()
         kind = type(item)
-        if kind is dict:
-            stack.extend(item.values())
-        elif kind is list:
+        if kind is float:
+            _check_float(item)
+        elif kind is int:
+            _check_int(item)
+        elif kind is tuple:
             stack.extend(item)
-        elif kind is float:
-            magnitude = abs(item)
-            if magnitude != 0.0 and not 1e-4 <= magnitude < 1e16:
-                return False
-        elif kind is int and not -_INT64 <= item < _INT64:
-            return False
-    return True
+        elif kind is FrozenMap:
+            stack.extend(item.values())
+    return thaw_json(value)
+
+
+@cache
+def _stream_fields(cls: type) -> Callable[[Any], dict[str, Any]]:
+    """The object's own fields, as the converter writes them, nested objects left as they are."""
+    attrs.resolve_types(cls)
+    fields = [f for f in attrs.fields(cls) if f.name != "extensions"]
+    always = _ALWAYS_WRITTEN.get(cls, frozenset())
+    extensible = len(fields) != len(attrs.fields(cls))
+    kind = cls.kind.value if cls in _SOURCE_TYPES else None
+    id_first = cls is Claim
+    plan = [
+        (f.name, attrs.NOTHING if f.name in always else _default_of(f))
+        for f in fields
+        if not (id_first and f.name == "id")
+    ]
+    numbers = _check_float if cls is Interval else _check_int if cls is Span else None
+
+    def fields_of(instance: Any) -> dict[str, Any]:
+        data: dict[str, Any] = {}
+        if kind is not None:
+            data["kind"] = kind
+        if id_first:
+            data["id"] = instance.id
+        for name, default in plan:
+            value = getattr(instance, name)
+            if default is attrs.NOTHING or value != default:
+                data[name] = value
+                if numbers is not None:
+                    numbers(value)
+        if extensible and instance.extensions:
+            data.update(typing.cast("dict[str, Any]", _checked(instance.extensions)))
+        return data
+
+    return fields_of
+
+
+def _stream_default(value: Any) -> Any:
+    kind = type(value)
+    if kind is PartialDate:
+        return value.isoformat()
+    if attrs.has(kind):
+        return _stream_fields(kind)(value)
+    raise TypeError(f"{kind.__name__} is not part of a bundle")  # pragma: no cover
