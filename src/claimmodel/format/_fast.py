@@ -446,34 +446,65 @@ def _default_of(field: attrs.Attribute[Any]) -> Any:
 
 @cache
 def _object_unhook(cls: type) -> Callable[[Any], dict[str, Any]]:
+    return _writer(cls, stream=False)
+
+
+def _writer(cls: type, *, stream: bool) -> Callable[[Any], dict[str, Any]]:
+    """Code generated for ``cls`` that writes its fields as the converter does.
+
+    In field order (a claim's id first, a source's ``kind`` tag before all),
+    each field left out when it equals its default, except the ones always
+    written; extension data last.  With ``stream``, nested values are left for
+    orjson to hand back to :func:`_stream_default`, and numbers are checked.
+    """
     attrs.resolve_types(cls)
     fields = [f for f in attrs.fields(cls) if f.name != "extensions"]
+    if cls is Claim:
+        fields.sort(key=lambda f: f.name != "id")
     always = _ALWAYS_WRITTEN.get(cls, frozenset())
     extensible = len(fields) != len(attrs.fields(cls))
-    kind = cls.kind.value if cls in _SOURCE_TYPES else None
-    id_first = cls is Claim
-    plan: list[tuple[str, Any, Callable[[Any], Any] | None]] = []
-
-    def unstructure(instance: Any) -> dict[str, Any]:
-        if not plan:
-            for field in fields:  # in field order, as the converter writes them
-                if not (id_first and field.name == "id"):
-                    default = attrs.NOTHING if field.name in always else _default_of(field)
-                    plan.append((field.name, default, _unhook_for(field.type)))
-        data: dict[str, Any] = {}
-        if kind is not None:
-            data["kind"] = kind
-        if id_first:
-            data["id"] = instance.id
-        for name, default, hook in plan:
-            value = getattr(instance, name)
-            if default is attrs.NOTHING or value != default:
-                data[name] = value if hook is None else hook(value)
-        if extensible and instance.extensions:
-            data.update(typing.cast("dict[str, Any]", thaw_json(instance.extensions)))
-        return data
-
-    return unstructure
+    namespace: dict[str, Any] = {
+        "extension_data": _checked if stream else thaw_json,
+        "check": _check_float if cls is Interval else _check_int,
+    }
+    check_numbers = stream and cls in (Interval, Span)
+    literal = [f'"kind": {cls.kind.value!r}'] if cls in _SOURCE_TYPES else []
+    lines: list[str] = []
+    for index, field in enumerate(fields):
+        hook = None if stream else _unhook_for(field.type)
+        namespace[f"h{index}"] = hook
+        default = attrs.NOTHING if field.name in always else _default_of(field)
+        namespace[f"d{index}"] = default
+        value = "v" if hook is None else f"h{index}(v)"
+        if default is attrs.NOTHING and not lines:
+            get = f"o.{field.name}" if hook is None else f"h{index}(o.{field.name})"
+            literal.append(f"{field.name!r}: {get}")
+            if check_numbers:
+                lines.append(f"    check(o.{field.name})")
+            continue
+        lines.append(f"    v = o.{field.name}")
+        if check_numbers:
+            lines.append("    check(v)")
+        if default is attrs.NOTHING:
+            lines.append(f"    d[{field.name!r}] = {value}")
+            continue
+        if default is None:
+            condition = "v is not None"
+        elif isinstance(default, enum.Enum):
+            condition = f"v is not d{index}"
+        elif default == ():
+            condition = "v"
+        else:  # pragma: no cover  (no other kind of default in the model)
+            condition = f"v != d{index}"
+        lines += [f"    if {condition}:", f"        d[{field.name!r}] = {value}"]
+    if extensible:
+        lines += ["    e = o.extensions", "    if e:", "        d.update(extension_data(e))"]
+    source = "\n".join(
+        ["def write(o):", f"    d = {{{', '.join(literal)}}}", *lines, "    return d"]
+    )
+    exec(source, namespace)  # noqa: S102  (code built from the model's own fields)
+    write: Callable[[Any], dict[str, Any]] = namespace["write"]
+    return write
 
 
 def _unstructure_source(source: Source) -> dict[str, Any]:
@@ -506,7 +537,7 @@ def encode_compact(bundle: Bundle) -> str | None:
         return None
     try:
         encoded: bytes = orjson.dumps(
-            {"format": FORMAT_VERSION, **_stream_fields(Bundle)(bundle)},
+            {"format": FORMAT_VERSION, **_stream_default(bundle)},
             default=_stream_default,
         )
     except (_Unsafe, orjson.JSONEncodeError):  # an unsafe number or a lone surrogate
@@ -558,45 +589,14 @@ def _checked(value: Any) -> Any:
     return thaw_json(value)
 
 
-@cache
-def _stream_fields(cls: type) -> Callable[[Any], dict[str, Any]]:
-    """The object's own fields, as the converter writes them, nested objects left as they are."""
-    attrs.resolve_types(cls)
-    fields = [f for f in attrs.fields(cls) if f.name != "extensions"]
-    always = _ALWAYS_WRITTEN.get(cls, frozenset())
-    extensible = len(fields) != len(attrs.fields(cls))
-    kind = cls.kind.value if cls in _SOURCE_TYPES else None
-    id_first = cls is Claim
-    plan = [
-        (f.name, attrs.NOTHING if f.name in always else _default_of(f))
-        for f in fields
-        if not (id_first and f.name == "id")
-    ]
-    numbers = _check_float if cls is Interval else _check_int if cls is Span else None
-
-    def fields_of(instance: Any) -> dict[str, Any]:
-        data: dict[str, Any] = {}
-        if kind is not None:
-            data["kind"] = kind
-        if id_first:
-            data["id"] = instance.id
-        for name, default in plan:
-            value = getattr(instance, name)
-            if default is attrs.NOTHING or value != default:
-                data[name] = value
-                if numbers is not None:
-                    numbers(value)
-        if extensible and instance.extensions:
-            data.update(typing.cast("dict[str, Any]", _checked(instance.extensions)))
-        return data
-
-    return fields_of
+_STREAM_WRITERS: dict[type, Callable[[Any], Any]] = {PartialDate: PartialDate.isoformat}
 
 
 def _stream_default(value: Any) -> Any:
     kind = type(value)
-    if kind is PartialDate:
-        return value.isoformat()
-    if attrs.has(kind):
-        return _stream_fields(kind)(value)
-    raise TypeError(f"{kind.__name__} is not part of a bundle")  # pragma: no cover
+    writer = _STREAM_WRITERS.get(kind)
+    if writer is None:
+        if not attrs.has(kind):
+            raise TypeError(f"{kind.__name__} is not part of a bundle")  # pragma: no cover
+        writer = _STREAM_WRITERS[kind] = _writer(kind, stream=True)
+    return writer(value)
