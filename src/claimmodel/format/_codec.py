@@ -7,12 +7,8 @@ import sys
 from collections.abc import Callable, Iterator
 from typing import IO, Any
 
-from cattrs.errors import BaseValidationError
-
 from claimmodel.exceptions import ClaimModelError, DecodeError, LimitExceededError, Problem
-from claimmodel.format._converter import converter_for
 from claimmodel.format._envelope import FORMAT_VERSION, parse_version, upgrade
-from claimmodel.format._errors import problems_from
 from claimmodel.format._fast import (
     encode_compact,
     gc_paused,
@@ -103,6 +99,8 @@ def _shorten(text: str, longest: int = _LONGEST_MESSAGE) -> str:
 
 
 def _problems(error: BaseException) -> Iterator[Problem]:
+    from claimmodel.format._errors import problems_from  # noqa: PLC0415  (see _structure)
+
     for problem in problems_from(error):
         path, message = problem.path, problem.message
         if len(path) > _LONGEST_PATH or len(message) > _LONGEST_MESSAGE:
@@ -114,6 +112,8 @@ def _problems(error: BaseException) -> Iterator[Problem]:
 def _hit_limit(error: BaseException) -> bool:
     if isinstance(error, LimitHitError):
         return True
+    from cattrs.errors import BaseValidationError  # noqa: PLC0415  (see _structure)
+
     if isinstance(error, BaseValidationError):
         return any(_hit_limit(sub) for sub in error.exceptions)
     return False
@@ -157,7 +157,11 @@ def _structure(
             return structure_bundle(body, limits, consume=True)
         except Exception:  # noqa: BLE001  (any doubt: the reference path decides)
             body = _body(reread(), limits)
-    # -- the reference path.
+    # -- the reference path.  cattrs is imported here, on first use, rather than
+    # with claimmodel: the fast engine decodes and encodes valid documents
+    # without it, and it is most of the import time.
+    from claimmodel.format._converter import converter_for  # noqa: PLC0415
+
     try:
         return converter_for(limits).structure(body, Bundle)
     except RecursionError:

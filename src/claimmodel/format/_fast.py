@@ -38,7 +38,6 @@ from typing import Any
 
 import attrs
 
-from claimmodel.format._converter import _LEVELS
 from claimmodel.format._envelope import FORMAT_VERSION
 from claimmodel.format._limits import Limits
 from claimmodel.model import (
@@ -178,8 +177,14 @@ def _chain(link: Hook, maximum: int) -> Hook:
     return structure
 
 
-def _hook_for(tp: Any, limits: Limits, field: attrs.Attribute[Any] | None = None) -> Hook | None:
-    """The hook for a field of type ``tp``; ``None`` means take the wire value as it is."""
+def _hook_for(
+    tp: Any, limits: Limits, level: int, field: attrs.Attribute[Any] | None = None
+) -> Hook | None:
+    """The hook for a field of type ``tp``; ``None`` means take the wire value as it is.
+
+    ``level`` is the nesting level of the object holding the field (the bundle
+    is level 1), from which extension data inside nested objects is counted.
+    """
     validator = field.validator if field is not None else None
     origin = typing.get_origin(tp)
     args = typing.get_args(tp)
@@ -196,23 +201,23 @@ def _hook_for(tp: Any, limits: Limits, field: attrs.Attribute[Any] | None = None
     if isinstance(tp, type) and issubclass(tp, enum.Enum):
         return _enum(tp)
     if tp == Source:
-        return _source_hook(limits)
+        return _source_hook(limits, level + 1)
     if isinstance(tp, type) and attrs.has(tp):
-        return _object_hook(tp, limits)
+        return _object_hook(tp, limits, level + 1)
     if origin is tuple and len(args) == 2 and args[1] is Ellipsis and args[0] is Link:
-        return _chain(_object_hook(Link, limits), limits.max_chain_length)
+        return _chain(_object_hook(Link, limits, level + 2), limits.max_chain_length)
     if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
         if args[0] is str and validator is not None:
             validators = getattr(validator, "_validators", (validator,))
             if any(v in _STRICT_STR_ITEM_VALIDATORS for v in validators):
                 return _tuple_of(None)
-        item = _hook_for(args[0], limits)
+        item = _hook_for(args[0], limits, level + 1)  # the array is one level down
         return _tuple_of(item if item is not None else _strict(str))
     if origin in (typing.Union, types.UnionType) and len(args) == 2 and type(None) in args:
         inner_type = args[0] if args[1] is type(None) else args[1]
         if inner_type is str and validator in _STRICT_OPTIONAL_STR_VALIDATORS:
             return None
-        inner = _hook_for(inner_type, limits)
+        inner = _hook_for(inner_type, limits, level)
         return _optional(inner if inner is not None else _strict(str))
     return _fail  # a type this engine does not know: let the reference decide
 
@@ -221,17 +226,17 @@ _SOURCE_TYPES = frozenset(SOURCE_CLASSES.values())
 
 
 @cache
-def _object_hook(cls: type, limits: Limits) -> Hook:
-    """Structure a JSON object into ``cls`` through its constructor."""
-    return _build_object_hook(cls, limits)
+def _object_hook(cls: type, limits: Limits, level: int) -> Hook:
+    """Structure a JSON object at nesting ``level`` into ``cls`` through its constructor."""
+    return _build_object_hook(cls, limits, level)
 
 
-def _build_object_hook(cls: type, limits: Limits) -> Hook:
+def _build_object_hook(cls: type, limits: Limits, level: int) -> Hook:
     attrs.resolve_types(cls)
     fields = [f for f in attrs.fields(cls) if f.name != "extensions"]
     extensible = len(fields) != len(attrs.fields(cls))
-    hooks = {field.name: _hook_for(field.type, limits, field) for field in fields}
-    slow = _generic_object_hook(cls, hooks, limits, extensible=extensible)
+    hooks = {field.name: _hook_for(field.type, limits, level, field) for field in fields}
+    slow = _generic_object_hook(cls, hooks, limits, level, extensible=extensible)
     # Source classes are reached only through the tagged union, which has read
     # the ``kind`` tag already; here it is simply not a field.
     known = frozenset(hooks) | ({"kind"} if cls in _SOURCE_TYPES else set())
@@ -282,11 +287,10 @@ def _build_object_hook(cls: type, limits: Limits) -> Hook:
 
 
 def _generic_object_hook(
-    cls: type, hooks: dict[str, Hook | None], limits: Limits, *, extensible: bool
+    cls: type, hooks: dict[str, Hook | None], limits: Limits, level: int, *, extensible: bool
 ) -> Hook:
     """Structure an object with extension keys (or unknown ones, which give up)."""
     skip_kind = cls in _SOURCE_TYPES
-    level = _LEVELS.get(cls, 1)  # where the converter starts counting extension depth
 
     def structure(value: Any) -> Any:
         kwargs: dict[str, Any] = {}
@@ -312,9 +316,9 @@ def _generic_object_hook(
 
 
 @cache
-def _source_hook(limits: Limits) -> Hook:
+def _source_hook(limits: Limits, level: int) -> Hook:
     classes: dict[str, type] = {kind.value: cls for kind, cls in SOURCE_CLASSES.items()}
-    hooks = {tag: _object_hook(cls, limits) for tag, cls in classes.items()}
+    hooks = {tag: _object_hook(cls, limits, level) for tag, cls in classes.items()}
 
     def structure(value: Any) -> Source:
         if type(value) is not dict:
@@ -347,7 +351,7 @@ def structure_bundle(body: dict[str, Any], limits: Limits, *, consume: bool = Fa
     afterwards, also when this fails.
     """
     if not consume:
-        bundle: Bundle = _object_hook(Bundle, limits)(body)
+        bundle: Bundle = _object_hook(Bundle, limits, 1)(body)
         return bundle
     hooks = _bundle_hooks(limits)
     kwargs: dict[str, Any] = {}
@@ -389,10 +393,10 @@ def _bundle_hooks(limits: Limits) -> dict[str, Hook | None]:
     for field in attrs.fields(attrs.resolve_types(Bundle)):
         if field.name == "extensions":
             continue
-        if field.name in _ARRAYS:
-            hooks[field.name] = _hook_for(typing.get_args(field.type)[0], limits)
+        if field.name in _ARRAYS:  # items at level 3: bundle, array, item
+            hooks[field.name] = _hook_for(typing.get_args(field.type)[0], limits, 2)
         else:
-            hooks[field.name] = _hook_for(field.type, limits, field)
+            hooks[field.name] = _hook_for(field.type, limits, 1, field)
     return hooks
 
 
