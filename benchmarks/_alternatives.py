@@ -14,8 +14,6 @@ stix2 reads and writes its own representation of the same content.  Each is
 imported only when used, so the benchmark runs (and says so) without them.
 """
 
-
-
 import uuid
 from functools import cache
 from typing import Annotated, Any, Literal
@@ -60,7 +58,7 @@ def pydantic_bundle() -> Any:
     """The pydantic model class of a whole bundle."""
     from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-    DateStr = Annotated[str, StringConstraints(pattern=DATE_PATTERN)]
+    iso_date = Annotated[str, StringConstraints(pattern=DATE_PATTERN)]
 
     class Model(BaseModel):
         model_config = ConfigDict(frozen=True, extra="forbid")
@@ -83,7 +81,7 @@ def pydantic_bundle() -> Any:
     class Link(Model):
         source: str
         channel: Channel = "unspecified"
-        date: DateStr | None = None  # type: ignore[valid-type]
+        date: iso_date | None = None  # type: ignore[valid-type]
         cue: str | None = None
 
     class Attribution(Model):
@@ -111,20 +109,20 @@ def pydantic_bundle() -> Any:
         confidence: Confidence
         stance: Stance = "asserts"
         hedges: tuple[Hedge, ...] = ()
-        date: DateStr | None = None  # type: ignore[valid-type]
+        date: iso_date | None = None  # type: ignore[valid-type]
         evidence: tuple[Evidence, ...] = ()
 
     class Role(Model):
         office: str
         organization: str | None = None
-        start: DateStr | None = None  # type: ignore[valid-type]
-        end: DateStr | None = None  # type: ignore[valid-type]
+        start: iso_date | None = None  # type: ignore[valid-type]
+        end: iso_date | None = None  # type: ignore[valid-type]
 
     class Affiliation(Model):
         kind: AffiliationKind
         target: str
-        start: DateStr | None = None  # type: ignore[valid-type]
-        end: DateStr | None = None  # type: ignore[valid-type]
+        start: iso_date | None = None  # type: ignore[valid-type]
+        end: iso_date | None = None  # type: ignore[valid-type]
 
     class SourceBase(Model):
         id: str
@@ -152,7 +150,7 @@ def pydantic_bundle() -> Any:
     class Document(SourceBase):
         kind: Literal["document"]
         url: str | None = None
-        published: DateStr | None = None  # type: ignore[valid-type]
+        published: iso_date | None = None  # type: ignore[valid-type]
         authors: tuple[str, ...] = ()
         publisher: str | None = None
         language: str | None = None
@@ -166,13 +164,7 @@ def pydantic_bundle() -> Any:
         members: tuple[str, ...] = ()
 
     source = Annotated[
-        Person
-        | Organization
-        | GovernmentBody
-        | MediaOutlet
-        | Document
-        | Anonymous
-        | Collective,
+        Person | Organization | GovernmentBody | MediaOutlet | Document | Anonymous | Collective,
         Field(discriminator="kind"),
     ]
 
@@ -196,7 +188,7 @@ def pydantic_bundle() -> Any:
         format: str
         id: str | None = None
         title: str | None = None
-        published: DateStr | None = None  # type: ignore[valid-type]
+        published: iso_date | None = None  # type: ignore[valid-type]
         document: str | None = None
         language: str | None = None
         sources: tuple[source, ...]  # type: ignore[valid-type]
@@ -216,7 +208,7 @@ def msgspec_codec() -> tuple[Any, Any]:
     import msgspec
     from msgspec import Meta, Struct
 
-    DateStr = Annotated[str, Meta(pattern=DATE_PATTERN)]
+    iso_date = Annotated[str, Meta(pattern=DATE_PATTERN)]
     options: dict[str, Any] = {"frozen": True, "forbid_unknown_fields": True, "omit_defaults": True}
 
     class Interval(Struct, **options):
@@ -237,7 +229,7 @@ def msgspec_codec() -> tuple[Any, Any]:
     class Link(Struct, **options):
         source: str
         channel: Channel = "unspecified"
-        date: DateStr | None = None  # type: ignore[valid-type]
+        date: iso_date | None = None  # type: ignore[valid-type]
         cue: str | None = None
 
     class Attribution(Struct, **options):
@@ -265,20 +257,20 @@ def msgspec_codec() -> tuple[Any, Any]:
         confidence: Confidence
         stance: Stance = "asserts"
         hedges: tuple[Hedge, ...] = ()
-        date: DateStr | None = None  # type: ignore[valid-type]
+        date: iso_date | None = None  # type: ignore[valid-type]
         evidence: tuple[Evidence, ...] = ()
 
     class Role(Struct, **options):
         office: str
         organization: str | None = None
-        start: DateStr | None = None  # type: ignore[valid-type]
-        end: DateStr | None = None  # type: ignore[valid-type]
+        start: iso_date | None = None  # type: ignore[valid-type]
+        end: iso_date | None = None  # type: ignore[valid-type]
 
     class Affiliation(Struct, **options):
         kind: AffiliationKind
         target: str
-        start: DateStr | None = None  # type: ignore[valid-type]
-        end: DateStr | None = None  # type: ignore[valid-type]
+        start: iso_date | None = None  # type: ignore[valid-type]
+        end: iso_date | None = None  # type: ignore[valid-type]
 
     tagged: dict[str, Any] = {**options, "tag_field": "kind"}
 
@@ -305,7 +297,7 @@ def msgspec_codec() -> tuple[Any, Any]:
 
     class Document(SourceBase, tag="document"):
         url: str | None = None
-        published: DateStr | None = None  # type: ignore[valid-type]
+        published: iso_date | None = None  # type: ignore[valid-type]
         authors: tuple[str, ...] = ()
         publisher: str | None = None
         language: str | None = None
@@ -317,7 +309,9 @@ def msgspec_codec() -> tuple[Any, Any]:
     class Collective(SourceBase, tag="collective"):
         members: tuple[str, ...] = ()
 
-    source = Person | Organization | GovernmentBody | MediaOutlet | Document | Anonymous | Collective
+    source = (
+        Person | Organization | GovernmentBody | MediaOutlet | Document | Anonymous | Collective
+    )
 
     class Claim(Struct, **options):
         id: str
@@ -343,7 +337,7 @@ def msgspec_codec() -> tuple[Any, Any]:
         relations: tuple[Relation, ...]
         id: str | None = None
         title: str | None = None
-        published: DateStr | None = None  # type: ignore[valid-type]
+        published: iso_date | None = None  # type: ignore[valid-type]
         document: str | None = None
         language: str | None = None
 

@@ -41,11 +41,31 @@ ICD203 = (
     ("very likely", 0.8, 0.95),
     ("almost certain", 0.95, 0.99),
 )
-WORDS = (
-    "monument soldiers region sculptor ministry project construction officials "
-    "collaboration agency report statement border forces deployment memorial "
-    "verification debate conference minister defence foreign village"
-).split()
+WORDS = [
+    "monument",
+    "soldiers",
+    "region",
+    "sculptor",
+    "ministry",
+    "project",
+    "construction",
+    "officials",
+    "collaboration",
+    "agency",
+    "report",
+    "statement",
+    "border",
+    "forces",
+    "deployment",
+    "memorial",
+    "verification",
+    "debate",
+    "conference",
+    "minister",
+    "defence",
+    "foreign",
+    "village",
+]
 
 
 def _date(rng: random.Random) -> str:

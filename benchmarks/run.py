@@ -18,6 +18,7 @@ import argparse
 import gc
 import importlib
 import json
+import math
 import os
 import platform
 import statistics
@@ -39,11 +40,17 @@ except ImportError:  # run from a checkout without installing
     sys.path.insert(0, str(ROOT / "src"))
     import claimmodel
 
-from _alternatives import msgspec_codec, pydantic_bundle, stix_parse, stix_serialize, stix_text
-from _bundles import bundle_data
+from _alternatives import (  # noqa: E402  (the path is set up first)
+    msgspec_codec,
+    pydantic_bundle,
+    stix_parse,
+    stix_serialize,
+    stix_text,
+)
+from _bundles import bundle_data  # noqa: E402
 
-from claimmodel.format import _fast
-from claimmodel.format._converter import converter
+from claimmodel.format import _fast  # noqa: E402
+from claimmodel.format._converter import converter  # noqa: E402
 
 HEAVY = ("jsonschema", "hypothesis", "orjson", "msgspec", "pydantic", "dateutil")
 DEFERRED = ("jsonschema", "hypothesis", "orjson", "msgspec")
@@ -64,19 +71,22 @@ class Case:
         return statistics.median(self.times) if self.times else float("nan")
 
 
+_ABSENT: Any = object()
+
+
 @contextmanager
 def without_orjson() -> Iterator[None]:
     """claimmodel as it runs without the ``fast`` extra (orjson unimportable)."""
-    saved = sys.modules.get("orjson")
+    saved = sys.modules.get("orjson", _ABSENT)
     sys.modules["orjson"] = None  # type: ignore[assignment]
     _fast._orjson.cache_clear()
     try:
         yield
     finally:
-        if saved is None:
+        if saved is _ABSENT:
             del sys.modules["orjson"]
         else:
-            sys.modules["orjson"] = saved
+            sys.modules["orjson"] = saved  # type: ignore[assignment]
         _fast._orjson.cache_clear()
 
 
@@ -141,7 +151,9 @@ def build_cases(size: int, *, stix: bool) -> tuple[list[Case], dict[str, Any]]:
     if _available("pydantic"):
         model = pydantic_bundle()
         parsed = model.model_validate_json(raw)
-        cases.append(Case("pydantic model_validate_json", "decode", lambda: model.model_validate_json(raw)))
+        cases.append(
+            Case("pydantic model_validate_json", "decode", lambda: model.model_validate_json(raw))
+        )
         cases.append(
             Case(
                 "pydantic model_dump_json",
@@ -225,7 +237,7 @@ def import_time(runs: int) -> dict[str, Any]:
 
 
 def _fmt_time(seconds: float) -> str:
-    if seconds != seconds:  # NaN
+    if math.isnan(seconds):
         return "—"
     if seconds >= 1:
         return f"{seconds:.2f} s"
@@ -275,15 +287,48 @@ def targets(
             out.append((what, f"{value:.2f}{unit}", ok(value)))
 
     for n in sorted(results):
-        add(f"{n:,}: decode ≥1.3x faster than pydantic", ratio(n, "pydantic model_validate_json", "claimmodel.loads"), lambda r: r >= 1.3)
-        add(f"{n:,}: decode within 2x of json.loads", ratio(n, "claimmodel.loads", "json.loads (floor)"), lambda r: r <= 2)
-        add(f"{n:,}: encode no slower than pydantic", ratio(n, "claimmodel.dumps", "pydantic model_dump_json"), lambda r: r <= 1)
-        add(f"{n:,}: decode ≥15x faster than stix2", ratio(n, "stix2 parse", "claimmodel.loads"), lambda r: r >= 15)
-        add(f"{n:,}: encode ≥15x faster than stix2", ratio(n, "stix2 serialize", "claimmodel.dumps"), lambda r: r >= 15)
-        add(f"{n:,}: validate faster than decode", ratio(n, "claimmodel.validate", "claimmodel.loads"), lambda r: r < 1)
-        add(f"{n:,}: analysis faster than decode", ratio(n, "claimmodel.analyze", "claimmodel.loads"), lambda r: r < 1)
+        add(
+            f"{n:,}: decode ≥1.3x faster than pydantic",
+            ratio(n, "pydantic model_validate_json", "claimmodel.loads"),
+            lambda r: r >= 1.3,
+        )
+        add(
+            f"{n:,}: decode within 2x of json.loads",
+            ratio(n, "claimmodel.loads", "json.loads (floor)"),
+            lambda r: r <= 2,
+        )
+        add(
+            f"{n:,}: encode no slower than pydantic",
+            ratio(n, "claimmodel.dumps", "pydantic model_dump_json"),
+            lambda r: r <= 1,
+        )
+        add(
+            f"{n:,}: decode ≥15x faster than stix2",
+            ratio(n, "stix2 parse", "claimmodel.loads"),
+            lambda r: r >= 15,
+        )
+        add(
+            f"{n:,}: encode ≥15x faster than stix2",
+            ratio(n, "stix2 serialize", "claimmodel.dumps"),
+            lambda r: r >= 15,
+        )
+        add(
+            f"{n:,}: validate faster than decode",
+            ratio(n, "claimmodel.validate", "claimmodel.loads"),
+            lambda r: r < 1,
+        )
+        add(
+            f"{n:,}: analysis faster than decode",
+            ratio(n, "claimmodel.analyze", "claimmodel.loads"),
+            lambda r: r < 1,
+        )
         if n in mem:
-            add(f"{n:,}: ≤2.5 KB retained per assertion", mem[n]["retained"] / 1000, lambda r: r <= 2.5, " KB")
+            add(
+                f"{n:,}: ≤2.5 KB retained per assertion",
+                mem[n]["retained"] / 1000,
+                lambda r: r <= 2.5,
+                " KB",
+            )
             add(f"{n:,}: decode peak ≤2x retained", mem[n]["ratio"], lambda r: r <= 2)
     sizes = sorted(results)
     if len(sizes) > 1:
@@ -291,7 +336,11 @@ def targets(
         for name in ("claimmodel.loads", "claimmodel.dumps"):
             a = {c.name: c.median for c in results[small]}[name] / small
             b = {c.name: c.median for c in results[large]}[name] / large
-            add(f"{name} time per assertion at {large:,} within 1.3x of {small:,}", b / a, lambda r: r <= 1.3)
+            add(
+                f"{name} time per assertion at {large:,} within 1.3x of {small:,}",
+                b / a,
+                lambda r: r <= 1.3,
+            )
     add("import claimmodel ≤60 ms", imp["seconds"] * 1000, lambda r: r <= 60, " ms")
     heavy = [m for m in imp["loaded"] if m in DEFERRED]
     out.append(
@@ -309,19 +358,28 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="a smoke run in seconds")
     parser.add_argument("--sizes", type=int, nargs="+", help="assertions per bundle")
     parser.add_argument("--repeat", type=int, help="interleaved runs per operation")
+    parser.add_argument(
+        "--without", nargs="+", default=[], metavar="MODULE", help="run as if not installed"
+    )
     args = parser.parse_args(argv)
+    for module in args.without:
+        sys.modules[module] = None  # type: ignore[assignment]
     sizes = args.sizes or ([200] if args.quick else [1000, 100_000])
     repeats = args.repeat or (3 if args.quick else 7)
 
     print(f"claimmodel benchmark — {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}")
-    cpu = next(
-        (
-            line.split(":", 1)[1].strip()
-            for line in Path("/proc/cpuinfo").read_text().splitlines()
-            if line.startswith("model name")
-        ),
-        platform.processor() or "unknown",
-    ) if Path("/proc/cpuinfo").exists() else platform.processor()
+    cpu = (
+        next(
+            (
+                line.split(":", 1)[1].strip()
+                for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")
+            ),
+            platform.processor() or "unknown",
+        )
+        if Path("/proc/cpuinfo").exists()
+        else platform.processor()
+    )
     print(f"Python {platform.python_version()} on {cpu}, {os.cpu_count()} CPUs")
     print(f"fast extra (orjson): {'installed' if _available('orjson') else 'not installed'}")
     for module in ("pydantic", "msgspec", "stix2", "orjson"):
@@ -357,12 +415,22 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print("| memory | " + " | ".join(f"{n:,} assertions" for n in sizes) + " |")
     print("|---|" + "---|" * len(sizes))
-    print("| retained per assertion | " + " | ".join(f"{mem[n]['retained']:,.0f} B" for n in sizes) + " |")
-    print("| decode peak per assertion | " + " | ".join(f"{mem[n]['peak']:,.0f} B" for n in sizes) + " |")
+    print(
+        "| retained per assertion | "
+        + " | ".join(f"{mem[n]['retained']:,.0f} B" for n in sizes)
+        + " |"
+    )
+    print(
+        "| decode peak per assertion | "
+        + " | ".join(f"{mem[n]['peak']:,.0f} B" for n in sizes)
+        + " |"
+    )
     print("| peak / retained | " + " | ".join(f"{mem[n]['ratio']:.2f}" for n in sizes) + " |")
     print()
-    print(f"import claimmodel: {imp['seconds'] * 1000:.1f} ms (median of -X importtime runs); "
-          f"loaded with it: {', '.join(imp['loaded']) or 'none of ' + ', '.join(HEAVY)}")
+    print(
+        f"import claimmodel: {imp['seconds'] * 1000:.1f} ms (median of -X importtime runs); "
+        f"loaded with it: {', '.join(imp['loaded']) or 'none of ' + ', '.join(HEAVY)}"
+    )
     print()
     print("| target | measured | met |")
     print("|---|---|---|")

@@ -222,15 +222,18 @@ def _reference_text(bundle: cm.Bundle) -> str:
     return json.dumps(data, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
 
 
+_ABSENT: Any = object()
+
+
 @contextmanager
 def _without_orjson() -> Iterator[None]:
-    saved = sys.modules.get("orjson")
+    saved = sys.modules.get("orjson", _ABSENT)
     sys.modules["orjson"] = None  # type: ignore[assignment]
     _fast._orjson.cache_clear()
     try:
         yield
     finally:
-        if saved is None:
+        if saved is _ABSENT:
             del sys.modules["orjson"]
         else:
             sys.modules["orjson"] = saved
