@@ -71,12 +71,16 @@ SPANS = st.fixed_dictionaries(
     {"start": st.sampled_from([0, 3, -1]), "end": st.sampled_from([2, 5, 9])}
 )
 INTERVALS = st.fixed_dictionaries({"low": FLOATS, "high": FLOATS})
+ORIGINALS = objects(
+    {"scale": st.sampled_from(["icd-203", "probability"]), "level": st.sampled_from(["likely"])},
+    {"probability": INTERVALS},
+)
 CONFIDENCES = objects(
     {
         "scale": st.sampled_from(["icd-203", "probability"]),
         "level": st.sampled_from(["likely", "cannot-be-judged"]),
     },
-    {"probability": INTERVALS, "assessor": IDS, "basis": TEXT},
+    {"probability": INTERVALS, "assessor": IDS, "basis": TEXT, "original": ORIGINALS},
 )
 LINKS = objects(
     {"source": IDS},

@@ -43,3 +43,25 @@ def exchange(bundle: cm.Bundle) -> cm.Bundle:
     except cm.DecodeError as error:
         problems: tuple[cm.Problem, ...] = error.problems
         raise ValueError(problems[0].path) from error
+
+
+def scales(confidence: cm.Confidence) -> cm.Interval | None:
+    scale: cm.Scale | None = cm.get_scale("icd203")
+    assert scale is not None
+    kind: cm.ScaleKind = scale.kind
+    assert kind is cm.ScaleKind.LIKELIHOOD
+    level: cm.Level | None = scale.level("probable")
+    assert level is not None
+    known: int = len(cm.SCALES)
+    assert known
+    parsed: cm.Confidence = cm.Confidence.parse("B", scale="admiralty-reliability")
+    converted: cm.Confidence = cm.convert(confidence, to="stix")
+    original: cm.Confidence | None = converted.original
+    assert original is not None
+    source = cm.Person(id="p", reliability=parsed)
+    assertion = cm.Assertion(
+        id="a", claim="c", attribution=cm.Attribution(source="p"), confidence=confidence
+    )
+    code: str = cm.admiralty_code(source, assertion)
+    assert code
+    return cm.summarize([confidence, converted])

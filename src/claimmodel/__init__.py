@@ -22,6 +22,7 @@ from claimmodel.format import (
 )
 from claimmodel.model import (
     CANNOT_BE_JUDGED,
+    SCALES,
     Affiliation,
     AffiliationKind,
     AnonymousSource,
@@ -39,6 +40,7 @@ from claimmodel.model import (
     Hedge,
     HedgeCategory,
     Interval,
+    Level,
     Link,
     MediaOutlet,
     Organization,
@@ -49,11 +51,17 @@ from claimmodel.model import (
     Relation,
     RelationKind,
     Role,
+    Scale,
+    ScaleKind,
     Source,
     SourceKind,
     Span,
     Stance,
+    admiralty_code,
     claim_id,
+    convert,
+    get_scale,
+    summarize,
 )
 
 if TYPE_CHECKING:
@@ -62,6 +70,7 @@ if TYPE_CHECKING:
 __all__ = [
     "CANNOT_BE_JUDGED",
     "FORMAT_VERSION",
+    "SCALES",
     "Affiliation",
     "AffiliationKind",
     "AnonymousSource",
@@ -81,6 +90,7 @@ __all__ = [
     "Hedge",
     "HedgeCategory",
     "Interval",
+    "Level",
     "LimitExceededError",
     "Limits",
     "Link",
@@ -94,17 +104,23 @@ __all__ = [
     "Relation",
     "RelationKind",
     "Role",
+    "Scale",
+    "ScaleKind",
     "Source",
     "SourceKind",
     "Span",
     "Stance",
+    "admiralty_code",
     "claim_id",
+    "convert",
     "dump",
     "dumps",
     "from_data",
+    "get_scale",
     "json_schema",
     "load",
     "loads",
+    "summarize",
     "to_data",
 ]
 

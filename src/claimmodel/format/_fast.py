@@ -203,6 +203,8 @@ def _hook_for(
     if tp == Source:
         return _source_hook(limits, level + 1)
     if isinstance(tp, type) and attrs.has(tp):
+        if tp in _BUILDING:  # a class nested in itself (a confidence's original)
+            return _recursive(tp, limits)
         return _object_hook(tp, limits, level + 1)
     if origin is tuple and len(args) == 2 and args[1] is Ellipsis and args[0] is Link:
         return _chain(_object_hook(Link, limits, level + 2), limits.max_chain_length)
@@ -225,10 +227,32 @@ def _hook_for(
 _SOURCE_TYPES = frozenset(SOURCE_CLASSES.values())
 
 
+_BUILDING: set[type] = set()
+_BUILT: dict[tuple[type, Limits], Hook] = {}
+
+
+def _recursive(cls: type, limits: Limits) -> Hook:
+    """The hook of ``cls`` (being built) for a field of ``cls`` itself, found when called.
+
+    Its nesting level is the outer object's, as the converter counts it.
+    """
+
+    def structure(value: Any) -> Any:
+        return _BUILT[cls, limits](value)
+
+    return structure
+
+
 @cache
 def _object_hook(cls: type, limits: Limits, level: int) -> Hook:
     """Structure a JSON object at nesting ``level`` into ``cls`` through its constructor."""
-    return _build_object_hook(cls, limits, level)
+    _BUILDING.add(cls)
+    try:
+        hook = _build_object_hook(cls, limits, level)
+    finally:
+        _BUILDING.discard(cls)
+    _BUILT.setdefault((cls, limits), hook)
+    return hook
 
 
 def _build_object_hook(cls: type, limits: Limits, level: int) -> Hook:
@@ -421,6 +445,12 @@ def _unhook_for(tp: Any) -> Callable[[Any], Any] | None:
     if tp == Source:
         return _unstructure_source
     if isinstance(tp, type) and attrs.has(tp):
+        if tp in _WRITING:  # a class nested in itself: look its writer up when called
+
+            def write(value: Any) -> Any:
+                return _object_unhook(tp)(value)
+
+            return write
         return _object_unhook(tp)
     if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
         item = _unhook_for(args[0])
@@ -448,9 +478,16 @@ def _default_of(field: attrs.Attribute[Any]) -> Any:
     return default
 
 
+_WRITING: set[type] = set()
+
+
 @cache
 def _object_unhook(cls: type) -> Callable[[Any], dict[str, Any]]:
-    return _writer(cls, stream=False)
+    _WRITING.add(cls)
+    try:
+        return _writer(cls, stream=False)
+    finally:
+        _WRITING.discard(cls)
 
 
 def _writer(cls: type, *, stream: bool) -> Callable[[Any], dict[str, Any]]:

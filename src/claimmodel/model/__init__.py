@@ -11,6 +11,16 @@ from claimmodel.model._dates import PartialDate, Precision
 from claimmodel.model._frozen import FrozenMap, JSONValue
 from claimmodel.model._hedges import WIKIDATA_SOURCING_CIRCUMSTANCES, Hedge, HedgeCategory, Span
 from claimmodel.model._relations import Relation, RelationKind
+from claimmodel.model._scales import (
+    SCALES,
+    Level,
+    Scale,
+    ScaleKind,
+    admiralty_code,
+    convert,
+    get_scale,
+    summarize,
+)
 from claimmodel.model._sources import (
     SOURCE_CLASSES,
     Affiliation,
@@ -29,6 +39,7 @@ from claimmodel.model._sources import (
 
 __all__ = [
     "CANNOT_BE_JUDGED",
+    "SCALES",
     "SOURCE_CLASSES",
     "WIKIDATA_SOURCING_CIRCUMSTANCES",
     "Affiliation",
@@ -49,6 +60,7 @@ __all__ = [
     "HedgeCategory",
     "Interval",
     "JSONValue",
+    "Level",
     "Link",
     "MediaOutlet",
     "Organization",
@@ -59,10 +71,16 @@ __all__ = [
     "Relation",
     "RelationKind",
     "Role",
+    "Scale",
+    "ScaleKind",
     "Source",
     "SourceKind",
     "Span",
     "Stance",
+    "admiralty_code",
     "claim_id",
+    "convert",
+    "get_scale",
     "normalize_text",
+    "summarize",
 ]

@@ -1,8 +1,11 @@
 """Confidence: a level on a named scale, the probability band it stands for, and who said so.
 
 The original scale and level are kept beside the numbers, because a round trip
-through a single 0–100 number drifts.  A confidence with no probability interval
-is one that *cannot be judged*: that is a statement, not a number.
+through a single 0–100 number drifts: a converted confidence carries the
+judgement it was converted from in ``original``.  A confidence with no
+probability interval either *cannot be judged* (a statement, not a number) or
+is on a scale that does not grade probability at all (analytic confidence,
+source reliability); the scales in :mod:`claimmodel.model._scales` tell which.
 """
 
 from __future__ import annotations
@@ -75,9 +78,14 @@ class Confidence:
     """How sure someone is: ``level`` on ``scale``, the ``probability`` band it stands for,
     the ``assessor`` (a source id) and the ``basis`` of the judgement.
 
-    ``probability`` is ``None`` exactly when the confidence cannot be judged (see
-    :data:`CANNOT_BE_JUDGED`); whether a level belongs to its scale and matches its
-    band is checked by :func:`claimmodel.validate`, which knows the scales.
+    ``probability`` is ``None`` when the level stands for no probability: either it
+    cannot be judged (:data:`CANNOT_BE_JUDGED`, Admiralty F or 6, STIX "Not
+    Specified") or its scale grades something other than probability (ICD 203 and
+    IPCC analytic confidence, Admiralty source reliability).  :attr:`judged`
+    tells the two apart.  ``original`` is the judgement this confidence was
+    converted from (see :func:`claimmodel.convert`), ``None`` for an original.
+    Whether a level belongs to its scale and matches its band is checked by
+    :func:`claimmodel.validate`, which knows the scales.
     """
 
     scale: str = attrs.field(validator=check.identifier)
@@ -87,6 +95,8 @@ class Confidence:
     )
     assessor: str | None = attrs.field(default=None, validator=check.optional_identifier)
     basis: str | None = attrs.field(default=None, validator=check.optional_text)
+    original: Confidence | None = attrs.field(default=None)
+    """The judgement this confidence was converted from; never itself a conversion."""
     extensions: FrozenMap[JSONValue] = attrs.field(
         default=EMPTY_MAP, converter=check.freeze_extensions
     )
@@ -96,11 +106,61 @@ class Confidence:
             raise InvalidValueError(
                 "a confidence that cannot be judged carries no probability", field="probability"
             )
+        if self.original is not None:
+            if not isinstance(self.original, Confidence):
+                raise InvalidTypeError(
+                    f"original must be a Confidence, not {check.type_name(self.original)}",
+                    field="original",
+                )
+            if self.original.original is not None:
+                raise InvalidValueError(
+                    "original must be the first judgement, not itself a conversion",
+                    field="original",
+                )
 
     @property
     def judged(self) -> bool:
-        """Whether this confidence stands for a probability band at all."""
-        return self.probability is not None
+        """Whether this confidence states a judgement (it may still carry no probability).
+
+        False for :data:`CANNOT_BE_JUDGED` and for the levels a known scale defines
+        as "cannot be judged"; on a scale claimmodel does not know, true exactly when
+        there is a probability band.
+        """
+        from claimmodel.model._scales import get_scale  # noqa: PLC0415  (scales import us)
+
+        if self.level == CANNOT_BE_JUDGED:
+            return False
+        scale = get_scale(self.scale)
+        level = scale.level(self.level) if scale is not None else None
+        if level is None:
+            return self.probability is not None
+        return level.judged
+
+    @classmethod
+    def parse(
+        cls,
+        text: str,
+        *,
+        scale: str,
+        assessor: str | None = None,
+        basis: str | None = None,
+    ) -> Confidence:
+        """The confidence spelt ``text`` on ``scale``, with the level's canonical label and band.
+
+        Every published spelling is accepted, case-insensitively ("Probable",
+        "highly improbable", "b", "2 - probably true"); anything else raises
+        :class:`~claimmodel.exceptions.InvalidValueError` listing the valid levels.
+        """
+        from claimmodel.model._scales import parse_level  # noqa: PLC0415  (scales import us)
+
+        if type(text) is not str:
+            raise InvalidTypeError(
+                f"a confidence level must be a string, not {check.type_name(text)}", field="level"
+            )
+        level = parse_level(text, scale)
+        return cls(
+            scale=scale, level=level.label, probability=level.band, assessor=assessor, basis=basis
+        )
 
     @classmethod
     def cannot_be_judged(
@@ -117,4 +177,5 @@ class Confidence:
 
     def __str__(self) -> str:
         band = f" ({self.probability})" if self.probability is not None else ""
-        return f"{self.level} [{self.scale}]{band}"
+        was = f", from {self.original}" if self.original is not None else ""
+        return f"{self.level} [{self.scale}]{band}{was}"

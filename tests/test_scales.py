@@ -1,0 +1,508 @@
+"""The named confidence scales: their published tables, spellings and parsing."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from claimmodel.exceptions import InvalidTypeError, InvalidValueError
+from claimmodel.model import (
+    CANNOT_BE_JUDGED,
+    SCALES,
+    Confidence,
+    Interval,
+    Level,
+    Scale,
+    ScaleKind,
+    get_scale,
+)
+
+# The published tables, written out independently of the implementation.
+
+# ICD 203 (DESIGN §3): both spellings of each term and its band in per cent.
+ICD203_ROWS = [
+    ("almost no chance", "remote", 1, 5),
+    ("very unlikely", "highly improbable", 5, 20),
+    ("unlikely", "improbable", 20, 45),
+    ("roughly even chance", "roughly even odds", 45, 55),
+    ("likely", "probable", 55, 80),
+    ("very likely", "highly probable", 80, 95),
+    ("almost certain", "nearly certain", 95, 99),
+]
+
+# IPCC AR5 likelihood (DESIGN §3), in per cent; the bands overlap.
+IPCC_ROWS = [
+    ("virtually certain", 99, 100),
+    ("extremely likely", 95, 100),
+    ("very likely", 90, 100),
+    ("likely", 66, 100),
+    ("about as likely as not", 33, 66),
+    ("unlikely", 0, 33),
+    ("very unlikely", 0, 10),
+    ("extremely unlikely", 0, 5),
+    ("exceptionally unlikely", 0, 1),
+]
+
+ADMIRALTY_RELIABILITY_ROWS = [
+    ("A", "completely reliable"),
+    ("B", "usually reliable"),
+    ("C", "fairly reliable"),
+    ("D", "not usually reliable"),
+    ("E", "unreliable"),
+    ("F", "reliability cannot be judged"),
+]
+
+ADMIRALTY_CREDIBILITY_ROWS = [
+    ("1", "confirmed by other sources"),
+    ("2", "probably true"),
+    ("3", "possibly true"),
+    ("4", "doubtful"),
+    ("5", "improbable"),
+    ("6", "truth cannot be judged"),
+]
+
+# STIX Version 2.1, Part 1, Appendix A (Confidence Scales): for each verbal
+# scale, the level, the STIX confidence value it maps to, and the range of
+# STIX values that map back to it.
+STIX_APPENDIX_A: dict[str, list[tuple[str, int, int, int]]] = {
+    "stix-none-low-med-high": [  # A.1
+        ("None", 0, 0, 0),
+        ("Low", 15, 1, 29),
+        ("Med", 50, 30, 69),
+        ("High", 85, 70, 100),
+    ],
+    "stix-0-10": [  # A.2
+        ("0", 0, 0, 4),
+        ("1", 10, 5, 14),
+        ("2", 20, 15, 24),
+        ("3", 30, 25, 34),
+        ("4", 40, 35, 44),
+        ("5", 50, 45, 54),
+        ("6", 60, 55, 64),
+        ("7", 70, 65, 74),
+        ("8", 80, 75, 84),
+        ("9", 90, 85, 94),
+        ("10", 100, 95, 100),
+    ],
+    "stix-admiralty": [  # A.3
+        ("5 - Improbable", 10, 0, 19),
+        ("4 - Doubtful", 30, 20, 39),
+        ("3 - Possibly True", 50, 40, 59),
+        ("2 - Probably True", 70, 60, 79),
+        ("1 - Confirmed by other sources", 90, 80, 100),
+    ],
+    "stix-wep": [  # A.4
+        ("Impossible", 0, 0, 0),
+        ("Highly Unlikely/Almost Certainly Not", 10, 1, 19),
+        ("Unlikely/Probably Not", 30, 20, 39),
+        ("Even Chance", 50, 40, 59),
+        ("Likely/Probable", 70, 60, 79),
+        ("Highly likely/Almost Certain", 90, 80, 99),
+        ("Certain", 100, 100, 100),
+    ],
+    "stix-dni": [  # A.5
+        ("Almost No Chance / Remote", 5, 0, 9),
+        ("Very Unlikely / Highly Improbable", 15, 10, 19),
+        ("Unlikely / Improbable", 30, 20, 39),
+        ("Roughly Even Chance / Roughly Even Odds", 50, 40, 59),
+        ("Likely / Probable", 70, 60, 79),
+        ("Very Likely / Highly Probable", 85, 80, 89),
+        ("Almost Certain / Nearly Certain", 95, 90, 100),
+    ],
+}
+
+STIX_ROWS = [(scale_id, *row) for scale_id, rows in STIX_APPENDIX_A.items() for row in rows]
+
+CONTRACT_IDS = {
+    "icd203",
+    "icd203-confidence",
+    "ipcc",
+    "ipcc-confidence",
+    "admiralty-reliability",
+    "admiralty-credibility",
+    "stix",
+    "stix-none-low-med-high",
+    "stix-0-10",
+    "stix-admiralty",
+    "stix-wep",
+    "stix-dni",
+    "probability",
+}
+
+ALL_LEVELS = [(scale, level) for scale in SCALES.values() for level in scale.levels]
+
+
+def _scale(scale_id: str) -> Scale:
+    scale = get_scale(scale_id)
+    assert scale is not None
+    return scale
+
+
+def _level(scale_id: str, text: str) -> Level:
+    level = _scale(scale_id).level(text)
+    assert level is not None
+    return level
+
+
+def _percent(low: int, high: int) -> Interval:
+    return Interval(low=low / 100, high=high / 100)
+
+
+class TestRegistry:
+    """The registry holds exactly the contract's scale ids, each well formed."""
+
+    def test_ids_are_the_contract(self) -> None:
+        assert set(SCALES) == CONTRACT_IDS
+
+    @pytest.mark.parametrize("scale_id", sorted(CONTRACT_IDS))
+    def test_lookup_by_id(self, scale_id: str) -> None:
+        scale = _scale(scale_id)
+        assert scale_id == scale.id
+        assert scale.citation
+        assert str(scale) == scale_id
+
+    def test_unknown_scale_is_none(self) -> None:
+        assert get_scale("icd-203") is None
+
+    def test_registry_is_read_only(self) -> None:
+        with pytest.raises(TypeError):
+            SCALES["mine"] = _scale("icd203")  # type: ignore[index]
+
+    @pytest.mark.parametrize(("scale", "level"), ALL_LEVELS, ids=str)
+    def test_every_band_lies_in_the_unit_interval(self, scale: Scale, level: Level) -> None:
+        if level.band is not None:
+            assert 0.0 <= level.band.low <= level.band.high <= 1.0
+
+    @pytest.mark.parametrize("scale", list(SCALES.values()), ids=str)
+    def test_ranks_count_up_in_listed_order(self, scale: Scale) -> None:
+        ranks = [level.rank for level in scale.judged_levels]
+        assert list(range(len(ranks))) == ranks
+
+    @pytest.mark.parametrize("scale", list(SCALES.values()), ids=str)
+    def test_bands_rise_with_rank(self, scale: Scale) -> None:
+        bands = [level.band for level in scale.judged_levels if level.band is not None]
+        assert sorted(bands, key=lambda b: (b.low, b.high)) == bands
+        assert sorted(bands, key=lambda b: (b.high, b.low)) == bands
+
+    @pytest.mark.parametrize("scale", list(SCALES.values()), ids=str)
+    def test_levels_by_label(self, scale: Scale) -> None:
+        assert [level.label for level in scale.levels] == list(scale.levels_by_label)
+        assert all(scale.levels_by_label[level.label] is level for level in scale.levels)
+
+    @pytest.mark.parametrize("scale", list(SCALES.values()), ids=str)
+    def test_unjudged_levels_carry_no_number(self, scale: Scale) -> None:
+        for level in (*scale.levels, scale.unjudged_level()):
+            if not level.judged:
+                expected = (None, None)
+                assert expected == (level.band, level.stix)
+
+    def test_grading_scales_have_no_bands(self) -> None:
+        kinds = {ScaleKind.CONFIDENCE, ScaleKind.RELIABILITY}
+        graded = [scale for scale in SCALES.values() if scale.kind in kinds]
+        assert {"icd203-confidence", "ipcc-confidence", "admiralty-reliability"} == {
+            scale.id for scale in graded
+        }
+        assert all(level.band is None for scale in graded for level in scale.levels)
+        assert not any(scale.is_probability for scale in graded)
+
+
+class TestPublishedTables:
+    """Every row of every published table is in the registry, with its band and spellings."""
+
+    @pytest.mark.parametrize(("term", "other", "low", "high"), ICD203_ROWS)
+    def test_icd203(self, term: str, other: str, low: int, high: int) -> None:
+        level = _level("icd203", term)
+        assert (term, _percent(low, high)) == (level.label, level.band)
+        assert level is _level("icd203", other)
+
+    @pytest.mark.parametrize(
+        ("adverb", "term"),
+        [
+            ("improbably", "unlikely"),
+            ("probably", "likely"),
+            ("almost certainly", "almost certain"),
+        ],
+    )
+    def test_icd203_adverbs(self, adverb: str, term: str) -> None:
+        # ICD 203 prints these adverb forms beside the terms.
+        assert _level("icd203", term) is _level("icd203", adverb)
+
+    def test_icd203_confidence(self) -> None:
+        expected = ["low", "moderate", "high"]
+        assert expected == [level.label for level in _scale("icd203-confidence").levels]
+
+    @pytest.mark.parametrize(("term", "low", "high"), IPCC_ROWS)
+    def test_ipcc(self, term: str, low: int, high: int) -> None:
+        level = _level("ipcc", term)
+        assert (term, _percent(low, high)) == (level.label, level.band)
+
+    def test_ipcc_has_nine_terms(self) -> None:
+        assert len(IPCC_ROWS) == len(_scale("ipcc").levels)
+
+    def test_ipcc_confidence(self) -> None:
+        labels = [level.label for level in _scale("ipcc-confidence").levels]
+        expected = ["very low", "low", "medium", "high", "very high"]
+        assert expected == labels
+
+    @pytest.mark.parametrize(("code", "meaning"), ADMIRALTY_RELIABILITY_ROWS)
+    def test_admiralty_reliability(self, code: str, meaning: str) -> None:
+        level = _level("admiralty-reliability", code)
+        assert (code, code) == (level.label, level.code)
+        assert level is _level("admiralty-reliability", meaning)
+        assert level is _level("admiralty-reliability", f"{code} - {meaning}")
+        assert (code != "F") == level.judged
+
+    @pytest.mark.parametrize(("code", "meaning"), ADMIRALTY_CREDIBILITY_ROWS)
+    def test_admiralty_credibility(self, code: str, meaning: str) -> None:
+        level = _level("admiralty-credibility", code)
+        assert (code, code) == (level.label, level.code)
+        assert level is _level("admiralty-credibility", meaning)
+        assert (code != "6") == level.judged
+
+    def test_admiralty_credibility_bands_are_stix_appendix_a(self) -> None:
+        # The native credibility scale reads its bands from STIX Appendix A.3.
+        for label, value, low, high in STIX_APPENDIX_A["stix-admiralty"]:
+            level = _level("admiralty-credibility", label[0])
+            assert (_percent(low, high), value) == (level.band, level.stix)
+
+    @pytest.mark.parametrize(("scale_id", "label", "value", "low", "high"), STIX_ROWS)
+    def test_stix_appendix_a(
+        self, scale_id: str, label: str, value: int, low: int, high: int
+    ) -> None:
+        level = _level(scale_id, label)
+        assert (label, value, _percent(low, high)) == (level.label, level.stix, level.band)
+
+    @pytest.mark.parametrize("scale_id", sorted(STIX_APPENDIX_A))
+    def test_stix_appendix_a_lists_nothing_else(self, scale_id: str) -> None:
+        expected = [row[0] for row in STIX_APPENDIX_A[scale_id]]
+        assert expected == [level.label for level in _scale(scale_id).judged_levels]
+
+    @pytest.mark.parametrize("scale_id", sorted(STIX_APPENDIX_A))
+    def test_stix_ranges_cover_0_to_100_once(self, scale_id: str) -> None:
+        covered = [
+            value for _, _, low, high in STIX_APPENDIX_A[scale_id] for value in range(low, high + 1)
+        ]
+        assert list(range(covered[0], 101)) == covered
+
+    def test_stix_not_specified_and_truth_cannot_be_judged(self) -> None:
+        assert not _level("stix-none-low-med-high", "Not Specified").judged
+        assert not _level("stix-admiralty", "6 - Truth cannot be judged").judged
+
+    def test_stix_integer_scale(self) -> None:
+        levels = _scale("stix").levels
+        assert [str(n) for n in range(101)] == [level.label for level in levels]
+        assert all(Interval.point(n / 100) == levels[n].band for n in range(101))
+
+
+class TestAgainstStix2Library:
+    """The STIX tables agree with the ``stix2`` library's conversion functions."""
+
+    FUNCTIONS: ClassVar[dict[str, tuple[str, str]]] = {
+        "stix-none-low-med-high": ("none_low_med_high_to_value", "value_to_none_low_medium_high"),
+        "stix-0-10": ("zero_ten_to_value", "value_to_zero_ten"),
+        "stix-admiralty": ("admiralty_credibility_to_value", "value_to_admiralty_credibility"),
+        "stix-wep": ("wep_to_value", "value_to_wep"),
+        "stix-dni": ("dni_to_value", "value_to_dni"),
+    }
+
+    @pytest.mark.parametrize("scale_id", sorted(FUNCTIONS))
+    def test_values_and_ranges(self, scale_id: str) -> None:
+        scales = pytest.importorskip("stix2.confidence.scales")
+        to_value, from_value = (getattr(scales, name) for name in self.FUNCTIONS[scale_id])
+        scale = _scale(scale_id)
+        # (stix2's docstring table gives 20 for WEP "Unlikely/Probably Not"; its code
+        # and the specification's Appendix A give 30.)
+        assert [to_value(level.label) for level in scale.judged_levels] == [
+            level.stix for level in scale.judged_levels
+        ]
+        for value in range(101):
+            expected = from_value(value)
+            matching = [
+                level.label
+                for level in scale.judged_levels
+                if level.band is not None and value / 100 in level.band
+            ]
+            assert [expected] == matching
+
+
+class TestLevelParsing:
+    """Every published spelling parses, case-insensitively, to its level."""
+
+    @pytest.mark.parametrize(("scale", "level"), ALL_LEVELS, ids=str)
+    def test_str_of_level_parses_to_the_level(self, scale: Scale, level: Level) -> None:
+        assert level is scale.level(str(level))
+
+    @pytest.mark.parametrize(("scale", "level"), ALL_LEVELS, ids=str)
+    def test_every_spelling_in_any_case(self, scale: Scale, level: Level) -> None:
+        for spelling in level.spellings:
+            for variant in (spelling, spelling.upper(), spelling.lower(), spelling.title()):
+                assert level is scale.level(variant)
+
+    @pytest.mark.parametrize(
+        ("scale_id", "text", "label"),
+        [
+            ("stix-dni", "likely/probable", "Likely / Probable"),
+            ("stix-wep", "Likely / Probable", "Likely/Probable"),
+            ("stix-admiralty", "2-probably true", "2 - Probably True"),
+            ("admiralty-reliability", "  b  ", "B"),
+            ("icd203", "Roughly  Even\tOdds", "roughly even chance"),
+            ("icd203", "cannot be judged", CANNOT_BE_JUDGED),
+        ],
+    )
+    def test_space_and_dash_insensitive(self, scale_id: str, text: str, label: str) -> None:
+        assert label == _level(scale_id, text).label
+
+    @pytest.mark.parametrize("scale", list(SCALES.values()), ids=str)
+    def test_cannot_be_judged_is_on_every_scale(self, scale: Scale) -> None:
+        level = scale.level("Cannot-Be-Judged")
+        assert level is not None
+        expected = (CANNOT_BE_JUDGED, None, False)
+        assert expected == (level.label, level.band, level.judged)
+
+    @pytest.mark.parametrize("scale", list(SCALES.values()), ids=str)
+    def test_unknown_spelling_is_none(self, scale: Scale) -> None:
+        assert scale.level("perhaps") is None
+
+    def test_non_string_is_none(self) -> None:
+        assert _scale("icd203").level(3) is None  # type: ignore[arg-type]
+
+    def test_a_spelling_may_not_name_two_levels(self) -> None:
+        with pytest.raises(InvalidValueError, match="names two levels"):
+            Scale(
+                id="clash",
+                name="Clash",
+                kind=ScaleKind.LIKELIHOOD,
+                citation="none",
+                levels=(Level(label="a", aliases=("b",)), Level(label="B")),
+            )
+
+    def test_a_band_is_an_interval(self) -> None:
+        with pytest.raises(InvalidTypeError, match="band must be an Interval"):
+            Level(label="x", band=(0.1, 0.2))  # type: ignore[arg-type]
+
+    def test_unjudged_names_a_level_that_cannot_be_judged(self) -> None:
+        with pytest.raises(InvalidValueError, match="'a' is not a level that cannot be judged"):
+            Scale(
+                id="odd",
+                name="Odd",
+                kind=ScaleKind.RELIABILITY,
+                citation="none",
+                levels=(Level(label="a"),),
+                unjudged="a",
+            )
+
+    def test_a_level_that_cannot_be_judged_has_no_band(self) -> None:
+        with pytest.raises(InvalidValueError, match="carries no number"):
+            Level(label="x", band=Interval.point(0.5), judged=False)
+
+
+class TestProbabilityScale:
+    """The open ``probability`` scale takes a point or an interval of numbers."""
+
+    @pytest.mark.parametrize(
+        ("text", "label", "low", "high"),
+        [
+            ("0.7", "0.7", 0.7, 0.7),
+            ("70%", "0.7", 0.7, 0.7),
+            ("0.6-0.8", "0.6-0.8", 0.6, 0.8),
+            (" 60 % – 80 % ", "0.6-0.8", 0.6, 0.8),
+            ("1", "1.0", 1.0, 1.0),
+            (".25", "0.25", 0.25, 0.25),
+            ("0-1", "0.0-1.0", 0.0, 1.0),
+            ("1e-05-0.5", "1e-05-0.5", 0.00001, 0.5),
+        ],
+    )
+    def test_spellings(self, text: str, label: str, low: float, high: float) -> None:
+        level = _level("probability", text)
+        assert (label, Interval(low=low, high=high)) == (level.label, level.band)
+
+    @pytest.mark.parametrize("text", ["1.2", "0.8-0.6", "abc", "-0.1", "0.5-", "150%", "", "nan"])
+    def test_rejects(self, text: str) -> None:
+        assert _scale("probability").level(text) is None
+
+    @given(
+        st.floats(min_value=0, max_value=1),
+        st.floats(min_value=0, max_value=1),
+    )
+    def test_label_round_trips(self, a: float, b: float) -> None:
+        band = Interval(low=min(a, b), high=max(a, b))
+        level = _level("probability", f"{band.low!r}-{band.high!r}")
+        assert band == level.band
+        assert level == _level("probability", level.label)
+
+
+class TestConfidenceParse:
+    """``Confidence.parse`` gives the canonical label and band, or a clear error."""
+
+    @pytest.mark.parametrize(("scale", "level"), ALL_LEVELS, ids=str)
+    def test_parse_of_label_is_the_level(self, scale: Scale, level: Level) -> None:
+        confidence = Confidence.parse(level.label.upper(), scale=scale.id)
+        assert (scale.id, level.label, level.band) == (
+            confidence.scale,
+            confidence.level,
+            confidence.probability,
+        )
+
+    def test_alias_gives_canonical_label(self) -> None:
+        expected = Confidence(scale="icd203", level="likely", probability=_percent(55, 80))
+        assert expected == Confidence.parse("Probable", scale="icd203")
+
+    def test_assessor_and_basis(self) -> None:
+        confidence = Confidence.parse(
+            "B", scale="admiralty-reliability", assessor="desk", basis="x"
+        )
+        expected = ("desk", "x")
+        assert expected == (confidence.assessor, confidence.basis)
+
+    def test_error_lists_valid_levels(self) -> None:
+        with pytest.raises(InvalidValueError) as caught:
+            Confidence.parse("maybe", scale="icd203-confidence")
+        message = str(caught.value)
+        assert "'maybe'" in message
+        for label in ("'low'", "'moderate'", "'high'", repr(CANNOT_BE_JUDGED)):
+            assert label in message
+        assert caught.value.field == "level"
+
+    def test_error_for_probability_shows_the_forms(self) -> None:
+        with pytest.raises(InvalidValueError, match=r"'0\.6-0\.8'"):
+            Confidence.parse("likely", scale="probability")
+
+    def test_error_for_stix_names_the_range(self) -> None:
+        with pytest.raises(InvalidValueError, match="'0' to '100'"):
+            Confidence.parse("101", scale="stix")
+
+    def test_unknown_scale(self) -> None:
+        with pytest.raises(InvalidValueError, match="unknown scale 'nato'"):
+            Confidence.parse("A", scale="nato")
+
+    def test_non_string(self) -> None:
+        with pytest.raises(InvalidTypeError):
+            Confidence.parse(70, scale="stix")  # type: ignore[arg-type]
+
+
+class TestJudged:
+    """``Confidence.judged`` tells "cannot be judged" from "not a probability"."""
+
+    @pytest.mark.parametrize(
+        ("scale_id", "text", "judged", "has_band"),
+        [
+            ("icd203", "likely", True, True),
+            ("icd203-confidence", "high", True, False),
+            ("ipcc-confidence", "very low", True, False),
+            ("admiralty-reliability", "B", True, False),
+            ("admiralty-reliability", "F", False, False),
+            ("admiralty-credibility", "6", False, False),
+            ("stix-none-low-med-high", "Not Specified", False, False),
+            ("stix", CANNOT_BE_JUDGED, False, False),
+        ],
+    )
+    def test_judged(self, scale_id: str, text: str, judged: bool, has_band: bool) -> None:
+        confidence = Confidence.parse(text, scale=scale_id)
+        assert (judged, has_band) == (confidence.judged, confidence.probability is not None)
+
+    def test_unknown_scale_falls_back_to_the_band(self) -> None:
+        assert Confidence(scale="house", level="x", probability=Interval.point(0.5)).judged
+        assert not Confidence(scale="house", level="x").judged
