@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import attrs
 import pytest
 
 import claimmodel as cm
@@ -76,7 +77,9 @@ class TestValidate:
     """`claimmodel validate` exits 0, 1 or 2 and prints one line per problem."""
 
     def test_valid_files(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-        one = _write(tmp_path, "one.json", cm.dumps(_valid_bundle()))
+        full = _valid_bundle()
+        clean = attrs.evolve(full, claims=full.claims[:1], assertions=full.assertions[:1])
+        one = _write(tmp_path, "one.json", cm.dumps(clean))
         two = _write(tmp_path, "two.json", cm.dumps(cm.Bundle()))
         assert 0 == main(["validate", one, two])
         assert "" == capsys.readouterr().out
@@ -91,10 +94,14 @@ class TestValidate:
         lines = capsys.readouterr().out.splitlines()
         assert [
             (
-                f"{bad}: $.claims[0].colour: unknown key 'colour'; allowed here: text, subject, "
+                f"{bad}: $.claims[0].colour: CM001 error: unknown key 'colour'; allowed here: "
+                "text, subject, "
                 "predicate, object, polarity, language, id, or an x_… extension key"
             ),
-            f"{bad}: $.assertions[0].confidence.level: expected a string, got an integer",
+            (
+                f"{bad}: $.assertions[0].confidence.level: CM001 error: expected a string, "
+                "got an integer"
+            ),
         ] == lines
 
     @pytest.mark.parametrize("content", ["{", b"\xff\xfe", ""])
@@ -110,7 +117,7 @@ class TestValidate:
     def test_missing_file_exits_2(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         missing = str(tmp_path / "missing.json")
         assert 2 == main(["validate", missing])
-        assert f"{missing}: cannot read" in capsys.readouterr().err
+        assert f"{missing}: $: CM002 error: cannot read" in capsys.readouterr().err
 
     def test_unreadable_beats_invalid(self, tmp_path: Path) -> None:
         bad = _write(tmp_path, "bad.json", "[]")
@@ -162,7 +169,8 @@ class TestEntryPoints:
             check=False,
         )
         assert 1 == result.returncode
-        assert f"{path}: $: a bundle is a JSON object, not an array\n" == result.stdout
+        expected = f"{path}: $: CM001 error: a bundle is a JSON object, not an array\n"
+        assert expected == result.stdout
         assert "Traceback" not in result.stderr
 
     def test_help(self, capsys: pytest.CaptureFixture[str]) -> None:

@@ -6,6 +6,7 @@ import claimmodel
 import claimmodel.exceptions
 import claimmodel.format
 import claimmodel.model
+import claimmodel.validation
 
 # Adding a name: add it here too.  Removing one: it breaks users; see docs/compatibility.md.
 EXPECTED_TOP_LEVEL = {
@@ -26,6 +27,7 @@ EXPECTED_TOP_LEVEL = {
     "DecodeError",
     "Document",
     "Evidence",
+    "Finding",
     "FrozenMap",
     "GovernmentBody",
     "Hedge",
@@ -44,13 +46,16 @@ EXPECTED_TOP_LEVEL = {
     "Problem",
     "Relation",
     "RelationKind",
+    "Report",
     "Role",
+    "Severity",
     "Scale",
     "ScaleKind",
     "Source",
     "SourceKind",
     "Span",
     "Stance",
+    "ValidationError",
     "admiralty_code",
     "claim_id",
     "convert",
@@ -63,6 +68,7 @@ EXPECTED_TOP_LEVEL = {
     "loads",
     "summarize",
     "to_data",
+    "validate",
 }
 
 EXPECTED_EXCEPTIONS = {
@@ -73,6 +79,7 @@ EXPECTED_EXCEPTIONS = {
     "LimitExceededError",
     "Problem",
     "UnsupportedFormatError",
+    "ValidationError",
 }
 
 
@@ -93,7 +100,14 @@ class TestPublicAPI:
         assert EXPECTED_EXCEPTIONS <= set(claimmodel.exceptions.__all__)
 
     def test_all_is_sorted_and_resolves(self) -> None:
-        for module in (claimmodel, claimmodel.exceptions, claimmodel.format, claimmodel.model):
+        modules = (
+            claimmodel,
+            claimmodel.exceptions,
+            claimmodel.format,
+            claimmodel.model,
+            claimmodel.validation,
+        )
+        for module in modules:
             assert sorted(module.__all__, key=_isort_style) == list(module.__all__)
             for name in module.__all__:
                 assert hasattr(module, name), f"{module.__name__}.{name}"

@@ -45,6 +45,19 @@ def exchange(bundle: cm.Bundle) -> cm.Bundle:
         raise ValueError(problems[0].path) from error
 
 
+def check(bundle: cm.Bundle) -> list[str]:
+    report: cm.Report = cm.validate(bundle, ignore=["CM7"], severities={"CM106": "error"})
+    ok: bool = report.ok
+    findings: tuple[cm.Finding, ...] = report.errors
+    severity: cm.Severity = findings[0].severity if findings else cm.Severity.WARNING
+    try:
+        report.raise_for_errors()
+    except cm.ValidationError as error:
+        codes = [finding.code for finding in error.findings]
+        raise ValueError(codes) from error
+    return [f"{f.path}: {f.code} {severity.value} {ok}" for f in report]
+
+
 def scales(confidence: cm.Confidence) -> cm.Interval | None:
     scale: cm.Scale | None = cm.get_scale("icd203")
     assert scale is not None

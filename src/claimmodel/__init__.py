@@ -8,7 +8,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from claimmodel.exceptions import ClaimModelError, DecodeError, LimitExceededError, Problem
+from claimmodel.exceptions import (
+    ClaimModelError,
+    DecodeError,
+    LimitExceededError,
+    Problem,
+    ValidationError,
+)
 from claimmodel.format import (
     FORMAT_VERSION,
     Limits,
@@ -63,6 +69,7 @@ from claimmodel.model import (
     get_scale,
     summarize,
 )
+from claimmodel.validation import Finding, Report, Severity, validate
 
 if TYPE_CHECKING:
     __version__: str
@@ -85,6 +92,7 @@ __all__ = [
     "DecodeError",
     "Document",
     "Evidence",
+    "Finding",
     "FrozenMap",
     "GovernmentBody",
     "Hedge",
@@ -103,13 +111,16 @@ __all__ = [
     "Problem",
     "Relation",
     "RelationKind",
+    "Report",
     "Role",
     "Scale",
     "ScaleKind",
+    "Severity",
     "Source",
     "SourceKind",
     "Span",
     "Stance",
+    "ValidationError",
     "admiralty_code",
     "claim_id",
     "convert",
@@ -122,6 +133,7 @@ __all__ = [
     "loads",
     "summarize",
     "to_data",
+    "validate",
 ]
 
 

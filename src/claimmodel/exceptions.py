@@ -9,7 +9,9 @@ their attributes and the ``path`` strings are.
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Iterator, Sequence
+from typing import Protocol
 
 import attrs
 
@@ -21,6 +23,7 @@ __all__ = [
     "LimitExceededError",
     "Problem",
     "UnsupportedFormatError",
+    "ValidationError",
 ]
 
 
@@ -99,3 +102,47 @@ class LimitExceededError(DecodeError):
 
     The message names the limit and how to raise it.
     """
+
+
+class _Finding(Protocol):
+    """What :class:`ValidationError` needs of a finding (:class:`claimmodel.Finding` has it).
+
+    Declared here, rather than imported, because exceptions sit below every layer.
+    """
+
+    @property
+    def code(self) -> str: ...
+    @property
+    def severity(self) -> enum.Enum: ...
+    @property
+    def path(self) -> str: ...
+    @property
+    def message(self) -> str: ...
+    @property
+    def is_error(self) -> bool: ...
+
+
+class ValidationError(ClaimModelError, ValueError):
+    """A bundle decoded but breaks document-level rules (see :func:`claimmodel.validate`).
+
+    ``findings`` holds *every* :class:`claimmodel.Finding` of the report that raised
+    it, warnings included, in the report's order; ``errors`` only those of severity error.
+    Iterating over the error yields every finding.
+    """
+
+    def __init__(self, findings: Sequence[_Finding]) -> None:
+        self.findings: tuple[_Finding, ...] = tuple(findings)
+        errors = self.errors
+        count = len(errors)
+        head = "; ".join(str(f) for f in errors[:3])
+        more = f" (and {count - 3} more)" if count > 3 else ""
+        noun = "error" if count == 1 else "errors"
+        super().__init__(f"{count} validation {noun}: {head}{more}")
+
+    @property
+    def errors(self) -> tuple[_Finding, ...]:
+        """The findings of severity error."""
+        return tuple(f for f in self.findings if f.is_error)
+
+    def __iter__(self) -> Iterator[_Finding]:
+        return iter(self.findings)

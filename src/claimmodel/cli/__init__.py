@@ -1,7 +1,8 @@
 """The ``claimmodel`` command line (standard-library argparse).
 
-Exit codes: 0 when everything is valid, 1 when any input is invalid, 2 when a
-file cannot be read or is not JSON, or the command line itself is wrong.
+Exit codes: 0 when everything is valid (warnings allowed), 1 when any input
+is invalid, 2 when a file cannot be read or is not JSON, or the command line
+itself is wrong.
 No traceback reaches the user for bad input.
 """
 
@@ -26,9 +27,47 @@ def _parser() -> argparse.ArgumentParser:
     validate = commands.add_parser(
         "validate",
         help="check bundles and list every problem",
-        description="Check each FILE; print every problem as 'FILE: PATH: message'.",
+        description=(
+            "Check each FILE: decode it, then apply every document-level rule. Print each "
+            "problem as 'FILE: PATH: CODE SEVERITY: message' (decoding problems are CM001, "
+            "unreadable files CM002). Exit 0 when no problem is an error, 1 when one is, "
+            "2 when a file cannot be read or is not JSON."
+        ),
+        epilog="CODE is a rule code such as CM101 or a prefix such as CM7 (a whole family); "
+        "--list-rules prints them, and docs/validation.md describes each.",
     )
-    validate.add_argument("files", nargs="+", metavar="FILE", help="bundle JSON files")
+    what = validate.add_mutually_exclusive_group(required=True)
+    what.add_argument("files", nargs="*", default=[], metavar="FILE", help="bundle JSON files")
+    what.add_argument(
+        "--list-rules",
+        action="store_true",
+        help="print every rule's code, name, default severity and purpose, then exit",
+    )
+    validate.add_argument(
+        "--select",
+        action="append",
+        metavar="CODE",
+        help="apply only these rules (repeat, or separate with commas); default: all",
+    )
+    validate.add_argument(
+        "--ignore",
+        action="append",
+        default=[],
+        metavar="CODE",
+        help="do not apply these rules (repeat, or separate with commas); wins over --select",
+    )
+    validate.add_argument(
+        "--severity",
+        action="append",
+        default=[],
+        metavar="CODE=LEVEL",
+        help="report a rule as 'error' or 'warning' instead of its default (repeatable)",
+    )
+    validate.add_argument(
+        "--warnings-as-errors",
+        action="store_true",
+        help="report every warning as an error, so that warnings fail the run",
+    )
     validate.set_defaults(run=run_validate)
 
     show = commands.add_parser(

@@ -5,11 +5,20 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import Any
 
 from claimmodel.cli._show import render_bundle
-from claimmodel.exceptions import DecodeError
+from claimmodel.exceptions import DecodeError, InvalidValueError
 from claimmodel.format import loads
 from claimmodel.model import Bundle
+from claimmodel.validation import (
+    DECODE_ERROR,
+    RULES,
+    UNREADABLE,
+    Severity,
+    resolve_severities,
+    validate,
+)
 
 EXIT_OK = 0
 EXIT_INVALID = 1
@@ -46,17 +55,67 @@ def _is_unreadable(error: DecodeError) -> bool:
     )
 
 
+def _codes(values: list[str] | None) -> list[str] | None:
+    if values is None:
+        return None
+    return [code.strip() for value in values for code in value.split(",") if code.strip()]
+
+
+def _severities(values: list[str]) -> dict[str, str]:
+    chosen: dict[str, str] = {}
+    for value in values:
+        code, equals, level = value.partition("=")
+        if not equals:
+            raise InvalidValueError(
+                f"--severity takes CODE=LEVEL, such as CM701=error, not {value!r}"
+            )
+        chosen[code.strip()] = level.strip().lower()
+    return chosen
+
+
+def _line(path: str, where: str, code: str, severity: Severity, message: str) -> str:
+    return f"{path}: {where}: {code} {severity.value}: {message}"
+
+
+def _list_rules() -> int:
+    for rule in RULES.values():
+        print(f"{rule.code} {rule.name} ({rule.severity.value}): {rule.summary}")
+    return EXIT_OK
+
+
 def run_validate(args: argparse.Namespace) -> int:
+    if args.list_rules:
+        return _list_rules()
+    try:
+        options: dict[str, Any] = {
+            "select": _codes(args.select),
+            "ignore": _codes(args.ignore),
+            "severities": _severities(args.severity),
+            "warnings_as_errors": args.warnings_as_errors,
+        }
+        resolve_severities(**options)  # report a bad option once, before any file
+    except InvalidValueError as error:
+        print(f"claimmodel validate: error: {error}", file=sys.stderr)
+        return EXIT_UNREADABLE
     status = EXIT_OK
     for path in args.files:
         try:
-            _decode(path)
+            bundle = _decode(path)
         except _UnreadableError as error:
-            print(error, file=sys.stderr)
+            message = str(error).removeprefix(f"{path}: ")
+            print(_line(path, "$", UNREADABLE.code, Severity.ERROR, message), file=sys.stderr)
             status = max(status, EXIT_UNREADABLE)
+            continue
         except DecodeError as error:
             for problem in error.problems:
-                print(f"{path}: {problem.path}: {problem.message}")
+                code = DECODE_ERROR.code
+                print(_line(path, problem.path, code, Severity.ERROR, problem.message))
+            status = max(status, EXIT_INVALID)
+            continue
+        report = validate(bundle, **options)
+        for finding in report:
+            print(f"{path}: {finding}")
+        if not report.ok:
             status = max(status, EXIT_INVALID)
     return status
 

@@ -1,0 +1,109 @@
+"""Confidence rules (CM2xx): a level belongs to its scale and agrees with its band.
+
+The scales are those of :data:`claimmodel.model.SCALES`.  A converted confidence's
+``original`` judgement is checked too, at its own path.  A stated probability
+*agrees* with a level when it lies inside the level's band (both ends included,
+give or take :data:`BAND_TOLERANCE` for floating-point noise): an encoder may
+narrow "likely" (55–80 %) to 70 %, but not widen it or step outside it.
+"""
+
+from __future__ import annotations
+
+from claimmodel.model import Confidence, Interval, Level, Scale, get_scale
+from claimmodel.validation._context import Context
+
+__all__ = ["BAND_TOLERANCE", "EXTENSION_SCALE_PREFIX", "check"]
+
+BAND_TOLERANCE = 1e-9
+"""How far a stated probability may stray outside its level's band (CM202)."""
+
+EXTENSION_SCALE_PREFIX = "x-"
+"""Scale ids starting with this are the encoder's own and are not checked (CM205)."""
+
+
+def _show(interval: Interval) -> str:
+    if interval.low == interval.high:
+        return f"{interval.low:.10g}"
+    return f"[{interval.low:.10g}, {interval.high:.10g}]"
+
+
+def _within(probability: Interval, band: Interval) -> bool:
+    return (
+        band.low - BAND_TOLERANCE <= probability.low
+        and probability.high <= band.high + BAND_TOLERANCE
+    )
+
+
+_Levels = dict[tuple[str, str], "Level | None"]
+
+
+def _level(levels: _Levels, scale: Scale, text: str) -> Level | None:
+    # Spellings repeat across a bundle; look each (scale, level) pair up once.
+    key = (scale.id, text)
+    if key not in levels:
+        levels[key] = scale.level(text)
+    return levels[key]
+
+
+def _confidence(ctx: Context, confidence: Confidence, path: str, levels: _Levels) -> None:
+    if confidence.original is not None:  # a conversion keeps the judgement it came from
+        _confidence(ctx, confidence.original, f"{path}.original", levels)
+    scale = get_scale(confidence.scale)
+    if scale is None:
+        if not confidence.scale.startswith(EXTENSION_SCALE_PREFIX):
+            ctx.emit(
+                "CM205",
+                f"{path}.scale",
+                f"scale {confidence.scale!r} is not one claimmodel knows, so its levels "
+                "cannot be checked; use a known scale id (such as 'icd203' or 'probability') "
+                f"or name your own with the prefix {EXTENSION_SCALE_PREFIX!r}",
+            )
+        return
+    level = _level(levels, scale, confidence.level)
+    if level is None:
+        ctx.emit(
+            "CM201",
+            f"{path}.level",
+            f"{confidence.level!r} is not a level of scale {scale.id!r}; "
+            f"use one of: {scale.describe_levels()}",
+        )
+        return
+    probability = confidence.probability
+    if not level.judged:
+        if probability is not None:
+            ctx.emit(
+                "CM203",
+                f"{path}.probability",
+                f"level {level.label!r} of scale {scale.id!r} means the confidence cannot be "
+                f"judged, so it carries no probability; remove the probability "
+                f"{_show(probability)}",
+            )
+        return
+    if level.band is None:
+        return  # analytic confidence and source reliability stand for no probability band
+    if probability is None:
+        ctx.emit(
+            "CM204",
+            f"{path}.probability",
+            f"level {level.label!r} of scale {scale.id!r} stands for {_show(level.band)} but no "
+            "probability is stated, which reads as 'cannot be judged'; state the band "
+            f"(low {level.band.low}, high {level.band.high}) or a narrower interval inside it",
+        )
+    elif not _within(probability, level.band):
+        ctx.emit(
+            "CM202",
+            f"{path}.probability",
+            f"{_show(probability)} is not within {_show(level.band)}, the band of level "
+            f"{level.label!r} on scale {scale.id!r}; state an interval inside the band "
+            "or choose the level that matches the probability",
+        )
+
+
+def check(ctx: Context) -> None:
+    """Apply every confidence rule."""
+    levels: _Levels = {}
+    for index, source in enumerate(ctx.bundle.sources):
+        if source.reliability is not None:
+            _confidence(ctx, source.reliability, f"$.sources[{index}].reliability", levels)
+    for index, assertion in enumerate(ctx.bundle.assertions):
+        _confidence(ctx, assertion.confidence, f"$.assertions[{index}].confidence", levels)

@@ -1,0 +1,76 @@
+"""The state one validation shares between rules: the bundle's indexes and the findings.
+
+Every index is built once, in one pass over each collection, so that each rule
+can look an id up in constant time and the whole validation stays linear in the
+size of the bundle.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from claimmodel.model import Bundle, Document, PartialDate, Source
+from claimmodel.validation._report import Finding, Severity
+
+__all__ = ["Context"]
+
+
+def _first_index(ids: list[str]) -> dict[str, int]:
+    index: dict[str, int] = {}
+    for position, item_id in enumerate(ids):
+        index.setdefault(item_id, position)
+    return index
+
+
+class Context:
+    """The bundle, look-ups by id (the first item wins on duplicates) and the findings."""
+
+    __slots__ = (
+        "assertion_ids",
+        "bundle",
+        "claim_ids",
+        "findings",
+        "published",
+        "relation_ids",
+        "severities",
+        "source_ids",
+        "sources",
+    )
+
+    def __init__(self, bundle: Bundle, severities: Mapping[str, Severity]) -> None:
+        self.bundle = bundle
+        self.severities = severities
+        self.findings: list[Finding] = []
+        self.source_ids = _first_index([s.id for s in bundle.sources])
+        self.claim_ids = _first_index([c.id for c in bundle.claims])
+        self.assertion_ids = _first_index([a.id for a in bundle.assertions])
+        self.relation_ids = _first_index([r.id for r in bundle.relations])
+        self.sources: dict[str, Source] = {
+            source_id: bundle.sources[position] for source_id, position in self.source_ids.items()
+        }
+        self.published = self._publication_date()
+
+    def _publication_date(self) -> PartialDate | None:
+        if self.bundle.published is not None:
+            return self.bundle.published
+        document = self.document(self.bundle.document)
+        return document.published if document is not None else None
+
+    def wants(self, code: str) -> bool:
+        """Whether the rule with this code is applied."""
+        return code in self.severities
+
+    def emit(self, code: str, path: str, message: str) -> None:
+        """Record a finding of rule ``code`` at ``path``, unless the rule is not applied."""
+        severity = self.severities.get(code)
+        if severity is not None:
+            self.findings.append(Finding(code=code, severity=severity, path=path, message=message))
+
+    def source(self, source_id: str | None) -> Source | None:
+        """The source with this id, or ``None``."""
+        return self.sources.get(source_id) if source_id is not None else None
+
+    def document(self, source_id: str | None) -> Document | None:
+        """The document source with this id, or ``None`` (also when it is another kind)."""
+        found = self.source(source_id)
+        return found if isinstance(found, Document) else None

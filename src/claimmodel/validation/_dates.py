@@ -1,0 +1,85 @@
+"""Date rules (CM5xx): nothing happens after it is reported, ends before it starts, or is
+relayed before it was said.
+
+Partial dates are compared by the instants they can stand for: one is *after*
+another only when its earliest instant is later than the other's latest, so
+"2025" is not after "2025-07".  A date without a time zone is a local time in an
+unknown zone; compared with one that has a zone, it is allowed any offset from
+UTC−12:00 to UTC+14:00.  Two dates without zones are taken to share one.
+
+That a partial date is a real date at its precision (no 30 February, no month
+13) is enforced when the date is built, so a decoded bundle never holds one; the
+decoder reports it as a decoding problem at the date's path.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from claimmodel.model import PartialDate
+from claimmodel.validation._context import Context
+
+__all__ = ["check", "definitely_after"]
+
+_EASTMOST = dt.timedelta(hours=14)
+_WESTMOST = dt.timedelta(hours=12)
+
+
+def definitely_after(later: PartialDate, earlier: PartialDate) -> bool:
+    """Whether every instant ``later`` can stand for comes after every one ``earlier`` can."""
+    start = later.earliest()
+    end = earlier.latest()
+    if (start.tzinfo is None) == (end.tzinfo is None):
+        return start > end
+    if start.tzinfo is None:  # the earliest UTC instant of a local time is 14 hours before it
+        return start.replace(tzinfo=dt.UTC) - _EASTMOST > end
+    return start > end.replace(tzinfo=dt.UTC) + _WESTMOST
+
+
+def check(ctx: Context) -> None:
+    """Apply every date rule."""
+    published = ctx.published
+    for index, source in enumerate(ctx.bundle.sources):
+        periods = [("roles", role.start, role.end) for role in source.roles]
+        periods += [("affiliations", a.start, a.end) for a in source.affiliations]
+        counters = {"roles": 0, "affiliations": 0}
+        for field, start, end in periods:
+            position = counters[field]
+            counters[field] += 1
+            if start is not None and end is not None and definitely_after(start, end):
+                ctx.emit(
+                    "CM502",
+                    f"$.sources[{index}].{field}[{position}].end",
+                    f"it ends ({end}) before it starts ({start}); correct or swap the dates",
+                )
+    for index, assertion in enumerate(ctx.bundle.assertions):
+        base = f"$.assertions[{index}]"
+        _after_publication(ctx, f"{base}.date", "the statement", assertion.date, published)
+        before: tuple[str, PartialDate] | None = (
+            ("the statement", assertion.date) if assertion.date is not None else None
+        )
+        for position, link in enumerate(assertion.attribution.chain):
+            if link.date is None:
+                continue
+            path = f"{base}.attribution.chain[{position}].date"
+            _after_publication(ctx, path, "the relay", link.date, published)
+            if before is not None and definitely_after(before[1], link.date):
+                ctx.emit(
+                    "CM503",
+                    path,
+                    f"relayed on {link.date}, before {before[0]} ({before[1]}); links run "
+                    "in transmission order, speaker first: correct the date or the order",
+                )
+            before = (f"link {position}", link.date)
+
+
+def _after_publication(
+    ctx: Context, path: str, what: str, date: PartialDate | None, published: PartialDate | None
+) -> None:
+    if date is not None and published is not None and definitely_after(date, published):
+        ctx.emit(
+            "CM501",
+            path,
+            f"{what} is dated {date}, after the document appeared ({published}); "
+            "correct the date, or the bundle's publication date",
+        )

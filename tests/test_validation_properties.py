@@ -1,0 +1,542 @@
+"""Properties of ``claimmodel.validate`` over generated bundles.
+
+Every rule has a breaker: a function that takes a valid bundle and breaks exactly
+that rule, returning the path where the finding must appear.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import attrs
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claimmodel import (
+    Affiliation,
+    AffiliationKind,
+    AnonymousSource,
+    Assertion,
+    Attribution,
+    Bundle,
+    Channel,
+    Claim,
+    Collective,
+    Confidence,
+    Document,
+    Evidence,
+    GovernmentBody,
+    Hedge,
+    HedgeCategory,
+    Interval,
+    Link,
+    MediaOutlet,
+    Organization,
+    PartialDate,
+    Person,
+    Relation,
+    RelationKind,
+    Role,
+    Severity,
+    Source,
+    Span,
+    validate,
+)
+from claimmodel.model import SCALES
+from claimmodel.validation import MAX_CHAIN_LENGTH, RULES, Family
+
+# -- a generator of bundles that break no rule ----------------------------------------
+
+_TEXT = st.text(alphabet="abcdefgh ", min_size=20, max_size=60).filter(lambda t: t.strip())
+_CHANNELS = [c for c in Channel if c is not Channel.UNSPECIFIED]
+_PROBABILITY_LEVELS = [
+    (scale.id, level.label, level.band)
+    for scale in SCALES.values()
+    if not scale.open
+    for level in scale.levels
+    if level.judged
+]
+
+
+@st.composite
+def confidences(draw: st.DrawFn, source_ids: list[str]) -> Confidence:
+    """A confidence that agrees with its scale, sometimes assessed by a known source."""
+    scale, level, band = draw(st.sampled_from(_PROBABILITY_LEVELS))
+    probability = None
+    if band is not None:
+        low = draw(st.floats(band.low, band.high))
+        high = draw(st.floats(low, band.high))
+        probability = Interval(low=low, high=high)
+    elif draw(st.booleans()):
+        level = "cannot-be-judged"
+    assessor = draw(st.none() | st.sampled_from(source_ids))
+    basis = draw(st.none() | st.just("field reporting"))
+    return Confidence(
+        scale=scale, level=level, probability=probability, assessor=assessor, basis=basis
+    )
+
+
+def _source(kind: int, source_id: str, text: str, others: list[str]) -> Source:
+    """A source of one of the kinds; "doc" is the bundle's document, written by the others."""
+    if source_id == "doc":
+        published = PartialDate(year=2025, month=11, day=25)
+        return Document(id="doc", text=text, published=published, authors=tuple(others[:1]))
+    classes: list[type[Source]] = [
+        Person,
+        Organization,
+        GovernmentBody,
+        MediaOutlet,
+        AnonymousSource,
+        Collective,
+    ]
+    cls = classes[kind % len(classes)]
+    if cls is Collective:
+        return Collective(id=source_id, members=tuple(o for o in others if o != source_id))
+    return cls(id=source_id)
+
+
+@st.composite
+def valid_bundles(draw: st.DrawFn) -> Bundle:
+    """A bundle every rule accepts (warnings aside): ids resolve, dates and spans agree."""
+    text = draw(_TEXT)
+    count = draw(st.integers(2, 6))
+    ids = ["doc", *(f"s{i}" for i in range(1, count))]
+    kinds = draw(st.lists(st.integers(0, 5), min_size=count, max_size=count))
+    sources = [_source(kind, sid, text, ids[1:]) for kind, sid in zip(kinds, ids, strict=True)]
+    for index in range(1, count - 1):  # affiliations point forward only: no cycle
+        if draw(st.booleans()):
+            target = ids[draw(st.integers(index + 1, count - 1))]
+            kind = draw(st.sampled_from(AffiliationKind))
+            start = PartialDate(year=draw(st.integers(1990, 2010)))
+            end = draw(st.none() | st.just(PartialDate(year=2020)))
+            affiliation = Affiliation(kind=kind, target=target, start=start, end=end)
+            role = Role(office="spokesperson", organization=target, start=start, end=end)
+            sources[index] = sources[index].with_affiliation(affiliation).with_role(role)
+    claims = [Claim(id=f"c{i}", text=draw(_TEXT)) for i in range(draw(st.integers(1, 4)))]
+    assertions = []
+    for index in range(draw(st.integers(1, 5))):
+        speaker, *relays = draw(st.permutations(ids))[: draw(st.integers(1, min(4, count)))]
+        chain = tuple(
+            Link(
+                source=relay,
+                channel=draw(st.sampled_from(_CHANNELS)),
+                date=PartialDate(year=2023, month=position + 1),
+            )
+            for position, relay in enumerate(relays)
+        )
+        first = draw(st.integers(0, len(text) - 1))
+        span = Span(start=first, end=draw(st.integers(first + 1, len(text))))
+        covered = span.of(text)
+        hedges: tuple[Hedge, ...] = ()
+        evidence: tuple[Evidence, ...] = ()
+        if not covered.isspace():
+            evidence = (Evidence(quote=covered, span=span),)
+            if draw(st.booleans()):
+                category = draw(st.sampled_from(HedgeCategory))
+                voice = draw(st.none() | st.sampled_from(ids))
+                hedges = (Hedge(cue=covered, category=category, span=span, voiced_by=voice),)
+        confidence = draw(confidences(ids))
+        if hedges and confidence.basis is None:
+            confidence = confidence.with_basis("checked against two other reports")
+        assertions.append(
+            Assertion(
+                id=f"a{index}",
+                claim=draw(st.sampled_from(claims)).id,
+                attribution=Attribution(source=speaker, chain=chain),
+                confidence=confidence,
+                hedges=hedges,
+                evidence=evidence,
+                date=draw(st.none() | st.just(PartialDate(year=2022))),
+            )
+        )
+    ends = [a.id for a in assertions] + [c.id for c in claims]
+    relations = [
+        Relation(
+            id=f"r{i}",
+            kind=draw(st.sampled_from(RelationKind)),
+            subject=draw(st.sampled_from(ends)),
+            object=draw(st.sampled_from(ends)),
+        )
+        for i in range(draw(st.integers(0, 2)))
+    ]
+    return Bundle(
+        document="doc",
+        published=PartialDate(year=2025, month=11, day=25),
+        sources=tuple(sources),
+        claims=tuple(claims),
+        assertions=tuple(assertions),
+        relations=tuple(relations),
+    )
+
+
+# -- breakers: each breaks exactly one rule and says where -----------------------------
+
+Breaker = Callable[[Bundle, st.DataObject], tuple[Bundle, str]]
+
+
+def _pick(bundle: Bundle, data: st.DataObject) -> tuple[int, Assertion]:
+    index = data.draw(st.integers(0, len(bundle.assertions) - 1), label="assertion")
+    return index, bundle.assertions[index]
+
+
+def _replace(bundle: Bundle, index: int, assertion: Assertion) -> Bundle:
+    assertions = list(bundle.assertions)
+    assertions[index] = assertion
+    return attrs.evolve(bundle, assertions=tuple(assertions))
+
+
+def _with_confidence(
+    bundle: Bundle, data: st.DataObject, confidence: Confidence
+) -> tuple[Bundle, int]:
+    index, assertion = _pick(bundle, data)
+    return _replace(bundle, index, assertion.with_confidence(confidence)), index
+
+
+def _unknown_attribution_source(bundle: Bundle, data: st.DataObject) -> tuple[Bundle, str]:
+    index, assertion = _pick(bundle, data)
+    attribution = attrs.evolve(assertion.attribution, source="ghost")
+    broken = _replace(bundle, index, attrs.evolve(assertion, attribution=attribution))
+    return broken, f"$.assertions[{index}].attribution.source"
+
+
+def _unknown_chain_source(bundle: Bundle, data: st.DataObject) -> tuple[Bundle, str]:
+    index, assertion = _pick(bundle, data)
+    attribution = assertion.attribution.via(Link(source="ghost", channel=Channel.LEAK))
+    broken = _replace(bundle, index, attrs.evolve(assertion, attribution=attribution))
+    return broken, f"$.assertions[{index}].attribution.chain[{len(attribution.chain) - 1}].source"
+
+
+def _unknown_assessor(bundle: Bundle, data: st.DataObject) -> tuple[Bundle, str]:
+    index, assertion = _pick(bundle, data)
+    confidence = attrs.evolve(assertion.confidence, assessor="ghost")
+    broken = _replace(bundle, index, assertion.with_confidence(confidence))
+    return broken, f"$.assertions[{index}].confidence.assessor"
+
+
+def _repeated_chain_source(bundle: Bundle, data: st.DataObject) -> tuple[Bundle, str]:
+    index, assertion = _pick(bundle, data)
+    again = data.draw(st.sampled_from(assertion.attribution.path), label="repeated")
+    attribution = assertion.attribution.via(Link(source=again, channel=Channel.INTERVIEW))
+    broken = _replace(bundle, index, attrs.evolve(assertion, attribution=attribution))
+    return broken, f"$.assertions[{index}].attribution.chain[{len(attribution.chain) - 1}].source"
+
+
+def _chain_too_long(bundle: Bundle, data: st.DataObject) -> tuple[Bundle, str]:
+    index, assertion = _pick(bundle, data)
+    relays = [Person(id=f"relay-{i}") for i in range(MAX_CHAIN_LENGTH + 1)]
+    chain = tuple(Link(source=p.id, channel=Channel.CONVERSATION) for p in relays)
+    attribution = attrs.evolve(assertion.attribution, chain=chain)
+    broken = _replace(bundle, index, attrs.evolve(assertion, attribution=attribution))
+    broken = attrs.evolve(broken, sources=(*broken.sources, *relays))
+    return broken, f"$.assertions[{index}].attribution.chain"
+
+
+def _intermediary_without_channel(bundle: Bundle, data: st.DataObject) -> tuple[Bundle, str]:
+    index, assertion = _pick(bundle, data)
+    attribution = assertion.attribution.via(Link(source="wire-service"))
+    broken = _replace(bundle, index, attrs.evolve(assertion, attribution=attribution))
+    broken = broken.with_source(MediaOutlet(id="wire-service"))
+    return broken, f"$.assertions[{index}].attribution.chain[{len(attribution.chain) - 1}].channel"
+
+
+def _unknown_level(bundle: Bundle, data: st.DataObject) -> tuple[Bundle, str]:
+    scale = data.draw(st.sampled_from(sorted(SCALES)), label="scale")
+    broken, index = _with_confidence(bundle, data, Confidence(scale=scale, level="no such level"))
+    return broken, f"$.assertions[{index}].confidence.level"
+
+
+def _probability_outside_band(bundle: Bundle, data: st.DataObject) -> tuple[Bundle, str]:
+    low = data.draw(st.floats(0.0, 0.54), label="low")
+    confidence = Confidence(
+        scale="icd203", level="likely", probability=Interval(low=low, high=0.6), basis="b"
+    )
+    broken, index = _with_confidence(bundle, data, confidence)
+    return broken, f"$.assertions[{index}].confidence.probability"
+
+
+def _unjudged_with_probability(bundle: Bundle, data: st.DataObject) -> tuple[Bundle, str]:
+    scale, level = data.draw(
+        st.sampled_from([("admiralty-reliability", "F"), ("admiralty-credibility", "6")])
+    )
+    confidence = Confidence(scale=scale, level=level, probability=Interval.point(0.5))
+    broken, index = _with_confidence(bundle, data, confidence)
+    return broken, f"$.assertions[{index}].confidence.probability"
+
+
+def _judged_without_probability(bundle: Bundle, data: st.DataObject) -> tuple[Bundle, str]:
+    broken, index = _with_confidence(bundle, data, Confidence(scale="ipcc", level="likely"))
+    return broken, f"$.assertions[{index}].confidence.probability"
+
+
+def _unknown_scale(bundle: Bundle, data: st.DataObject) -> tuple[Bundle, str]:
+    broken, index = _with_confidence(bundle, data, Confidence(scale="my-scale", level="meh"))
+    return broken, f"$.assertions[{index}].confidence.scale"
+
+
+def _unknown_claim(bundle: Bundle, data: st.DataObject) -> tuple[Bundle, str]:
+    index, assertion = _pick(bundle, data)
+    broken = _replace(bundle, index, attrs.evolve(assertion, claim="ghost"))
+    return broken, f"$.assertions[{index}].claim"
+
+
+def _duplicate_id(bundle: Bundle, data: st.DataObject) -> tuple[Bundle, str]:
+    kind = data.draw(st.sampled_from(["sources", "claims", "assertions"]), label="kind")
+    items = getattr(bundle, kind)
+    copied = items[data.draw(st.integers(0, len(items) - 1), label="copied")]
+    broken = attrs.evolve(bundle, **{kind: (*items, copied)})  # type: ignore[arg-type]
+    return broken, f"$.{kind}[{len(items)}].id"
+
+
+def _unknown_relation_end(bundle: Bundle, data: st.DataObject) -> tuple[Bundle, str]:
+    end = data.draw(st.sampled_from(["subject", "object"]), label="end")
+    other = bundle.claims[0].id
+    relation = Relation(id="r-new", kind=RelationKind.SUPPORTS, subject=other, object=other)
+    broken = bundle.with_relation(attrs.evolve(relation, **{end: "ghost"}))  # type: ignore[arg-type]
+    return broken, f"$.relations[{len(bundle.relations)}].{end}"
+
+
+def _ambiguous_relation_end(bundle: Bundle, data: st.DataObject) -> tuple[Bundle, str]:
+    _, assertion = _pick(bundle, data)
+    twin = Claim(id=assertion.id, text="a claim that shares an assertion's id")
+    relation = Relation(
+        id="r-new", kind=RelationKind.ELABORATES, subject=assertion.id, object=bundle.claims[0].id
+    )
+    broken = bundle.with_claim(twin).with_relation(relation)
+    return broken, f"$.relations[{len(bundle.relations)}].subject"
+
+
+def _unknown_related_source(bundle: Bundle, data: st.DataObject) -> tuple[Bundle, str]:
+    index = data.draw(st.integers(0, len(bundle.sources) - 1), label="source")
+    source = bundle.sources[index]
+    sources = list(bundle.sources)
+    sources[index] = source.with_role(Role(office="minister", organization="ghost"))
+    broken = attrs.evolve(bundle, sources=tuple(sources))
+    return broken, f"$.sources[{index}].roles[{len(source.roles)}].organization"
+
+
+def _unknown_hedge_voice(bundle: Bundle, data: st.DataObject) -> tuple[Bundle, str]:
+    index, assertion = _pick(bundle, data)
+    hedge = Hedge(cue="likely", category=HedgeCategory.EPISTEMIC, voiced_by="ghost")
+    broken = _replace(bundle, index, assertion.with_hedge(hedge))
+    return broken, f"$.assertions[{index}].hedges[{len(assertion.hedges)}].voiced_by"
+
+
+def _unknown_document(bundle: Bundle, data: st.DataObject) -> tuple[Bundle, str]:
+    index, assertion = _pick(bundle, data)
+    target = data.draw(st.sampled_from(["ghost", assertion.attribution.source]), label="target")
+    if target != "ghost" and target == "doc":
+        target = "ghost"
+    evidence = Evidence(url="https://example.org/a", document=target)
+    broken = _replace(
+        bundle, index, attrs.evolve(assertion, evidence=(*assertion.evidence, evidence))
+    )
+    return broken, f"$.assertions[{index}].evidence[{len(assertion.evidence)}].document"
+
+
+def _affiliation_cycle(bundle: Bundle, data: st.DataObject) -> tuple[Bundle, str]:
+    index = data.draw(st.integers(0, len(bundle.sources) - 1), label="source")
+    source = bundle.sources[index]
+    kind = data.draw(st.sampled_from([AffiliationKind.PART_OF, AffiliationKind.CONTROLLED_BY]))
+    sources = list(bundle.sources)
+    sources[index] = source.with_affiliation(Affiliation(kind=kind, target=source.id))
+    broken = attrs.evolve(bundle, sources=tuple(sources))
+    return broken, f"$.sources[{index}].affiliations[{len(source.affiliations)}].target"
+
+
+def _hedged_but_confident(bundle: Bundle, data: st.DataObject) -> tuple[Bundle, str]:
+    index, assertion = _pick(bundle, data)
+    category = data.draw(
+        st.sampled_from(
+            [HedgeCategory.REPORTATIVE, HedgeCategory.DISPUTED, HedgeCategory.EVIDENTIAL_GAP]
+        )
+    )
+    confidence = Confidence(
+        scale="icd203", level="almost certain", probability=Interval(low=0.95, high=0.99)
+    )
+    hedged = assertion.with_hedge(Hedge(cue="allegedly", category=category))
+    broken = _replace(bundle, index, hedged.with_confidence(confidence))
+    return broken, f"$.assertions[{index}].confidence.probability"
+
+
+def _dated_after_publication(bundle: Bundle, data: st.DataObject) -> tuple[Bundle, str]:
+    index, assertion = _pick(bundle, data)
+    later = PartialDate(year=data.draw(st.integers(2026, 2100)))
+    undated = tuple(attrs.evolve(link, date=None) for link in assertion.attribution.chain)
+    attribution = attrs.evolve(assertion.attribution, chain=undated)
+    broken = _replace(bundle, index, attrs.evolve(assertion, date=later, attribution=attribution))
+    return broken, f"$.assertions[{index}].date"
+
+
+def _ends_before_start(bundle: Bundle, data: st.DataObject) -> tuple[Bundle, str]:
+    index = data.draw(st.integers(0, len(bundle.sources) - 1), label="source")
+    source = bundle.sources[index]
+    role = Role(office="envoy", start=PartialDate(year=2020), end=PartialDate(year=2019))
+    sources = list(bundle.sources)
+    sources[index] = source.with_role(role)
+    broken = attrs.evolve(bundle, sources=tuple(sources))
+    return broken, f"$.sources[{index}].roles[{len(source.roles)}].end"
+
+
+def _relayed_before_said(bundle: Bundle, data: st.DataObject) -> tuple[Bundle, str]:
+    index, assertion = _pick(bundle, data)
+    relay = Person(id="late-relay")
+    attribution = attrs.evolve(
+        assertion.attribution,
+        chain=(Link(source=relay.id, channel=Channel.BROADCAST, date=PartialDate(year=2021)),),
+    )
+    said = attrs.evolve(assertion, attribution=attribution, date=PartialDate(year=2022, month=3))
+    broken = _replace(bundle, index, said).with_source(relay)
+    return broken, f"$.assertions[{index}].attribution.chain[0].date"
+
+
+def _document_text(bundle: Bundle) -> str:
+    document = bundle.document_source
+    assert document is not None
+    assert document.text is not None
+    return document.text
+
+
+def _span_outside_text(bundle: Bundle, data: st.DataObject) -> tuple[Bundle, str]:
+    index, assertion = _pick(bundle, data)
+    length = len(_document_text(bundle))
+    start = data.draw(st.integers(0, length + 5), label="start")
+    span = Span(start=start, end=max(start + 1, length + 1))
+    hedge = Hedge(cue="reportedly", category=HedgeCategory.REPORTATIVE, span=span)
+    broken = _replace(bundle, index, assertion.with_hedge(hedge))
+    return broken, f"$.assertions[{index}].hedges[{len(assertion.hedges)}].span"
+
+
+def _quote_mismatch(bundle: Bundle, data: st.DataObject) -> tuple[Bundle, str]:
+    index, assertion = _pick(bundle, data)
+    text = _document_text(bundle)
+    start = data.draw(st.integers(0, len(text) - 1), label="start")
+    span = Span(start=start, end=data.draw(st.integers(start + 1, len(text)), label="end"))
+    evidence = Evidence(quote=span.of(text) + "!", span=span)
+    broken = _replace(
+        bundle, index, attrs.evolve(assertion, evidence=(*assertion.evidence, evidence))
+    )
+    return broken, f"$.assertions[{index}].evidence[{len(assertion.evidence)}].quote"
+
+
+def _hedge_cue_mismatch(bundle: Bundle, data: st.DataObject) -> tuple[Bundle, str]:
+    index, assertion = _pick(bundle, data)
+    text = _document_text(bundle)
+    start = data.draw(st.integers(0, len(text) - 1), label="start")
+    span = Span(start=start, end=data.draw(st.integers(start + 1, len(text)), label="end"))
+    hedge = Hedge(cue="§", category=HedgeCategory.APPROXIMATOR, span=span)
+    broken = _replace(bundle, index, assertion.with_hedge(hedge))
+    return broken, f"$.assertions[{index}].hedges[{len(assertion.hedges)}].cue"
+
+
+def _unreferenced_source(bundle: Bundle, data: st.DataObject) -> tuple[Bundle, str]:
+    del data
+    return bundle.with_source(Person(id="bystander")), f"$.sources[{len(bundle.sources)}]"
+
+
+def _unreferenced_claim(bundle: Bundle, data: st.DataObject) -> tuple[Bundle, str]:
+    del data
+    claim = Claim(id="c-unused", text="nobody says this")
+    return bundle.with_claim(claim), f"$.claims[{len(bundle.claims)}]"
+
+
+BREAKERS: dict[str, Breaker] = {
+    "CM101": _unknown_attribution_source,
+    "CM102": _unknown_chain_source,
+    "CM103": _unknown_assessor,
+    "CM104": _repeated_chain_source,
+    "CM105": _chain_too_long,
+    "CM106": _intermediary_without_channel,
+    "CM201": _unknown_level,
+    "CM202": _probability_outside_band,
+    "CM203": _unjudged_with_probability,
+    "CM204": _judged_without_probability,
+    "CM205": _unknown_scale,
+    "CM301": _unknown_claim,
+    "CM302": _duplicate_id,
+    "CM303": _unknown_relation_end,
+    "CM304": _ambiguous_relation_end,
+    "CM305": _unknown_related_source,
+    "CM306": _unknown_hedge_voice,
+    "CM307": _unknown_document,
+    "CM308": _affiliation_cycle,
+    "CM401": _hedged_but_confident,
+    "CM501": _dated_after_publication,
+    "CM502": _ends_before_start,
+    "CM503": _relayed_before_said,
+    "CM601": _span_outside_text,
+    "CM602": _quote_mismatch,
+    "CM603": _hedge_cue_mismatch,
+    "CM701": _unreferenced_source,
+    "CM702": _unreferenced_claim,
+}
+
+_ITEM = re.compile(r"^\$\.(sources|claims|assertions|relations)\[(\d+)\]")
+
+
+def _by_id(bundle: Bundle, path: str) -> str:
+    """The path with its first index replaced by the id of the item it points at."""
+    match = _ITEM.match(path)
+    if match is None:
+        return path
+    item = getattr(bundle, match[1])[int(match[2])]
+    return f"$.{match[1]}[id={item.id}]{path[match.end() :]}"
+
+
+def _findings_by_id(bundle: Bundle) -> set[tuple[str, str, Severity]]:
+    return {(f.code, _by_id(bundle, f.path), f.severity) for f in validate(bundle)}
+
+
+# One run per rule: a fifth of the profile's examples each keeps the suite quick.
+_PROFILE = settings.default
+assert _PROFILE is not None
+_PER_RULE = settings(max_examples=max(10, _PROFILE.max_examples // 5))
+
+
+class TestBreakers:
+    """Every rule has a breaker, and breaking a rule yields exactly that rule's finding."""
+
+    def test_every_bundle_rule_has_a_breaker(self) -> None:
+        expected = {code for code, rule in RULES.items() if rule.family is not Family.DECODING}
+        assert expected == set(BREAKERS)
+
+    @pytest.mark.parametrize("code", sorted(BREAKERS))
+    @_PER_RULE
+    @given(bundle=valid_bundles(), data=st.data())
+    def test_breaking_a_rule_reports_it_at_its_path(
+        self, code: str, bundle: Bundle, data: st.DataObject
+    ) -> None:
+        broken, path = BREAKERS[code](bundle, data)
+        report = validate(broken)
+        assert code in {f.code for f in report.at(path)}
+        other_errors = {f.code for f in report.errors} - {code}
+        assert set() == other_errors
+
+
+class TestValidBundles:
+    """Generated valid bundles pass, whatever their order, as often as asked."""
+
+    @given(valid_bundles())
+    def test_valid_bundles_have_no_errors(self, bundle: Bundle) -> None:
+        assert () == validate(bundle).errors
+
+    @given(valid_bundles(), st.sampled_from(sorted(BREAKERS)), st.data())
+    def test_findings_do_not_depend_on_order(
+        self, bundle: Bundle, code: str, data: st.DataObject
+    ) -> None:
+        broken, _ = BREAKERS[code](bundle, data)
+        shuffled = attrs.evolve(
+            broken,
+            sources=tuple(data.draw(st.permutations(broken.sources), label="sources")),
+            claims=tuple(data.draw(st.permutations(broken.claims), label="claims")),
+            assertions=tuple(data.draw(st.permutations(broken.assertions), label="assertions")),
+        )
+        assert _findings_by_id(broken) == _findings_by_id(shuffled)
+
+    @given(valid_bundles(), st.sampled_from(sorted(BREAKERS)), st.data())
+    def test_validating_twice_gives_the_same_report(
+        self, bundle: Bundle, code: str, data: st.DataObject
+    ) -> None:
+        broken, _ = BREAKERS[code](bundle, data)
+        assert validate(broken) == validate(broken)
