@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import claimmodel
+import claimmodel.analysis
 import claimmodel.exceptions
 import claimmodel.format
 import claimmodel.model
@@ -15,16 +16,21 @@ EXPECTED_TOP_LEVEL = {
     "SCALES",
     "Affiliation",
     "AffiliationKind",
+    "Analysis",
     "AnonymousSource",
     "Assertion",
     "Attribution",
     "Bundle",
     "Channel",
     "Claim",
+    "ClaimAnalysis",
     "ClaimModelError",
     "Collective",
     "Confidence",
+    "Contradiction",
     "DecodeError",
+    "Dependency",
+    "DependencyKind",
     "Document",
     "Evidence",
     "Finding",
@@ -39,11 +45,13 @@ EXPECTED_TOP_LEVEL = {
     "Link",
     "MediaOutlet",
     "Organization",
+    "Origin",
     "PartialDate",
     "Person",
     "Polarity",
     "Precision",
     "Problem",
+    "RaisedHedge",
     "Relation",
     "RelationKind",
     "Report",
@@ -57,8 +65,10 @@ EXPECTED_TOP_LEVEL = {
     "Stance",
     "ValidationError",
     "admiralty_code",
+    "analyze",
     "claim_id",
     "convert",
+    "dependencies",
     "dump",
     "dumps",
     "from_data",
@@ -66,6 +76,7 @@ EXPECTED_TOP_LEVEL = {
     "json_schema",
     "load",
     "loads",
+    "merge",
     "summarize",
     "to_data",
     "validate",
@@ -77,6 +88,7 @@ EXPECTED_EXCEPTIONS = {
     "InvalidTypeError",
     "InvalidValueError",
     "LimitExceededError",
+    "MergeConflictError",
     "Problem",
     "UnsupportedFormatError",
     "ValidationError",
@@ -102,6 +114,7 @@ class TestPublicAPI:
     def test_all_is_sorted_and_resolves(self) -> None:
         modules = (
             claimmodel,
+            claimmodel.analysis,
             claimmodel.exceptions,
             claimmodel.format,
             claimmodel.model,

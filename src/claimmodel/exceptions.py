@@ -21,6 +21,7 @@ __all__ = [
     "InvalidTypeError",
     "InvalidValueError",
     "LimitExceededError",
+    "MergeConflictError",
     "Problem",
     "UnsupportedFormatError",
     "ValidationError",
@@ -146,3 +147,19 @@ class ValidationError(ClaimModelError, ValueError):
 
     def __iter__(self) -> Iterator[_Finding]:
         return iter(self.findings)
+
+
+class MergeConflictError(ClaimModelError, ValueError):
+    """Two bundles being merged hold different items under the same id.
+
+    ``kind`` is the collection (``"sources"``, ``"claims"``, ``"assertions"`` or
+    ``"relations"``), ``item`` the shared id, and ``first`` and ``second`` name
+    where each version came from (a bundle's name and the item's position in it).
+    """
+
+    def __init__(self, message: str, *, kind: str, item: str, first: str, second: str) -> None:
+        super().__init__(message)
+        self.kind = kind
+        self.item = item
+        self.first = first
+        self.second = second

@@ -13,6 +13,7 @@ import sys
 from collections.abc import Sequence
 
 from claimmodel.cli._commands import run_show, run_validate
+from claimmodel.cli._report import run_report
 
 __all__ = ["main"]
 
@@ -77,6 +78,24 @@ def _parser() -> argparse.ArgumentParser:
     )
     show.add_argument("file", metavar="FILE", help="a bundle JSON file")
     show.set_defaults(run=run_show)
+
+    report = commands.add_parser(
+        "report",
+        help="count the independent origins behind each claim",
+        description=(
+            "Merge the bundles in FILE... and print, for each claim, its assertions, its "
+            "independent origins, the stances they take and the hedges raised, ending in a "
+            "verdict line."
+        ),
+    )
+    report.add_argument("files", nargs="+", metavar="FILE", help="bundle JSON files")
+    report.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text for people (default), json for programs: a list of one object per claim",
+    )
+    report.set_defaults(run=run_report)
     return parser
 
 

@@ -1,0 +1,35 @@
+"""Corroboration analysis: how many independent origins stand behind each claim.
+
+:func:`analyze` groups the speakers of each claim's assertions into independent
+origins — sources that depend on each other through the affiliations, offices,
+memberships and authorship the record states, at the time of each assertion —
+and counts them; relays in attribution chains are never origins of their own.
+:func:`merge` joins several bundles first, so that origins are counted across
+records.  ``docs/analysis.md`` explains what counts as independent and why.
+
+This layer knows the model; the model does not know it.
+"""
+
+from claimmodel.analysis._analyze import (
+    Analysis,
+    ClaimAnalysis,
+    Contradiction,
+    Origin,
+    RaisedHedge,
+    analyze,
+)
+from claimmodel.analysis._dependencies import Dependency, DependencyKind, dependencies
+from claimmodel.analysis._merge import merge
+
+__all__ = [
+    "Analysis",
+    "ClaimAnalysis",
+    "Contradiction",
+    "Dependency",
+    "DependencyKind",
+    "Origin",
+    "RaisedHedge",
+    "analyze",
+    "dependencies",
+    "merge",
+]

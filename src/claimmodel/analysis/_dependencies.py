@@ -1,0 +1,127 @@
+"""Dependencies between sources, as the record states them, and when they hold.
+
+A source *depends on* another when it is part of, controlled by, employed by, a
+member of or funded by it (its affiliations), when it holds an office there (a
+role with an organization), when it is a listed member of a collective, and when
+it is a document written by an author or published by an outlet.  Each
+dependency is one edge of the graph the origins are found in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Iterator
+
+import attrs
+
+from claimmodel.model import Bundle, Collective, Document, PartialDate
+
+__all__ = ["Dependency", "DependencyKind", "dependencies", "overlaps", "period"]
+
+
+class DependencyKind(enum.Enum):
+    """Why one source depends on another; affiliation kinds keep their wire spelling."""
+
+    MEMBER_OF = "member-of"
+    EMPLOYED_BY = "employed-by"
+    PART_OF = "part-of"
+    CONTROLLED_BY = "controlled-by"
+    FUNDED_BY = "funded-by"
+    HOLDS_OFFICE_AT = "holds-office-at"
+    """A role (an office) held at an organization."""
+    LISTED_MEMBER_OF = "listed-member-of"
+    """Named in a collective's ``members``."""
+    WRITTEN_BY = "written-by"
+    """A document and one of its authors."""
+    PUBLISHED_BY = "published-by"
+    """A document and its publisher."""
+
+
+@attrs.frozen(kw_only=True)
+class Dependency:
+    """``source`` depends on ``target`` (both source ids) for ``kind``, from ``start`` to ``end``.
+
+    A missing ``start`` or ``end`` leaves that side of the period open.
+    """
+
+    source: str
+    target: str
+    kind: DependencyKind
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+
+    @property
+    def dated(self) -> bool:
+        """Whether the record bounds the dependency in time at all."""
+        return self.start is not None or self.end is not None
+
+    def active(self, date: PartialDate | None) -> bool:
+        """Whether it holds at some instant of ``date`` (always, for an undated statement)."""
+        return overlaps(period(date, date), period(self.start, self.end))
+
+
+def dependencies(bundle: Bundle) -> Iterator[Dependency]:
+    """Every dependency the bundle's sources state, in bundle order."""
+    for source in bundle.sources:
+        for affiliation in source.affiliations:
+            yield Dependency(
+                source=source.id,
+                target=affiliation.target,
+                kind=DependencyKind(affiliation.kind.value),
+                start=affiliation.start,
+                end=affiliation.end,
+            )
+        for role in source.roles:
+            if role.organization is not None:
+                yield Dependency(
+                    source=source.id,
+                    target=role.organization,
+                    kind=DependencyKind.HOLDS_OFFICE_AT,
+                    start=role.start,
+                    end=role.end,
+                )
+        if isinstance(source, Collective):
+            for member in source.members:
+                yield Dependency(
+                    source=member, target=source.id, kind=DependencyKind.LISTED_MEMBER_OF
+                )
+        if isinstance(source, Document):
+            for author in source.authors:
+                yield Dependency(source=source.id, target=author, kind=DependencyKind.WRITTEN_BY)
+            if source.publisher is not None:
+                yield Dependency(
+                    source=source.id, target=source.publisher, kind=DependencyKind.PUBLISHED_BY
+                )
+
+
+# -- time ------------------------------------------------------------------------------
+
+_FIRST = dt.datetime.min
+_LAST = dt.datetime.max
+
+Period = tuple[dt.datetime, dt.datetime]
+"""A closed span of naive UTC instants."""
+
+
+def _utc(instant: dt.datetime) -> dt.datetime:
+    # Dates without an offset are compared as if they were UTC.
+    if instant.tzinfo is None:
+        return instant
+    try:
+        return instant.astimezone(dt.UTC).replace(tzinfo=None)
+    except OverflowError:  # within hours of year 1 or year 9999
+        return _FIRST if instant.year < 5000 else _LAST
+
+
+def period(start: PartialDate | None, end: PartialDate | None) -> Period:
+    """The instants from the first of ``start`` to the last of ``end``; ``None`` is open."""
+    return (
+        _FIRST if start is None else _utc(start.earliest()),
+        _LAST if end is None else _utc(end.latest()),
+    )
+
+
+def overlaps(first: Period, second: Period) -> bool:
+    """Whether two periods share at least one instant."""
+    return first[0] <= second[1] and second[0] <= first[1]

@@ -1,0 +1,207 @@
+"""Grouping the assertions of a claim into independent origins, with union–find.
+
+Sources are indexed once.  Undated dependencies join sources in a *base*
+union–find; adding the dated ones too gives a *coarse* union–find whose groups
+no date can ever join.  Assertions whose speakers fall in different coarse groups
+are independent at once.  Only inside a coarse group that holds dated
+dependencies does the date of each assertion matter: there the dependencies
+active at that date are laid over the base groups (a small union–find over base
+roots, built once per distinct set of active dependencies and cached).
+
+Two assertions of a claim share an origin when the speaker of one is joined to
+the speaker of the other by the dependencies active at the date of either of
+them, and the relation is closed transitively.  So a person who worked for a
+ministry until 2019 is one origin with it for what both said in 2018 but not for
+what both said in 2024; and a source is always one origin with itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from claimmodel.analysis._dependencies import Period, dependencies, overlaps, period
+from claimmodel.model import Assertion, Bundle, PartialDate
+
+__all__ = ["OriginFinder", "UnionFind"]
+
+
+class UnionFind:
+    """Disjoint sets over ``0 … size-1``: union by size, path halving (no recursion)."""
+
+    __slots__ = ("_parent", "_size")
+
+    def __init__(self, size: int) -> None:
+        self._parent = list(range(size))
+        self._size = [1] * size
+
+    def find(self, item: int) -> int:
+        """The representative of ``item``'s set."""
+        parent = self._parent
+        while parent[item] != item:
+            parent[item] = parent[parent[item]]
+            item = parent[item]
+        return item
+
+    def union(self, first: int, second: int) -> None:
+        """Join the sets of ``first`` and ``second``."""
+        a, b = self.find(first), self.find(second)
+        if a == b:
+            return
+        if self._size[a] < self._size[b]:
+            a, b = b, a
+        self._parent[b] = a
+        self._size[a] += self._size[b]
+
+    def copy(self) -> UnionFind:
+        """An independent copy."""
+        other = UnionFind(0)
+        other._parent = self._parent.copy()
+        other._size = self._size.copy()
+        return other
+
+
+def _overlay_find(parent: dict[int, int], item: int) -> int:
+    while (up := parent.get(item, item)) != item:
+        grand = parent.get(up, up)
+        parent[item] = grand
+        item = grand
+    return item
+
+
+class OriginFinder:
+    """The dependency graph of one bundle, ready to split assertions into origins."""
+
+    def __init__(self, bundle: Bundle) -> None:
+        self._index: dict[str, int] = {}
+        edges = list(dependencies(bundle))
+        for edge in edges:
+            self._node(edge.source)
+            self._node(edge.target)
+        for assertion in bundle.assertions:
+            self._node(assertion.attribution.source)
+        size = len(self._index)
+        self._base = UnionFind(size)
+        # Dated edges: (base-independent endpoints, active period).
+        self._dated: list[tuple[int, int, Period]] = []
+        for edge in edges:
+            u, v = self._index[edge.source], self._index[edge.target]
+            if edge.dated:
+                self._dated.append((u, v, period(edge.start, edge.end)))
+            else:
+                self._base.union(u, v)
+        self._coarse = self._base.copy()
+        for u, v, _ in self._dated:
+            self._coarse.union(u, v)
+        # Dated edges by the coarse group they lie in.
+        self._dated_in: dict[int, list[int]] = {}
+        for number, (u, _, _) in enumerate(self._dated):
+            self._dated_in.setdefault(self._coarse.find(u), []).append(number)
+        self._periods: dict[PartialDate | None, Period] = {}
+        # A signature (the set of dated edges active at a date) is named by a small
+        # number, so that comparing and hashing it costs nothing however many edges
+        # it holds.
+        self._signature_at: dict[tuple[int, Period], int] = {}
+        self._signature_ids: dict[tuple[int, ...], int] = {}
+        self._overlays: list[tuple[dict[int, int], frozenset[int]]] = []
+
+    def _node(self, source_id: str) -> int:
+        number = self._index.get(source_id)
+        if number is None:
+            number = self._index[source_id] = len(self._index)
+        return number
+
+    # -- dated refinement --------------------------------------------------------------
+
+    def _when(self, date: PartialDate | None) -> Period:
+        """The period an assertion's date stands for (cached: dates repeat)."""
+        found = self._periods.get(date)
+        if found is None:
+            found = self._periods[date] = period(date, date)
+        return found
+
+    def _signature(self, group: int, when: Period) -> int:
+        """The number of the set of a coarse group's dated edges active at some instant of
+        ``when``."""
+        key = (group, when)
+        found = self._signature_at.get(key)
+        if found is None:
+            edges = tuple(
+                number for number in self._dated_in[group] if overlaps(when, self._dated[number][2])
+            )
+            found = self._signature_ids.get(edges)
+            if found is None:
+                found = self._signature_ids[edges] = len(self._overlays)
+                self._overlays.append(self._overlay(edges))
+            self._signature_at[key] = found
+        return found
+
+    def _overlay(self, edges: tuple[int, ...]) -> tuple[dict[int, int], frozenset[int]]:
+        """Base roots joined by the dated ``edges`` (a sparse union–find), and the base
+        roots those edges touch."""
+        parent: dict[int, int] = {}
+        touched: set[int] = set()
+        for number in edges:
+            u, v, _ = self._dated[number]
+            bu, bv = self._base.find(u), self._base.find(v)
+            touched.update((bu, bv))
+            a, b = _overlay_find(parent, bu), _overlay_find(parent, bv)
+            if a != b:
+                parent[max(a, b)] = min(a, b)
+        return parent, frozenset(touched)
+
+    # -- origins -----------------------------------------------------------------------
+
+    def origins(self, assertions: Sequence[Assertion]) -> list[list[int]]:
+        """``assertions`` (all of one claim) split into origins, as lists of their positions."""
+        coarse_groups: dict[int, list[int]] = {}
+        for position, assertion in enumerate(assertions):
+            node = self._index[assertion.attribution.source]
+            coarse_groups.setdefault(self._coarse.find(node), []).append(position)
+        result: list[list[int]] = []
+        for group, positions in coarse_groups.items():
+            if group in self._dated_in:
+                result.extend(self._refine(group, positions, assertions))
+            else:
+                result.append(positions)
+        return result
+
+    def _refine(
+        self, group: int, positions: list[int], assertions: Sequence[Assertion]
+    ) -> Iterable[list[int]]:
+        joined = UnionFind(len(positions))
+        # Speakers joined by undated dependencies are one origin at every date.
+        first_at: dict[int, int] = {}  # base root -> first local index
+        signatures_at: dict[int, set[int]] = {}  # base root -> signatures there
+        signed: dict[int, None] = {}
+        for local, position in enumerate(positions):
+            assertion = assertions[position]
+            base = self._base.find(self._index[assertion.attribution.source])
+            signature = self._signature(group, self._when(assertion.date))
+            signed[signature] = None
+            signatures_at.setdefault(base, set()).add(signature)
+            if base in first_at:
+                joined.union(first_at[base], local)
+            else:
+                first_at[base] = local
+        # At each date that occurs, the dated dependencies active then join base groups;
+        # a join counts only through a group with an assertion made at that date.
+        for signature in signed:
+            parent, touched = self._overlays[signature]
+            if not touched:
+                continue
+            present = (
+                [b for b in touched if b in first_at]
+                if len(touched) < len(first_at)
+                else [b for b in first_at if b in touched]
+            )
+            buckets: dict[int, list[int]] = {}
+            for base in present:
+                buckets.setdefault(_overlay_find(parent, base), []).append(base)
+            for bases in buckets.values():
+                if len(bases) > 1 and any(signature in signatures_at[b] for b in bases):
+                    for base in bases[1:]:
+                        joined.union(first_at[bases[0]], first_at[base])
+        split: dict[int, list[int]] = {}
+        for local, position in enumerate(positions):
+            split.setdefault(joined.find(local), []).append(position)
+        return split.values()

@@ -1,0 +1,175 @@
+"""``claimmodel report``: the independent origins behind each claim, for people or programs."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import textwrap
+from typing import Any
+
+from claimmodel.analysis import Analysis, ClaimAnalysis, analyze, merge
+from claimmodel.cli._commands import (
+    EXIT_INVALID,
+    EXIT_OK,
+    EXIT_UNREADABLE,
+    _decode,
+    _UnreadableError,
+)
+from claimmodel.exceptions import DecodeError, MergeConflictError
+from claimmodel.model import Bundle, Stance
+
+__all__ = ["claim_data", "render_report", "run_report"]
+
+WIDTH = 80
+
+_STANCE_VERBS = {
+    Stance.DENIES: "denied",
+    Stance.DISPUTES: "disputed",
+    Stance.QUESTIONS: "questioned",
+    Stance.REPORTS: "reported",
+}
+
+
+def _wrap(text: str, *, indent: str = "  ", hang: str = "    ") -> list[str]:
+    return textwrap.wrap(
+        text,
+        width=WIDTH,
+        initial_indent=indent,
+        subsequent_indent=hang,
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+def _names(bundle: Bundle, ids: tuple[str, ...]) -> str:
+    return ", ".join((s.label if (s := bundle.source(i)) else i) for i in ids)
+
+
+def _block(bundle: Bundle, claim: ClaimAnalysis) -> list[str]:
+    lines = [claim.claim]
+    lines += _wrap(claim.text if claim.text is not None else "(claim not in the bundle)")
+    facts = (
+        f"{_plural(len(claim.assertions), 'assertion')} by {_plural(len(claim.sources), 'source')}"
+    )
+    if claim.relays:
+        facts += f"; relayed by {_names(bundle, claim.relays)}"
+    lines += _wrap(facts)
+    for number, origin in enumerate(claim.independent, start=1):
+        lines += _wrap(f"origin {number}: {origin.label} ({', '.join(origin.assertions)})")
+    for origin in claim.origins:
+        for stance in origin.stances:
+            if stance in _STANCE_VERBS:
+                ids = ", ".join(origin.assertions)
+                lines += _wrap(f"{_STANCE_VERBS[stance]} by: {origin.label} ({ids})")
+    if claim.hedges:
+        hedges = "; ".join(
+            f'"{raised.hedge.cue}" {raised.hedge.category.value}' for raised in claim.hedges
+        )
+        lines += _wrap(f"hedges: {hedges}")
+    if claim.assertions:
+        confidence = "cannot be judged" if claim.confidence is None else str(claim.confidence)
+        lines += _wrap(f"confidence: {confidence}")
+    lines += _wrap(f"verdict: {claim.verdict}")
+    return lines
+
+
+def render_report(bundle: Bundle, analysis: Analysis, *, title: str | None = None) -> str:
+    """The plain-text report: one block per claim, ending in its verdict, then a summary."""
+    lines: list[str] = []
+    heading = title or bundle.title or bundle.id
+    if heading:
+        lines += _wrap(heading, indent="", hang="  ")
+        lines.append("")
+    for claim in analysis:
+        lines += _block(bundle, claim)
+        lines.append("")
+    single = len(analysis.single_origin)
+    contradictions = analysis.contradictions
+    lines += _wrap(
+        f"{_plural(len(analysis), 'claim')}; {single} single-origin; "
+        f"{len(contradictions)} contradicted",
+        indent="",
+        hang="  ",
+    )
+    for found in contradictions:
+        asserted = ", ".join(origin.label for origin in found.asserted_by)
+        opposed = ", ".join(origin.label for origin in found.opposed_by)
+        lines += _wrap(f"contradicted: {found.claim}: asserted by {asserted}; opposed by {opposed}")
+    return "\n".join(lines) + "\n"
+
+
+def claim_data(claim: ClaimAnalysis) -> dict[str, Any]:
+    """The JSON object ``report --format json`` prints for one claim."""
+    return {
+        "claim": claim.claim,
+        "text": claim.text,
+        "assertions": len(claim.assertions),
+        "assertion_ids": list(claim.assertions),
+        "sources": list(claim.sources),
+        "relays": list(claim.relays),
+        "independent_origins": claim.independent_origins,
+        "single_origin": claim.single_origin,
+        "asserting": claim.asserting,
+        "denying": claim.denying,
+        "disputing": claim.disputing,
+        "reporting": claim.reporting,
+        "origins": [
+            {
+                "sources": list(origin.sources),
+                "names": list(origin.names),
+                "assertions": list(origin.assertions),
+                "stances": [stance.value for stance in origin.stances],
+            }
+            for origin in claim.origins
+        ],
+        "hedges": [
+            {
+                "assertion": raised.assertion,
+                "cue": raised.hedge.cue,
+                "category": raised.hedge.category.value,
+                "voiced_by": raised.hedge.voiced_by,
+            }
+            for raised in claim.hedges
+        ],
+        "confidence": (
+            None
+            if claim.confidence is None
+            else {"low": claim.confidence.low, "high": claim.confidence.high}
+        ),
+        "verdict": claim.verdict,
+    }
+
+
+def run_report(args: argparse.Namespace) -> int:
+    bundles: list[Bundle] = []
+    status = EXIT_OK
+    for path in args.files:
+        try:
+            bundles.append(_decode(path))
+        except _UnreadableError as error:
+            print(error, file=sys.stderr)
+            status = max(status, EXIT_UNREADABLE)
+        except DecodeError as error:
+            for problem in error.problems:
+                print(f"{path}: {problem.path}: {problem.message}", file=sys.stderr)
+            status = max(status, EXIT_INVALID)
+    if status != EXIT_OK:
+        return status
+    try:
+        bundle = merge(bundles, names=args.files)
+    except MergeConflictError as error:
+        print(f"cannot merge: {error}", file=sys.stderr)
+        return EXIT_INVALID
+    analysis = analyze(bundle)
+    if args.format == "json":
+        data = [claim_data(claim) for claim in analysis]
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    else:
+        title = None if len(bundles) == 1 else f"{len(bundles)} bundles: {', '.join(args.files)}"
+        sys.stdout.write(render_report(bundle, analysis, title=title))
+    return EXIT_OK
