@@ -2,7 +2,7 @@
 
 Run from the repository root:
 
-    python benchmarks/run.py            # 1,000 and 100,000 assertions (a few minutes)
+    python benchmarks/run.py            # 1,000 and 100,000 assertions (about 15 minutes)
     python benchmarks/run.py --quick    # a smoke run in seconds (what CI runs)
 
 It needs the ``benchmark`` extra (pydantic, msgspec, orjson, stix2); a missing
