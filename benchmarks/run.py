@@ -206,6 +206,8 @@ def measure(cases: list[Case], repeats: int, *, once: tuple[str, ...] = ()) -> N
     The collector stays enabled (default settings); garbage from the previous
     run is collected before each timed call, outside the timing.
     """
+    if not cases:
+        return
     for round_ in range(repeats):
         print(f"  round {round_ + 1} of {repeats}", file=sys.stderr, flush=True)
         shift = round_ % len(cases)
