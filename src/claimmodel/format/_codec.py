@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import IO, Any
 
-from cattrs.errors import BaseValidationError
-
 from claimmodel.exceptions import ClaimModelError, DecodeError, LimitExceededError, Problem
-from claimmodel.format._converter import converter, converter_for, problem_budget
 from claimmodel.format._envelope import FORMAT_VERSION, parse_version, upgrade
-from claimmodel.format._errors import escape_controls, json_path_step, problems_from
+from claimmodel.format._errors import escape_controls, json_path_step
+from claimmodel.format._fast import (
+    encode_compact,
+    gc_paused,
+    structure_bundle,
+    unstructure_bundle,
+)
 from claimmodel.format._limits import DEFAULT_LIMITS, LimitHitError, Limits
 from claimmodel.model import Bundle
 from claimmodel.model._checks import type_name
@@ -175,6 +179,8 @@ def _short(problems: Iterable[Problem]) -> Iterator[Problem]:
 
 
 def _hit_limit(error: BaseException) -> bool:
+    from cattrs.errors import BaseValidationError  # noqa: PLC0415  (see _structure)
+
     if isinstance(error, LimitHitError):
         return True
     if isinstance(error, BaseValidationError):
@@ -194,6 +200,12 @@ def from_data(data: object, *, limits: Limits = DEFAULT_LIMITS) -> Bundle:
         raise DecodeError.single("$", f"a bundle is a JSON object, not {type_name(data)}")
     if len(data) > limits.max_items:
         raise limits.exceeded("max_items", f"{len(data):,} items in one array or object")
+    with gc_paused():
+        return _structure(_body(data, limits), limits)
+
+
+def _body(data: dict[str, Any], limits: Limits) -> dict[str, Any]:
+    """The document's content, checked for a format and upgraded, ``format`` removed."""
     if "format" not in data:
         raise DecodeError.single(
             "$.format", f"required key 'format' is missing; expected e.g. {FORMAT_VERSION!r}"
@@ -202,7 +214,30 @@ def from_data(data: object, *, limits: Limits = DEFAULT_LIMITS) -> Bundle:
         body = upgrade(data, parse_version(data["format"]))
     except DecodeError as error:
         raise type(error)(list(_short(error.problems))) from None
-    body = {key: value for key, value in body.items() if key != "format"}
+    return {key: value for key, value in body.items() if key != "format"}
+
+
+def _structure(
+    body: dict[str, Any], limits: Limits, reread: Callable[[], object] | None = None
+) -> Bundle:
+    # -- engine selection: given ``reread`` (which parses the text again), the
+    # fast engine first (see format/_fast.py), consuming the parsed data as it
+    # goes; the reference converter when it declines, on data read afresh.  So
+    # every rejection, and its report, is the converter's.
+    if reread is not None:
+        try:
+            return structure_bundle(body, limits, consume=True)
+        except Exception:  # noqa: BLE001  (any doubt: the reference path decides)
+            again = reread()
+            if type(again) is not dict:  # pragma: no cover  (the first read was a dict)
+                raise DecodeError.single("$", "the document changed while it was read") from None
+            body = _body(again, limits)
+    # -- the reference path.  cattrs is imported here, on first use, rather than
+    # with claimmodel: the fast engine decodes and encodes valid documents
+    # without it, and it is most of the import time.
+    from claimmodel.format._converter import converter_for, problem_budget  # noqa: PLC0415
+    from claimmodel.format._errors import problems_from  # noqa: PLC0415
+
     try:
         with problem_budget(limits.max_problems):
             return converter_for(limits).structure(body, Bundle)
@@ -219,8 +254,27 @@ def to_data(bundle: Bundle) -> dict[str, Any]:
     """The bundle as plain JSON data, ``format`` first, ready for any JSON encoder."""
     if not isinstance(bundle, Bundle):
         raise TypeError(f"expected a Bundle, got {type_name(bundle)}")
-    data: dict[str, Any] = converter.unstructure(bundle, Bundle)
+    data = unstructure_bundle(bundle)  # the converter's output, written faster
     return {"format": FORMAT_VERSION, **data}
+
+
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+_SURROGATE_ESCAPE_BYTES = re.compile(rb"\\u[dD][89a-fA-F]")
+
+
+def _no_surrogates(text: str | bytes) -> bool:
+    """Whether ``text`` can hold no surrogate code point (escaped or, in a str, raw)."""
+    if isinstance(text, str):
+        if _SURROGATE_ESCAPE.search(text):
+            return False
+        if text.isascii():
+            return True
+        try:
+            text.encode("utf-8")  # fails exactly on a raw surrogate
+        except UnicodeEncodeError:
+            return False
+        return True
+    return _SURROGATE_ESCAPE_BYTES.search(text) is None
 
 
 def loads(text: str | bytes, *, limits: Limits = DEFAULT_LIMITS) -> Bundle:
@@ -232,7 +286,21 @@ def loads(text: str | bytes, *, limits: Limits = DEFAULT_LIMITS) -> Bundle:
     input beyond ``limits`` raises its subclass
     :class:`~claimmodel.exceptions.LimitExceededError` naming the limit.
     """
-    return from_data(_parse_json(text, limits), limits=limits)
+    with gc_paused():
+        data = _parse_json(text, limits)
+        if type(data) is not dict:
+            return from_data(data, limits=limits)
+        if len(data) > limits.max_items:
+            raise limits.exceeded("max_items", f"{len(data):,} items in one array or object")
+        # A document no longer than a limit cannot hold a string or an array
+        # beyond it: the fast engine need only count chains and extension nesting.
+        bounded = len(text) <= min(limits.max_string_length, limits.max_items)
+        # Strings that may hold a lone surrogate are left to the reference path,
+        # which finds and reports them; the fast engine takes strings as they are.
+        bounded = bounded and _no_surrogates(text)
+        body = _body(data, limits)
+        del data  # the fast engine frees each item's data as it builds the item
+        return _structure(body, limits, (lambda: _parse_json(text, limits)) if bounded else None)
 
 
 def dumps(bundle: Bundle, *, indent: int | None = None) -> str:
@@ -241,9 +309,14 @@ def dumps(bundle: Bundle, *, indent: int | None = None) -> str:
     The output is deterministic: equal bundles give identical text.  Non-ASCII
     characters are written as themselves.  ``indent`` pretty-prints.
     """
+    if not isinstance(bundle, Bundle):
+        raise TypeError(f"expected a Bundle, got {type_name(bundle)}")
+    if indent is None and (text := encode_compact(bundle)) is not None:
+        return text  # orjson, when installed and sure to write the same bytes
+    data = to_data(bundle)
     separators = (",", ":") if indent is None else (",", ": ")
     return json.dumps(
-        to_data(bundle),
+        data,
         ensure_ascii=False,
         allow_nan=False,
         indent=indent,

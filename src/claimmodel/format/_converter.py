@@ -29,24 +29,20 @@ from cattrs.preconf.json import JsonConverter, make_converter
 
 from claimmodel.format._errors import EXTENSIONS_KEY, WireError
 from claimmodel.format._limits import DEFAULT_LIMITS, Limits, check_integer, check_text
+from claimmodel.format._shape import (
+    EXTENSIBLE,
+    NESTING_LEVELS,
+    PLAIN,
+    is_homogeneous_tuple,
+)
 from claimmodel.model import (
     SOURCE_CLASSES,
-    Affiliation,
-    Assertion,
-    Attribution,
     Bundle,
     Claim,
-    Confidence,
-    Evidence,
     FrozenMap,
-    Hedge,
-    Interval,
     Link,
     PartialDate,
-    Relation,
-    Role,
     Source,
-    Span,
 )
 from claimmodel.model._checks import type_name
 from claimmodel.model._frozen import freeze_json, thaw_json
@@ -55,21 +51,6 @@ __all__ = ["converter", "converter_for", "problem_budget"]
 
 _T = TypeVar("_T")
 
-_EXTENSIBLE: tuple[type, ...] = (
-    Affiliation,
-    Assertion,
-    Attribution,
-    Bundle,
-    Claim,
-    Confidence,
-    Evidence,
-    Hedge,
-    Link,
-    Relation,
-    Role,
-    *SOURCE_CLASSES.values(),
-)
-_PLAIN: tuple[type, ...] = (Interval, Span)
 
 _WIRE_ORDER: dict[type, tuple[str, ...]] = {
     Bundle: (
@@ -159,43 +140,8 @@ def _enum_hook(enum_type: type[enum.Enum]) -> Callable[[Any, Any], enum.Enum]:
     return structure
 
 
-def _is_homogeneous_tuple(tp: Any) -> bool:
-    args = typing.get_args(tp)
-    return typing.get_origin(tp) is tuple and len(args) == 2 and args[1] is Ellipsis
-
-
 def _is_frozen_map(tp: Any) -> bool:
     return tp is FrozenMap or typing.get_origin(tp) is FrozenMap
-
-
-def _nesting_levels() -> dict[type, int]:
-    """The deepest level each model class can sit at in a document (the bundle is level 1).
-
-    The format fixes every level except inside extension values, which the
-    extension hooks count from here.  A class that can occur at two levels (a
-    confidence and the ``original`` confidence inside it) counts from the
-    deeper one, so the depth check is never lenient.  A class appears at most
-    twice on one path: the model forbids an ``original`` inside an ``original``.
-    """
-    levels: dict[type, int] = {}
-    pending: list[tuple[type, int, tuple[type, ...]]] = [(Bundle, 1, ())]
-    while pending:
-        cls, level, above = pending.pop()
-        levels[cls] = max(level, levels.get(cls, 0))
-        path = (*above, cls)
-        for field in attrs.fields(attrs.resolve_types(cls)):
-            tp, below = field.type, level + 1
-            if _is_homogeneous_tuple(tp):
-                tp, below = typing.get_args(tp)[0], below + 1
-            members = SOURCE_CLASSES.values() if tp is Source else (*typing.get_args(tp), tp)
-            pending.extend(
-                (m, below, path) for m in members if m in _STRUCTURED and path.count(m) < 2
-            )
-    return levels
-
-
-_STRUCTURED = frozenset((*_EXTENSIBLE, *_PLAIN))
-_LEVELS = _nesting_levels()
 
 
 def _build(limits: Limits = DEFAULT_LIMITS) -> JsonConverter:
@@ -218,27 +164,25 @@ def _build(limits: Limits = DEFAULT_LIMITS) -> JsonConverter:
     conv.register_structure_hook_func(_is_frozen_map, _structure_extensions)
     conv.register_unstructure_hook_func(_is_frozen_map, thaw_json)
     conv.register_structure_hook_factory(
-        _is_homogeneous_tuple, lambda tp: _tuple_hook(conv, tp, limits)
+        is_homogeneous_tuple, lambda tp: _tuple_hook(conv, tp, limits)
     )
-    conv.register_unstructure_hook_factory(
-        _is_homogeneous_tuple, lambda tp: _tuple_unhook(conv, tp)
-    )
+    conv.register_unstructure_hook_factory(is_homogeneous_tuple, lambda tp: _tuple_unhook(conv, tp))
 
     # Factories, not hooks: cattrs generates each class's code on first use, when every
     # class is registered, so nested fields always get the project's hooks.
-    for cls in (*_PLAIN, *_EXTENSIBLE):
+    for cls in (*PLAIN, *EXTENSIBLE):
         attrs.resolve_types(cls)
     conv.register_structure_hook_factory(
-        lambda t: t in _PLAIN, lambda t: _object_hook(conv, t, limits, extensible=False)
+        lambda t: t in PLAIN, lambda t: _object_hook(conv, t, limits, extensible=False)
     )
     conv.register_unstructure_hook_factory(
-        lambda t: t in _PLAIN, lambda t: make_dict_unstructure_fn(t, conv)
+        lambda t: t in PLAIN, lambda t: make_dict_unstructure_fn(t, conv)
     )
     conv.register_structure_hook_factory(
-        lambda t: t in _EXTENSIBLE, lambda t: _object_hook(conv, t, limits, extensible=True)
+        lambda t: t in EXTENSIBLE, lambda t: _object_hook(conv, t, limits, extensible=True)
     )
     conv.register_unstructure_hook_factory(
-        lambda t: t in _EXTENSIBLE, lambda t: _object_unhook(conv, t)
+        lambda t: t in EXTENSIBLE, lambda t: _object_unhook(conv, t)
     )
 
     # The tagged union of source kinds, registered after its members' hooks.
@@ -343,7 +287,7 @@ def _object_hook(
         cls, conv, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True, **overrides
     )
 
-    level = _LEVELS.get(cls, 1)
+    level = NESTING_LEVELS.get(cls, 1)
     max_items = limits.max_items
     required = _ALWAYS_WRITTEN.get(cls, ())
 

@@ -12,12 +12,6 @@ import re
 from collections.abc import Iterator
 
 import attrs
-from cattrs.errors import (
-    AttributeValidationNote,
-    BaseValidationError,
-    ForbiddenExtraKeysError,
-    IterableValidationNote,
-)
 
 from claimmodel.exceptions import InvalidTypeError, InvalidValueError, Problem
 
@@ -71,6 +65,9 @@ def json_path_step(key: str) -> str:
 
 
 def _step(exc: BaseException) -> str:
+    # cattrs is imported when an error is reported, not with claimmodel (import time).
+    from cattrs.errors import AttributeValidationNote, IterableValidationNote  # noqa: PLC0415
+
     for note in getattr(exc, "__notes__", ()):
         if isinstance(note, AttributeValidationNote):
             return "" if note.name == EXTENSIONS_KEY else json_path_step(note.name)
@@ -88,6 +85,8 @@ def _allowed_keys(cls: type) -> str:
 
 def problems_from(exc: BaseException, path: str = "$") -> Iterator[Problem]:
     """Every problem ``exc`` describes, with its path below ``path``."""
+    from cattrs.errors import BaseValidationError, ForbiddenExtraKeysError  # noqa: PLC0415
+
     if isinstance(exc, BaseValidationError):
         for sub in exc.exceptions:
             yield from problems_from(sub, path + _step(sub))

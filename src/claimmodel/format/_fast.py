@@ -1,0 +1,645 @@
+"""The fast engine: plain data to model objects and back without the cattrs machinery.
+
+The cattrs converter in :mod:`claimmodel.format._converter` is the reference:
+what it accepts, the objects it builds, the data it writes and the problems it
+reports define the format.  This module is an accelerator held identical to it
+(a differential property test compares the two on generated documents):
+
+* :func:`structure_bundle` builds the bundle through the model's own
+  constructors, so every attrs validator and converter runs exactly as on the
+  reference path.  It does only the wire-level work itself (strict JSON types,
+  ``x_…`` extension keys, the ``kind`` tag of sources, enum look-ups) and, at
+  the first thing it does not like, gives up with :class:`Fallback`.  The caller
+  then runs the reference path, which either raises the reference error, with
+  every problem and its path, or (were the engines ever to disagree) returns
+  the reference result.  So the engine never needs its own error reporting, and
+  a rejection is always the reference rejection.
+* :func:`unstructure_bundle` writes the same plain data as the converter, key
+  for key and in the same order.
+* :func:`encode_compact` writes that data with orjson when it is installed
+  (the ``fast`` extra), for the documents whose bytes orjson is known to write
+  exactly as the standard library does; otherwise it says so and the caller
+  uses :func:`json.dumps`.
+
+Nothing here is imported by the model, and nothing heavy is imported until
+first use.
+"""
+
+from __future__ import annotations
+
+import enum
+import gc
+import types
+import typing
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from functools import cache, lru_cache
+from typing import Any
+
+import attrs
+
+from claimmodel.format._envelope import FORMAT_VERSION
+from claimmodel.format._limits import Limits
+from claimmodel.format._shape import NESTING_LEVELS
+from claimmodel.model import (
+    SOURCE_CLASSES,
+    Bundle,
+    Claim,
+    FrozenMap,
+    Interval,
+    Link,
+    PartialDate,
+    Source,
+    Span,
+)
+from claimmodel.model import _checks as check
+from claimmodel.model._frozen import thaw_json
+
+__all__ = [
+    "Fallback",
+    "encode_compact",
+    "gc_paused",
+    "structure_bundle",
+    "unstructure_bundle",
+]
+
+Hook = Callable[[Any], Any]
+
+
+class Fallback(Exception):  # noqa: N818  (a signal, not an error anyone sees)
+    """The fast engine declines this input; the reference path decides."""
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a large tree of new objects is built.
+
+    Decoding allocates many objects and frees almost none, which makes the
+    collector's generation counters fire again and again over a growing heap,
+    for nothing: model objects form no cycles.  The previous state is restored
+    however the block ends.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+# -- structuring -------------------------------------------------------------------------
+
+# Validators that reject every value of the wrong type (strictly: no subclass, no
+# coercion), so a field they guard may take the wire value as it is.
+_STRICT_STR_VALIDATORS = (check.text, check.identifier)
+_STRICT_OPTIONAL_STR_VALIDATORS = (check.optional_text, check.optional_identifier)
+_STRICT_STR_ITEM_VALIDATORS = (check.text_items, check.identifier_items)
+
+
+def _fail(_: Any) -> Any:
+    raise Fallback
+
+
+def _strict(kind: type) -> Hook:
+    def structure(value: Any) -> Any:
+        if type(value) is not kind:
+            raise Fallback
+        return value
+
+    return structure
+
+
+def _number(value: Any) -> Any:
+    if type(value) is not float and type(value) is not int:
+        raise Fallback
+    return value
+
+
+def _partial_date(value: Any) -> PartialDate:
+    if type(value) is not str:
+        raise Fallback
+    return _cached_date(value)
+
+
+@lru_cache(maxsize=4096)
+def _cached_date(text: str) -> PartialDate:
+    # Dates repeat (a publication day, "in July"); a PartialDate is immutable and
+    # equal by value, so one instance can stand for every occurrence.  Failures
+    # are not cached (they raise).
+    return PartialDate.fromisoformat(text)
+
+
+def _enum(enum_type: type[enum.Enum]) -> Hook:
+    by_value = {member.value: member for member in enum_type}
+
+    def structure(value: Any) -> enum.Enum:
+        if type(value) is not str:
+            raise Fallback
+        member = by_value.get(value)
+        if member is None:
+            raise Fallback
+        return member
+
+    return structure
+
+
+def _optional(inner: Hook) -> Hook:
+    def structure(value: Any) -> Any:
+        return None if value is None else inner(value)
+
+    return structure
+
+
+def _tuple_of(inner: Hook | None) -> Hook:
+    if inner is None:  # items checked by the field's own validator
+
+        def plain(value: Any) -> Any:
+            if type(value) is not list:
+                raise Fallback
+            return value  # the field's converter makes it a tuple
+
+        return plain
+
+    def structure(value: Any) -> tuple[Any, ...]:
+        if type(value) is not list:
+            raise Fallback
+        return tuple([inner(item) for item in value])
+
+    return structure
+
+
+def _chain(link: Hook, maximum: int) -> Hook:
+    def structure(value: Any) -> tuple[Any, ...]:
+        if type(value) is not list or len(value) > maximum:
+            raise Fallback
+        return tuple([link(item) for item in value])
+
+    return structure
+
+
+def _hook_for(
+    tp: Any, limits: Limits, level: int, field: attrs.Attribute[Any] | None = None
+) -> Hook | None:
+    """The hook for a field of type ``tp``; ``None`` means take the wire value as it is.
+
+    ``level`` is the nesting level of the object holding the field (the bundle
+    is level 1), from which extension data inside nested objects is counted.
+    """
+    validator = field.validator if field is not None else None
+    origin = typing.get_origin(tp)
+    args = typing.get_args(tp)
+    if tp is str:
+        return None if validator in _STRICT_STR_VALIDATORS else _strict(str)
+    if tp is int:
+        return _strict(int)
+    if tp is bool:
+        return _strict(bool)
+    if tp is float:
+        return _number
+    if tp is PartialDate:
+        return _partial_date
+    if isinstance(tp, type) and issubclass(tp, enum.Enum):
+        return _enum(tp)
+    if tp == Source:
+        return _source_hook(limits, level + 1)
+    if isinstance(tp, type) and attrs.has(tp):
+        if tp in _BUILDING:  # a class nested in itself (a confidence's original)
+            return _recursive(tp, limits)
+        return _object_hook(tp, limits, level + 1)
+    if origin is tuple and len(args) == 2 and args[1] is Ellipsis and args[0] is Link:
+        return _chain(_object_hook(Link, limits, level + 2), limits.max_chain_length)
+    if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+        if args[0] is str and validator is not None:
+            validators = getattr(validator, "_validators", (validator,))
+            if any(v in _STRICT_STR_ITEM_VALIDATORS for v in validators):
+                return _tuple_of(None)
+        item = _hook_for(args[0], limits, level + 1)  # the array is one level down
+        return _tuple_of(item if item is not None else _strict(str))
+    if origin in (typing.Union, types.UnionType) and len(args) == 2 and type(None) in args:
+        inner_type = args[0] if args[1] is type(None) else args[1]
+        if inner_type is str and validator in _STRICT_OPTIONAL_STR_VALIDATORS:
+            return None
+        inner = _hook_for(inner_type, limits, level)
+        return _optional(inner if inner is not None else _strict(str))
+    return _fail  # a type this engine does not know: let the reference decide
+
+
+_SOURCE_TYPES = frozenset(SOURCE_CLASSES.values())
+
+
+_BUILDING: set[type] = set()
+_BUILT: dict[tuple[type, Limits], Hook] = {}
+
+
+def _recursive(cls: type, limits: Limits) -> Hook:
+    """The hook of ``cls`` (being built) for a field of ``cls`` itself, found when called.
+
+    Its nesting level is the outer object's, as the converter counts it.
+    """
+
+    def structure(value: Any) -> Any:
+        return _BUILT[cls, limits](value)
+
+    return structure
+
+
+@cache
+def _object_hook(cls: type, limits: Limits, level: int) -> Hook:
+    """Structure a JSON object at nesting ``level`` into ``cls`` through its constructor."""
+    _BUILDING.add(cls)
+    try:
+        hook = _build_object_hook(cls, limits, level)
+    finally:
+        _BUILDING.discard(cls)
+    _BUILT.setdefault((cls, limits), hook)
+    return hook
+
+
+def _build_object_hook(cls: type, limits: Limits, level: int) -> Hook:
+    attrs.resolve_types(cls)
+    fields = [f for f in attrs.fields(cls) if f.name != "extensions"]
+    extensible = len(fields) != len(attrs.fields(cls))
+    hooks = {field.name: _hook_for(field.type, limits, level, field) for field in fields}
+    slow = _generic_object_hook(cls, hooks, limits, level, extensible=extensible)
+    # Source classes are reached only through the tagged union, which has read
+    # the ``kind`` tag already; here it is simply not a field.
+    known = frozenset(hooks) | ({"kind"} if cls in _SOURCE_TYPES else set())
+
+    # The common case, an object with no extension keys, goes through code
+    # generated for the class: one constructor call with every field named.
+    namespace: dict[str, Any] = {"cls": cls, "known": known, "slow": slow, "Fallback": Fallback}
+    arguments: list[str] = []
+    factory_fields: list[str] = []
+    for index, field in enumerate(fields):
+        hook = hooks[field.name]
+        namespace[f"h{index}"] = hook
+        namespace[f"d{index}"] = field.default
+        get = f"value[{field.name!r}]"
+        if field.default is attrs.NOTHING:
+            arguments.append(f"{field.name}={get if hook is None else f'h{index}({get})'}")
+        elif isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
+            factory_fields.append(field.name)  # only present keys are passed
+        else:
+            item = f"value.get({field.name!r}, d{index})"
+            if hook is not None:
+                item = (
+                    f"(d{index} if (v{index} := value.get({field.name!r}, missing)) is missing"
+                    f" else h{index}(v{index}))"
+                )
+            arguments.append(f"{field.name}={item}")
+    namespace["missing"] = attrs.NOTHING
+    call = f"cls({', '.join(arguments)}{', **extra' if factory_fields else ''})"
+    lines = [
+        "def structure(value):",
+        "    if type(value) is not dict:",
+        "        raise Fallback",
+        "    if not value.keys() <= known or None in value.values():",
+        "        return slow(value)",
+    ]
+    if factory_fields:
+        lines.append("    extra = {}")
+        for name in factory_fields:
+            index = [f.name for f in fields].index(name)
+            hook_call = (
+                f"h{index}(value[{name!r}])" if hooks[name] is not None else f"value[{name!r}]"
+            )
+            lines += [f"    if {name!r} in value:", f"        extra[{name!r}] = {hook_call}"]
+    lines.append(f"    return {call}")
+    exec("\n".join(lines), namespace)  # noqa: S102  (code built from the model's own fields)
+    generated: Hook = namespace["structure"]
+    return generated
+
+
+def _generic_object_hook(
+    cls: type, hooks: dict[str, Hook | None], limits: Limits, level: int, *, extensible: bool
+) -> Hook:
+    """Structure an object with extension keys (or unknown ones, which give up)."""
+    skip_kind = cls in _SOURCE_TYPES
+
+    def structure(value: Any) -> Any:
+        kwargs: dict[str, Any] = {}
+        extensions: dict[str, Any] | None = None
+        for key, item in value.items():
+            if key in hooks:
+                if item is None:  # absence is spelled by leaving the key out
+                    raise Fallback
+                hook = hooks[key]
+                kwargs[key] = item if hook is None else hook(item)
+            elif extensible and key.startswith("x_"):
+                if extensions is None:
+                    extensions = {}
+                extensions[key] = item
+            elif not (skip_kind and key == "kind"):
+                raise Fallback
+        if extensions is not None:
+            # Counted from the deepest level the class can sit at, as the converter does.
+            limits.check_json(extensions, depth=NESTING_LEVELS.get(cls, level))
+            kwargs["extensions"] = extensions
+        return cls(**kwargs)
+
+    return structure
+
+
+@cache
+def _source_hook(limits: Limits, level: int) -> Hook:
+    classes: dict[str, type] = {kind.value: cls for kind, cls in SOURCE_CLASSES.items()}
+    hooks = {tag: _object_hook(cls, limits, level) for tag, cls in classes.items()}
+
+    def structure(value: Any) -> Source:
+        if type(value) is not dict:
+            raise Fallback
+        tag = value.get("kind")
+        if type(tag) is not str:
+            raise Fallback
+        hook = hooks.get(tag)
+        if hook is None:
+            raise Fallback
+        return hook(value)  # type: ignore[no-any-return]
+
+    return structure
+
+
+def structure_bundle(body: dict[str, Any], limits: Limits, *, consume: bool = False) -> Bundle:
+    """The bundle for ``body`` (its ``format`` key removed), or :class:`Fallback`.
+
+    Any exception besides :class:`Fallback` (a validator's, a converter's) also
+    means "let the reference path decide"; the caller treats them alike.
+
+    Of the ``limits``, this engine counts chain lengths and everything inside
+    extension data; the caller guarantees that no string and no array or
+    object elsewhere can exceed its limit (a document shorter than those limits
+    cannot), or else does not call it.
+
+    With ``consume``, each item of the top-level arrays is replaced by ``None``
+    once built, so its parsed data can be freed while the rest is decoded: the
+    decode then needs little more memory than its result.  ``body`` is unusable
+    afterwards, also when this fails.
+    """
+    if not consume:
+        bundle: Bundle = _object_hook(Bundle, limits, 1)(body)
+        return bundle
+    hooks = _bundle_hooks(limits)
+    kwargs: dict[str, Any] = {}
+    extensions: dict[str, Any] | None = None
+    for key, value in body.items():
+        if value is None:
+            raise Fallback
+        if key in _ARRAYS:
+            item_hook = hooks[key]
+            if type(value) is not list or item_hook is None:
+                raise Fallback
+            built = []
+            for index, item in enumerate(value):
+                built.append(item_hook(item))
+                value[index] = None
+            kwargs[key] = tuple(built)
+        elif key in hooks:
+            hook = hooks[key]
+            kwargs[key] = value if hook is None else hook(value)
+        elif key.startswith("x_"):
+            if extensions is None:
+                extensions = {}
+            extensions[key] = value
+        else:
+            raise Fallback
+    if extensions is not None:
+        limits.check_json(extensions, depth=1)
+        kwargs["extensions"] = extensions
+    return Bundle(**kwargs)
+
+
+_ARRAYS = frozenset({"sources", "claims", "assertions", "relations"})
+
+
+@cache
+def _bundle_hooks(limits: Limits) -> dict[str, Hook | None]:
+    """Bundle fields' hooks; for the top-level arrays, their items' hooks."""
+    hooks: dict[str, Hook | None] = {}
+    for field in attrs.fields(attrs.resolve_types(Bundle)):
+        if field.name == "extensions":
+            continue
+        if field.name in _ARRAYS:  # items at level 3: bundle, array, item
+            hooks[field.name] = _hook_for(typing.get_args(field.type)[0], limits, 2)
+        else:
+            hooks[field.name] = _hook_for(field.type, limits, 1, field)
+    return hooks
+
+
+# -- unstructuring -----------------------------------------------------------------------
+
+_ALWAYS_WRITTEN: dict[type, frozenset[str]] = {
+    Bundle: frozenset({"sources", "claims", "assertions", "relations"}),
+    Claim: frozenset({"id"}),
+}
+
+
+def _unhook_for(tp: Any) -> Callable[[Any], Any] | None:
+    """How to write a value of type ``tp``; ``None`` means as it is."""
+    origin = typing.get_origin(tp)
+    args = typing.get_args(tp)
+    if tp in (str, int, float, bool):
+        return None
+    if tp is PartialDate:
+        return PartialDate.isoformat
+    if isinstance(tp, type) and issubclass(tp, enum.Enum):
+        return _enum_value
+    if tp == Source:
+        return _unstructure_source
+    if isinstance(tp, type) and attrs.has(tp):
+        if tp in _WRITING:  # a class nested in itself: look its writer up when called
+
+            def write(value: Any) -> Any:
+                return _object_unhook(tp)(value)
+
+            return write
+        return _object_unhook(tp)
+    if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+        item = _unhook_for(args[0])
+        if item is None:
+            return list
+        return lambda items: [item(x) for x in items]
+    if len(args) == 2 and type(None) in args:
+        inner = _unhook_for(args[0] if args[1] is type(None) else args[1])
+        if inner is None:
+            return None
+        return lambda value: None if value is None else inner(value)
+    if tp is FrozenMap or origin is FrozenMap:
+        return thaw_json
+    raise TypeError(f"no writer for {tp!r}")  # pragma: no cover  (the model is closed)
+
+
+def _enum_value(member: enum.Enum) -> Any:
+    return member.value
+
+
+def _default_of(field: attrs.Attribute[Any]) -> Any:
+    default = field.default
+    if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+        return attrs.NOTHING  # never equal: written always (only Claim.id has one)
+    return default
+
+
+_WRITING: set[type] = set()
+
+
+@cache
+def _object_unhook(cls: type) -> Callable[[Any], dict[str, Any]]:
+    _WRITING.add(cls)
+    try:
+        return _writer(cls, stream=False)
+    finally:
+        _WRITING.discard(cls)
+
+
+def _writer(cls: type, *, stream: bool) -> Callable[[Any], dict[str, Any]]:
+    """Code generated for ``cls`` that writes its fields as the converter does.
+
+    In field order (a claim's id first, a source's ``kind`` tag before all),
+    each field left out when it equals its default, except the ones always
+    written; extension data last.  With ``stream``, nested values are left for
+    orjson to hand back to :func:`_stream_default`, and numbers are checked.
+    """
+    attrs.resolve_types(cls)
+    fields = [f for f in attrs.fields(cls) if f.name != "extensions"]
+    if cls is Claim:
+        fields.sort(key=lambda f: f.name != "id")
+    always = _ALWAYS_WRITTEN.get(cls, frozenset())
+    extensible = len(fields) != len(attrs.fields(cls))
+    namespace: dict[str, Any] = {
+        "extension_data": _checked if stream else thaw_json,
+        "check": _check_float if cls is Interval else _check_int,
+    }
+    check_numbers = stream and cls in (Interval, Span)
+    literal = [f'"kind": {cls.kind.value!r}'] if cls in _SOURCE_TYPES else []
+    lines: list[str] = []
+    for index, field in enumerate(fields):
+        hook = None if stream else _unhook_for(field.type)
+        namespace[f"h{index}"] = hook
+        default = attrs.NOTHING if field.name in always else _default_of(field)
+        namespace[f"d{index}"] = default
+        value = "v" if hook is None else f"h{index}(v)"
+        if default is attrs.NOTHING and not lines:
+            get = f"o.{field.name}" if hook is None else f"h{index}(o.{field.name})"
+            literal.append(f"{field.name!r}: {get}")
+            if check_numbers:
+                lines.append(f"    check(o.{field.name})")
+            continue
+        lines.append(f"    v = o.{field.name}")
+        if check_numbers:
+            lines.append("    check(v)")
+        if default is attrs.NOTHING:
+            lines.append(f"    d[{field.name!r}] = {value}")
+            continue
+        if default is None:
+            condition = "v is not None"
+        elif isinstance(default, enum.Enum):
+            condition = f"v is not d{index}"
+        elif default == ():
+            condition = "v"
+        else:  # pragma: no cover  (no other kind of default in the model)
+            condition = f"v != d{index}"
+        lines += [f"    if {condition}:", f"        d[{field.name!r}] = {value}"]
+    if extensible:
+        lines += ["    e = o.extensions", "    if e:", "        d.update(extension_data(e))"]
+    source = "\n".join(
+        ["def write(o):", f"    d = {{{', '.join(literal)}}}", *lines, "    return d"]
+    )
+    exec(source, namespace)  # noqa: S102  (code built from the model's own fields)
+    write: Callable[[Any], dict[str, Any]] = namespace["write"]
+    return write
+
+
+def _unstructure_source(source: Source) -> dict[str, Any]:
+    cls: type = type(source)
+    return _object_unhook(cls)(source)
+
+
+def unstructure_bundle(bundle: Bundle) -> dict[str, Any]:
+    """The bundle as plain data, exactly as the reference converter writes it."""
+    return _object_unhook(Bundle)(bundle)
+
+
+# -- encoding ----------------------------------------------------------------------------
+
+
+def encode_compact(bundle: Bundle) -> str | None:
+    """The bundle as compact JSON text, by orjson; ``None`` when the caller must use ``json``.
+
+    Streaming: orjson walks the bundle and asks :func:`_stream_default` for the
+    fields of each model object as it reaches it, so no tree of plain data is
+    built first.  orjson writes the same bytes as ``json.dumps(...,
+    ensure_ascii=False, separators=(",", ":"))`` except for floats below 1e-4 or
+    from 1e16 in magnitude (``1e-05`` against ``0.00001``), integers outside 64
+    bits, and lone surrogates, which it refuses.  Numbers occur only in interval
+    bounds, spans and extension data; when one of them is outside those ranges
+    (or orjson refuses a string) the result is ``None``, and ``json`` writes it.
+    """
+    orjson = _orjson()
+    if orjson is None:
+        return None
+    try:
+        encoded: bytes = orjson.dumps(
+            {"format": FORMAT_VERSION, **_stream_default(bundle)},
+            default=_stream_default,
+        )
+    except (_Unsafe, orjson.JSONEncodeError):  # an unsafe number or a lone surrogate
+        return None
+    return encoded.decode("utf-8")
+
+
+@cache
+def _orjson() -> Any:
+    try:
+        import orjson  # noqa: PLC0415  (optional, and deferred to keep import time low)
+    except ImportError:
+        return None
+    return orjson
+
+
+_INT64 = 2**63
+
+
+class _Unsafe(Exception):  # noqa: N818  (a signal: let json write this document)
+    pass
+
+
+def _check_float(value: float) -> None:
+    magnitude = abs(value)
+    if magnitude != 0.0 and not 1e-4 <= magnitude < 1e16:
+        raise _Unsafe
+
+
+def _check_int(value: int) -> None:
+    if not -_INT64 <= value < _INT64:
+        raise _Unsafe
+
+
+def _checked(value: Any) -> Any:
+    """Extension data thawed to plain data, every number in it checked."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        kind = type(item)
+        if kind is float:
+            _check_float(item)
+        elif kind is int:
+            _check_int(item)
+        elif kind is tuple:
+            stack.extend(item)
+        elif kind is FrozenMap:
+            stack.extend(item.values())
+    return thaw_json(value)
+
+
+_STREAM_WRITERS: dict[type, Callable[[Any], Any]] = {PartialDate: PartialDate.isoformat}
+
+
+def _stream_default(value: Any) -> Any:
+    kind = type(value)
+    writer = _STREAM_WRITERS.get(kind)
+    if writer is None:
+        if not attrs.has(kind):
+            raise TypeError(f"{kind.__name__} is not part of a bundle")  # pragma: no cover
+        writer = _STREAM_WRITERS[kind] = _writer(kind, stream=True)
+    return writer(value)

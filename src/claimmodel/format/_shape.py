@@ -1,0 +1,84 @@
+"""The shape of the wire format that every decoder shares, known without cattrs.
+
+Which model classes travel as JSON objects, which of them take ``x_…`` extension
+keys, and how deep in a document each can sit — the level from which the depth
+of its extension values is counted, identically by every engine.
+"""
+
+from __future__ import annotations
+
+import typing
+from typing import Any
+
+import attrs
+
+from claimmodel.model import (
+    SOURCE_CLASSES,
+    Affiliation,
+    Assertion,
+    Attribution,
+    Bundle,
+    Claim,
+    Confidence,
+    Evidence,
+    Hedge,
+    Interval,
+    Link,
+    Relation,
+    Role,
+    Source,
+    Span,
+)
+
+__all__ = ["EXTENSIBLE", "NESTING_LEVELS", "PLAIN", "is_homogeneous_tuple"]
+
+EXTENSIBLE: tuple[type, ...] = (
+    Affiliation,
+    Assertion,
+    Attribution,
+    Bundle,
+    Claim,
+    Confidence,
+    Evidence,
+    Hedge,
+    Link,
+    Relation,
+    Role,
+    *SOURCE_CLASSES.values(),
+)
+PLAIN: tuple[type, ...] = (Interval, Span)
+
+
+def is_homogeneous_tuple(tp: Any) -> bool:
+    args = typing.get_args(tp)
+    return typing.get_origin(tp) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _nesting_levels() -> dict[type, int]:
+    """The deepest level each model class can sit at in a document (the bundle is level 1).
+
+    The format fixes every level except inside extension values, which the
+    extension hooks count from here.  A class that can occur at two levels (a
+    confidence and the ``original`` confidence inside it) counts from the
+    deeper one, so the depth check is never lenient.  A class appears at most
+    twice on one path: the model forbids an ``original`` inside an ``original``.
+    """
+    levels: dict[type, int] = {}
+    pending: list[tuple[type, int, tuple[type, ...]]] = [(Bundle, 1, ())]
+    while pending:
+        cls, level, above = pending.pop()
+        levels[cls] = max(level, levels.get(cls, 0))
+        path = (*above, cls)
+        for field in attrs.fields(attrs.resolve_types(cls)):
+            tp, below = field.type, level + 1
+            if is_homogeneous_tuple(tp):
+                tp, below = typing.get_args(tp)[0], below + 1
+            members = SOURCE_CLASSES.values() if tp is Source else (*typing.get_args(tp), tp)
+            pending.extend(
+                (m, below, path) for m in members if m in _STRUCTURED and path.count(m) < 2
+            )
+    return levels
+
+
+_STRUCTURED = frozenset((*EXTENSIBLE, *PLAIN))
+NESTING_LEVELS: dict[type, int] = _nesting_levels()

@@ -1,0 +1,37 @@
+"""The benchmark still runs: its quick mode, end to end (no timing is checked)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+SCRIPT = Path(__file__).resolve().parent.parent / "benchmarks" / "run.py"
+
+
+def _run(*arguments: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}
+    return subprocess.run(
+        [sys.executable, str(SCRIPT), "--quick", *arguments],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+        env=env,
+    )
+
+
+class TestQuickMode:
+    """``benchmarks/run.py --quick`` measures, reports and judges every target."""
+
+    def test_runs_and_reports_every_section(self) -> None:
+        done = _run()
+        assert (0, False) == (done.returncode, "Traceback" in done.stderr)
+        for heading in ("| operation |", "| memory |", "import claimmodel:", "| target |"):
+            assert heading in done.stdout
+
+    def test_runs_without_the_optional_alternatives(self) -> None:
+        done = _run("--without", "pydantic", "msgspec", "stix2", "orjson")
+        assert (0, False) == (done.returncode, "Traceback" in done.stderr)
+        assert "skipped: pydantic is not installed" in done.stdout

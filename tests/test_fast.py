@@ -1,0 +1,361 @@
+"""The fast engine against the cattrs converter: same objects, same bytes, same rejections."""
+
+from __future__ import annotations
+
+import copy
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import claimmodel as cm
+from claimmodel.exceptions import DecodeError
+from claimmodel.format import _codec, _fast
+from claimmodel.format._converter import converter_for
+from claimmodel.format._limits import DEFAULT_LIMITS, Limits
+
+# -- documents: mostly valid, with every kind of defect the wire format refuses -------------
+
+IDS = st.sampled_from(["a1", "s1", "s2", "c1", "doc", "x y", " lead", ""])
+TEXT = st.sampled_from(["confirmed", "Allegedly fought", "Ünïcödé 𝔘", "e\u0301", " ", ""])
+DATES = st.sampled_from(
+    [
+        "2025",
+        "2025-07",
+        "2025-07-14",
+        "2025-07-14T09",
+        "2025-07-14T09:30Z",
+        "2025-07-14T09:30:05.25+03:00",
+        "2024-02-29",
+        "2025-02-29",
+        "2025-13",
+        "July",
+        "2025-07-14T09:30-00:00",
+    ]
+)
+FLOATS = st.sampled_from([0.0, 0.05, 0.2, 0.55, 1.0, 1, 0, 1e-05, 1e-07, 2, -0.5, True])
+JUNK = st.sampled_from([None, 1, True, 1.5, "s", [], {}, ["s"], {"x": 1}, 2**70, 1e-05])
+EXTENSION_VALUES = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(min_value=-(2**70), max_value=2**70)
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(max_size=4),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=3), inner, max_size=3)
+    ),
+    max_leaves=8,
+)
+EXTENSIONS = st.dictionaries(
+    st.from_regex(r"x_[a-z]{1,3}", fullmatch=True), EXTENSION_VALUES, max_size=2
+)
+
+
+def objects(
+    required: dict[str, Any], optional: dict[str, Any]
+) -> st.SearchStrategy[dict[str, Any]]:
+    """A JSON object with the required keys, some optional ones and perhaps extension keys."""
+    return st.builds(
+        lambda base, extensions: {**base, **extensions},
+        st.fixed_dictionaries(required, optional=optional),
+        EXTENSIONS,
+    )
+
+
+SPANS = st.fixed_dictionaries(
+    {"start": st.sampled_from([0, 3, -1]), "end": st.sampled_from([2, 5, 9])}
+)
+INTERVALS = st.fixed_dictionaries({"low": FLOATS, "high": FLOATS})
+ORIGINALS = objects(
+    {"scale": st.sampled_from(["icd-203", "probability"]), "level": st.sampled_from(["likely"])},
+    {"probability": INTERVALS},
+)
+CONFIDENCES = objects(
+    {
+        "scale": st.sampled_from(["icd-203", "probability"]),
+        "level": st.sampled_from(["likely", "cannot-be-judged"]),
+    },
+    {"probability": INTERVALS, "assessor": IDS, "basis": TEXT, "original": ORIGINALS},
+)
+LINKS = objects(
+    {"source": IDS},
+    {
+        "channel": st.sampled_from(["interview", "leak", "unspecified", "rumour"]),
+        "date": DATES,
+        "cue": TEXT,
+    },
+)
+HEDGES = objects(
+    {"cue": TEXT, "category": st.sampled_from(["reportative", "epistemic", "disputed", "vague"])},
+    {"scope": TEXT, "span": SPANS, "voiced_by": IDS},
+)
+EVIDENCE = objects({}, {"quote": TEXT, "span": SPANS, "document": IDS, "url": TEXT})
+ASSERTIONS = objects(
+    {
+        "id": IDS,
+        "claim": IDS,
+        "attribution": objects(
+            {"source": IDS}, {"cue": TEXT, "chain": st.lists(LINKS, max_size=3)}
+        ),
+        "confidence": CONFIDENCES,
+    },
+    {
+        "stance": st.sampled_from(["asserts", "denies", "believes"]),
+        "hedges": st.lists(HEDGES, max_size=3),
+        "date": DATES,
+        "evidence": st.lists(EVIDENCE, max_size=2),
+    },
+)
+ROLES = objects({"office": TEXT}, {"organization": IDS, "start": DATES, "end": DATES})
+AFFILIATIONS = objects(
+    {"kind": st.sampled_from(["member-of", "funded-by", "friend-of"]), "target": IDS},
+    {"start": DATES, "end": DATES},
+)
+SOURCE_FIELDS: dict[str, Any] = {
+    "name": TEXT,
+    "aliases": st.lists(TEXT, max_size=2),
+    "description": TEXT,
+    "roles": st.lists(ROLES, max_size=2),
+    "affiliations": st.lists(AFFILIATIONS, max_size=2),
+    "reliability": CONFIDENCES,
+}
+SOURCES = st.one_of(
+    objects(
+        {"kind": st.sampled_from(["person", "anonymous", "organization", "robot"]), "id": IDS},
+        SOURCE_FIELDS,
+    ),
+    objects(
+        {"kind": st.just("document"), "id": IDS},
+        {**SOURCE_FIELDS, "published": DATES, "authors": st.lists(IDS, max_size=2), "text": TEXT},
+    ),
+    objects(
+        {"kind": st.just("collective"), "id": IDS},
+        {**SOURCE_FIELDS, "members": st.lists(IDS, max_size=2)},
+    ),
+    objects(
+        {"kind": st.just("government-body"), "id": IDS}, {**SOURCE_FIELDS, "jurisdiction": TEXT}
+    ),
+)
+CLAIMS = objects(
+    {"text": TEXT},
+    {
+        "id": IDS,
+        "subject": TEXT,
+        "polarity": st.sampled_from(["positive", "negative", "maybe"]),
+        "language": TEXT,
+    },
+)
+RELATIONS = objects(
+    {"id": IDS, "kind": st.sampled_from(["supports", "refutes"]), "subject": IDS, "object": IDS},
+    {"basis": TEXT},
+)
+BUNDLES = st.builds(
+    lambda base, extensions: {"format": "claimmodel/1.0", **base, **extensions},
+    st.fixed_dictionaries(
+        {
+            "sources": st.lists(SOURCES, max_size=3),
+            "claims": st.lists(CLAIMS, max_size=2),
+            "assertions": st.lists(ASSERTIONS, max_size=3),
+            "relations": st.lists(RELATIONS, max_size=1),
+        },
+        optional={"id": IDS, "title": TEXT, "published": DATES, "document": IDS},
+    ),
+    EXTENSIONS,
+)
+
+
+def _places(value: Any) -> Iterator[tuple[dict[str, Any] | list[Any], Any]]:
+    """Every (container, key) position in a JSON value."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield value, key
+            yield from _places(item)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield value, index
+            yield from _places(item)
+
+
+@st.composite
+def documents(draw: st.DrawFn) -> dict[str, Any]:
+    """A bundle document, valid or broken in one place (wrong type, missing or unknown key)."""
+    document = draw(BUNDLES)
+    places = list(_places(document))
+    broken: bool = draw(st.booleans())
+    if places and broken:
+        container, key = draw(st.sampled_from(places))
+        action = draw(st.sampled_from(["junk", "delete", "unknown", "reserved"]))
+        if action == "junk":
+            container[key] = draw(JUNK)
+        elif action == "delete" and isinstance(container, dict):
+            del container[key]
+        elif isinstance(container, dict):
+            name = draw(st.sampled_from(["bogus", "extensions", "\x00extensions", "kind", "X_up"]))
+            container[name] = 1 if action == "unknown" else {}
+    return document
+
+
+# -- the two engines -----------------------------------------------------------------------
+
+
+def _reference(data: dict[str, Any], limits: Limits) -> cm.Bundle | tuple[type, tuple[Any, ...]]:
+    try:
+        return cm.from_data(copy.deepcopy(data), limits=limits)  # the converter alone
+    except DecodeError as error:
+        return type(error), error.problems
+
+
+def _fast_path(data: dict[str, Any], limits: Limits) -> cm.Bundle | tuple[type, tuple[Any, ...]]:
+    try:
+        body = _codec._body(copy.deepcopy(data), limits)
+        return _codec._structure(body, limits, lambda: copy.deepcopy(data))
+    except DecodeError as error:
+        return type(error), error.problems
+
+
+def _reference_text(bundle: cm.Bundle) -> str:
+    data = {
+        "format": cm.FORMAT_VERSION,
+        **converter_for(DEFAULT_LIMITS).unstructure(bundle, cm.Bundle),
+    }
+    return json.dumps(data, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+
+
+_ABSENT: Any = object()
+
+
+@contextmanager
+def _without_orjson() -> Iterator[None]:
+    saved = sys.modules.get("orjson", _ABSENT)
+    sys.modules["orjson"] = None  # type: ignore[assignment]
+    _fast._orjson.cache_clear()
+    try:
+        yield
+    finally:
+        if saved is _ABSENT:
+            del sys.modules["orjson"]
+        else:
+            sys.modules["orjson"] = saved
+        _fast._orjson.cache_clear()
+
+
+class TestDifferential:
+    """Whatever the document, the fast engine decides and writes exactly as the converter does."""
+
+    @given(documents())
+    def test_same_objects_or_same_problems(self, data: dict[str, Any]) -> None:
+        assert _reference(data, DEFAULT_LIMITS) == _fast_path(data, DEFAULT_LIMITS)
+
+    @given(documents())
+    def test_same_under_tight_limits(self, data: dict[str, Any]) -> None:
+        limits = Limits(max_depth=4, max_chain_length=1)
+        assert _reference(data, limits) == _fast_path(data, limits)
+
+    @given(documents())
+    def test_same_data_and_bytes(self, data: dict[str, Any]) -> None:
+        decoded = _reference(data, DEFAULT_LIMITS)
+        if not isinstance(decoded, cm.Bundle):
+            return
+        expected = _reference_text(decoded)
+        assert converter_for(DEFAULT_LIMITS).unstructure(decoded, cm.Bundle) == {
+            k: v for k, v in cm.to_data(decoded).items() if k != "format"
+        }
+        assert expected == cm.dumps(decoded)
+        with _without_orjson():
+            assert expected == cm.dumps(decoded)
+        assert decoded == cm.loads(expected)
+
+
+class TestFastEngine:
+    """The fast engine itself accepts valid documents rather than always deferring."""
+
+    def test_accepts_extensions_and_every_kind_of_object(self) -> None:
+        data = json.loads(cm.dumps(_rich_bundle()))
+        body = {k: v for k, v in data.items() if k != "format"}
+        assert _rich_bundle() == _fast.structure_bundle(body, DEFAULT_LIMITS)
+
+    def test_declines_an_unknown_key(self) -> None:
+        data = json.loads(cm.dumps(_rich_bundle()))
+        data["assertions"][0]["attribution"]["bogus"] = 1
+        body = {k: v for k, v in data.items() if k != "format"}
+        with pytest.raises(_fast.Fallback):
+            _fast.structure_bundle(body, DEFAULT_LIMITS)
+
+    def test_garbage_collector_state_is_restored(self) -> None:
+        import gc
+
+        with pytest.raises(DecodeError):
+            cm.loads('{"format": "claimmodel/1.0", "sources": 1}')
+        assert gc.isenabled()
+
+    def test_orjson_declines_numbers_it_writes_differently(self) -> None:
+        pytest.importorskip("orjson")
+        written = [
+            _fast.encode_compact(cm.Bundle(extensions={"x_a": value}))
+            for value in (1e-05, 2**64, 0.5, "\ud800")
+        ]
+        expected = [
+            None,
+            None,
+            (
+                '{"format":"claimmodel/1.0","sources":[],"claims":[],'
+                '"assertions":[],"relations":[],"x_a":0.5}'
+            ),
+            None,
+        ]
+        assert expected == written
+
+
+def _rich_bundle() -> cm.Bundle:
+    date = cm.PartialDate.fromisoformat("2025-07-14T09:30+03:00")
+    confidence = cm.Confidence(
+        scale="icd-203", level="likely", probability=cm.Interval(low=0.55, high=0.8), assessor="s1"
+    )
+    return cm.Bundle(
+        id="b",
+        published=cm.PartialDate(year=2025, month=11),
+        sources=(
+            cm.Person(
+                id="s1",
+                name="A",
+                aliases=("B",),
+                roles=(cm.Role(office="minister", organization="s2", start=date),),
+                affiliations=(cm.Affiliation(kind=cm.AffiliationKind.FUNDED_BY, target="s2"),),
+                reliability=confidence,
+                extensions={"x_q": {"z": [1, 2.5, None]}},
+            ),
+            cm.Document(id="s2", authors=("s1",), published=date, text="Text"),
+            cm.Collective(id="s3", members=("s1",)),
+        ),
+        claims=(cm.Claim(text="It happened", subject="it"),),
+        assertions=(
+            cm.Assertion(
+                id="a1",
+                claim="c1",
+                attribution=cm.Attribution(
+                    source="s1",
+                    cue="said",
+                    chain=(cm.Link(source="s2", channel=cm.Channel.LEAK, date=date),),
+                    extensions={"x_n": True},
+                ),
+                confidence=confidence,
+                stance=cm.Stance.DENIES,
+                hedges=(
+                    cm.Hedge(
+                        cue="allegedly",
+                        category=cm.HedgeCategory.REPORTATIVE,
+                        span=cm.Span(start=0, end=3),
+                    ),
+                ),
+                date=date,
+                evidence=(cm.Evidence(quote="q", span=cm.Span(start=1, end=2)),),
+            ),
+        ),
+        relations=(cm.Relation(id="r", kind=cm.RelationKind.SUPPORTS, subject="a1", object="a1"),),
+        extensions={"x_top": "v"},
+    )
