@@ -399,3 +399,29 @@ class TestNull:
         data = _data()
         data["x_empty"] = None
         assert cm.from_data(data).extensions["x_empty"] is None
+
+
+class TestEnginesAgree:
+    """`loads` (fast engine first) refuses what `from_data` (the reference) refuses."""
+
+    def test_contract_arrays_are_required_by_loads(self) -> None:
+        with pytest.raises(DecodeError) as info:
+            cm.loads('{"format": "claimmodel/1.0", "sources": []}')
+        assert ["$.claims", "$.assertions", "$.relations"] == [
+            problem.path for problem in info.value.problems
+        ]
+
+    def test_large_documents_decode_identically(self) -> None:
+        # Longer than the default string-length limit, so no shortcut can skip a check.
+        many = _bundle()
+        claims = tuple(cm.Claim(id=f"c{n}", text="x" * 200) for n in range(6000))
+        big = cm.Bundle(claims=(*many.claims, *claims), sources=many.sources)
+        text = cm.dumps(big)
+        assert len(text) > cm.Limits().max_string_length
+        assert cm.from_data(json.loads(text)) == cm.loads(text) == big
+
+    def test_a_long_string_in_a_large_document_is_a_limit_error(self) -> None:
+        claims = tuple(cm.Claim(id=f"c{n}", text="x" * 20) for n in range(100))
+        text = cm.dumps(cm.Bundle(claims=claims))
+        with pytest.raises(cm.LimitExceededError, match="max_string_length"):
+            cm.loads(text, limits=cm.Limits(max_string_length=19))

@@ -292,15 +292,12 @@ def loads(text: str | bytes, *, limits: Limits = DEFAULT_LIMITS) -> Bundle:
             return from_data(data, limits=limits)
         if len(data) > limits.max_items:
             raise limits.exceeded("max_items", f"{len(data):,} items in one array or object")
-        # A document no longer than a limit cannot hold a string or an array
-        # beyond it: the fast engine need only count chains and extension nesting.
-        bounded = len(text) <= min(limits.max_string_length, limits.max_items)
         # Strings that may hold a lone surrogate are left to the reference path,
         # which finds and reports them; the fast engine takes strings as they are.
-        bounded = bounded and _no_surrogates(text)
+        fast = _no_surrogates(text)
         body = _body(data, limits)
         del data  # the fast engine frees each item's data as it builds the item
-        return _structure(body, limits, (lambda: _parse_json(text, limits)) if bounded else None)
+        return _structure(body, limits, (lambda: _parse_json(text, limits)) if fast else None)
 
 
 def dumps(bundle: Bundle, *, indent: int | None = None) -> str:

@@ -90,10 +90,8 @@ def gc_paused() -> Iterator[None]:
 
 # -- structuring -------------------------------------------------------------------------
 
-# Validators that reject every value of the wrong type (strictly: no subclass, no
-# coercion), so a field they guard may take the wire value as it is.
-_STRICT_STR_VALIDATORS = (check.text, check.identifier)
-_STRICT_OPTIONAL_STR_VALIDATORS = (check.optional_text, check.optional_identifier)
+# Validators that reject every item of the wrong type (strictly: no subclass, no
+# coercion), so an array of strings they guard needs only its lengths checked.
 _STRICT_STR_ITEM_VALIDATORS = (check.text_items, check.identifier_items)
 
 
@@ -151,18 +149,33 @@ def _optional(inner: Hook) -> Hook:
     return structure
 
 
-def _tuple_of(inner: Hook | None) -> Hook:
-    if inner is None:  # items checked by the field's own validator
+def _text(maximum: int) -> Hook:
+    """A string no longer than ``maximum`` (the converter's ``max_string_length``)."""
+
+    def structure(value: Any) -> Any:
+        if type(value) is not str or len(value) > maximum:
+            raise Fallback
+        return value
+
+    return structure
+
+
+def _tuple_of(inner: Hook | None, limits: Limits) -> Hook:
+    max_items, max_length = limits.max_items, limits.max_string_length
+    if inner is None:  # strings, checked by the field's own validator
 
         def plain(value: Any) -> Any:
-            if type(value) is not list:
+            if type(value) is not list or len(value) > max_items:
                 raise Fallback
+            for item in value:
+                if type(item) is str and len(item) > max_length:
+                    raise Fallback
             return value  # the field's converter makes it a tuple
 
         return plain
 
     def structure(value: Any) -> tuple[Any, ...]:
-        if type(value) is not list:
+        if type(value) is not list or len(value) > max_items:
             raise Fallback
         return tuple([inner(item) for item in value])
 
@@ -190,7 +203,7 @@ def _hook_for(
     origin = typing.get_origin(tp)
     args = typing.get_args(tp)
     if tp is str:
-        return None if validator in _STRICT_STR_VALIDATORS else _strict(str)
+        return _text(limits.max_string_length)
     if tp is int:
         return _strict(int)
     if tp is bool:
@@ -213,13 +226,11 @@ def _hook_for(
         if args[0] is str and validator is not None:
             validators = getattr(validator, "_validators", (validator,))
             if any(v in _STRICT_STR_ITEM_VALIDATORS for v in validators):
-                return _tuple_of(None)
+                return _tuple_of(None, limits)
         item = _hook_for(args[0], limits, level + 1)  # the array is one level down
-        return _tuple_of(item if item is not None else _strict(str))
+        return _tuple_of(item if item is not None else _strict(str), limits)
     if origin in (typing.Union, types.UnionType) and len(args) == 2 and type(None) in args:
         inner_type = args[0] if args[1] is type(None) else args[1]
-        if inner_type is str and validator in _STRICT_OPTIONAL_STR_VALIDATORS:
-            return None
         inner = _hook_for(inner_type, limits, level)
         return _optional(inner if inner is not None else _strict(str))
     return _fail  # a type this engine does not know: let the reference decide
@@ -366,16 +377,18 @@ def structure_bundle(body: dict[str, Any], limits: Limits, *, consume: bool = Fa
     Any exception besides :class:`Fallback` (a validator's, a converter's) also
     means "let the reference path decide"; the caller treats them alike.
 
-    Of the ``limits``, this engine counts chain lengths and everything inside
-    extension data; the caller guarantees that no string and no array or
-    object elsewhere can exceed its limit (a document shorter than those limits
-    cannot), or else does not call it.
+    Of the ``limits``, this engine checks string lengths, array lengths, chain
+    lengths and everything inside extension data; it gives up at the first one
+    exceeded, and the converter reports it.  Strings are taken as they are, so
+    the caller keeps documents that may hold a lone surrogate away from it.
 
     With ``consume``, each item of the top-level arrays is replaced by ``None``
     once built, so its parsed data can be freed while the rest is decoded: the
     decode then needs little more memory than its result.  ``body`` is unusable
     afterwards, also when this fails.
     """
+    if not body.keys() >= _ARRAYS:  # the contract arrays are required
+        raise Fallback
     if not consume:
         bundle: Bundle = _object_hook(Bundle, limits, 1)(body)
         return bundle
@@ -387,7 +400,7 @@ def structure_bundle(body: dict[str, Any], limits: Limits, *, consume: bool = Fa
             raise Fallback
         if key in _ARRAYS:
             item_hook = hooks[key]
-            if type(value) is not list or item_hook is None:
+            if type(value) is not list or item_hook is None or len(value) > limits.max_items:
                 raise Fallback
             built = []
             for index, item in enumerate(value):
