@@ -5,10 +5,12 @@ from __future__ import annotations
 import copy
 import json
 import sys
+import typing
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -286,6 +288,41 @@ class TestFastEngine:
         with pytest.raises(_fast.Fallback):
             _fast.structure_bundle(body, DEFAULT_LIMITS)
 
+    def test_builds_every_model_class_without_its_constructor(self) -> None:
+        data = json.loads(cm.dumps(_rich_bundle()))
+        body = {k: v for k, v in data.items() if k != "format"}
+        _fast.structure_bundle(body, DEFAULT_LIMITS)
+        objects = _model_classes(cm.Bundle) - {cm.PartialDate}  # a date is a string
+        assert objects <= _fast.DIRECT
+
+    @pytest.mark.parametrize(
+        ("where", "value"),
+        [
+            (("assertions", 0, "evidence", 0, "span"), {"start": 5, "end": 5}),  # post-init
+            (("assertions", 0, "evidence", 0, "span"), {"start": -1, "end": 5}),  # validator
+            (("assertions", 0, "confidence", "probability"), {"low": 0.9, "high": 0.1}),
+            (("assertions", 0, "confidence", "probability"), {"low": 1.5, "high": 2}),
+            (("assertions", 0, "evidence", 0), {"document": "doc"}),  # post-init
+            (("claims", 0, "id"), " c1"),  # the id a claim may derive, checked when given
+            (("claims", 0, "text"), "\u2003"),
+            (("sources", 0, "aliases"), ["B", " "]),
+            (("assertions", 0, "attribution", "chain", 0, "source"), "s1 "),
+        ],
+    )
+    def test_runs_every_check_the_constructor_runs(
+        self, where: tuple[str | int, ...], value: object
+    ) -> None:
+        data = json.loads(cm.dumps(_rich_bundle()))
+        parent: Any = data
+        for step in where[:-1]:
+            parent = parent[step]
+        parent[where[-1]] = value
+        body = {k: v for k, v in data.items() if k != "format"}
+        with pytest.raises(Exception):  # noqa: B017  (Fallback or the model's own error)
+            _fast.structure_bundle(body, DEFAULT_LIMITS)
+        with pytest.raises(DecodeError):
+            cm.from_data(data)
+
     def test_garbage_collector_state_is_restored(self) -> None:
         import gc
 
@@ -309,6 +346,28 @@ class TestFastEngine:
             None,
         ]
         assert expected == written
+
+
+def _model_classes(cls: type, seen: set[type] | None = None) -> set[type]:
+    """Every attrs class reachable from ``cls`` through field types."""
+    seen = set() if seen is None else seen
+    if cls in seen or not attrs.has(cls):
+        return seen
+    seen.add(cls)
+    for field in attrs.fields(attrs.resolve_types(cls)):
+        for inner in _types_in(field.type):
+            _model_classes(inner, seen)
+    return seen
+
+
+def _types_in(tp: Any) -> Iterator[type]:
+    args = typing.get_args(tp)
+    if not args:
+        if isinstance(tp, type):
+            yield tp
+        return
+    for arg in args:
+        yield from _types_in(arg)
 
 
 def _rich_bundle() -> cm.Bundle:

@@ -5,11 +5,15 @@ what it accepts, the objects it builds, the data it writes and the problems it
 reports define the format.  This module is an accelerator held identical to it
 (a differential property test compares the two on generated documents):
 
-* :func:`structure_bundle` builds the bundle through the model's own
-  constructors, so every attrs validator and converter runs exactly as on the
-  reference path.  It does only the wire-level work itself (strict JSON types,
-  ``x_…`` extension keys, the ``kind`` tag of sources, enum look-ups) and, at
-  the first thing it does not like, gives up with :class:`Fallback`.  The caller
+* :func:`structure_bundle` builds the bundle with code generated per class
+  from the model's own field definitions: the wire types are checked first
+  (strict JSON types, the ``kind`` tag of sources, enum look-ups), which implies
+  the constructor's type validators; the string validators are written inline;
+  every other validator and converter, and ``__attrs_post_init__``, runs as the
+  constructor runs it; the instance is then filled through its slots without
+  the constructor's per-field overhead.  An object with ``x_…`` extension keys
+  goes through its constructor.  At the first thing it does not like, the
+  engine gives up with :class:`Fallback`.  The caller
   then runs the reference path, which either raises the reference error, with
   every problem and its path, or (were the engines ever to disagree) returns
   the reference result.  So the engine never needs its own error reporting, and
@@ -29,6 +33,7 @@ from __future__ import annotations
 
 import enum
 import gc
+import inspect
 import types
 import typing
 from collections.abc import Callable, Iterator
@@ -53,7 +58,7 @@ from claimmodel.model import (
     Span,
 )
 from claimmodel.model import _checks as check
-from claimmodel.model._frozen import thaw_json
+from claimmodel.model._frozen import EMPTY_MAP, thaw_json
 
 __all__ = [
     "Fallback",
@@ -276,50 +281,271 @@ def _build_object_hook(cls: type, limits: Limits, level: int) -> Hook:
     # Source classes are reached only through the tagged union, which has read
     # the ``kind`` tag already; here it is simply not a field.
     known = frozenset(hooks) | ({"kind"} if cls in _SOURCE_TYPES else set())
+    builder = _direct_builder(cls, fields, known, slow, _Plan(cls, limits, level))
+    if builder is not None:
+        DIRECT.add(cls)
+        return builder
 
-    # The common case, an object with no extension keys, goes through code
-    # generated for the class: one constructor call with every field named.
-    namespace: dict[str, Any] = {"cls": cls, "known": known, "slow": slow, "Fallback": Fallback}
-    arguments: list[str] = []
-    factory_fields: list[str] = []
-    for index, field in enumerate(fields):
-        hook = hooks[field.name]
-        namespace[f"h{index}"] = hook
-        namespace[f"d{index}"] = field.default
-        get = f"value[{field.name!r}]"
-        if field.default is attrs.NOTHING:
-            arguments.append(f"{field.name}={get if hook is None else f'h{index}({get})'}")
-        elif isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
-            factory_fields.append(field.name)  # only present keys are passed
+    def through_constructor(value: Any) -> Any:
+        if type(value) is not dict:
+            raise Fallback
+        return slow(value)
+
+    return through_constructor
+
+
+DIRECT: set[type] = set()
+"""The classes built by generated code rather than through their constructors (for tests)."""
+
+
+class _Plan:
+    """The namespace of the code generated for one class, and its limits."""
+
+    def __init__(self, cls: type, limits: Limits, level: int) -> None:
+        self.limits = limits
+        self.level = level
+        self.namespace: dict[str, Any] = {
+            "cls": cls,
+            "new": object.__new__,
+            "Fallback": Fallback,
+            "missing": attrs.NOTHING,
+        }
+
+    def bind(self, name: str, value: Any) -> str:
+        """``name``, now standing for ``value`` in the generated code."""
+        self.namespace[name] = value
+        return name
+
+
+def _validators(field: attrs.Attribute[Any]) -> tuple[Any, ...]:
+    validator = field.validator
+    if validator is None:
+        return ()
+    return tuple(getattr(validator, "_validators", (validator,)))
+
+
+# The string validators this engine writes inline, and the test each adds: of a
+# string field, and of each item of an array of strings.
+_STRING_TESTS: dict[Any, str] = {
+    check.text: " or {v}.isspace()",
+    check.optional_text: " or {v}.isspace()",
+    check.identifier: " or {v}.strip() != {v}",
+    check.optional_identifier: " or {v}.strip() != {v}",
+}
+_STRING_ITEM_TESTS: dict[Any, str] = {
+    check.text_items: " or {v}.isspace()",
+    check.identifier_items: " or {v}.strip() != {v}",
+}
+
+
+def _string_test(
+    v: str, validators: tuple[Any, ...], maximum: int, *, items: bool
+) -> tuple[str, list[Any]]:
+    """A condition true when ``v`` is not a string within ``maximum`` characters that
+    the validators written inline accept, and the validators left to run.
+
+    With ``items``, ``v`` is an item of the array the validators check.
+    """
+    tests = _STRING_ITEM_TESTS if items else _STRING_TESTS
+    test = f"type({v}) is not str or len({v}) > {maximum}"
+    if any(validator in tests for validator in validators):
+        test += f" or not {v}"  # every one of them refuses the empty string
+    rest = []
+    for validator in validators:
+        if validator in tests:
+            test += tests[validator].format(v=v)
         else:
-            item = f"value.get({field.name!r}, d{index})"
-            if hook is not None:
-                item = (
-                    f"(d{index} if (v{index} := value.get({field.name!r}, missing)) is missing"
-                    f" else h{index}(v{index}))"
-                )
-            arguments.append(f"{field.name}={item}")
-    namespace["missing"] = attrs.NOTHING
-    call = f"cls({', '.join(arguments)}{', **extra' if factory_fields else ''})"
-    lines = [
-        "def structure(value):",
-        "    if type(value) is not dict:",
-        "        raise Fallback",
-        "    if not value.keys() <= known or None in value.values():",
-        "        return slow(value)",
+            rest.append(validator)
+    return test, rest
+
+
+def _implied(validator: Any, produced: tuple[type, ...], *, items: bool) -> bool:
+    """Whether values of the ``produced`` types always pass ``validator``."""
+    if isinstance(validator, check.InstanceOf) and not items:
+        return all(issubclass(t, validator.admits) for t in produced)
+    if isinstance(validator, check.ItemsOf) and items:
+        return all(issubclass(t, validator.admits) for t in produced)
+    if isinstance(validator, check.MemberOf) and not items:
+        return produced == (validator.enum,)
+    return False
+
+
+def _value_code(
+    plan: _Plan, index: int, field: attrs.Attribute[Any]
+) -> tuple[list[str], list[Any]] | None:
+    """Lines that check ``v<index>``, a field's wire value (never null), and make it the
+    field's value, and the field's validators those lines do not imply.
+
+    ``None`` for a field this engine does not build inline.
+    """
+    v, limits, level = f"v{index}", plan.limits, plan.level
+    tp: Any = field.type
+    args = typing.get_args(tp)
+    produced: tuple[type, ...]
+    item_hook: Hook | None
+    if typing.get_origin(tp) in (typing.Union, types.UnionType) and type(None) in args:
+        tp = args[0] if args[1] is type(None) else args[1]  # null is not a wire value
+        args = typing.get_args(tp)
+    validators = _validators(field)
+    fallback = "    raise Fallback"
+    is_tuple = typing.get_origin(tp) is tuple and len(args) == 2 and args[1] is Ellipsis
+    lines: list[str]
+    if tp is str or (is_tuple and args[0] is str):
+        item = "item" if is_tuple else v
+        test, rest = _string_test(item, validators, limits.max_string_length, items=is_tuple)
+        if not is_tuple:
+            return [f"if {test}:", fallback], rest
+        lines = [
+            f"if type({v}) is not list or len({v}) > {limits.max_items}:",
+            fallback,
+            f"for item in {v}:",
+            f"    if {test}:",
+            f"    {fallback}",
+            f"{v} = tuple({v})",
+        ]
+        return lines, rest
+    if tp in (int, bool):
+        lines, produced = [f"if type({v}) is not {tp.__name__}:", fallback], (tp,)
+    elif tp is float:
+        lines = [f"if type({v}) is not float and type({v}) is not int:", fallback]
+        produced = (float, int)
+    elif tp is PartialDate:
+        date = plan.bind("date", _cached_date)
+        lines, produced = [f"if type({v}) is not str:", fallback, f"{v} = {date}({v})"], (tp,)
+    elif isinstance(tp, type) and issubclass(tp, enum.Enum):
+        members = plan.bind(f"m{index}", {member.value: member for member in tp})
+        lines = [f"{v} = {members}.get({v}) if type({v}) is str else None", f"if {v} is None:"]
+        lines, produced = [*lines, fallback], (tp,)
+    elif tp == Source or (isinstance(tp, type) and attrs.has(tp)):
+        hook = _hook_for(tp, limits, level)
+        lines = [f"{v} = {plan.bind(f'h{index}', hook)}({v})"]
+        produced = _SOURCE_CLASSES if tp == Source else (tp,)
+    elif is_tuple and (args[0] == Source or (isinstance(args[0], type) and attrs.has(args[0]))):
+        if args[0] is Link:  # a chain: items two levels down (array, link)
+            item_hook, maximum = _object_hook(Link, limits, level + 2), limits.max_chain_length
+        else:  # the array is one level down
+            item_hook, maximum = _hook_for(args[0], limits, level + 1), limits.max_items
+        lines = [
+            f"if type({v}) is not list or len({v}) > {maximum}:",
+            fallback,
+            f"{v} = tuple(map({plan.bind(f'h{index}', item_hook)}, {v}))",
+        ]
+        produced = _SOURCE_CLASSES if args[0] == Source else (args[0],)
+    else:
+        return None
+    rest = [x for x in validators if not _implied(x, produced, items=is_tuple)]
+    return lines, rest
+
+
+_SOURCE_CLASSES: tuple[type, ...] = tuple(SOURCE_CLASSES.values())
+
+
+def _direct_builder(
+    cls: type, fields: list[attrs.Attribute[Any]], known: frozenset[str], slow: Hook, plan: _Plan
+) -> Hook | None:
+    """Code generated for ``cls`` that builds it from a JSON object without its constructor.
+
+    The constructor checks values a caller may have given in any type; here the
+    wire types are checked first, which implies many of the constructor's
+    validators (a value built by an ``Assertion`` hook is an ``Assertion``) and
+    lets the string validators be written inline.  Every other validator and
+    converter still runs, in the constructor's order, and then
+    ``__attrs_post_init__``.  The instance is filled through its slots, as the
+    constructor does.  ``None`` when the class has a part this cannot reproduce
+    (a converter that takes the instance, a pre-init hook, a field without a slot).
+    """
+    if hasattr(cls, "__attrs_pre_init__"):
+        return None
+    body: list[str] = ["o = new(cls)"]
+    after: list[str] = []
+    for index, field in enumerate(fields):
+        code = _field_code(plan, cls, index, field)
+        if code is None:
+            return None
+        body += code[0]
+        after += code[1]
+    all_fields = attrs.fields(cls)
+    if len(all_fields) != len(fields):  # no extension keys on this path: the empty map
+        extensions = all_fields.extensions
+        slot = inspect.getattr_static(cls, "extensions", None)
+        if (
+            extensions.converter is not check.freeze_extensions
+            or extensions.validator is not None
+            or type(slot).__name__ != "member_descriptor"
+        ):
+            return None
+        body.append(f"{plan.bind('sx', slot.__set__)}(o, {plan.bind('empty', EMPTY_MAP)})")
+    if hasattr(cls, "__attrs_post_init__"):
+        after.append("o.__attrs_post_init__()")
+    plan.namespace.update(known=known, slow=slow)
+    source = "\n".join(
+        [
+            "def structure(value):",
+            "    if type(value) is not dict:",
+            "        raise Fallback",
+            "    if not value.keys() <= known or None in value.values():",
+            "        return slow(value)",
+            *(f"    {line}" for line in body + after),
+            "    return o",
+        ]
+    )
+    exec(source, plan.namespace)  # noqa: S102  (code built from the model's own fields)
+    built: Hook = plan.namespace["structure"]
+    return built
+
+
+def _field_code(
+    plan: _Plan, cls: type, index: int, field: attrs.Attribute[Any]
+) -> tuple[list[str], list[str]] | None:
+    """The lines that read, check and store one field, and the validator calls left for last."""
+    v = f"v{index}"
+    code = _value_code(plan, index, field)
+    slot = inspect.getattr_static(cls, field.name, None)
+    converter: Any = None if field.converter is check.to_tuple else field.converter  # a tuple
+    if (
+        code is None
+        or not field.init
+        or field.alias != field.name
+        or type(slot).__name__ != "member_descriptor"
+        or isinstance(converter, attrs.Converter)
+        or (converter is not None and not callable(converter))
+    ):
+        return None
+    lines, rest = code
+    if converter is not None:
+        lines.append(f"{v} = {plan.bind(f'c{index}', converter)}({v})")
+    default: Any = field.default
+    if default is attrs.NOTHING:
+        body = [f"{v} = value[{field.name!r}]", *lines]
+    else:
+        body = [f"{v} = value.get({field.name!r}, missing)", f"if {v} is missing:"]
+        if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+            factory = plan.bind(f"f{index}", default.factory)
+            body.append(f"    {v} = {factory}({'o' if default.takes_self else ''})")
+            if converter is not None:
+                body.append(f"    {v} = c{index}({v})")
+            rest = list(_validators(field))  # a made value is checked as a given one
+        else:
+            plan.bind(f"d{index}", default)
+            body.append(f"    {v} = {f'c{index}(d{index})' if converter else f'd{index}'}")
+            skipped = [x for x in _validators(field) if x not in rest]
+            if not all(_accepts(x, field, default) for x in skipped):
+                return None  # a default the skipped checks would refuse
+        body += ["else:", *(f"    {line}" for line in lines)]
+    body.append(f"{plan.bind(f's{index}', slot.__set__)}(o, {v})")
+    after = [
+        f"{plan.bind(f'x{index}_{n}', x)}(o, {plan.bind(f'a{index}', field)}, {v})"
+        for n, x in enumerate(rest)
     ]
-    if factory_fields:
-        lines.append("    extra = {}")
-        for name in factory_fields:
-            index = [f.name for f in fields].index(name)
-            hook_call = (
-                f"h{index}(value[{name!r}])" if hooks[name] is not None else f"value[{name!r}]"
-            )
-            lines += [f"    if {name!r} in value:", f"        extra[{name!r}] = {hook_call}"]
-    lines.append(f"    return {call}")
-    exec("\n".join(lines), namespace)  # noqa: S102  (code built from the model's own fields)
-    generated: Hook = namespace["structure"]
-    return generated
+    return body, after
+
+
+def _accepts(validator: Any, field: attrs.Attribute[Any], value: Any) -> bool:
+    try:
+        validator(None, field, value)
+    except Exception:  # noqa: BLE001
+        return False
+    return True
 
 
 def _generic_object_hook(
