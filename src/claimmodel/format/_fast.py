@@ -709,7 +709,7 @@ def _unhook_for(tp: Any) -> Callable[[Any], Any] | None:
 
 
 def _enum_value(member: enum.Enum) -> Any:
-    return member.value
+    return member._value_  # the property ``value`` reads it through a Python-level descriptor
 
 
 def _default_of(field: attrs.Attribute[Any]) -> Any:
@@ -753,14 +753,12 @@ def _writer(cls: type, *, stream: bool) -> Callable[[Any], dict[str, Any]]:
     literal = [f'"kind": {cls.kind.value!r}'] if cls in _SOURCE_TYPES else []
     lines: list[str] = []
     for index, field in enumerate(fields):
-        hook = None if stream else _unhook_for(field.type)
-        namespace[f"h{index}"] = hook
         default = attrs.NOTHING if field.name in always else _default_of(field)
         namespace[f"d{index}"] = default
-        value = "v" if hook is None else f"h{index}(v)"
+        template = _value_expression(field.type, default, index, namespace, stream=stream)
+        value = template.format(v="v")
         if default is attrs.NOTHING and not lines:
-            get = f"o.{field.name}" if hook is None else f"h{index}(o.{field.name})"
-            literal.append(f"{field.name!r}: {get}")
+            literal.append(f"{field.name!r}: {template.format(v=f'o.{field.name}')}")
             if check_numbers:
                 lines.append(f"    check(o.{field.name})")
             continue
@@ -780,13 +778,43 @@ def _writer(cls: type, *, stream: bool) -> Callable[[Any], dict[str, Any]]:
             condition = f"v != d{index}"
         lines += [f"    if {condition}:", f"        d[{field.name!r}] = {value}"]
     if extensible:
-        lines += ["    e = o.extensions", "    if e:", "        d.update(extension_data(e))"]
+        namespace["empty"] = EMPTY_MAP  # the only empty map a model object holds
+        lines += [
+            "    e = o.extensions",
+            "    if e is not empty:",
+            "        d.update(extension_data(e))",
+        ]
     source = "\n".join(
         ["def write(o):", f"    d = {{{', '.join(literal)}}}", *lines, "    return d"]
     )
     exec(source, namespace)  # noqa: S102  (code built from the model's own fields)
     write: Callable[[Any], dict[str, Any]] = namespace["write"]
     return write
+
+
+def _value_expression(
+    tp: Any, default: Any, index: int, namespace: dict[str, Any], *, stream: bool
+) -> str:
+    """How the generated writer writes ``{v}``, a field's value other than its default.
+
+    Enumerations and dates are written here, in both modes: orjson would read an
+    enumeration's ``value`` through a Python-level property, and a date would
+    cost a round trip through :func:`_stream_default`.  Other nested values are
+    left to orjson when streaming.
+    """
+    args = typing.get_args(tp)
+    if default is None and len(args) == 2 and type(None) in args:  # never None when written
+        tp = args[0] if args[1] is type(None) else args[1]
+    if isinstance(tp, type) and issubclass(tp, enum.Enum):
+        return "{v}._value_"
+    if tp is PartialDate:
+        namespace["isoformat"] = PartialDate.isoformat
+        return "isoformat({v})"
+    hook = None if stream else _unhook_for(tp)
+    if hook is None:
+        return "{v}"
+    namespace[f"h{index}"] = hook
+    return f"h{index}({{v}})"
 
 
 def _unstructure_source(source: Source) -> dict[str, Any]:
