@@ -202,6 +202,7 @@ LIBRARY = (
     "claimmodel.exceptions",
     "claimmodel.format",
     "claimmodel.model",
+    "claimmodel.model._scales",
     "claimmodel.validation",
 )
 
@@ -226,6 +227,10 @@ class TestLazyTopLevel:
         assert {"attrs", "claimmodel.exceptions", "claimmodel.format", "claimmodel.model"} == (
             loaded
         )
+
+    def test_the_scales_load_on_first_use(self) -> None:
+        loaded = _loaded_after("import claimmodel\nclaimmodel.SCALES", *LIBRARY)
+        assert {"claimmodel.model", "claimmodel.model._scales"} <= loaded
 
     def test_subpackages_are_attributes(self) -> None:
         loaded = _loaded_after("import claimmodel\nclaimmodel.validation.validate", *LIBRARY)
@@ -258,3 +263,21 @@ class TestLazyTopLevel:
     def test_unknown_name_cannot_be_imported(self) -> None:
         with pytest.raises(ImportError, match="Bundel"):
             exec("from claimmodel import Bundel", {})
+
+
+class TestLazyScales:
+    """``claimmodel.model`` loads its confidence scales when one of their names is used."""
+
+    def test_scale_names_are_the_scales_module_objects(self) -> None:
+        from claimmodel.model import _scales
+
+        for name in _scales.__all__:
+            assert getattr(_scales, name) is getattr(claimmodel.model, name), name
+
+    def test_dir_lists_them(self) -> None:
+        assert set(claimmodel.model.__all__) <= set(dir(claimmodel.model))
+
+    def test_unknown_name_raises_attribute_error(self) -> None:
+        with pytest.raises(AttributeError) as caught:
+            _ = claimmodel.model.SCALE
+        assert "module 'claimmodel.model' has no attribute 'SCALE'" == str(caught.value)
