@@ -28,7 +28,13 @@ class TestQuickMode:
     def test_runs_and_reports_every_section(self) -> None:
         done = _run()
         assert (0, False) == (done.returncode, "Traceback" in done.stderr)
-        for heading in ("| operation |", "| memory |", "import claimmodel:", "| target |"):
+        for heading in (
+            "| operation |",
+            "| memory |",
+            "import claimmodel:",
+            "wall clock",
+            "| target |",
+        ):
             assert heading in done.stdout
 
     def test_runs_without_the_optional_alternatives(self) -> None:

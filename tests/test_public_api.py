@@ -2,6 +2,16 @@
 
 from __future__ import annotations
 
+import ast
+import importlib
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
 import claimmodel
 import claimmodel.analysis
 import claimmodel.exceptions
@@ -139,3 +149,135 @@ class TestPublicAPI:
         except PackageNotFoundError:  # running from a source tree that is not installed
             return
         assert expected == claimmodel.__version__
+
+
+INIT = Path(claimmodel.__file__)
+TINY_DOCUMENT = json.dumps(
+    {
+        "format": "claimmodel/1.0",
+        "sources": [{"kind": "person", "id": "p"}],
+        "claims": [{"id": "c", "text": "It rained"}],
+        "assertions": [
+            {
+                "id": "a",
+                "claim": "c",
+                "attribution": {"source": "p"},
+                "confidence": {"scale": "icd203", "level": "likely"},
+            }
+        ],
+        "relations": [],
+    }
+)
+
+
+def _loaded_after(code: str, *modules: str) -> set[str]:
+    """Which of ``modules`` a fresh interpreter has imported after running ``code``."""
+    probe = f"{code}\nimport sys\nprint(*[m for m in {modules!r} if m in sys.modules])"
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, env=env
+    )
+    return set(done.stdout.split())
+
+
+def _type_checking_imports() -> dict[str, tuple[str, ...]]:
+    """The names ``claimmodel/__init__.py`` imports for type checkers, by module."""
+    tree = ast.parse(INIT.read_text(encoding="utf-8"))
+    block = next(
+        node
+        for node in tree.body
+        if isinstance(node, ast.If) and ast.unparse(node.test) == "TYPE_CHECKING"
+    )
+    return {
+        node.module: tuple(alias.name for alias in node.names)
+        for node in block.body
+        if isinstance(node, ast.ImportFrom) and node.module
+    }
+
+
+LIBRARY = (
+    "attrs",
+    "cattrs",
+    "claimmodel.analysis",
+    "claimmodel.exceptions",
+    "claimmodel.format",
+    "claimmodel.model",
+    "claimmodel.model._scales",
+    "claimmodel.validation",
+)
+
+
+class TestLazyTopLevel:
+    """``import claimmodel`` loads nothing; each public name loads its module on first use."""
+
+    def test_import_loads_no_library_module(self) -> None:
+        assert set() == _loaded_after("import claimmodel", *LIBRARY)
+
+    def test_a_model_name_loads_the_model_only(self) -> None:
+        loaded = _loaded_after("import claimmodel\nclaimmodel.Bundle()", *LIBRARY)
+        assert {"attrs", "claimmodel.exceptions", "claimmodel.model"} == loaded
+
+    def test_from_import_loads_the_name(self) -> None:
+        loaded = _loaded_after("from claimmodel import Bundle", *LIBRARY)
+        assert {"claimmodel.model"} <= loaded
+
+    def test_first_decode_loads_the_format_but_not_cattrs_or_the_checks(self) -> None:
+        code = f"import claimmodel\nclaimmodel.loads({TINY_DOCUMENT!r})"
+        loaded = _loaded_after(code, *LIBRARY)
+        assert {"attrs", "claimmodel.exceptions", "claimmodel.format", "claimmodel.model"} == (
+            loaded
+        )
+
+    def test_the_scales_load_on_first_use(self) -> None:
+        loaded = _loaded_after("import claimmodel\nclaimmodel.SCALES", *LIBRARY)
+        assert {"claimmodel.model", "claimmodel.model._scales"} <= loaded
+
+    def test_subpackages_are_attributes(self) -> None:
+        loaded = _loaded_after("import claimmodel\nclaimmodel.validation.validate", *LIBRARY)
+        assert "claimmodel.validation" in loaded
+
+    def test_homes_cover_all(self) -> None:
+        assert sorted(claimmodel.__all__) == sorted(claimmodel._HOME_OF)
+
+    def test_type_checkers_see_the_same_homes(self) -> None:
+        assert claimmodel._HOMES == _type_checking_imports()
+
+    def test_every_name_is_its_home_module_object(self) -> None:
+        for name in claimmodel.__all__:
+            home = importlib.import_module(claimmodel._HOME_OF[name])
+            assert getattr(home, name) is getattr(claimmodel, name), name
+
+    def test_star_import_gives_every_name(self) -> None:
+        namespace: dict[str, object] = {}
+        exec("from claimmodel import *", namespace)
+        assert set(claimmodel.__all__) <= set(namespace)
+
+    def test_dir_lists_all(self) -> None:
+        assert sorted(claimmodel.__all__) == dir(claimmodel)
+
+    def test_unknown_name_raises_attribute_error(self) -> None:
+        with pytest.raises(AttributeError) as caught:
+            _ = claimmodel.Bundel
+        assert "module 'claimmodel' has no attribute 'Bundel'" == str(caught.value)
+
+    def test_unknown_name_cannot_be_imported(self) -> None:
+        with pytest.raises(ImportError, match="Bundel"):
+            exec("from claimmodel import Bundel", {})
+
+
+class TestLazyScales:
+    """``claimmodel.model`` loads its confidence scales when one of their names is used."""
+
+    def test_scale_names_are_the_scales_module_objects(self) -> None:
+        from claimmodel.model import _scales
+
+        for name in _scales.__all__:
+            assert getattr(_scales, name) is getattr(claimmodel.model, name), name
+
+    def test_dir_lists_them(self) -> None:
+        assert set(claimmodel.model.__all__) <= set(dir(claimmodel.model))
+
+    def test_unknown_name_raises_attribute_error(self) -> None:
+        with pytest.raises(AttributeError) as caught:
+            _ = claimmodel.model.SCALE
+        assert "module 'claimmodel.model' has no attribute 'SCALE'" == str(caught.value)

@@ -4,86 +4,94 @@ Build or load :class:`Bundle` records of sources, claims and assertions, check
 them, exchange them as JSON (:func:`loads`, :func:`dumps`) and question them.
 """
 
+# The public names are loaded on first use (PEP 562, as Scientific Python's SPEC 1
+# describes): ``import claimmodel`` imports none of the library, not even attrs;
+# ``claimmodel.Bundle`` imports ``claimmodel.model``, ``claimmodel.loads`` the format
+# layer, ``claimmodel.validate`` validation.  Type checkers read the imports below;
+# the interpreter reads ``_HOMES``.  tests/test_public_api.py keeps the two, and
+# ``__all__``, in step.
+
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from claimmodel.analysis import (
-    Analysis,
-    ClaimAnalysis,
-    Contradiction,
-    Dependency,
-    DependencyKind,
-    Origin,
-    RaisedHedge,
-    analyze,
-    dependencies,
-    merge,
-)
-from claimmodel.exceptions import (
-    ClaimModelError,
-    DecodeError,
-    LimitExceededError,
-    Problem,
-    ValidationError,
-)
-from claimmodel.format import (
-    FORMAT_VERSION,
-    Limits,
-    dump,
-    dumps,
-    from_data,
-    json_schema,
-    load,
-    loads,
-    to_data,
-)
-from claimmodel.model import (
-    CANNOT_BE_JUDGED,
-    SCALES,
-    Affiliation,
-    AffiliationKind,
-    AnonymousSource,
-    Assertion,
-    Attribution,
-    Bundle,
-    Channel,
-    Claim,
-    Collective,
-    Confidence,
-    Document,
-    Evidence,
-    FrozenMap,
-    GovernmentBody,
-    Hedge,
-    HedgeCategory,
-    Interval,
-    Level,
-    Link,
-    MediaOutlet,
-    Organization,
-    PartialDate,
-    Person,
-    Polarity,
-    Precision,
-    Relation,
-    RelationKind,
-    Role,
-    Scale,
-    ScaleKind,
-    Source,
-    SourceKind,
-    Span,
-    Stance,
-    admiralty_code,
-    claim_id,
-    convert,
-    get_scale,
-    summarize,
-)
-from claimmodel.validation import Finding, Report, Severity, validate
-
+# typing.TYPE_CHECKING without importing typing, which costs more than all the rest of
+# this module; type checkers treat any constant of this name the same way.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from claimmodel.analysis import (
+        Analysis,
+        ClaimAnalysis,
+        Contradiction,
+        Dependency,
+        DependencyKind,
+        Origin,
+        RaisedHedge,
+        analyze,
+        dependencies,
+        merge,
+    )
+    from claimmodel.exceptions import (
+        ClaimModelError,
+        DecodeError,
+        LimitExceededError,
+        Problem,
+        ValidationError,
+    )
+    from claimmodel.format import (
+        FORMAT_VERSION,
+        Limits,
+        dump,
+        dumps,
+        from_data,
+        json_schema,
+        load,
+        loads,
+        to_data,
+    )
+    from claimmodel.model import (
+        CANNOT_BE_JUDGED,
+        SCALES,
+        Affiliation,
+        AffiliationKind,
+        AnonymousSource,
+        Assertion,
+        Attribution,
+        Bundle,
+        Channel,
+        Claim,
+        Collective,
+        Confidence,
+        Document,
+        Evidence,
+        FrozenMap,
+        GovernmentBody,
+        Hedge,
+        HedgeCategory,
+        Interval,
+        Level,
+        Link,
+        MediaOutlet,
+        Organization,
+        PartialDate,
+        Person,
+        Polarity,
+        Precision,
+        Relation,
+        RelationKind,
+        Role,
+        Scale,
+        ScaleKind,
+        Source,
+        SourceKind,
+        Span,
+        Stance,
+        admiralty_code,
+        claim_id,
+        convert,
+        get_scale,
+        summarize,
+    )
+    from claimmodel.validation import Finding, Report, Severity, validate
+
     __version__: str
 
 __all__ = [
@@ -158,11 +166,110 @@ __all__ = [
     "validate",
 ]
 
+# The public subpackage that holds each name: imported when the name is first used.
+_HOMES: dict[str, tuple[str, ...]] = {
+    "claimmodel.analysis": (
+        "Analysis",
+        "ClaimAnalysis",
+        "Contradiction",
+        "Dependency",
+        "DependencyKind",
+        "Origin",
+        "RaisedHedge",
+        "analyze",
+        "dependencies",
+        "merge",
+    ),
+    "claimmodel.exceptions": (
+        "ClaimModelError",
+        "DecodeError",
+        "LimitExceededError",
+        "Problem",
+        "ValidationError",
+    ),
+    "claimmodel.format": (
+        "FORMAT_VERSION",
+        "Limits",
+        "dump",
+        "dumps",
+        "from_data",
+        "json_schema",
+        "load",
+        "loads",
+        "to_data",
+    ),
+    "claimmodel.model": (
+        "CANNOT_BE_JUDGED",
+        "SCALES",
+        "Affiliation",
+        "AffiliationKind",
+        "AnonymousSource",
+        "Assertion",
+        "Attribution",
+        "Bundle",
+        "Channel",
+        "Claim",
+        "Collective",
+        "Confidence",
+        "Document",
+        "Evidence",
+        "FrozenMap",
+        "GovernmentBody",
+        "Hedge",
+        "HedgeCategory",
+        "Interval",
+        "Level",
+        "Link",
+        "MediaOutlet",
+        "Organization",
+        "PartialDate",
+        "Person",
+        "Polarity",
+        "Precision",
+        "Relation",
+        "RelationKind",
+        "Role",
+        "Scale",
+        "ScaleKind",
+        "Source",
+        "SourceKind",
+        "Span",
+        "Stance",
+        "admiralty_code",
+        "claim_id",
+        "convert",
+        "get_scale",
+        "summarize",
+    ),
+    "claimmodel.validation": (
+        "Finding",
+        "Report",
+        "Severity",
+        "validate",
+    ),
+}
+_HOME_OF = {name: module for module, names in _HOMES.items() for name in names}
 
-def __getattr__(name: str) -> str:
+# Subpackages reachable as attributes (``claimmodel.model``) without importing them first.
+_SUBPACKAGES = frozenset({"analysis", "exceptions", "format", "model", "validation"})
+
+
+def __getattr__(name: str) -> object:
+    import importlib  # noqa: PLC0415
+
+    if name in _HOME_OF:
+        value = getattr(importlib.import_module(_HOME_OF[name]), name)
+        globals()[name] = value  # later look-ups skip this function
+        return value
+    if name in _SUBPACKAGES:
+        return importlib.import_module(f"claimmodel.{name}")
     # The version comes from the installed package's metadata, read on first use.
     if name == "__version__":
         from importlib.metadata import version  # noqa: PLC0415
 
         return version("claimmodel")
     raise AttributeError(f"module 'claimmodel' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return list(__all__)  # the public names, whether loaded yet or not

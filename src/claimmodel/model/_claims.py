@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import enum
-import hashlib
 import unicodedata
 from typing import Any
 
@@ -44,6 +43,8 @@ def claim_id(
     ``"claim-"`` and 16 hex digits of a SHA-256 over the normalized content, so the
     same claim in two records merges.
     """
+    import hashlib  # noqa: PLC0415  (loads OpenSSL: a cost only derived ids should pay)
+
     parts = [normalize_text(text), polarity.value]
     parts += [normalize_text(p) if p is not None else "" for p in (subject, predicate, object)]
     digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
