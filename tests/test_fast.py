@@ -20,6 +20,7 @@ from claimmodel.exceptions import DecodeError
 from claimmodel.format import _codec, _fast
 from claimmodel.format._converter import converter_for
 from claimmodel.format._limits import DEFAULT_LIMITS, Limits
+from claimmodel.model import _checks as check
 
 # -- documents: mostly valid, with every kind of defect the wire format refuses -------------
 
@@ -346,6 +347,68 @@ class TestFastEngine:
             None,
         ]
         assert expected == written
+
+
+def _refuse_bad(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value == "BAD":  # as the converter leaves "bad"
+        raise ValueError(attribute.name)
+
+
+def _upper(value: str) -> str:
+    return value.upper()
+
+
+def _field_converted_with_self() -> Any:
+    return attrs.field(converter=attrs.Converter(lambda v, _: v, takes_self=True))
+
+
+@attrs.frozen(kw_only=True)
+class _Custom:
+    """A class with a validator the engine cannot write inline and a converter."""
+
+    name: str = attrs.field(validator=_refuse_bad, converter=_upper)
+
+
+@attrs.frozen(kw_only=True)
+class _PreInit:
+    name: str
+
+    def __attrs_pre_init__(self) -> None:
+        pass
+
+
+@attrs.frozen(kw_only=True)
+class _UnknownType:
+    scores: dict[str, int]
+
+
+@attrs.frozen(kw_only=True)
+class _SelfConverter:
+    name: str = _field_converted_with_self()
+
+
+@attrs.frozen(kw_only=True)
+class _BadDefault:
+    name: str = attrs.field(default=" ", validator=check.text)
+
+
+def _builder(cls: type) -> Any:
+    return _fast._direct_builder(cls, _fast._Plan(attrs.resolve_types(cls), DEFAULT_LIMITS, 1))
+
+
+class TestDirectBuilder:
+    """The generated builder runs what it cannot inline, and declines what it cannot mimic."""
+
+    def test_runs_validators_and_converters_it_does_not_inline(self) -> None:
+        build = _builder(_Custom)
+        assert _Custom(name="ok") == build({"name": "ok"})
+        assert "OK" == build({"name": "ok"}).name
+        with pytest.raises(ValueError, match="name"):
+            build({"name": "bad"})
+
+    @pytest.mark.parametrize("cls", [_PreInit, _UnknownType, _SelfConverter, _BadDefault])
+    def test_declines_a_class_it_cannot_reproduce(self, cls: type) -> None:
+        assert _builder(cls) is None
 
 
 def _model_classes(cls: type, seen: set[type] | None = None) -> set[type]:

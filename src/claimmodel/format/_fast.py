@@ -11,8 +11,9 @@ reports define the format.  This module is an accelerator held identical to it
   the constructor's type validators; the string validators are written inline;
   every other validator and converter, and ``__attrs_post_init__``, runs as the
   constructor runs it; the instance is then filled through its slots without
-  the constructor's per-field overhead.  An object with ``x_…`` extension keys
-  goes through its constructor.  At the first thing it does not like, the
+  the constructor's per-field overhead.  Keys beyond an object's fields are
+  read as extension data (``x_…`` keys only, within the limits) and frozen by
+  the model's own converter.  At the first thing it does not like, the
   engine gives up with :class:`Fallback`.  The caller
   then runs the reference path, which either raises the reference error, with
   every problem and its path, or (were the engines ever to disagree) returns
@@ -95,35 +96,6 @@ def gc_paused() -> Iterator[None]:
 
 # -- structuring -------------------------------------------------------------------------
 
-# Validators that reject every item of the wrong type (strictly: no subclass, no
-# coercion), so an array of strings they guard needs only its lengths checked.
-_STRICT_STR_ITEM_VALIDATORS = (check.text_items, check.identifier_items)
-
-
-def _fail(_: Any) -> Any:
-    raise Fallback
-
-
-def _strict(kind: type) -> Hook:
-    def structure(value: Any) -> Any:
-        if type(value) is not kind:
-            raise Fallback
-        return value
-
-    return structure
-
-
-def _number(value: Any) -> Any:
-    if type(value) is not float and type(value) is not int:
-        raise Fallback
-    return value
-
-
-def _partial_date(value: Any) -> PartialDate:
-    if type(value) is not str:
-        raise Fallback
-    return _cached_date(value)
-
 
 @lru_cache(maxsize=4096)
 def _cached_date(text: str) -> PartialDate:
@@ -133,115 +105,25 @@ def _cached_date(text: str) -> PartialDate:
     return PartialDate.fromisoformat(text)
 
 
-def _enum(enum_type: type[enum.Enum]) -> Hook:
-    by_value = {member.value: member for member in enum_type}
-
-    def structure(value: Any) -> enum.Enum:
-        if type(value) is not str:
-            raise Fallback
-        member = by_value.get(value)
-        if member is None:
-            raise Fallback
-        return member
-
-    return structure
+def _declined(_: Any) -> Any:
+    raise Fallback
 
 
-def _optional(inner: Hook) -> Hook:
-    def structure(value: Any) -> Any:
-        return None if value is None else inner(value)
-
-    return structure
-
-
-def _text(maximum: int) -> Hook:
-    """A string no longer than ``maximum`` (the converter's ``max_string_length``)."""
-
-    def structure(value: Any) -> Any:
-        if type(value) is not str or len(value) > maximum:
-            raise Fallback
-        return value
-
-    return structure
-
-
-def _tuple_of(inner: Hook | None, limits: Limits) -> Hook:
-    max_items, max_length = limits.max_items, limits.max_string_length
-    if inner is None:  # strings, checked by the field's own validator
-
-        def plain(value: Any) -> Any:
-            if type(value) is not list or len(value) > max_items:
-                raise Fallback
-            for item in value:
-                if type(item) is str and len(item) > max_length:
-                    raise Fallback
-            return value  # the field's converter makes it a tuple
-
-        return plain
-
-    def structure(value: Any) -> tuple[Any, ...]:
-        if type(value) is not list or len(value) > max_items:
-            raise Fallback
-        return tuple([inner(item) for item in value])
-
-    return structure
-
-
-def _chain(link: Hook, maximum: int) -> Hook:
-    def structure(value: Any) -> tuple[Any, ...]:
-        if type(value) is not list or len(value) > maximum:
-            raise Fallback
-        return tuple([link(item) for item in value])
-
-    return structure
-
-
-def _hook_for(
-    tp: Any, limits: Limits, level: int, field: attrs.Attribute[Any] | None = None
-) -> Hook | None:
-    """The hook for a field of type ``tp``; ``None`` means take the wire value as it is.
+def _hook_for(tp: Any, limits: Limits, level: int) -> Hook:
+    """The hook for a field holding a ``tp`` (a model class or the source union).
 
     ``level`` is the nesting level of the object holding the field (the bundle
     is level 1), from which extension data inside nested objects is counted.
     """
-    validator = field.validator if field is not None else None
-    origin = typing.get_origin(tp)
-    args = typing.get_args(tp)
-    if tp is str:
-        return _text(limits.max_string_length)
-    if tp is int:
-        return _strict(int)
-    if tp is bool:
-        return _strict(bool)
-    if tp is float:
-        return _number
-    if tp is PartialDate:
-        return _partial_date
-    if isinstance(tp, type) and issubclass(tp, enum.Enum):
-        return _enum(tp)
     if tp == Source:
         return _source_hook(limits, level + 1)
-    if isinstance(tp, type) and attrs.has(tp):
-        if tp in _BUILDING:  # a class nested in itself (a confidence's original)
-            return _recursive(tp, limits)
-        return _object_hook(tp, limits, level + 1)
-    if origin is tuple and len(args) == 2 and args[1] is Ellipsis and args[0] is Link:
-        return _chain(_object_hook(Link, limits, level + 2), limits.max_chain_length)
-    if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
-        if args[0] is str and validator is not None:
-            validators = getattr(validator, "_validators", (validator,))
-            if any(v in _STRICT_STR_ITEM_VALIDATORS for v in validators):
-                return _tuple_of(None, limits)
-        item = _hook_for(args[0], limits, level + 1)  # the array is one level down
-        return _tuple_of(item if item is not None else _strict(str), limits)
-    if origin in (typing.Union, types.UnionType) and len(args) == 2 and type(None) in args:
-        inner_type = args[0] if args[1] is type(None) else args[1]
-        inner = _hook_for(inner_type, limits, level)
-        return _optional(inner if inner is not None else _strict(str))
-    return _fail  # a type this engine does not know: let the reference decide
+    if tp in _BUILDING:  # a class nested in itself (a confidence's original)
+        return _recursive(tp, limits)
+    return _object_hook(tp, limits, level + 1)
 
 
 _SOURCE_TYPES = frozenset(SOURCE_CLASSES.values())
+_SOURCE_CLASSES: tuple[type, ...] = tuple(SOURCE_CLASSES.values())
 
 
 _BUILDING: set[type] = set()
@@ -262,7 +144,7 @@ def _recursive(cls: type, limits: Limits) -> Hook:
 
 @cache
 def _object_hook(cls: type, limits: Limits, level: int) -> Hook:
-    """Structure a JSON object at nesting ``level`` into ``cls`` through its constructor."""
+    """Structure a JSON object at nesting ``level`` into ``cls``."""
     _BUILDING.add(cls)
     try:
         hook = _build_object_hook(cls, limits, level)
@@ -274,34 +156,22 @@ def _object_hook(cls: type, limits: Limits, level: int) -> Hook:
 
 def _build_object_hook(cls: type, limits: Limits, level: int) -> Hook:
     attrs.resolve_types(cls)
-    fields = [f for f in attrs.fields(cls) if f.name != "extensions"]
-    extensible = len(fields) != len(attrs.fields(cls))
-    hooks = {field.name: _hook_for(field.type, limits, level, field) for field in fields}
-    slow = _generic_object_hook(cls, hooks, limits, level, extensible=extensible)
-    # Source classes are reached only through the tagged union, which has read
-    # the ``kind`` tag already; here it is simply not a field.
-    known = frozenset(hooks) | ({"kind"} if cls in _SOURCE_TYPES else set())
-    builder = _direct_builder(cls, fields, known, slow, _Plan(cls, limits, level))
-    if builder is not None:
-        DIRECT.add(cls)
-        return builder
-
-    def through_constructor(value: Any) -> Any:
-        if type(value) is not dict:
-            raise Fallback
-        return slow(value)
-
-    return through_constructor
+    builder = _direct_builder(cls, _Plan(cls, limits, level))
+    if builder is None:  # a class this engine cannot build (none in the model: see the tests)
+        return _declined
+    DIRECT.add(cls)
+    return builder
 
 
 DIRECT: set[type] = set()
-"""The classes built by generated code rather than through their constructors (for tests)."""
+"""The classes the engine builds (for tests: every class of the model should be here)."""
 
 
 class _Plan:
     """The namespace of the code generated for one class, and its limits."""
 
     def __init__(self, cls: type, limits: Limits, level: int) -> None:
+        self.cls = cls
         self.limits = limits
         self.level = level
         self.namespace: dict[str, Any] = {
@@ -417,8 +287,7 @@ def _value_code(
         lines = [f"{v} = {members}.get({v}) if type({v}) is str else None", f"if {v} is None:"]
         lines, produced = [*lines, fallback], (tp,)
     elif tp == Source or (isinstance(tp, type) and attrs.has(tp)):
-        hook = _hook_for(tp, limits, level)
-        lines = [f"{v} = {plan.bind(f'h{index}', hook)}({v})"]
+        lines = [f"{v} = {plan.bind(f'h{index}', _hook_for(tp, limits, level))}({v})"]
         produced = _SOURCE_CLASSES if tp == Source else (tp,)
     elif is_tuple and (args[0] == Source or (isinstance(args[0], type) and attrs.has(args[0]))):
         if args[0] is Link:  # a chain: items two levels down (array, link)
@@ -437,12 +306,7 @@ def _value_code(
     return lines, rest
 
 
-_SOURCE_CLASSES: tuple[type, ...] = tuple(SOURCE_CLASSES.values())
-
-
-def _direct_builder(
-    cls: type, fields: list[attrs.Attribute[Any]], known: frozenset[str], slow: Hook, plan: _Plan
-) -> Hook | None:
+def _direct_builder(cls: type, plan: _Plan) -> Hook | None:
     """Code generated for ``cls`` that builds it from a JSON object without its constructor.
 
     The constructor checks values a caller may have given in any type; here the
@@ -454,6 +318,10 @@ def _direct_builder(
     constructor does.  ``None`` when the class has a part this cannot reproduce
     (a converter that takes the instance, a pre-init hook, a field without a slot).
     """
+    fields = [f for f in attrs.fields(cls) if f.name != "extensions"]
+    # Source classes are reached only through the tagged union, which has read
+    # the ``kind`` tag already; here it is simply not a field.
+    known = frozenset(f.name for f in fields) | ({"kind"} if cls in _SOURCE_TYPES else set())
     if hasattr(cls, "__attrs_pre_init__"):
         return None
     body: list[str] = ["o = new(cls)"]
@@ -464,9 +332,9 @@ def _direct_builder(
             return None
         body += code[0]
         after += code[1]
-    all_fields = attrs.fields(cls)
-    if len(all_fields) != len(fields):  # no extension keys on this path: the empty map
-        extensions = all_fields.extensions
+    extra: Hook = _declined  # keys beyond the fields: a class without extensions refuses them
+    if len(attrs.fields(cls)) != len(fields):
+        extensions = attrs.fields(cls).extensions
         slot = inspect.getattr_static(cls, "extensions", None)
         if (
             extensions.converter is not check.freeze_extensions
@@ -474,17 +342,19 @@ def _direct_builder(
             or type(slot).__name__ != "member_descriptor"
         ):
             return None
-        body.append(f"{plan.bind('sx', slot.__set__)}(o, {plan.bind('empty', EMPTY_MAP)})")
+        extra = _extension_reader(cls, known, plan.limits, plan.level)
+        body.append(f"{plan.bind('sx', slot.__set__)}(o, e)")
     if hasattr(cls, "__attrs_post_init__"):
         after.append("o.__attrs_post_init__()")
-    plan.namespace.update(known=known, slow=slow)
+    plan.namespace.update(known=known, extra=extra, empty=EMPTY_MAP)
     source = "\n".join(
         [
             "def structure(value):",
             "    if type(value) is not dict:",
             "        raise Fallback",
-            "    if not value.keys() <= known or None in value.values():",
-            "        return slow(value)",
+            # Null needs no test of its own: no value check below accepts it (a
+            # source's ``kind`` tag, not read here, was checked by the union).
+            "    e = empty if value.keys() <= known else extra(value)",
             *(f"    {line}" for line in body + after),
             "    return o",
         ]
@@ -492,6 +362,22 @@ def _direct_builder(
     exec(source, plan.namespace)  # noqa: S102  (code built from the model's own fields)
     built: Hook = plan.namespace["structure"]
     return built
+
+
+def _extension_reader(cls: type, known: frozenset[str], limits: Limits, level: int) -> Hook:
+    """Read the keys of an object beyond its fields: ``x_…`` extension data, frozen."""
+    # Counted from the deepest level the class can sit at, as the converter does.
+    depth = NESTING_LEVELS.get(cls, level)
+
+    def read(value: dict[str, Any]) -> Any:
+        data = {key: item for key, item in value.items() if key not in known}
+        for key in data:
+            if not key.startswith("x_"):
+                raise Fallback
+        limits.check_json(data, depth=depth)
+        return check.freeze_extensions(data)
+
+    return read
 
 
 def _field_code(
@@ -548,36 +434,6 @@ def _accepts(validator: Any, field: attrs.Attribute[Any], value: Any) -> bool:
     return True
 
 
-def _generic_object_hook(
-    cls: type, hooks: dict[str, Hook | None], limits: Limits, level: int, *, extensible: bool
-) -> Hook:
-    """Structure an object with extension keys (or unknown ones, which give up)."""
-    skip_kind = cls in _SOURCE_TYPES
-
-    def structure(value: Any) -> Any:
-        kwargs: dict[str, Any] = {}
-        extensions: dict[str, Any] | None = None
-        for key, item in value.items():
-            if key in hooks:
-                if item is None:  # absence is spelled by leaving the key out
-                    raise Fallback
-                hook = hooks[key]
-                kwargs[key] = item if hook is None else hook(item)
-            elif extensible and key.startswith("x_"):
-                if extensions is None:
-                    extensions = {}
-                extensions[key] = item
-            elif not (skip_kind and key == "kind"):
-                raise Fallback
-        if extensions is not None:
-            # Counted from the deepest level the class can sit at, as the converter does.
-            limits.check_json(extensions, depth=NESTING_LEVELS.get(cls, level))
-            kwargs["extensions"] = extensions
-        return cls(**kwargs)
-
-    return structure
-
-
 @cache
 def _source_hook(limits: Limits, level: int) -> Hook:
     classes: dict[str, type] = {kind.value: cls for kind, cls in SOURCE_CLASSES.items()}
@@ -615,54 +471,35 @@ def structure_bundle(body: dict[str, Any], limits: Limits, *, consume: bool = Fa
     """
     if not body.keys() >= _ARRAYS:  # the contract arrays are required
         raise Fallback
+    structure = _object_hook(Bundle, limits, 1)
     if not consume:
-        bundle: Bundle = _object_hook(Bundle, limits, 1)(body)
+        bundle: Bundle = structure(body)
         return bundle
-    hooks = _bundle_hooks(limits)
-    kwargs: dict[str, Any] = {}
-    extensions: dict[str, Any] | None = None
-    for key, value in body.items():
-        if value is None:
+    arrays: dict[str, Any] = {}
+    for key, item_hook in _item_hooks(limits).items():
+        items = body[key]
+        if type(items) is not list or len(items) > limits.max_items:
             raise Fallback
-        if key in _ARRAYS:
-            item_hook = hooks[key]
-            if type(value) is not list or item_hook is None or len(value) > limits.max_items:
-                raise Fallback
-            built = []
-            for index, item in enumerate(value):
-                built.append(item_hook(item))
-                value[index] = None
-            kwargs[key] = tuple(built)
-        elif key in hooks:
-            hook = hooks[key]
-            kwargs[key] = value if hook is None else hook(value)
-        elif key.startswith("x_"):
-            if extensions is None:
-                extensions = {}
-            extensions[key] = value
-        else:
-            raise Fallback
-    if extensions is not None:
-        limits.check_json(extensions, depth=1)
-        kwargs["extensions"] = extensions
-    return Bundle(**kwargs)
+        built = []
+        for index, item in enumerate(items):
+            built.append(item_hook(item))
+            items[index] = None
+        arrays[key] = tuple(built)
+        body[key] = []
+    # The rest of the bundle (its own fields, extensions) with empty arrays, then
+    # the arrays put in through the constructor.
+    shell: Bundle = structure(body)
+    return attrs.evolve(shell, **arrays)
 
 
 _ARRAYS = frozenset({"sources", "claims", "assertions", "relations"})
 
 
 @cache
-def _bundle_hooks(limits: Limits) -> dict[str, Hook | None]:
-    """Bundle fields' hooks; for the top-level arrays, their items' hooks."""
-    hooks: dict[str, Hook | None] = {}
-    for field in attrs.fields(attrs.resolve_types(Bundle)):
-        if field.name == "extensions":
-            continue
-        if field.name in _ARRAYS:  # items at level 3: bundle, array, item
-            hooks[field.name] = _hook_for(typing.get_args(field.type)[0], limits, 2)
-        else:
-            hooks[field.name] = _hook_for(field.type, limits, 1, field)
-    return hooks
+def _item_hooks(limits: Limits) -> dict[str, Hook]:
+    """The hooks of the items of the bundle's arrays (at level 3: bundle, array, item)."""
+    fields = attrs.fields_dict(attrs.resolve_types(Bundle))
+    return {key: _hook_for(typing.get_args(fields[key].type)[0], limits, 2) for key in _ARRAYS}
 
 
 # -- unstructuring -----------------------------------------------------------------------
