@@ -94,6 +94,12 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
+def _run(source: str, name: str, namespace: dict[str, Any]) -> None:
+    """Define the generated ``source`` in ``namespace``, named for profiles and tracebacks."""
+    code = compile(source, f"<claimmodel generated: {name}>", "exec")
+    exec(code, namespace)  # noqa: S102  (code built from the model's own fields)
+
+
 # -- structuring -------------------------------------------------------------------------
 
 
@@ -178,7 +184,6 @@ class _Plan:
             "cls": cls,
             "new": object.__new__,
             "Fallback": Fallback,
-            "missing": attrs.NOTHING,
         }
 
     def bind(self, name: str, value: Any) -> str:
@@ -324,7 +329,9 @@ def _direct_builder(cls: type, plan: _Plan) -> Hook | None:
     known = frozenset(f.name for f in fields) | ({"kind"} if cls in _SOURCE_TYPES else set())
     if hasattr(cls, "__attrs_pre_init__"):
         return None
-    body: list[str] = ["o = new(cls)"]
+    # ``n`` counts the keys read; any other key is extension data (or refused).
+    required = [f for f in fields if f.default is attrs.NOTHING]
+    body: list[str] = ["o = new(cls)", f"n = {len(required) + (cls in _SOURCE_TYPES)}"]
     after: list[str] = []
     for index, field in enumerate(fields):
         code = _field_code(plan, cls, index, field)
@@ -343,10 +350,14 @@ def _direct_builder(cls: type, plan: _Plan) -> Hook | None:
         ):
             return None
         extra = _extension_reader(cls, known, plan.limits, plan.level)
-        body.append(f"{plan.bind('sx', slot.__set__)}(o, e)")
+        body.append(
+            f"{plan.bind('sx', slot.__set__)}(o, empty if len(value) == n else extra(value))"
+        )
+    else:
+        body += ["if len(value) != n:", "    extra(value)"]
     if hasattr(cls, "__attrs_post_init__"):
         after.append("o.__attrs_post_init__()")
-    plan.namespace.update(known=known, extra=extra, empty=EMPTY_MAP)
+    plan.namespace.update(extra=extra, empty=EMPTY_MAP)
     source = "\n".join(
         [
             "def structure(value):",
@@ -354,12 +365,11 @@ def _direct_builder(cls: type, plan: _Plan) -> Hook | None:
             "        raise Fallback",
             # Null needs no test of its own: no value check below accepts it (a
             # source's ``kind`` tag, not read here, was checked by the union).
-            "    e = empty if value.keys() <= known else extra(value)",
             *(f"    {line}" for line in body + after),
             "    return o",
         ]
     )
-    exec(source, plan.namespace)  # noqa: S102  (code built from the model's own fields)
+    _run(source, f"structure {cls.__name__}", plan.namespace)
     built: Hook = plan.namespace["structure"]
     return built
 
@@ -404,7 +414,10 @@ def _field_code(
     if default is attrs.NOTHING:
         body = [f"{v} = value[{field.name!r}]", *lines]
     else:
-        body = [f"{v} = value.get({field.name!r}, missing)", f"if {v} is missing:"]
+        # ``in`` then a subscript: cheaper than ``get`` for the keys usually left out.
+        body = [f"if {field.name!r} in value:", f"    {v} = value[{field.name!r}]", "    n += 1"]
+        body += [f"    {line}" for line in lines]
+        body.append("else:")
         if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
             factory = plan.bind(f"f{index}", default.factory)
             body.append(f"    {v} = {factory}({'o' if default.takes_self else ''})")
@@ -417,7 +430,6 @@ def _field_code(
             skipped = [x for x in _validators(field) if x not in rest]
             if not all(_accepts(x, field, default) for x in skipped):
                 return None  # a default the skipped checks would refuse
-        body += ["else:", *(f"    {line}" for line in lines)]
     body.append(f"{plan.bind(f's{index}', slot.__set__)}(o, {v})")
     after = [
         f"{plan.bind(f'x{index}_{n}', x)}(o, {plan.bind(f'a{index}', field)}, {v})"
@@ -624,7 +636,7 @@ def _writer(cls: type, *, stream: bool) -> Callable[[Any], dict[str, Any]]:
     source = "\n".join(
         ["def write(o):", f"    d = {{{', '.join(literal)}}}", *lines, "    return d"]
     )
-    exec(source, namespace)  # noqa: S102  (code built from the model's own fields)
+    _run(source, f"write {cls.__name__}", namespace)
     write: Callable[[Any], dict[str, Any]] = namespace["write"]
     return write
 
