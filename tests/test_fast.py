@@ -331,6 +331,33 @@ class TestFastEngine:
             cm.loads('{"format": "claimmodel/1.0", "sources": 1}')
         assert gc.isenabled()
 
+    def test_collector_is_paused_only_when_asked(self) -> None:
+        import gc
+
+        with _fast.gc_paused(False):
+            running_small = gc.isenabled()
+        with _fast.gc_paused(True):
+            running_large = gc.isenabled()
+        assert (True, False, True) == (running_small, running_large, gc.isenabled())
+
+    @pytest.mark.parametrize("threshold", [0, 10**9])
+    def test_loads_pauses_the_collector_for_large_documents(
+        self, threshold: int, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        import gc
+
+        seen: list[bool] = []
+        parse = _codec._parse_json
+
+        def watched(text: str | bytes, limits: Limits) -> Any:
+            seen.append(gc.isenabled())
+            return parse(text, limits)
+
+        monkeypatch.setattr(_codec, "LARGE_DOCUMENT_CHARACTERS", threshold)
+        monkeypatch.setattr(_codec, "_parse_json", watched)
+        cm.loads(cm.dumps(_rich_bundle()))
+        assert [threshold != 0] == seen
+
     def test_orjson_declines_numbers_it_writes_differently(self) -> None:
         pytest.importorskip("orjson")
         written = [

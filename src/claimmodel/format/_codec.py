@@ -12,6 +12,8 @@ from claimmodel.exceptions import ClaimModelError, DecodeError, LimitExceededErr
 from claimmodel.format._envelope import FORMAT_VERSION, parse_version, upgrade
 from claimmodel.format._errors import escape_controls, json_path_step
 from claimmodel.format._fast import (
+    LARGE_DOCUMENT_CHARACTERS,
+    LARGE_DOCUMENT_ITEMS,
     encode_compact,
     gc_paused,
     structure_bundle,
@@ -200,7 +202,9 @@ def from_data(data: object, *, limits: Limits = DEFAULT_LIMITS) -> Bundle:
         raise DecodeError.single("$", f"a bundle is a JSON object, not {type_name(data)}")
     if len(data) > limits.max_items:
         raise limits.exceeded("max_items", f"{len(data):,} items in one array or object")
-    with gc_paused():
+    arrays = (data.get(key) for key in ("sources", "claims", "assertions", "relations"))
+    items = sum(len(array) for array in arrays if type(array) is list)
+    with gc_paused(items >= LARGE_DOCUMENT_ITEMS):
         return _structure(_body(data, limits), limits)
 
 
@@ -277,6 +281,13 @@ def _no_surrogates(text: str | bytes) -> bool:
     return _SURROGATE_ESCAPE_BYTES.search(text) is None
 
 
+def _length(text: object) -> int:
+    try:
+        return len(text)  # type: ignore[arg-type]
+    except TypeError:  # not text at all: refused by the parser
+        return 0
+
+
 def loads(text: str | bytes, *, limits: Limits = DEFAULT_LIMITS) -> Bundle:
     """Decode a bundle from JSON text.
 
@@ -286,7 +297,7 @@ def loads(text: str | bytes, *, limits: Limits = DEFAULT_LIMITS) -> Bundle:
     input beyond ``limits`` raises its subclass
     :class:`~claimmodel.exceptions.LimitExceededError` naming the limit.
     """
-    with gc_paused():
+    with gc_paused(_length(text) >= LARGE_DOCUMENT_CHARACTERS):
         data = _parse_json(text, limits)
         if type(data) is not dict:
             return from_data(data, limits=limits)

@@ -76,17 +76,28 @@ class Fallback(Exception):  # noqa: N818  (a signal, not an error anyone sees)
     """The fast engine declines this input; the reference path decides."""
 
 
+LARGE_DOCUMENT_CHARACTERS = 4 * 1024 * 1024
+"""From this size of JSON text (about 7,000 assertions), decoding pauses the collector."""
+
+LARGE_DOCUMENT_ITEMS = 12_000
+"""From this many items in a bundle's arrays (the same size), ``from_data`` pauses it."""
+
+
 @contextmanager
-def gc_paused() -> Iterator[None]:
+def gc_paused(when: bool = True) -> Iterator[None]:
     """Pause the cyclic garbage collector while a large tree of new objects is built.
 
     Decoding allocates many objects and frees almost none, which makes the
     collector's generation counters fire again and again over a growing heap,
-    for nothing: model objects form no cycles.  The previous state is restored
-    however the block ends.
+    for nothing: model objects form no cycles.  That matters for large
+    documents only (``when``): for a small one the collector's young passes
+    over objects still in the processor's cache cost less than the one pass
+    over all of them that follows a pause (measured in docs/performance.md).
+    The previous state is restored however the block ends.
     """
-    enabled = gc.isenabled()
-    gc.disable()
+    enabled = when and gc.isenabled()
+    if enabled:
+        gc.disable()
     try:
         yield
     finally:
