@@ -45,7 +45,7 @@ from claimmodel import (
     validate,
 )
 from claimmodel.model import SCALES
-from claimmodel.validation import MAX_CHAIN_LENGTH, RULES, Family
+from claimmodel.validation import MAX_CHAIN_LENGTH, RULES, Family, _report
 
 # -- a generator of bundles that break no rule ----------------------------------------
 
@@ -540,3 +540,24 @@ class TestValidBundles:
     ) -> None:
         broken, _ = BREAKERS[code](bundle, data)
         assert validate(broken) == validate(broken)
+
+
+_PATH_STEPS = st.one_of(
+    st.sampled_from(["sources", "claims", "assertions", "relations", "id", "x_a", "chain"]),
+    st.text(alphabet="aé_-1²١ '[]\\.$", max_size=4),
+    st.integers(min_value=0, max_value=10**12).map(lambda i: f"[{i}]"),
+    st.text(alphabet="ab '\\]", max_size=3).map(lambda t: f"['{t}']"),
+)
+
+
+class TestPathKey:
+    """Findings sort by path the same whichever way a path is read."""
+
+    @given(st.lists(_PATH_STEPS, max_size=6), st.booleans())
+    def test_splitting_agrees_with_the_pattern(self, steps: list[str], dotted: bool) -> None:
+        path = "$" + "".join(s if s.startswith("[") or not dotted else f".{s}" for s in steps)
+        assert _report._path_key_by_pattern(path) == _report.path_key(path)
+
+    @given(st.text(max_size=30))
+    def test_any_text_agrees_with_the_pattern(self, path: str) -> None:
+        assert _report._path_key_by_pattern(path) == _report.path_key(path)

@@ -27,8 +27,12 @@ _WESTMOST = dt.timedelta(hours=12)
 
 def definitely_after(later: PartialDate, earlier: PartialDate) -> bool:
     """Whether every instant ``later`` can stand for comes after every one ``earlier`` can."""
+    return _after(later, earlier.latest())
+
+
+def _after(later: PartialDate, end: dt.datetime) -> bool:
+    """Whether every instant ``later`` can stand for comes after ``end``."""
     start = later.earliest()
-    end = earlier.latest()
     if (start.tzinfo is None) == (end.tzinfo is None):
         return start > end
     if start.tzinfo is None:  # the earliest UTC instant of a local time is 14 hours before it
@@ -39,6 +43,8 @@ def definitely_after(later: PartialDate, earlier: PartialDate) -> bool:
 def check(ctx: Context) -> None:
     """Apply every date rule."""
     published = ctx.published
+    # Every statement and relay is compared with the publication's last instant.
+    published_end = published.latest() if published is not None else None
     for index, source in enumerate(ctx.bundle.sources):
         periods = [("roles", role.start, role.end) for role in source.roles]
         periods += [("affiliations", a.start, a.end) for a in source.affiliations]
@@ -54,7 +60,7 @@ def check(ctx: Context) -> None:
                 )
     for index, assertion in enumerate(ctx.bundle.assertions):
         base = f"$.assertions[{index}]"
-        _after_publication(ctx, f"{base}.date", "the statement", assertion.date, published)
+        _after_publication(ctx, f"{base}.date", "the statement", assertion.date, published_end)
         before: tuple[str, PartialDate] | None = (
             ("the statement", assertion.date) if assertion.date is not None else None
         )
@@ -62,7 +68,7 @@ def check(ctx: Context) -> None:
             if link.date is None:
                 continue
             path = f"{base}.attribution.chain[{position}].date"
-            _after_publication(ctx, path, "the relay", link.date, published)
+            _after_publication(ctx, path, "the relay", link.date, published_end)
             if before is not None and definitely_after(before[1], link.date):
                 ctx.emit(
                     "CM503",
@@ -74,9 +80,10 @@ def check(ctx: Context) -> None:
 
 
 def _after_publication(
-    ctx: Context, path: str, what: str, date: PartialDate | None, published: PartialDate | None
+    ctx: Context, path: str, what: str, date: PartialDate | None, published_end: dt.datetime | None
 ) -> None:
-    if date is not None and published is not None and definitely_after(date, published):
+    if date is not None and published_end is not None and _after(date, published_end):
+        published = ctx.published
         ctx.emit(
             "CM501",
             path,

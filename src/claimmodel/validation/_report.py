@@ -71,6 +71,38 @@ def path_key(path: str) -> tuple[tuple[int, int, str], ...]:
     """A sort key for paths: the bundle's arrays in wire order (sources, claims,
     assertions, relations), indices by number (``[2]`` before ``[10]``), other keys
     by name."""
+    # Reports sort every finding by this key, so the common path (names and
+    # indices only) is read by splitting; anything else by the pattern.
+    plain = _plain_path_key(path)
+    return _path_key_by_pattern(path) if plain is None else plain
+
+
+def _plain_path_key(path: str) -> tuple[tuple[int, int, str], ...] | None:
+    """:func:`path_key` of a path of plain names and indices; ``None`` for any other."""
+    if not path.startswith("$") or "'" in path:
+        return None
+    key: list[tuple[int, int, str]] = []
+    for position, part in enumerate(path[1:].split(".")):
+        name, bracket, indices = part.partition("[")
+        if position == 0:
+            if name:
+                return None
+        elif not (name.isascii() and name.isidentifier()):
+            return None
+        elif not key and name in _TOP_LEVEL:
+            key.append((1, _TOP_LEVEL[name], ""))
+        else:
+            key.append((2, 0, name))
+        if bracket:
+            for index in indices.split("["):
+                digits = index.removesuffix("]")
+                if len(digits) != len(index) - 1 or not (digits.isascii() and digits.isdigit()):
+                    return None
+                key.append((0, int(digits), ""))
+    return tuple(key)
+
+
+def _path_key_by_pattern(path: str) -> tuple[tuple[int, int, str], ...]:
     key: list[tuple[int, int, str]] = []
     for match in _STEP.finditer(path):
         name, index, quoted = match.groups()
