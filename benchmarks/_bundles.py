@@ -135,7 +135,7 @@ def _assertion(rng: random.Random, index: int, sources: int, claims: int) -> dic
             "chain": chain,
         },
         "confidence": {
-            "scale": "icd-203",
+            "scale": "icd203",
             "level": level,
             "probability": {"low": low, "high": high},
             "assessor": "s0",
