@@ -26,8 +26,7 @@ import subprocess
 import sys
 import time
 import tracemalloc
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -72,25 +71,6 @@ class Case:
         return statistics.median(self.times) if self.times else float("nan")
 
 
-_ABSENT: Any = object()
-
-
-@contextmanager
-def without_orjson() -> Iterator[None]:
-    """claimmodel as it runs without the ``fast`` extra (orjson unimportable)."""
-    saved = sys.modules.get("orjson", _ABSENT)
-    sys.modules["orjson"] = None  # type: ignore[assignment]
-    _fast._orjson.cache_clear()
-    try:
-        yield
-    finally:
-        if saved is _ABSENT:
-            del sys.modules["orjson"]
-        else:
-            sys.modules["orjson"] = saved  # type: ignore[assignment]
-        _fast._orjson.cache_clear()
-
-
 def _available(module: str) -> bool:
     try:
         importlib.import_module(module)
@@ -126,7 +106,7 @@ def reference_encode(bundle: claimmodel.Bundle) -> str:
 
 
 def stdlib_encode(bundle: claimmodel.Bundle) -> str:
-    with without_orjson():
+    with _fast.without_orjson():
         return claimmodel.dumps(bundle)
 
 

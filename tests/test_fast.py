@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import copy
 import json
-import sys
 import typing
 from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 import attrs
@@ -229,24 +227,6 @@ def _reference_text(bundle: cm.Bundle) -> str:
     return json.dumps(data, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
 
 
-_ABSENT: Any = object()
-
-
-@contextmanager
-def _without_orjson() -> Iterator[None]:
-    saved = sys.modules.get("orjson", _ABSENT)
-    sys.modules["orjson"] = None  # type: ignore[assignment]
-    _fast._orjson.cache_clear()
-    try:
-        yield
-    finally:
-        if saved is _ABSENT:
-            del sys.modules["orjson"]
-        else:
-            sys.modules["orjson"] = saved
-        _fast._orjson.cache_clear()
-
-
 class TestDifferential:
     """Whatever the document, the fast engine decides and writes exactly as the converter does."""
 
@@ -269,7 +249,7 @@ class TestDifferential:
             k: v for k, v in cm.to_data(decoded).items() if k != "format"
         }
         assert expected == cm.dumps(decoded)
-        with _without_orjson():
+        with _fast.without_orjson():
             assert expected == cm.dumps(decoded)
         assert decoded == cm.loads(expected)
 
@@ -357,6 +337,16 @@ class TestFastEngine:
         monkeypatch.setattr(_codec, "_parse_json", watched)
         cm.loads(cm.dumps(_rich_bundle()))
         assert [threshold != 0] == seen
+
+    def test_large_data_is_counted_by_the_items_of_its_arrays(self) -> None:
+        half = _fast.LARGE_DOCUMENT_ITEMS // 2
+        data: dict[str, Any] = {"sources": [{}] * half, "claims": [{}] * half, "x_a": [0] * 10}
+        shorter = {**data, "claims": [{}] * (half - 1)}
+        assert (True, False, False) == (
+            _fast.is_large(data),
+            _fast.is_large(shorter),
+            _fast.is_large({"assertions": "not an array"}),
+        )
 
     def test_orjson_declines_numbers_it_writes_differently(self) -> None:
         pytest.importorskip("orjson")

@@ -13,9 +13,9 @@ from claimmodel.format._envelope import FORMAT_VERSION, parse_version, upgrade
 from claimmodel.format._errors import escape_controls, json_path_step
 from claimmodel.format._fast import (
     LARGE_DOCUMENT_CHARACTERS,
-    LARGE_DOCUMENT_ITEMS,
     encode_compact,
     gc_paused,
+    is_large,
     structure_bundle,
     unstructure_bundle,
 )
@@ -202,9 +202,7 @@ def from_data(data: object, *, limits: Limits = DEFAULT_LIMITS) -> Bundle:
         raise DecodeError.single("$", f"a bundle is a JSON object, not {type_name(data)}")
     if len(data) > limits.max_items:
         raise limits.exceeded("max_items", f"{len(data):,} items in one array or object")
-    arrays = (data.get(key) for key in ("sources", "claims", "assertions", "relations"))
-    items = sum(len(array) for array in arrays if type(array) is list)
-    with gc_paused(items >= LARGE_DOCUMENT_ITEMS):
+    with gc_paused(is_large(data)):
         return _structure(_body(data, limits), limits)
 
 

@@ -35,6 +35,7 @@ from __future__ import annotations
 import enum
 import gc
 import inspect
+import sys
 import types
 import typing
 from collections.abc import Callable, Iterator
@@ -65,8 +66,10 @@ __all__ = [
     "Fallback",
     "encode_compact",
     "gc_paused",
+    "is_large",
     "structure_bundle",
     "unstructure_bundle",
+    "without_orjson",
 ]
 
 Hook = Callable[[Any], Any]
@@ -81,6 +84,12 @@ LARGE_DOCUMENT_CHARACTERS = 4 * 1024 * 1024
 
 LARGE_DOCUMENT_ITEMS = 12_000
 """From this many items in a bundle's arrays (the same size), ``from_data`` pauses it."""
+
+
+def is_large(data: dict[str, Any]) -> bool:
+    """Whether parsed bundle data holds at least :data:`LARGE_DOCUMENT_ITEMS` items."""
+    arrays = (data.get(key) for key in _ARRAYS)
+    return sum(len(array) for array in arrays if type(array) is list) >= LARGE_DOCUMENT_ITEMS
 
 
 @contextmanager
@@ -188,7 +197,6 @@ class _Plan:
     """The namespace of the code generated for one class, and its limits."""
 
     def __init__(self, cls: type, limits: Limits, level: int) -> None:
-        self.cls = cls
         self.limits = limits
         self.level = level
         self.namespace: dict[str, Any] = {
@@ -713,6 +721,25 @@ def encode_compact(bundle: Bundle) -> str | None:
     except (_Unsafe, orjson.JSONEncodeError):  # an unsafe number or a lone surrogate
         return None
     return encoded.decode("utf-8")
+
+
+_ABSENT: Any = object()
+
+
+@contextmanager
+def without_orjson() -> Iterator[None]:
+    """claimmodel as it runs without the ``fast`` extra (for the benchmark and the tests)."""
+    saved = sys.modules.get("orjson", _ABSENT)
+    sys.modules["orjson"] = None  # type: ignore[assignment]
+    _orjson.cache_clear()
+    try:
+        yield
+    finally:
+        if saved is _ABSENT:
+            del sys.modules["orjson"]
+        else:
+            sys.modules["orjson"] = saved
+        _orjson.cache_clear()
 
 
 @cache
