@@ -106,7 +106,7 @@ def reference_encode(bundle: claimmodel.Bundle) -> str:
 
 
 def stdlib_encode(bundle: claimmodel.Bundle) -> str:
-    with _fast.without_orjson():
+    with _fast.without_fast_extra():
         return claimmodel.dumps(bundle)
 
 

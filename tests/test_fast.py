@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import json
+import sys
 import typing
 from collections.abc import Iterator
 from typing import Any
@@ -249,9 +251,182 @@ class TestDifferential:
             k: v for k, v in cm.to_data(decoded).items() if k != "format"
         }
         assert expected == cm.dumps(decoded)
-        with _fast.without_orjson():
+        with _fast.without_fast_extra():
             assert expected == cm.dumps(decoded)
         assert decoded == cm.loads(expected)
+
+
+# -- JSON text: what the fast parse must read exactly as json.loads, or decline ----------
+
+
+class Pairs(list[tuple[str, Any]]):
+    """A JSON object written key by key, so a key may be written twice."""
+
+
+@st.composite
+def json_values(draw: st.DrawFn) -> Any:
+    """JSON values as texts can hold them, objects as :class:`Pairs` (keys may repeat)."""
+    scalars = (
+        st.none()
+        | st.booleans()
+        | st.integers(min_value=-(10**40), max_value=10**40)
+        | st.floats(allow_nan=False, allow_infinity=False)
+        | st.text(st.characters(exclude_categories=["Cs"]), max_size=6)
+    )
+    keys = st.sampled_from(["a", "b", "a:b", ":", '"', "x_\u00e9", ""])
+    return draw(
+        st.recursive(
+            scalars,
+            lambda inner: (
+                st.lists(inner, max_size=3)
+                | st.lists(st.tuples(keys, inner), max_size=3).map(Pairs)
+            ),
+            max_leaves=10,
+        )
+    )
+
+
+NUMBER_SPELLINGS = st.from_regex(
+    r"-?(0|[1-9][0-9]{0,24})(\.[0-9]{1,24})?([eE][+-]?[0-9]{1,2})?", fullmatch=True
+)
+
+
+def _string(value: str, draw: st.DrawFn) -> str:
+    """``value`` as a JSON string, some characters escaped in one of the ways JSON allows."""
+    out = []
+    for char in value:
+        if char in '"\\' or char < " " or (char in ":\u00e9" and draw(st.booleans())):
+            short = json.dumps(char, ensure_ascii=False)[1:-1]
+            out.append(f"\\u{ord(char):04x}" if draw(st.booleans()) else short)
+        else:
+            out.append(char)
+    return '"' + "".join(out) + '"'
+
+
+@st.composite
+def json_texts(draw: st.DrawFn) -> str:
+    """A JSON text of a :func:`json_values` value, spaced and escaped in various ways."""
+    space = st.sampled_from(["", " ", "\n  ", "\t"])
+
+    def write(value: Any) -> str:
+        if isinstance(value, Pairs):
+            items = (f"{draw(space)}{_string(k, draw)}{draw(space)}:{write(v)}" for k, v in value)
+            return "{" + ",".join(items) + draw(space) + "}"
+        if isinstance(value, list):
+            return "[" + ",".join(draw(space) + write(v) for v in value) + draw(space) + "]"
+        if isinstance(value, str):
+            return _string(value, draw)
+        if type(value) is int and draw(st.booleans()):
+            return draw(NUMBER_SPELLINGS)  # a number as people write them, not as repr does
+        return json.dumps(value)
+
+    return write(draw(json_values()))
+
+
+class _RepeatedKeyError(Exception):
+    pass
+
+
+def _repeats_a_key(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        raise _RepeatedKeyError
+    return result
+
+
+def _same(a: Any, b: Any) -> bool:
+    """Equal, and of the same JSON types all the way down (``1`` is not ``1.0``)."""
+    if type(a) is not type(b):
+        return False
+    if type(a) is dict:
+        return list(a) == list(b) and all(_same(a[k], b[k]) for k in a)
+    if type(a) is list:
+        return len(a) == len(b) and all(map(_same, a, b))
+    if type(a) is float:
+        return repr(a) == repr(b)
+    return bool(a == b)
+
+
+@pytest.mark.skipif(_fast._msgspec() is None, reason="the fast extra is not installed")
+class TestParse:
+    """The fast parse reads every text exactly as json.loads does, or declines it."""
+
+    @given(json_texts())
+    def test_reads_as_json_or_declines(self, text: str) -> None:
+        try:
+            expected = json.loads(text, object_pairs_hook=_repeats_a_key)
+        except _RepeatedKeyError:
+            with pytest.raises(_fast.Fallback):
+                _fast.parse(text)
+            return
+        for form in (text, text.encode()):
+            if "\\u003" in text:  # an escaped colon: declined, or read exactly
+                with contextlib.suppress(_fast.Fallback):
+                    assert _same(expected, _fast.parse(form))
+            else:
+                assert _same(expected, _fast.parse(form))
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            '{"a":1,"a":1}',
+            '{"a" : {"b":":","b":":"}}',
+            '[{"a:":1},{"a:":1,"a:":2}]',
+            '{"\\u0061":1,"a":2}',
+            '{"x":"\\":\\":","x":1}',
+        ],
+    )
+    def test_declines_every_repeated_key(self, text: str) -> None:
+        with pytest.raises(_fast.Fallback):
+            _fast.parse(text)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            '{"a\\u003a":1}',  # an escaped colon
+            "NaN",
+            "1e400",
+            "1" * 4301,  # longer than Python reads
+            '"\\ud800"',  # a lone surrogate
+            '"\ud800"',
+            "\ufeff{}",  # a byte-order mark (json is told to skip it)
+            "[" * 5000 + "]" * 5000,
+            "{}x",
+        ],
+    )
+    def test_declines_what_it_may_read_differently(self, text: str) -> None:
+        with pytest.raises(_fast.Fallback):
+            _fast.parse(text)
+
+    def test_leaves_no_utf8_copy_inside_a_str_it_reads(self) -> None:
+        text = '{"name":"Ch\u00f6 Son-hui: \ucd5c\uc120\ud76c","n":[1.5,-0.0]}'
+        size = sys.getsizeof(text)  # counts a cached UTF-8 copy, once made
+        assert _same(json.loads(text), _fast.parse(text))
+        assert size == sys.getsizeof(text)
+
+    def test_declines_without_the_extra(self) -> None:
+        with _fast.without_fast_extra(), pytest.raises(_fast.Fallback):
+            _fast.parse("{}")
+
+    @given(documents(), st.data())
+    def test_loads_decides_as_without_the_extra(
+        self, data: dict[str, Any], more: st.DataObject
+    ) -> None:
+        text = json.dumps(data, ensure_ascii=False)
+        if more.draw(st.booleans()):  # repeat a key somewhere: the text, then a key again
+            at = more.draw(st.sampled_from([i for i, c in enumerate(text) if c == "{"]))
+            text = f'{text[: at + 1]}"id":"x",{text[at + 1 :]}'
+            text = text.replace('"id":"x",}', '"id":"x"}')
+
+        def decide() -> cm.Bundle | tuple[type, tuple[Any, ...]]:
+            try:
+                return cm.loads(text)
+            except DecodeError as error:
+                return type(error), error.problems
+
+        with _fast.without_fast_extra():
+            expected = decide()
+        assert expected == decide()
 
 
 class TestFastEngine:
@@ -327,14 +502,14 @@ class TestFastEngine:
         import gc
 
         seen: list[bool] = []
-        parse = _codec._parse_json
+        structure = _codec._structure
 
-        def watched(text: str | bytes, limits: Limits) -> Any:
+        def watched(body: dict[str, Any], limits: Limits, reread: Any = None) -> Any:
             seen.append(gc.isenabled())
-            return parse(text, limits)
+            return structure(body, limits, reread)
 
         monkeypatch.setattr(_codec, "LARGE_DOCUMENT_CHARACTERS", threshold)
-        monkeypatch.setattr(_codec, "_parse_json", watched)
+        monkeypatch.setattr(_codec, "_structure", watched)
         cm.loads(cm.dumps(_rich_bundle()))
         assert [threshold != 0] == seen
 

@@ -13,9 +13,11 @@ from claimmodel.format._envelope import FORMAT_VERSION, parse_version, upgrade
 from claimmodel.format._errors import escape_controls, json_path_step
 from claimmodel.format._fast import (
     LARGE_DOCUMENT_CHARACTERS,
+    Fallback,
     encode_compact,
     gc_paused,
     is_large,
+    parse,
     structure_bundle,
     unstructure_bundle,
 )
@@ -111,6 +113,14 @@ def _not_utf8(data: bytes, error: UnicodeDecodeError) -> DecodeError:
     return DecodeError.single(
         "$", f"the document is not UTF-8: byte {error.start} cannot be decoded"
     )
+
+
+def _parse_fast(text: str | bytes, limits: Limits) -> Any:
+    """The document read by msgspec, or :class:`Fallback` (see :func:`._fast.parse`)."""
+    if type(text) is not str and type(text) is not bytes:
+        raise Fallback
+    limits.check_document(text)
+    return parse(text)
 
 
 def _parse_json(text: str | bytes, limits: Limits) -> Any:
@@ -296,14 +306,18 @@ def loads(text: str | bytes, *, limits: Limits = DEFAULT_LIMITS) -> Bundle:
     :class:`~claimmodel.exceptions.LimitExceededError` naming the limit.
     """
     with gc_paused(_length(text) >= LARGE_DOCUMENT_CHARACTERS):
-        data = _parse_json(text, limits)
+        # Strings that may hold a lone surrogate are left to the reference path,
+        # which finds and reports them; the fast engine takes strings as they are.
+        try:
+            data = _parse_fast(text, limits)
+            fast = True  # msgspec refuses lone surrogates
+        except Fallback:
+            data = _parse_json(text, limits)
+            fast = _no_surrogates(text)
         if type(data) is not dict:
             return from_data(data, limits=limits)
         if len(data) > limits.max_items:
             raise limits.exceeded("max_items", f"{len(data):,} items in one array or object")
-        # Strings that may hold a lone surrogate are left to the reference path,
-        # which finds and reports them; the fast engine takes strings as they are.
-        fast = _no_surrogates(text)
         body = _body(data, limits)
         del data  # the fast engine frees each item's data as it builds the item
         return _structure(body, limits, (lambda: _parse_json(text, limits)) if fast else None)

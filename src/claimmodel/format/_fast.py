@@ -5,6 +5,10 @@ what it accepts, the objects it builds, the data it writes and the problems it
 reports define the format.  This module is an accelerator held identical to it
 (a differential property test compares the two on generated documents):
 
+* :func:`parse` reads JSON text with msgspec when it is installed (the
+  ``fast`` extra), for the documents it can prove msgspec reads exactly as the
+  standard library does; otherwise it declines and the caller uses
+  :func:`json.loads`.
 * :func:`structure_bundle` builds the bundle with code generated per class
   from the model's own field definitions: the wire types are checked first
   (strict JSON types, the ``kind`` tag of sources, enum look-ups), which implies
@@ -67,9 +71,10 @@ __all__ = [
     "encode_compact",
     "gc_paused",
     "is_large",
+    "parse",
     "structure_bundle",
     "unstructure_bundle",
-    "without_orjson",
+    "without_fast_extra",
 ]
 
 Hook = Callable[[Any], Any]
@@ -118,6 +123,76 @@ def _run(source: str, name: str, namespace: dict[str, Any]) -> None:
     """Define the generated ``source`` in ``namespace``, named for profiles and tracebacks."""
     code = compile(source, f"<claimmodel generated: {name}>", "exec")
     exec(code, namespace)  # noqa: S102  (code built from the model's own fields)
+
+
+# -- parsing -----------------------------------------------------------------------------
+
+
+def parse(text: str | bytes) -> Any:
+    """JSON text parsed by msgspec as :func:`json.loads` parses it, or :class:`Fallback`.
+
+    msgspec parses twice as fast as ``json.loads`` straight into Python objects,
+    with no larger peak of memory, integers of any length and correctly rounded
+    floats.  Where it differs it refuses with an error (non-finite numbers, a
+    number too long for Python to read, lone surrogates, a byte-order mark,
+    nesting deeper than its own limit), and the caller then reads the document
+    with ``json``, which reports or accepts it as always.
+
+    It keeps the last of repeated keys silently, where the format refuses
+    them.  A colon outside strings follows a key, so the text holds one colon
+    per key it spells plus the colons inside its strings.  Written back by
+    msgspec (compact, and never escaping a colon), the parsed data holds one per
+    key it kept plus the colons of the strings it kept, which are no more than
+    the text's when no colon in the text is escaped (``\\u003a``).  So equal
+    counts mean no key was dropped; they differ for every document that repeats
+    a key, and for no other (a document with an escaped colon declines first).
+    """
+    msgspec = _msgspec()
+    if msgspec is None:
+        raise Fallback
+    if isinstance(text, str):
+        if not text.isascii():
+            # msgspec reads UTF-8, which a str not all ASCII would otherwise cache
+            # inside itself for as long as the caller keeps it: a copy, read and freed.
+            try:
+                text = text.encode("utf-8")
+            except UnicodeEncodeError:  # a lone surrogate: json finds and reports it
+                raise Fallback from None
+            return parse(text)
+        if "\\u003" in text:
+            raise Fallback
+        spelled = text.count(":")
+    else:
+        if b"\\u003" in text:
+            raise Fallback
+        spelled = text.count(b":")
+    try:
+        data = msgspec.json.decode(text)
+    except (msgspec.DecodeError, ValueError, RecursionError):  # ValueError: a surrogate
+        raise Fallback from None
+    if spelled != _colons_written(data, msgspec.json.encode):
+        raise Fallback  # a repeated key (see above): json finds and reports it
+    return data
+
+
+def _colons_written(data: Any, encode: Callable[[Any], bytes]) -> int:
+    """The colons in ``data`` as ``encode`` writes it compactly.
+
+    Written an item of each top-level array at a time, so that no copy of a
+    whole large document is held beside its parsed data.  (A key's colon
+    count is the same written or not: UTF-8 spells no other character with a
+    colon's byte, and JSON never escapes one.)
+    """
+    if type(data) is not dict:
+        return encode(data).count(b":")
+    total = len(data)  # the colon after each key
+    for key, value in data.items():
+        total += key.count(":")
+        if type(value) is list:
+            total += sum(encode(item).count(b":") for item in value)
+        else:
+            total += encode(value).count(b":")
+    return total
 
 
 # -- structuring -------------------------------------------------------------------------
@@ -727,19 +802,23 @@ _ABSENT: Any = object()
 
 
 @contextmanager
-def without_orjson() -> Iterator[None]:
+def without_fast_extra() -> Iterator[None]:
     """claimmodel as it runs without the ``fast`` extra (for the benchmark and the tests)."""
-    saved = sys.modules.get("orjson", _ABSENT)
-    sys.modules["orjson"] = None  # type: ignore[assignment]
+    saved = {name: sys.modules.get(name, _ABSENT) for name in ("orjson", "msgspec")}
+    for name in saved:
+        sys.modules[name] = None  # type: ignore[assignment]
     _orjson.cache_clear()
+    _msgspec.cache_clear()
     try:
         yield
     finally:
-        if saved is _ABSENT:
-            del sys.modules["orjson"]
-        else:
-            sys.modules["orjson"] = saved
+        for name, module in saved.items():
+            if module is _ABSENT:
+                del sys.modules[name]
+            else:
+                sys.modules[name] = module
         _orjson.cache_clear()
+        _msgspec.cache_clear()
 
 
 @cache
@@ -749,6 +828,15 @@ def _orjson() -> Any:
     except ImportError:
         return None
     return orjson
+
+
+@cache
+def _msgspec() -> Any:
+    try:
+        import msgspec  # noqa: PLC0415  (optional, and deferred to keep import time low)
+    except ImportError:
+        return None
+    return msgspec
 
 
 _INT64 = 2**63
