@@ -374,6 +374,7 @@ class TestParse:
             '[{"a:":1},{"a:":1,"a:":2}]',
             '{"\\u0061":1,"a":2}',
             '{"x":"\\":\\":","x":1}',
+            '{"a":[' + '{"k:":":"},' * 600 + '{"k":1,"k":2}]}',  # beyond the slices counted
         ],
     )
     def test_declines_every_repeated_key(self, text: str) -> None:
@@ -397,6 +398,10 @@ class TestParse:
     def test_declines_what_it_may_read_differently(self, text: str) -> None:
         with pytest.raises(_fast.Fallback):
             _fast.parse(text)
+
+    def test_reads_long_arrays_whole(self) -> None:
+        text = '{"a":[' + ",".join(['{"k:":":"}'] * 601) + '],"b":{"c":[":"]}}'
+        assert _same(json.loads(text), _fast.parse(text))
 
     def test_leaves_no_utf8_copy_inside_a_str_it_reads(self) -> None:
         text = '{"name":"Ch\u00f6 Son-hui: \ucd5c\uc120\ud76c","n":[1.5,-0.0]}'
