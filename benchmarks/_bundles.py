@@ -3,11 +3,15 @@
 Each assertion has an attribution chain of one to three links, zero to three
 hedges and a partial date; a tenth of the sources carry an affiliation.  There
 are a fifth as many sources and half as many claims as assertions, so every
-size has the same proportions and time per assertion is comparable.
+size has the same proportions and time per assertion is comparable.  Dates are
+consistent as real ones are: a chain is relayed by distinct sources, in order,
+after the statement and before the bundle's publication, so that ``validate``
+is timed on a bundle with few findings rather than one per assertion.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 from typing import Any
 
@@ -68,21 +72,33 @@ WORDS = [
 ]
 
 
-def _date(rng: random.Random) -> str:
-    year = rng.randint(2015, 2025)
+_FIRST = dt.datetime(2015, 1, 1, tzinfo=dt.UTC)
+_LAST_STATEMENT = dt.datetime(2025, 9, 1, tzinfo=dt.UTC)
+_RELAYED_WITHIN = 20 * 24 * 3600  # seconds; three relays end before publication (2025-11-25)
+_MOSCOW = dt.timezone(dt.timedelta(hours=3))
+
+
+def _instant(rng: random.Random) -> dt.datetime:
+    span = int((_LAST_STATEMENT - _FIRST).total_seconds())
+    return _FIRST + dt.timedelta(seconds=rng.randrange(span))
+
+
+def _written(rng: random.Random, instant: dt.datetime) -> str:
+    """``instant`` as a partial date of a random precision, from the year to the second."""
     precision = rng.randrange(5)
     if precision == 0:
-        return f"{year}"
-    month = rng.randint(1, 12)
+        return f"{instant.year}"
     if precision == 1:
-        return f"{year}-{month:02d}"
-    day = rng.randint(1, 28)
+        return f"{instant.year}-{instant.month:02d}"
     if precision == 2:
-        return f"{year}-{month:02d}-{day:02d}"
-    hour, minute = rng.randrange(24), rng.randrange(60)
+        return instant.date().isoformat()
     if precision == 3:
-        return f"{year}-{month:02d}-{day:02d}T{hour:02d}:{minute:02d}Z"
-    return f"{year}-{month:02d}-{day:02d}T{hour:02d}:{minute:02d}:{rng.randrange(60):02d}+03:00"
+        return instant.strftime("%Y-%m-%dT%H:%MZ")
+    return instant.astimezone(_MOSCOW).isoformat()
+
+
+def _date(rng: random.Random) -> str:
+    return _written(rng, _instant(rng))
 
 
 def _sentence(rng: random.Random, words: int) -> str:
@@ -116,21 +132,22 @@ def _source(rng: random.Random, index: int, count: int) -> dict[str, Any]:
 
 
 def _assertion(rng: random.Random, index: int, sources: int, claims: int) -> dict[str, Any]:
+    said = _instant(rng)
+    speaker, *relays = rng.sample(range(sources), 1 + rng.randint(1, 3))
     chain = []
-    for _ in range(rng.randint(1, 3)):
-        link: dict[str, Any] = {
-            "source": f"s{rng.randrange(sources)}",
-            "channel": rng.choice(CHANNELS),
-        }
+    relayed = said
+    for relay in relays:
+        link: dict[str, Any] = {"source": f"s{relay}", "channel": rng.choice(CHANNELS)}
+        relayed += dt.timedelta(seconds=rng.randrange(_RELAYED_WITHIN))
         if rng.random() < 0.5:
-            link["date"] = _date(rng)
+            link["date"] = _written(rng, relayed)
         chain.append(link)
     level, low, high = rng.choice(ICD203)
     assertion: dict[str, Any] = {
         "id": f"a{index}",
         "claim": f"c{rng.randrange(claims)}",
         "attribution": {
-            "source": f"s{rng.randrange(sources)}",
+            "source": f"s{speaker}",
             "cue": rng.choice(CUES),
             "chain": chain,
         },
@@ -153,7 +170,7 @@ def _assertion(rng: random.Random, index: int, sources: int, claims: int) -> dic
         hedges.append(hedge)
     if hedges:
         assertion["hedges"] = hedges
-    assertion["date"] = _date(rng)
+    assertion["date"] = _written(rng, said)
     if rng.random() < 0.3:
         start = rng.randrange(10_000)
         assertion["evidence"] = [
