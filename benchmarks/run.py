@@ -516,7 +516,9 @@ def main(argv: list[str] | None = None) -> int:
         else platform.processor()
     )
     print(f"Python {platform.python_version()} on {cpu}, {os.cpu_count()} CPUs")
-    print(f"fast extra (orjson): {'installed' if _available('orjson') else 'not installed'}")
+    missing = [module for module in ("msgspec", "orjson") if not _available(module)]
+    state = f"not installed ({', '.join(missing)} missing)" if missing else "installed"
+    print(f"fast extra (msgspec, orjson): {state}")
     for module in ("pydantic", "msgspec", "stix2", "orjson"):
         if not _available(module):
             print(f"skipped: {module} is not installed")

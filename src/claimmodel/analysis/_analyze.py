@@ -262,7 +262,7 @@ def analyze(bundle: Bundle) -> Analysis:
 
 def _origin(assertions: list[Assertion], names: dict[str, str]) -> Origin:
     sources = tuple(sorted({a.attribution.source for a in assertions}))
-    stances = {a.stance for a in assertions}
+    stances = [a.stance for a in assertions]  # a list: members compare by identity, unhashed
     return Origin(
         sources=sources,
         names=tuple(names.get(s, s) for s in sources),

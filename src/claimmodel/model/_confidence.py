@@ -11,6 +11,9 @@ source reliability); the scales in :mod:`claimmodel.model._scales` tell which.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
+from functools import cache
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -18,10 +21,26 @@ from claimmodel.exceptions import InvalidTypeError, InvalidValueError
 from claimmodel.model import _checks as check
 from claimmodel.model._frozen import EMPTY_MAP, FrozenMap, JSONValue
 
+if TYPE_CHECKING:
+    from claimmodel.model._scales import Scale
+
 __all__ = ["CANNOT_BE_JUDGED", "Confidence", "Interval"]
 
 CANNOT_BE_JUDGED = "cannot-be-judged"
 """The level, valid on every scale, that says no judgement is possible."""
+
+
+@cache
+def _scale_lookup() -> Callable[[str], Scale | None]:
+    """:func:`~claimmodel.model._scales.get_scale`, imported on first use (scales import us).
+
+    Cached, because an import statement costs about a microsecond even when the
+    module is loaded, and :attr:`Confidence.judged` runs for every confidence an
+    analysis summarizes.
+    """
+    from claimmodel.model._scales import get_scale  # noqa: PLC0415
+
+    return get_scale
 
 
 def _probability(value: object, name: str) -> float:
@@ -126,11 +145,9 @@ class Confidence:
         as "cannot be judged"; on a scale claimmodel does not know, true exactly when
         there is a probability band.
         """
-        from claimmodel.model._scales import get_scale  # noqa: PLC0415  (scales import us)
-
         if self.level == CANNOT_BE_JUDGED:
             return False
-        scale = get_scale(self.scale)
+        scale = _scale_lookup()(self.scale)
         level = scale.level(self.level) if scale is not None else None
         if level is None:
             return self.probability is not None

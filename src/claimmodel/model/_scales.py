@@ -43,6 +43,7 @@ import enum
 import math
 import re
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
@@ -82,11 +83,15 @@ class ScaleKind(enum.Enum):
     """Numbers standing for themselves (STIX 0–100, plain probabilities)."""
 
 
+_SPACED_JOINER = re.compile(r"\s*([/-])\s*")
+
+
+@lru_cache(maxsize=1024)  # the same few spellings, once per confidence of a bundle
 def _key(text: str) -> str:
     """The matching key of a spelling: case-, space- and dash-insensitive."""
     key = text.casefold().replace("–", "-").replace("—", "-").replace("_", " ")
     key = " ".join(key.split())
-    return re.sub(r"\s*([/-])\s*", r"\1", key)
+    return _SPACED_JOINER.sub(r"\1", key)
 
 
 def _check_band(level: Level, attribute: attrs.Attribute[Interval | None], band: object) -> None:
