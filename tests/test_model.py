@@ -7,6 +7,8 @@ import pickle
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import claimmodel as cm
 from claimmodel.exceptions import ClaimModelError, InvalidTypeError, InvalidValueError
@@ -477,3 +479,53 @@ class TestExtensionEquality:
         assert one == two
         assert hash(one) == hash(two)
         assert cm.dumps(one) == cm.dumps(two)
+
+
+# -- reading the wire form without the constructor, as the constructor would ---------------
+
+
+@attrs.frozen(kw_only=True)
+class _ThroughConstructor(cm.PartialDate):
+    """A subclass, which fromisoformat always builds through the constructor."""
+
+
+def _read(cls: type[cm.PartialDate], text: str) -> tuple[object, ...]:
+    try:
+        return attrs.astuple(cls.fromisoformat(text), recurse=False)
+    except ClaimModelError as error:
+        return type(error), str(error)
+
+
+WIRE_SHAPES = st.from_regex(
+    r"[0-9]{4}(-[0-9]{2}(-[0-9]{2}(T[0-9]{2}(:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,6})?)?)?"
+    r"(Z|[+-][0-9]{2}:[0-9]{2})?)?)?)?",
+    fullmatch=True,
+)
+
+
+@st.composite
+def real_wire_dates(draw: st.DrawFn) -> str:
+    """A real instant written at a random precision, with or without an offset."""
+    moment = draw(st.datetimes(timezones=st.none() | st.timezones()))
+    text = moment.isoformat()[: draw(st.sampled_from([4, 7, 10, 13, 16, 19, 26]))]
+    if len(text) >= 13 and moment.tzinfo is not None and moment.utcoffset() is not None:
+        offset = moment.utcoffset()
+        assert offset is not None
+        minutes = int(offset.total_seconds()) // 60
+        text += f"{'-' if minutes < 0 else '+'}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+    return text
+
+
+class TestFromisoformatWithoutConstructor:
+    """PartialDate.fromisoformat checks with datetime, in C, exactly what the constructor checks."""
+
+    @given(WIRE_SHAPES | real_wire_dates())
+    def test_same_date_or_same_error_as_the_constructor(self, text: str) -> None:
+        assert _read(_ThroughConstructor, text) == _read(cm.PartialDate, text)
+
+    @pytest.mark.parametrize(
+        "text", ["0000", "2025-00", "2025-02-29", "2025-01-00", "2025-01-01T24", "2025-01-01T10:60"]
+    )
+    def test_refuses_what_the_constructor_refuses(self, text: str) -> None:
+        with pytest.raises(InvalidValueError, match="is not a real date"):
+            cm.PartialDate.fromisoformat(text)

@@ -205,9 +205,13 @@ def _colons_written(data: Any, encode: Callable[[Any], bytes]) -> int:
 
 @lru_cache(maxsize=4096)
 def _cached_date(text: str) -> PartialDate:
-    # Dates repeat (a publication day, "in July"); a PartialDate is immutable and
-    # equal by value, so one instance can stand for every occurrence.  Failures
-    # are not cached (they raise).
+    # Dates repeat within a document (a publication day, "in July"); a PartialDate
+    # is immutable and equal by value, so one instance can stand for every
+    # occurrence.  Failures are not cached (they raise).  The cache is emptied
+    # before and after each bundle (see structure_bundle): kept across documents,
+    # it would make decoding the same document again look faster than decoding
+    # a new one, and hold on to dates nobody uses.  Another thread emptying it
+    # meanwhile costs only a second parse.
     return PartialDate.fromisoformat(text)
 
 
@@ -582,6 +586,14 @@ def structure_bundle(body: dict[str, Any], limits: Limits, *, consume: bool = Fa
     """
     if not body.keys() >= _ARRAYS:  # the contract arrays are required
         raise Fallback
+    _cached_date.cache_clear()
+    try:
+        return _structure_bundle(body, limits, consume=consume)
+    finally:
+        _cached_date.cache_clear()
+
+
+def _structure_bundle(body: dict[str, Any], limits: Limits, *, consume: bool) -> Bundle:
     structure = _object_hook(Bundle, limits, 1)
     if not consume:
         bundle: Bundle = structure(body)

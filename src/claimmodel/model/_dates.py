@@ -14,6 +14,7 @@ import calendar
 import datetime as dt
 import enum
 import functools
+import inspect
 import re
 from typing import Any
 
@@ -164,6 +165,10 @@ class PartialDate:
                 f"{text!r} is not a partial date; write YYYY, YYYY-MM, YYYY-MM-DD or "
                 "YYYY-MM-DDThh[:mm[:ss[.ffffff]]] with an optional Z or ±hh:mm"
             )
+        if cls is PartialDate:  # a subclass may check more: its constructor decides
+            read = _read_checked(match.groups())
+            if read is not None:
+                return read
         parts = match.groupdict()
         fraction = parts.pop("fraction")
         offset = parts.pop("offset")
@@ -301,6 +306,53 @@ class PartialDate:
             raise InvalidValueError(f"{text!r} is not a real date: {error}") from None
 
 
+# How each field of a PartialDate is filled, in field order (its slots, as attrs fills them).
+_FILL = tuple(
+    inspect.getattr_static(PartialDate, field.name).__set__ for field in attrs.fields(PartialDate)
+)
+
+
+def _read_checked(groups: tuple[str | None, ...]) -> PartialDate | None:
+    """The date a wire form spells, when :class:`datetime.datetime` accepts its parts.
+
+    The constructor's checks, made in C: ``datetime`` refuses exactly the years,
+    months, days, hours, minutes, seconds and microseconds the constructor refuses,
+    and the wire pattern gives no part without the ones before it, a fraction only
+    after seconds and an offset only after an hour, of whole minutes.  So the
+    instance is filled without running the checks again.  ``None`` when
+    ``datetime`` refuses: the constructor then reports the problem its own way.
+    Dates are read often (every date of a document that is decoded) and the
+    constructor's generic checks cost several times this.
+    """
+    year, month, day, hour, minute, second, fraction, offset = groups
+    y = int(year)  # type: ignore[arg-type]  # the pattern always has a year
+    mo = None if month is None else int(month)
+    d = None if day is None else int(day)
+    h = None if hour is None else int(hour)
+    mi = None if minute is None else int(minute)
+    s = None if second is None else int(second)
+    us = None if fraction is None else int(fraction.ljust(6, "0"))
+    try:  # a missing month or day as 1 (0 is refused), a missing time part as 0
+        dt.datetime(
+            y, 1 if mo is None else mo, 1 if d is None else d, h or 0, mi or 0, s or 0, us or 0
+        )
+    except ValueError:
+        return None
+    tz = None if offset is None else _parse_offset(offset)
+    date: PartialDate = object.__new__(PartialDate)
+    fill_year, fill_month, fill_day, fill_hour, fill_minute, fill_second, fill_us, fill_tz = _FILL
+    fill_year(date, y)
+    fill_month(date, mo)
+    fill_day(date, d)
+    fill_hour(date, h)
+    fill_minute(date, mi)
+    fill_second(date, s)
+    fill_us(date, us)
+    fill_tz(date, tz)
+    return date
+
+
+@functools.lru_cache(maxsize=256)  # few offsets occur, and dates repeat them
 def _parse_offset(offset: str) -> dt.timezone:
     if offset == "Z":
         return dt.UTC
