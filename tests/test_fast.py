@@ -518,6 +518,14 @@ class TestFastEngine:
         cm.loads(cm.dumps(_rich_bundle()))
         assert [threshold != 0] == seen
 
+    def test_dates_are_shared_within_a_document_and_forgotten_after_it(self) -> None:
+        text = cm.dumps(_rich_bundle())  # the same date on a role, a document, a link, …
+        _fast._cached_date("1999")  # left over from before: emptied, not reused
+        bundle = cm.loads(text)
+        role_start = bundle.sources[0].roles[0].start
+        link_date = bundle.assertions[0].attribution.chain[0].date
+        assert (True, 0) == (role_start is link_date, _fast._cached_date.cache_info().currsize)
+
     def test_large_data_is_counted_by_the_items_of_its_arrays(self) -> None:
         half = _fast.LARGE_DOCUMENT_ITEMS // 2
         data: dict[str, Any] = {"sources": [{}] * half, "claims": [{}] * half, "x_a": [0] * 10}
