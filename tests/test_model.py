@@ -508,9 +508,8 @@ def real_wire_dates(draw: st.DrawFn) -> str:
     """A real instant written at a random precision, with or without an offset."""
     moment = draw(st.datetimes(timezones=st.none() | st.timezones()))
     text = moment.isoformat()[: draw(st.sampled_from([4, 7, 10, 13, 16, 19, 26]))]
-    if len(text) >= 13 and moment.tzinfo is not None and moment.utcoffset() is not None:
-        offset = moment.utcoffset()
-        assert offset is not None
+    offset = moment.utcoffset()
+    if len(text) >= 13 and offset is not None:
         minutes = int(offset.total_seconds()) // 60
         text += f"{'-' if minutes < 0 else '+'}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
     return text
