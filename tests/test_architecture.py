@@ -16,7 +16,24 @@ ALLOWED: dict[str, set[str]] = {
     "validation": {"exceptions", "model", "format", "validation"},
     "analysis": {"exceptions", "model", "format", "validation", "analysis"},
     "strategies": {"exceptions", "model"},
-    "cli": {"exceptions", "model", "format", "validation", "analysis", "cli"},
+    # Layer 3 beside validation and analysis: text in, draft model objects out.
+    "cues": {"exceptions", "model", "format", "cues"},
+    # Layer 4: everything that carries a bundle out of the library or many bundles in.
+    "interop": {"exceptions", "model", "format", "validation", "analysis", "interop"},
+    "corpus": {"exceptions", "model", "format", "validation", "analysis", "corpus"},
+    "render": {"exceptions", "model", "format", "validation", "analysis", "render"},
+    "cli": {
+        "exceptions",
+        "model",
+        "format",
+        "validation",
+        "analysis",
+        "cues",
+        "interop",
+        "corpus",
+        "render",
+        "cli",
+    },
 }
 
 # Third-party packages each layer may import (the standard library is always allowed).
@@ -27,6 +44,10 @@ THIRD_PARTY: dict[str, set[str]] = {
     "validation": {"attrs"},
     "analysis": {"attrs"},
     "strategies": {"attrs", "hypothesis"},
+    "cues": {"attrs"},
+    "interop": {"attrs"},
+    "corpus": {"attrs"},
+    "render": {"attrs"},
     "cli": set(),
 }
 KNOWN_THIRD_PARTY = {"attrs", "cattrs", "dateutil", "hypothesis", "msgspec", "orjson", "jsonschema"}
