@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from claimmodel.cli._commands import run_show, run_validate
 from claimmodel.cli._report import run_report
+from claimmodel.cli._terminal import printable
 
 __all__ = ["main"]
 
@@ -117,7 +118,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except Exception as error:  # noqa: BLE001  (a bug must not show a user a traceback)
         print(
-            f"claimmodel: internal error ({type(error).__name__}: {error}); "
+            f"claimmodel: internal error ({type(error).__name__}: {printable(error)}); "
             "this is a bug in claimmodel, please report it",
             file=sys.stderr,
         )

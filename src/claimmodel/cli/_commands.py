@@ -8,9 +8,9 @@ from pathlib import Path
 from typing import Any
 
 from claimmodel.cli._show import render_bundle
+from claimmodel.cli._terminal import printable
 from claimmodel.exceptions import DecodeError, InvalidValueError, LimitExceededError
 from claimmodel.format import Limits, loads
-from claimmodel.format._errors import escape_controls
 from claimmodel.model import Bundle
 from claimmodel.validation import (
     DECODE_ERROR,
@@ -90,7 +90,8 @@ def _severities(values: list[str]) -> dict[str, str]:
 
 
 def _line(path: str, where: str, code: str, severity: Severity, message: str) -> str:
-    return f"{path}: {where}: {code} {severity.value}: {message}"
+    """One finding's line; each part is escaped, so no part can forge a line or a field."""
+    return f"{printable(path)}: {printable(where)}: {code} {severity.value}: {printable(message)}"
 
 
 def _list_rules() -> int:
@@ -111,7 +112,7 @@ def run_validate(args: argparse.Namespace) -> int:
         }
         resolve_severities(**options)  # report a bad option once, before any file
     except InvalidValueError as error:
-        print(f"claimmodel validate: error: {error}", file=sys.stderr)
+        print(f"claimmodel validate: error: {printable(error)}", file=sys.stderr)
         return EXIT_UNREADABLE
     status = EXIT_OK
     for path in args.files:
@@ -131,7 +132,7 @@ def run_validate(args: argparse.Namespace) -> int:
             continue
         report = validate(bundle, **options)
         for finding in report:
-            print(f"{path}: {finding}")
+            print(_line(path, finding.path, finding.code, finding.severity, finding.message))
         if not report.ok:
             status = max(status, EXIT_INVALID)
     return status
@@ -141,13 +142,12 @@ def run_show(args: argparse.Namespace) -> int:
     try:
         bundle = _decode(args.file)
     except _UnreadableError as error:
-        print(error, file=sys.stderr)
+        print(printable(error), file=sys.stderr)
         return EXIT_UNREADABLE
     except DecodeError as error:
         for problem in error.problems:
-            print(f"{args.file}: {problem.path}: {problem.message}", file=sys.stderr)
+            where = f"{printable(args.file)}: {printable(problem.path)}"
+            print(f"{where}: {printable(problem.message)}", file=sys.stderr)
         return EXIT_INVALID
-    # Text from the bundle may hold control characters (terminal escapes); show them escaped.
-    lines = render_bundle(bundle).split("\n")
-    sys.stdout.write("\n".join(escape_controls(line) for line in lines))
+    sys.stdout.write(render_bundle(bundle))  # each value from the bundle escaped as placed
     return EXIT_OK

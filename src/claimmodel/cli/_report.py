@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import textwrap
 from typing import Any
@@ -16,6 +15,7 @@ from claimmodel.cli._commands import (
     _decode,
     _UnreadableError,
 )
+from claimmodel.cli._terminal import json_for_terminal, printable
 from claimmodel.exceptions import DecodeError, MergeConflictError
 from claimmodel.model import Bundle, Stance
 
@@ -32,8 +32,9 @@ _STANCE_VERBS = {
 
 
 def _wrap(text: str, *, indent: str = "  ", hang: str = "    ") -> list[str]:
+    """``text`` wrapped; it is escaped first, so it may hold anything from a document."""
     return textwrap.wrap(
-        text,
+        printable(text),
         width=WIDTH,
         initial_indent=indent,
         subsequent_indent=hang,
@@ -51,7 +52,7 @@ def _names(bundle: Bundle, ids: tuple[str, ...]) -> str:
 
 
 def _block(bundle: Bundle, claim: ClaimAnalysis) -> list[str]:
-    lines = [claim.claim]
+    lines = [printable(claim.claim)]
     lines += _wrap(claim.text if claim.text is not None else "(claim not in the bundle)")
     facts = (
         f"{_plural(len(claim.assertions), 'assertion')} by {_plural(len(claim.sources), 'source')}"
@@ -152,23 +153,24 @@ def run_report(args: argparse.Namespace) -> int:
         try:
             bundles.append(_decode(path))
         except _UnreadableError as error:
-            print(error, file=sys.stderr)
+            print(printable(error), file=sys.stderr)
             status = max(status, EXIT_UNREADABLE)
         except DecodeError as error:
             for problem in error.problems:
-                print(f"{path}: {problem.path}: {problem.message}", file=sys.stderr)
+                where = f"{printable(path)}: {printable(problem.path)}"
+                print(f"{where}: {printable(problem.message)}", file=sys.stderr)
             status = max(status, EXIT_INVALID)
     if status != EXIT_OK:
         return status
     try:
         bundle = merge(bundles, names=args.files)
     except MergeConflictError as error:
-        print(f"cannot merge: {error}", file=sys.stderr)
+        print(f"cannot merge: {printable(error)}", file=sys.stderr)
         return EXIT_INVALID
     analysis = analyze(bundle)
     if args.format == "json":
         data = [claim_data(claim) for claim in analysis]
-        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(json_for_terminal(data) + "\n")
     else:
         title = None if len(bundles) == 1 else f"{len(bundles)} bundles: {', '.join(args.files)}"
         sys.stdout.write(render_report(bundle, analysis, title=title))

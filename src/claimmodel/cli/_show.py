@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
+from claimmodel.cli._terminal import printable
 from claimmodel.model import Assertion, Bundle, Hedge, Source
 
 WIDTH = 88
@@ -23,63 +24,60 @@ def _wrapped(label: str, text: str, indent: str = "      ") -> list[str]:
 def _source_label(bundle: Bundle, source_id: str) -> str:
     source = bundle.source(source_id)
     if source is None:
-        return f"{source_id} (unknown source)"
+        return f"{printable(source_id)} (unknown source)"
     return f"{_name(source)} ({source.kind.value})"
 
 
 def _name(source: Source) -> str:
-    return source.name or source.description or source.id
+    return printable(source.name or source.description or source.id)
+
+
+def _name_or_id(bundle: Bundle, source_id: str) -> str:
+    source = bundle.source(source_id)
+    return _name(source) if source is not None else printable(source_id)
 
 
 def _hedge(bundle: Bundle, hedge: Hedge) -> str:
-    text = f'"{hedge.cue}" {hedge.category.value}'
+    text = f'"{printable(hedge.cue)}" {hedge.category.value}'
     if hedge.voiced_by is not None:
-        voice = bundle.source(hedge.voiced_by)
-        text += f", voiced by {_name(voice) if voice else hedge.voiced_by}"
+        text += f", voiced by {_name_or_id(bundle, hedge.voiced_by)}"
     return text
 
 
 def _assertion(bundle: Bundle, assertion: Assertion) -> list[str]:
     attribution = assertion.attribution
     head = (
-        f"  - [{assertion.id}] {_source_label(bundle, attribution.source)} {assertion.stance.value}"
+        f"  - [{printable(assertion.id)}] {_source_label(bundle, attribution.source)} "
+        f"{assertion.stance.value}"
     )
     if attribution.cue:
-        head += f' ("{attribution.cue}")'
+        head += f' ("{printable(attribution.cue)}")'
     if assertion.date is not None:
         head += f", {assertion.date}"
     lines = [head]
     if attribution.chain:
-        steps = [_name(bundle.source(attribution.source) or _missing(attribution.source))]
+        steps = [_name_or_id(bundle, attribution.source)]
         for link in attribution.chain:
-            source = bundle.source(link.source)
-            step = f"{(source and _name(source)) or link.source} [{link.channel.value}"
+            step = f"{_name_or_id(bundle, link.source)} [{link.channel.value}"
             step += f", {link.date}]" if link.date is not None else "]"
             steps.append(step)
         lines.extend(_wrapped("via", " -> ".join(steps)))
     if assertion.hedges:
         lines.extend(_wrapped("hedges", "; ".join(_hedge(bundle, h) for h in assertion.hedges)))
     confidence = assertion.confidence
-    line = f"      confidence: {confidence}"
+    line = f"      confidence: {printable(confidence)}"
     if confidence.assessor is not None:
-        assessor = bundle.source(confidence.assessor)
-        line += f", assessed by {_name(assessor) if assessor else confidence.assessor}"
+        line += f", assessed by {_name_or_id(bundle, confidence.assessor)}"
     lines.append(line)
     if confidence.basis:
-        lines.extend(_wrapped("basis", confidence.basis))
+        lines.extend(_wrapped("basis", printable(confidence.basis)))
     return lines
-
-
-def _missing(source_id: str) -> Source:
-    from claimmodel.model import AnonymousSource  # noqa: PLC0415
-
-    return AnonymousSource(id=source_id, name=f"{source_id} (unknown source)")
 
 
 def render_bundle(bundle: Bundle) -> str:
     """Each claim, who asserts it through which chain, with which hedges and confidence."""
     lines: list[str] = []
-    title = bundle.title or bundle.id or "(untitled bundle)"
+    title = printable(bundle.title or bundle.id or "(untitled bundle)")
     lines.append(title)
     facts = [
         f"{len(bundle.sources)} sources",
@@ -98,7 +96,7 @@ def render_bundle(bundle: Bundle) -> str:
     for claim in bundle.claims:
         lines.append("")
         polarity = "" if claim.polarity.value == "positive" else " (negative)"
-        lines.extend(_wrapped(f"{claim.id}{polarity}", claim.text, indent=""))
+        lines.extend(_wrapped(f"{printable(claim.id)}{polarity}", printable(claim.text), indent=""))
         assertions = by_claim.pop(claim.id, [])
         if not assertions:
             lines.append("  (no assertions)")
@@ -106,7 +104,7 @@ def render_bundle(bundle: Bundle) -> str:
             lines.extend(_assertion(bundle, assertion))
     for claim_id, assertions in by_claim.items():
         lines.append("")
-        lines.append(f"{claim_id}: (claim not in this bundle)")
+        lines.append(f"{printable(claim_id)}: (claim not in this bundle)")
         for assertion in assertions:
             lines.extend(_assertion(bundle, assertion))
     return "\n".join(lines) + "\n"

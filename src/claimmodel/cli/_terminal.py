@@ -1,0 +1,64 @@
+"""Text from documents and file names, made safe to print on a terminal.
+
+A terminal acts on some characters instead of showing them: C0 and C1 controls
+(ESC starts sequences that move the cursor, clear the screen, retitle the window
+or write to the clipboard; 0x9B is a one-byte CSI), DEL, line and paragraph
+separators, and the bidirectional embeddings, overrides and isolates, which
+reorder the rest of a line on terminals that lay out right-to-left text, so that
+what is read differs from what is there ("Trojan Source", CVE-2021-42574).
+A lone surrogate cannot be written as UTF-8 at all.
+
+Every command escapes each such character in every value it takes from a
+document or a file name *before* placing the value in a line of output, so a
+value cannot forge a line, a field or a colour; the command's own newlines are
+the only ones printed.  Directional marks (LRM, RLM, ALM) are left as they are:
+a mark acts like one letter of its direction, no more than any Hebrew or Arabic
+letter in the text does, and names written in those scripts use them.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+__all__ = ["json_for_terminal", "printable"]
+
+_INTERPRETED = (
+    "\x00-\x1f\x7f-\x9f"  # C0 controls, DEL, C1 controls
+    "\u2028\u2029"  # line and paragraph separators
+    "\u202a-\u202e\u2066-\u2069"  # bidi embeddings, overrides, isolates and their ends
+    "\ud800-\udfff"  # lone surrogates (never part of valid text)
+)
+_UNSAFE = re.compile(f"[{_INTERPRETED}]")
+# The same spellings as in decoding problems (JSON's own escapes), so one style is seen.
+_NAMED = {"\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r"}
+# Inside JSON text such characters can only stand in strings, where \\uXXXX means the same.
+_UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    return _NAMED.get(match[0]) or f"\\u{ord(match[0]):04x}"
+
+
+def printable(value: object) -> str:
+    """``str(value)`` with every character a terminal acts on written as an escape.
+
+    Backspace, tab, newline, form feed and carriage return are written as in JSON
+    (``\\b``, ``\\t``, ``\\n``, ``\\f``, ``\\r``), every other such character as
+    ``\\uXXXX``.  The result is one line that shows what it holds, in the order it
+    holds it.
+    """
+    text = str(value)
+    return _UNSAFE.sub(_escape, text) if _UNSAFE.search(text) else text
+
+
+def json_for_terminal(data: Any, *, indent: int | None = 2) -> str:
+    """``data`` as JSON text (non-ASCII kept) with no character a terminal acts on.
+
+    JSON already escapes C0 controls; this also writes DEL, C1 controls,
+    separators, bidi controls and lone surrogates as ``\\uXXXX``, which decodes
+    to the same value.
+    """
+    text = json.dumps(data, ensure_ascii=False, indent=indent)
+    return _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m[0]):04x}", text)

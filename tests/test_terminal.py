@@ -1,0 +1,157 @@
+"""Terminal safety: no command prints a character a terminal would act on, from any field."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from claimmodel.cli import main
+from claimmodel.cli._terminal import json_for_terminal, printable
+
+EXAMPLE = Path(__file__).parent.parent / "examples" / "kursk-monument.json"
+
+# Everything a terminal interprets: C0, DEL, C1, separators, bidi controls, lone surrogates.
+UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+# Retitles the window, clears the screen, reverses the line, starts a forged line,
+# a one-byte CSI, a line separator, a carriage return and a bell.
+PAYLOAD = "\x1b]0;owned\x07\x1b[2J\u202e\nFORGED\x9b31m\u2028\r\u2066x\u2069\x7f"
+
+# Keys whose values are closed vocabularies, dates or the format: the payload would make
+# the document invalid, and the value printed is then claimmodel's own.
+_VOCABULARY = {"category", "channel", "date", "format", "kind", "language", "published"}
+_VOCABULARY |= {"scale", "stance", "polarity", "role"}
+
+
+def _poisoned(data: Any, key: str | None = None) -> Any:
+    """``data`` with the payload appended to every id, reference, name and text."""
+    if isinstance(data, dict):
+        return {k: _poisoned(v, k) for k, v in data.items()}
+    if isinstance(data, list):
+        return [_poisoned(item, key) for item in data]
+    if isinstance(data, str) and key not in _VOCABULARY:
+        return data + PAYLOAD
+    return data
+
+
+def _assert_safe(output: str) -> None:
+    assert [] == UNSAFE.findall(output.replace("\n", ""))  # the command's own newlines
+    assert [] == [line for line in output.splitlines() if line.startswith("FORGED")]
+    assert "\\nFORGED" in output  # the value is still shown, escaped
+
+
+@pytest.fixture
+def poisoned(tmp_path: Path) -> str:
+    data = _poisoned(json.loads(EXAMPLE.read_text("utf-8")))
+    path = tmp_path / f"bundle{PAYLOAD}.json"
+    path.write_text(json.dumps(data), "utf-8")
+    return str(path)
+
+
+class TestPrintable:
+    """printable() escapes exactly the characters a terminal acts on."""
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("plain", "plain"),
+            ("a\nb", "a\\nb"),
+            ("\t\r\b\f", "\\t\\r\\b\\f"),
+            ("\x1b[2J", "\\u001b[2J"),
+            ("\x00\x07\x7f", "\\u0000\\u0007\\u007f"),
+            ("\x9b31m", "\\u009b31m"),
+            ("\u2028\u2029", "\\u2028\\u2029"),
+            ("abc\u202edef", "abc\\u202edef"),
+            ("\u2066\u2067\u2068\u2069\u202a\u202b\u202c\u202d", None),
+            ("\ud800", "\\ud800"),
+        ],
+    )
+    def test_escapes(self, text: str, expected: str | None) -> None:
+        escaped = printable(text)
+        if expected is not None:
+            assert expected == escaped
+        assert [] == UNSAFE.findall(escaped)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "שלום עולם",  # right-to-left text
+            "السلام عليكم\u061c",  # with an Arabic letter mark
+            "a\u200fb\u200e",  # right-to-left and left-to-right marks
+            "𝔘𝔫𝔦𝔠𝔬𝔡𝔢 e\u0301",  # outside the BMP, a combining mark
+            "back\\slash",
+        ],
+    )
+    def test_keeps_text(self, text: str) -> None:
+        assert text == printable(text)
+
+    @given(st.text())
+    def test_nothing_unsafe_remains(self, text: str) -> None:
+        escaped = printable(text)
+        assert [] == UNSAFE.findall(escaped)
+        assert (text == escaped) == (not UNSAFE.search(text))
+
+    @given(
+        st.recursive(
+            st.none() | st.booleans() | st.integers() | st.text(),
+            lambda inner: st.lists(inner) | st.dictionaries(st.text(), inner),
+        )
+    )
+    def test_json_means_the_same(self, data: Any) -> None:
+        text = json_for_terminal(data)
+        assert [] == UNSAFE.findall(text.replace("\n", ""))
+        assert data == json.loads(text)
+
+
+class TestCommands:
+    """Every command escapes every value from a document and every file name."""
+
+    def test_validate(self, poisoned: str, capsys: pytest.CaptureFixture[str]) -> None:
+        main(["validate", poisoned])
+        out, err = capsys.readouterr()
+        assert out
+        _assert_safe(out + err)
+
+    def test_validate_decode_problems(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        data = _poisoned(json.loads(EXAMPLE.read_text("utf-8")))
+        data["claims"][0]["polarity"] = "sideways" + PAYLOAD
+        data["sources"][0][f"unknown{PAYLOAD}"] = 1
+        path = tmp_path / f"bad{PAYLOAD}.json"
+        path.write_text(json.dumps(data), "utf-8")
+        assert 1 == main(["validate", str(path)])
+        _assert_safe("".join(capsys.readouterr()))
+
+    def test_validate_unreadable(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        assert 2 == main(["validate", str(tmp_path / f"missing{PAYLOAD}.json")])
+        _assert_safe("".join(capsys.readouterr()))
+
+    def test_show(self, poisoned: str, capsys: pytest.CaptureFixture[str]) -> None:
+        assert 0 == main(["show", poisoned])
+        out, err = capsys.readouterr()
+        _assert_safe(out + err)
+        assert "" == err
+
+    def test_show_unreadable(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        assert 2 == main(["show", str(tmp_path / f"missing{PAYLOAD}.json")])
+        _assert_safe("".join(capsys.readouterr()))
+
+    @pytest.mark.parametrize("form", ["text", "json"])
+    def test_report(self, poisoned: str, form: str, capsys: pytest.CaptureFixture[str]) -> None:
+        assert 0 == main(["report", "--format", form, poisoned, poisoned])
+        out, err = capsys.readouterr()
+        _assert_safe(out + err)
+        if form == "json":
+            claims = json.loads(out)
+            assert claims[0]["claim"].endswith(PAYLOAD)  # escaped, not changed
+
+    def test_report_unreadable(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        assert 2 == main(["report", str(tmp_path / f"missing{PAYLOAD}.json")])
+        _assert_safe("".join(capsys.readouterr()))
