@@ -41,3 +41,23 @@ class TestQuickMode:
         done = _run("--without", "pydantic", "msgspec", "stix2", "orjson")
         assert (0, False) == (done.returncode, "Traceback" in done.stderr)
         assert "skipped: pydantic is not installed" in done.stdout
+
+
+CORPUS_SCRIPT = SCRIPT.parent / "corpus.py"
+
+
+class TestCorpusBenchmark:
+    """``benchmarks/corpus.py`` writes, streams and reports a small corpus end to end."""
+
+    def test_small_corpus(self) -> None:
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}
+        done = subprocess.run(
+            [sys.executable, str(CORPUS_SCRIPT), "--assertions", "300", "--per-bundle", "100"],
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+            env=env,
+        )
+        assert (0, "") == (done.returncode, done.stderr)
+        assert "| iter_load + validate | 300 |" in done.stdout

@@ -14,6 +14,7 @@ import pytest
 
 import claimmodel
 import claimmodel.analysis
+import claimmodel.corpus
 import claimmodel.exceptions
 import claimmodel.format
 import claimmodel.model
@@ -38,6 +39,7 @@ EXPECTED_TOP_LEVEL = {
     "Collective",
     "Confidence",
     "Contradiction",
+    "CorpusLine",
     "DecodeError",
     "Dependency",
     "DependencyKind",
@@ -52,6 +54,7 @@ EXPECTED_TOP_LEVEL = {
     "Level",
     "LimitExceededError",
     "Limits",
+    "LineDecodeError",
     "Link",
     "MediaOutlet",
     "Organization",
@@ -80,9 +83,13 @@ EXPECTED_TOP_LEVEL = {
     "convert",
     "dependencies",
     "dump",
+    "dump_lines",
     "dumps",
+    "dumps_line",
     "from_data",
     "get_scale",
+    "iter_lines",
+    "iter_load",
     "json_schema",
     "load",
     "loads",
@@ -98,6 +105,7 @@ EXPECTED_EXCEPTIONS = {
     "InvalidTypeError",
     "InvalidValueError",
     "LimitExceededError",
+    "LineDecodeError",
     "MergeConflictError",
     "Problem",
     "UnsupportedFormatError",
@@ -125,6 +133,7 @@ class TestPublicAPI:
         modules = (
             claimmodel,
             claimmodel.analysis,
+            claimmodel.corpus,
             claimmodel.exceptions,
             claimmodel.format,
             claimmodel.model,

@@ -29,10 +29,12 @@ if TYPE_CHECKING:
         dependencies,
         merge,
     )
+    from claimmodel.corpus import CorpusLine, dump_lines, dumps_line, iter_lines, iter_load
     from claimmodel.exceptions import (
         ClaimModelError,
         DecodeError,
         LimitExceededError,
+        LineDecodeError,
         Problem,
         ValidationError,
     )
@@ -112,6 +114,7 @@ __all__ = [
     "Collective",
     "Confidence",
     "Contradiction",
+    "CorpusLine",
     "DecodeError",
     "Dependency",
     "DependencyKind",
@@ -126,6 +129,7 @@ __all__ = [
     "Level",
     "LimitExceededError",
     "Limits",
+    "LineDecodeError",
     "Link",
     "MediaOutlet",
     "Organization",
@@ -154,9 +158,13 @@ __all__ = [
     "convert",
     "dependencies",
     "dump",
+    "dump_lines",
     "dumps",
+    "dumps_line",
     "from_data",
     "get_scale",
+    "iter_lines",
+    "iter_load",
     "json_schema",
     "load",
     "loads",
@@ -180,10 +188,18 @@ _HOMES: dict[str, tuple[str, ...]] = {
         "dependencies",
         "merge",
     ),
+    "claimmodel.corpus": (
+        "CorpusLine",
+        "dump_lines",
+        "dumps_line",
+        "iter_lines",
+        "iter_load",
+    ),
     "claimmodel.exceptions": (
         "ClaimModelError",
         "DecodeError",
         "LimitExceededError",
+        "LineDecodeError",
         "Problem",
         "ValidationError",
     ),
@@ -251,7 +267,7 @@ _HOMES: dict[str, tuple[str, ...]] = {
 _HOME_OF = {name: module for module, names in _HOMES.items() for name in names}
 
 # Subpackages reachable as attributes (``claimmodel.model``) without importing them first.
-_SUBPACKAGES = frozenset({"analysis", "exceptions", "format", "model", "validation"})
+_SUBPACKAGES = frozenset({"analysis", "corpus", "exceptions", "format", "model", "validation"})
 
 
 def __getattr__(name: str) -> object:

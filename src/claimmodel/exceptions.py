@@ -21,6 +21,7 @@ __all__ = [
     "InvalidTypeError",
     "InvalidValueError",
     "LimitExceededError",
+    "LineDecodeError",
     "MergeConflictError",
     "Problem",
     "UnsupportedFormatError",
@@ -103,6 +104,23 @@ class LimitExceededError(DecodeError):
 
     The message names the limit and how to raise it.
     """
+
+
+class LineDecodeError(DecodeError):
+    """One line of a JSON Lines corpus could not be decoded.
+
+    ``name`` is the corpus (a file name, or ``"<stdin>"``), ``line`` the line's
+    number (the first line is 1) and ``problems`` the problems of the line's
+    bundle, with paths inside it.  The error that the line itself raised (a
+    :class:`LimitExceededError` or :class:`UnsupportedFormatError`, say) is the
+    ``__cause__``.
+    """
+
+    def __init__(self, problems: Sequence[Problem], *, name: str, line: int) -> None:
+        super().__init__(problems)
+        self.name = name
+        self.line = line
+        self.args = (f"{name}, line {line}: {self.args[0]}",)
 
 
 class _Finding(Protocol):

@@ -20,6 +20,12 @@ from claimmodel.cli._terminal import printable
 __all__ = ["main"]
 
 
+_JSONL_HELP = (
+    "read every FILE, standard input included, as JSON Lines (one bundle per line) "
+    "whatever its name; without it, only names ending in .jsonl, .jsonl.gz or .ndjson are"
+)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="claimmodel",
@@ -32,15 +38,23 @@ def _parser() -> argparse.ArgumentParser:
         help="check bundles and list every problem",
         description=(
             "Check each FILE: decode it, then apply every document-level rule. Print each "
-            "problem as 'FILE: PATH: CODE SEVERITY: message' (decoding problems are CM001, "
-            "unreadable files CM002). Exit 0 when no problem is an error, 1 when one is, "
+            "problem as 'FILE: PATH: CODE SEVERITY: message', or 'FILE:LINE: PATH: ...' for "
+            "a line of a JSON Lines corpus (decoding problems are CM001, unreadable files "
+            "and lines CM002). Exit 0 when no problem is an error, 1 when one is, "
             "2 when a file cannot be read or is not JSON."
         ),
         epilog="CODE is a rule code such as CM101 or a prefix such as CM7 (a whole family); "
         "--list-rules prints them, and docs/validation.md describes each.",
     )
     what = validate.add_mutually_exclusive_group(required=True)
-    what.add_argument("files", nargs="*", default=[], metavar="FILE", help="bundle JSON files")
+    what.add_argument(
+        "files",
+        nargs="*",
+        default=[],
+        metavar="FILE",
+        help="bundle JSON files, JSON Lines corpora (*.jsonl, *.jsonl.gz, *.ndjson: one bundle "
+        "per line), or - for standard input",
+    )
     what.add_argument(
         "--list-rules",
         action="store_true",
@@ -71,6 +85,7 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="report every warning as an error, so that warnings fail the run",
     )
+    validate.add_argument("--jsonl", action="store_true", help=_JSONL_HELP)
     validate.set_defaults(run=run_validate)
 
     show = commands.add_parser(
@@ -78,7 +93,7 @@ def _parser() -> argparse.ArgumentParser:
         help="summarise a bundle: each claim, who asserts it, through whom, how sure",
         description="Print a readable summary of FILE.",
     )
-    show.add_argument("file", metavar="FILE", help="a bundle JSON file")
+    show.add_argument("file", metavar="FILE", help="a bundle JSON file, or - for standard input")
     show.set_defaults(run=run_show)
 
     report = commands.add_parser(
@@ -90,7 +105,14 @@ def _parser() -> argparse.ArgumentParser:
             "verdict line."
         ),
     )
-    report.add_argument("files", nargs="+", metavar="FILE", help="bundle JSON files")
+    report.add_argument(
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="bundle JSON files, JSON Lines corpora (*.jsonl, *.jsonl.gz, *.ndjson), "
+        "or - for standard input",
+    )
+    report.add_argument("--jsonl", action="store_true", help=_JSONL_HELP)
     report.add_argument(
         "--format",
         choices=("text", "json"),

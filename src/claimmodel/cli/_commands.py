@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from claimmodel.cli._inputs import STDIN, CorpusReadError, display_name, is_jsonl, read_corpus
 from claimmodel.cli._show import render_bundle
 from claimmodel.cli._terminal import printable
 from claimmodel.exceptions import DecodeError, InvalidValueError, LimitExceededError
@@ -40,6 +41,8 @@ class _UnreadableError(Exception):
 def _read(path: str) -> bytes:
     # Never more than the size limit (plus one byte, to tell that it is over): a
     # huge or endless file must not exhaust memory before the limit is checked.
+    if path == STDIN:
+        return sys.stdin.buffer.read(Limits().max_document_bytes + 1)
     try:
         with Path(path).open("rb") as file:
             return file.read(Limits().max_document_bytes + 1)
@@ -60,11 +63,13 @@ def _decode(path: str) -> Bundle:
         raise
 
 
-def _is_unreadable(error: DecodeError) -> bool:
+def _is_unreadable(error: BaseException) -> bool:
     # Problems at the root that are about the bytes or the JSON syntax, not the content,
     # and input beyond the safety limits.
     if isinstance(error, LimitExceededError):
         return True
+    if not isinstance(error, DecodeError):  # pragma: no cover  (only decode errors get here)
+        return False
     first = error.problems[0]
     return first.path == "$" and first.message.startswith(
         ("not valid JSON", "the document is not UTF-8", "the JSON is nested", "expected JSON text")
@@ -116,25 +121,63 @@ def run_validate(args: argparse.Namespace) -> int:
         return EXIT_UNREADABLE
     status = EXIT_OK
     for path in args.files:
+        if is_jsonl(path, jsonl=args.jsonl):
+            status = max(status, _validate_corpus(path, options))
+            continue
+        name = display_name(path)
         try:
             bundle = _decode(path)
         except _UnreadableError as error:
             message = str(error).removeprefix(f"{path}: ")
-            line = _line(path, error.where, UNREADABLE.code, Severity.ERROR, message)
+            line = _line(name, error.where, UNREADABLE.code, Severity.ERROR, message)
             print(line, file=sys.stderr)
             status = max(status, EXIT_UNREADABLE)
             continue
         except DecodeError as error:
             for problem in error.problems:
                 code = DECODE_ERROR.code
-                print(_line(path, problem.path, code, Severity.ERROR, problem.message))
+                print(_line(name, problem.path, code, Severity.ERROR, problem.message))
             status = max(status, EXIT_INVALID)
             continue
         report = validate(bundle, **options)
         for finding in report:
-            print(_line(path, finding.path, finding.code, finding.severity, finding.message))
+            print(_line(name, finding.path, finding.code, finding.severity, finding.message))
         if not report.ok:
             status = max(status, EXIT_INVALID)
+    return status
+
+
+def _validate_corpus(path: str, options: dict[str, Any]) -> int:
+    """Validate a JSON Lines corpus line by line, holding one bundle at a time."""
+    status = EXIT_OK
+    name = display_name(path)
+    try:
+        for line in read_corpus(path):
+            where = f"{name}:{line.number}"
+            if line.error is not None:
+                if _is_unreadable(line.error.__cause__ or line.error):
+                    first = line.error.problems[0]
+                    print(
+                        _line(where, first.path, UNREADABLE.code, Severity.ERROR, first.message),
+                        file=sys.stderr,
+                    )
+                    status = max(status, EXIT_UNREADABLE)
+                    continue
+                for problem in line.error.problems:
+                    code = DECODE_ERROR.code
+                    print(_line(where, problem.path, code, Severity.ERROR, problem.message))
+                status = max(status, EXIT_INVALID)
+                continue
+            assert line.bundle is not None  # a line holds one or the other
+            report = validate(line.bundle, **options)
+            for finding in report:
+                print(_line(where, finding.path, finding.code, finding.severity, finding.message))
+            if not report.ok:
+                status = max(status, EXIT_INVALID)
+    except CorpusReadError as error:
+        where = name if error.line == 0 else f"{name}:{error.line}"
+        print(_line(where, "$", UNREADABLE.code, Severity.ERROR, str(error)), file=sys.stderr)
+        status = max(status, EXIT_UNREADABLE)
     return status
 
 

@@ -15,7 +15,9 @@ from claimmodel.cli._commands import (
     _decode,
     _UnreadableError,
 )
+from claimmodel.cli._inputs import CorpusReadError, display_name, is_jsonl, read_corpus
 from claimmodel.cli._terminal import json_for_terminal, printable
+from claimmodel.corpus import for_corroboration
 from claimmodel.exceptions import DecodeError, MergeConflictError
 from claimmodel.model import Bundle, Stance
 
@@ -146,24 +148,54 @@ def claim_data(claim: ClaimAnalysis) -> dict[str, Any]:
     }
 
 
+def _read_corpus(path: str, bundles: list[Bundle], names: list[str]) -> int:
+    """Add the bundles of a JSON Lines corpus, each kept only as far as the analysis reads it."""
+    status = EXIT_OK
+    name = display_name(path)
+    try:
+        for line in read_corpus(path):
+            if line.error is not None:
+                for problem in line.error.problems:
+                    where = f"{printable(name)}:{line.number}: {printable(problem.path)}"
+                    print(f"{where}: {printable(problem.message)}", file=sys.stderr)
+                status = max(status, EXIT_INVALID)
+            elif line.bundle is not None:
+                bundles.append(for_corroboration(line.bundle))
+                names.append(f"{name}:{line.number}")
+    except CorpusReadError as error:
+        print(f"{printable(name)}: {printable(error)}", file=sys.stderr)
+        status = EXIT_UNREADABLE
+    return status
+
+
+def _title(files: list[str], count: int) -> str:
+    shown = ", ".join(display_name(path) for path in files)
+    return f"{count} bundles: {shown}"
+
+
 def run_report(args: argparse.Namespace) -> int:
     bundles: list[Bundle] = []
+    names: list[str] = []
     status = EXIT_OK
     for path in args.files:
+        if is_jsonl(path, jsonl=args.jsonl):
+            status = max(status, _read_corpus(path, bundles, names))
+            continue
         try:
-            bundles.append(_decode(path))
+            bundles.append(for_corroboration(_decode(path)))
+            names.append(display_name(path))
         except _UnreadableError as error:
             print(printable(error), file=sys.stderr)
             status = max(status, EXIT_UNREADABLE)
         except DecodeError as error:
             for problem in error.problems:
-                where = f"{printable(path)}: {printable(problem.path)}"
+                where = f"{printable(display_name(path))}: {printable(problem.path)}"
                 print(f"{where}: {printable(problem.message)}", file=sys.stderr)
             status = max(status, EXIT_INVALID)
     if status != EXIT_OK:
         return status
     try:
-        bundle = merge(bundles, names=args.files)
+        bundle = merge(bundles, names=names)
     except MergeConflictError as error:
         print(f"cannot merge: {printable(error)}", file=sys.stderr)
         return EXIT_INVALID
@@ -172,6 +204,6 @@ def run_report(args: argparse.Namespace) -> int:
         data = [claim_data(claim) for claim in analysis]
         sys.stdout.write(json_for_terminal(data) + "\n")
     else:
-        title = None if len(bundles) == 1 else f"{len(bundles)} bundles: {', '.join(args.files)}"
+        title = None if len(bundles) == 1 else _title(args.files, len(bundles))
         sys.stdout.write(render_report(bundle, analysis, title=title))
     return EXIT_OK

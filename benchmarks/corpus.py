@@ -1,0 +1,110 @@
+"""Streaming a JSON Lines corpus: iter_load + validate throughput and peak memory.
+
+Run from the repository root:
+
+    python benchmarks/corpus.py                          # 1,000,000 assertions (minutes)
+    python benchmarks/corpus.py --assertions 2000        # a smoke run in seconds
+
+The corpus is written once into a temporary folder: bundles of ``--per-bundle``
+assertions of the shape ``benchmarks/_bundles.py`` generates, each with an id of
+its own.  Each measurement then runs in a fresh interpreter, so its peak resident
+memory (``ru_maxrss``) is its own: the figure printed beside it is the same
+interpreter's resident memory after importing claimmodel and decoding one
+bundle, before the stream starts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent
+sys.path.insert(0, str(ROOT))
+
+from _bundles import bundle_data  # noqa: E402  (the path is set up first)
+
+# What the child interpreter runs: stream the corpus, validating each bundle.
+_VALIDATE = """
+import json, resource, sys, time
+import claimmodel
+path = sys.argv[1]
+first = next(claimmodel.iter_load(path))
+claimmodel.validate(first)
+baseline = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+start = time.perf_counter()
+bundles = assertions = errors = 0
+for bundle in claimmodel.iter_load(path):
+    report = claimmodel.validate(bundle)
+    bundles += 1
+    assertions += len(bundle.assertions)
+    errors += len(report.errors)
+seconds = time.perf_counter() - start
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(json.dumps({"bundles": bundles, "assertions": assertions, "errors": errors,
+                  "seconds": seconds, "baseline_kib": baseline, "peak_kib": peak}))
+"""
+
+
+def write_corpus(path: Path, assertions: int, per_bundle: int) -> tuple[int, int]:
+    """Write the corpus; return its bundle count and size in bytes."""
+    count = max(1, assertions // per_bundle)
+    with path.open("w", encoding="utf-8", newline="\n") as file:
+        for index in range(count):
+            data: dict[str, Any] = bundle_data(per_bundle, seed=index)
+            data["id"] = f"wire-{index}"
+            file.write(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+            file.write("\n")
+    return count, path.stat().st_size
+
+
+def measure(path: Path) -> dict[str, Any]:
+    """Run the stream in a fresh interpreter and return what it measured."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}
+    done = subprocess.run(
+        [sys.executable, "-c", _VALIDATE, str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=env,
+    )
+    result: dict[str, Any] = json.loads(done.stdout)
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--assertions", type=int, default=1_000_000)
+    parser.add_argument("--per-bundle", type=int, default=100)
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "corpus.jsonl"
+        started = time.perf_counter()
+        bundles, size = write_corpus(path, args.assertions, args.per_bundle)
+        print(
+            f"corpus: {bundles:,} bundles of {args.per_bundle} assertions, "
+            f"{size / 2**20:,.1f} MiB, written in {time.perf_counter() - started:.1f} s"
+        )
+        result = measure(path)
+    seconds = result["seconds"]
+    print("| operation | assertions | time | assertions/s | bundles/s | MiB/s | peak RSS |")
+    print("|---|---|---|---|---|---|---|")
+    print(
+        f"| iter_load + validate | {result['assertions']:,} | {seconds:.1f} s "
+        f"| {result['assertions'] / seconds:,.0f} | {result['bundles'] / seconds:,.0f} "
+        f"| {size / 2**20 / seconds:.2f} "
+        f"| {result['peak_kib'] / 1024:,.0f} MiB (after the first bundle: "
+        f"{result['baseline_kib'] / 1024:,.0f} MiB) |"
+    )
+    print(f"validation errors found: {result['errors']:,}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
