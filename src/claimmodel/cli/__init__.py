@@ -13,6 +13,7 @@ import io
 import sys
 from collections.abc import Sequence
 
+from claimmodel.cli import _cues
 from claimmodel.cli._commands import run_show, run_validate
 from claimmodel.cli._report import run_report
 from claimmodel.cli._terminal import printable
@@ -120,6 +121,8 @@ def _parser() -> argparse.ArgumentParser:
         help="text for people (default), json for programs: a list of one object per claim",
     )
     report.set_defaults(run=run_report)
+
+    _cues.add_parser(commands)
     return parser
 
 
