@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import itertools
 import json
+import os
+import subprocess
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Protocol
@@ -288,6 +291,7 @@ class TestAttributions:
             ("According to", "Interior Ministry", None),
             ("told", "Two people familiar with the matter", "Reuters"),
             ("said", "Officials", "in an interview with the BBC"),
+            ("in an interview with", None, None),
             ("denied", None, None),
         ] == self.speakers(text)
 
@@ -419,3 +423,26 @@ def test_condition_values_are_documented() -> None:
     assert {"number-follows", "not-capitalised-mid-sentence", "not-after-determiner"} == {
         c.value for c in Condition
     }
+
+
+class TestMeasuredQuality:
+    """benchmarks/cues_quality.py runs, and the figures docs/cues.md reports still hold."""
+
+    def test_independent_report_and_example(self) -> None:
+        script = Path(__file__).resolve().parent.parent / "benchmarks" / "cues_quality.py"
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}
+        done = subprocess.run(
+            [sys.executable, str(script), "--json"],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+            env=env,
+        )
+        assert (0, "") == (done.returncode, done.stderr)
+        figures = json.loads(done.stdout)
+        cues = figures["independent report"]["exact"]["cues"]
+        assert cues["recall"] >= 0.9
+        assert cues["precision"] >= 0.8
+        assert figures["independent report"]["exact"]["quotation"]["recall"] == 1.0
+        assert figures["Kursk example (recall only)"]["overlap"]["cues"]["recall"] >= 0.9

@@ -236,6 +236,8 @@ def _speaker(
     tokens: Sequence[Token], candidate: Candidate, floor: int, ceiling: int
 ) -> tuple[int, int] | None:
     entry = candidate.entry
+    if entry.speaker is SpeakerPosition.NONE:
+        return None
     if entry.speaker is SpeakerPosition.AFTER:
         return _run_starting_at(tokens, candidate.last + 1, ceiling)
     found = _speaker_before(tokens, candidate.first, floor)

@@ -97,6 +97,8 @@ class SpeakerPosition(enum.Enum):
     """"The ministry said", with "..., said the ministry" as the fallback."""
     AFTER = "after"
     """"According to the ministry", "citing officials"."""
+    NONE = "none"
+    """The phrase names no speaker ("in a statement"): the reporting verb beside it does."""
 
 
 def _enum_or_none(enum_type: type[enum.Enum]) -> Any:
