@@ -211,6 +211,7 @@ LIBRARY = (
     "claimmodel.exceptions",
     "claimmodel.format",
     "claimmodel.model",
+    "claimmodel.model._convert",
     "claimmodel.model._scales",
     "claimmodel.validation",
 )
@@ -240,6 +241,11 @@ class TestLazyTopLevel:
     def test_the_scales_load_on_first_use(self) -> None:
         loaded = _loaded_after("import claimmodel\nclaimmodel.SCALES", *LIBRARY)
         assert {"claimmodel.model", "claimmodel.model._scales"} <= loaded
+        assert "claimmodel.model._convert" not in loaded
+
+    def test_the_conversion_rules_load_on_first_use(self) -> None:
+        loaded = _loaded_after("import claimmodel\nclaimmodel.convert", *LIBRARY)
+        assert {"claimmodel.model._scales", "claimmodel.model._convert"} <= loaded
 
     def test_subpackages_are_attributes(self) -> None:
         loaded = _loaded_after("import claimmodel\nclaimmodel.validation.validate", *LIBRARY)
@@ -277,11 +283,10 @@ class TestLazyTopLevel:
 class TestLazyScales:
     """``claimmodel.model`` loads its confidence scales when one of their names is used."""
 
-    def test_scale_names_are_the_scales_module_objects(self) -> None:
-        from claimmodel.model import _scales
-
-        for name in _scales.__all__:
-            assert getattr(_scales, name) is getattr(claimmodel.model, name), name
+    def test_lazy_names_are_their_modules_objects(self) -> None:
+        for name, home in claimmodel.model._LAZY_HOMES.items():
+            module = importlib.import_module(f"claimmodel.model.{home}")
+            assert getattr(module, name) is getattr(claimmodel.model, name), name
 
     def test_dir_lists_them(self) -> None:
         assert set(claimmodel.model.__all__) <= set(dir(claimmodel.model))

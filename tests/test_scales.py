@@ -33,12 +33,14 @@ ICD203_ROWS = [
     ("almost certain", "nearly certain", 95, 99),
 ]
 
-# IPCC AR5 likelihood (DESIGN §3), in per cent; the bands overlap.
+# IPCC AR5 likelihood (DESIGN §3; the guidance note's Table 1 and the additional
+# terms beside it), in per cent; the bands overlap.
 IPCC_ROWS = [
     ("virtually certain", 99, 100),
     ("extremely likely", 95, 100),
     ("very likely", 90, 100),
     ("likely", 66, 100),
+    ("more likely than not", 50, 100),  # more than 50 %: the lower bound is open
     ("about as likely as not", 33, 66),
     ("unlikely", 0, 33),
     ("very unlikely", 0, 10),
@@ -239,8 +241,21 @@ class TestPublishedTables:
         level = _level("ipcc", term)
         assert (term, _percent(low, high)) == (level.label, level.band)
 
-    def test_ipcc_has_nine_terms(self) -> None:
+    def test_ipcc_has_ten_terms(self) -> None:
         assert len(IPCC_ROWS) == len(_scale("ipcc").levels)
+
+    def test_ipcc_more_likely_than_not_excludes_one_half(self) -> None:
+        level = _level("ipcc", "more likely than not")
+        assert (True, False) == (level.low_open, level.high_open)
+        assert "> 50%–100%" == level.describe_band()
+        assert not level.admits(Interval.point(0.5))
+        assert level.admits(Interval(low=0.5000001, high=1.0))
+        assert all(
+            not (other.low_open or other.high_open)
+            for scale in SCALES.values()
+            for other in scale.levels
+            if other is not level
+        )
 
     def test_ipcc_confidence(self) -> None:
         labels = [level.label for level in _scale("ipcc-confidence").levels]
@@ -263,10 +278,33 @@ class TestPublishedTables:
         assert (code != "6") == level.judged
 
     def test_admiralty_credibility_bands_are_stix_appendix_a(self) -> None:
-        # The native credibility scale reads its bands from STIX Appendix A.3.
-        for label, value, low, high in STIX_APPENDIX_A["stix-admiralty"]:
-            level = _level("admiralty-credibility", label[0])
-            assert (_percent(low, high), value) == (level.band, level.stix)
+        # The native credibility scale reads its bands from STIX Appendix A.3, and
+        # names A.3 as its table, rank for rank.
+        scale = _scale("admiralty-credibility")
+        assert "stix-admiralty" == scale.stix_table
+        for (label, _, low, high), level in zip(
+            STIX_APPENDIX_A["stix-admiralty"], scale.judged_levels, strict=True
+        ):
+            assert (label[0], _percent(low, high)) == (level.label, level.band)
+
+    def test_only_grade_1_states_corroboration(self) -> None:
+        corroborated = [
+            (scale.id, level.label)
+            for scale in SCALES.values()
+            for level in scale.levels
+            if level.corroborated
+        ]
+        expected = [
+            ("admiralty-credibility", "1"),
+            ("stix-admiralty", "1 - Confirmed by other sources"),
+        ]
+        assert expected == corroborated
+
+    def test_icd203_names_the_dni_scale_as_its_stix_table(self) -> None:
+        icd203, dni = _scale("icd203"), _scale("stix-dni")
+        assert "stix-dni" == icd203.stix_table
+        for term, level in zip(icd203.judged_levels, dni.judged_levels, strict=True):
+            assert level is dni.level(term.label)
 
     @pytest.mark.parametrize(("scale_id", "label", "value", "low", "high"), STIX_ROWS)
     def test_stix_appendix_a(
@@ -355,6 +393,55 @@ class TestLevelParsing:
     def test_space_and_dash_insensitive(self, scale_id: str, text: str, label: str) -> None:
         assert label == _level(scale_id, text).label
 
+    @pytest.mark.parametrize(
+        ("scale_id", "text", "label"),
+        [
+            # MISP's estimative-language taxonomy and others write ICD 203 with dashes
+            # or underscores between the words.
+            ("icd203", "almost-no-chance", "almost no chance"),
+            ("icd203", "roughly_even_chance", "roughly even chance"),
+            ("icd203", "Highly-Improbable", "very unlikely"),
+            ("ipcc", "about-as-likely-as-not", "about as likely as not"),
+            ("ipcc", "more_likely_than_not", "more likely than not"),
+            ("icd203-confidence", "high-confidence", "high"),
+            ("stix-wep", "highly-unlikely", "Highly Unlikely/Almost Certainly Not"),
+            ("admiralty-credibility", "2 – probably true", "2"),
+            ("admiralty-credibility", "5_improbable", "5"),
+            ("stix-admiralty", "3—possibly true", "3 - Possibly True"),
+        ],
+    )
+    def test_dash_and_underscore_variants(self, scale_id: str, text: str, label: str) -> None:
+        assert label == _level(scale_id, text).label
+
+    @pytest.mark.parametrize(
+        ("scale_id", "text", "label"),
+        [
+            # "improbable" is ICD 203's own second spelling of "unlikely", and
+            # Admiralty's grade 5 on both credibility scales.
+            ("icd203", "improbable", "unlikely"),
+            ("stix-dni", "improbable", "Unlikely / Improbable"),
+            ("admiralty-credibility", "improbable", "5"),
+            ("stix-admiralty", "improbable", "5 - Improbable"),
+            # "medium" is IPCC's confidence word and STIX 1's "Medium" (A.1 "Med").
+            ("ipcc-confidence", "medium", "medium"),
+            ("stix-none-low-med-high", "medium", "Med"),
+        ],
+    )
+    def test_published_aliases(self, scale_id: str, text: str, label: str) -> None:
+        assert label == _level(scale_id, text).label
+
+    @pytest.mark.parametrize(
+        ("scale_id", "text"),
+        [
+            ("icd203-confidence", "medium"),  # ICD 203 says "moderate"
+            ("ipcc-confidence", "moderate"),  # IPCC says "medium"
+            ("icd203", "even chance"),  # STIX WEP's term, not ICD 203's
+            ("stix-wep", "improbable"),  # WEP says "Probable" but never "Improbable"
+        ],
+    )
+    def test_spellings_the_standard_does_not_publish(self, scale_id: str, text: str) -> None:
+        assert _scale(scale_id).level(text) is None
+
     @pytest.mark.parametrize("scale", list(SCALES.values()), ids=str)
     def test_cannot_be_judged_is_on_every_scale(self, scale: Scale) -> None:
         level = scale.level("Cannot-Be-Judged")
@@ -397,6 +484,108 @@ class TestLevelParsing:
     def test_a_level_that_cannot_be_judged_has_no_band(self) -> None:
         with pytest.raises(InvalidValueError, match="carries no number"):
             Level(label="x", band=Interval.point(0.5), judged=False)
+
+
+NEWSROOM = Scale(
+    id="x-newsroom",
+    name="Newsroom rating",
+    kind=ScaleKind.RATING,
+    levels=tuple(
+        Level(label=label)
+        for label in ("False", "Mostly false", "Half true", "Mostly true", "True")
+    ),
+)
+
+
+class TestScalesYouDefine:
+    """A scale of your own is built from the same classes and checked the same way."""
+
+    def test_ranks_are_the_order_of_the_levels(self) -> None:
+        expected = [("False", 0), ("Mostly false", 1), ("Half true", 2), ("True", 4)]
+        assert expected == [
+            (level.label, level.rank) for level in NEWSROOM.levels if level.label != "Mostly true"
+        ]
+
+    def test_a_rating_is_a_grade(self) -> None:
+        assert (ScaleKind.RATING.grades, NEWSROOM.is_probability) == (True, False)
+        assert NEWSROOM.level("half-true") is NEWSROOM.levels[2]
+
+    def test_parse_takes_the_scale_itself(self) -> None:
+        rated = Confidence.parse("mostly TRUE", scale=NEWSROOM, assessor="desk")
+        expected = Confidence(scale="x-newsroom", level="Mostly true", assessor="desk")
+        assert expected == rated
+
+    @pytest.mark.parametrize(
+        "kind", [ScaleKind.CONFIDENCE, ScaleKind.RELIABILITY, ScaleKind.RATING]
+    )
+    def test_a_grade_takes_no_band(self, kind: ScaleKind) -> None:
+        with pytest.raises(InvalidValueError, match="carry no probability band"):
+            Scale(
+                id="x-odd", name="Odd", kind=kind, levels=(Level(label="a", band=_percent(0, 50)),)
+            )
+
+    def test_bands_on_every_judged_level_or_none(self) -> None:
+        with pytest.raises(InvalidValueError, match="every judged level has a probability band"):
+            Scale(
+                id="x-odd",
+                name="Odd",
+                kind=ScaleKind.LIKELIHOOD,
+                levels=(Level(label="a", band=_percent(0, 50)), Level(label="b")),
+            )
+
+    def test_a_likelihood_scale_without_bands_is_not_a_probability(self) -> None:
+        words = Scale(
+            id="x-words", name="Words", kind=ScaleKind.LIKELIHOOD, levels=(Level(label="a"),)
+        )
+        assert not words.is_probability
+
+    def test_a_given_rank_must_be_the_position(self) -> None:
+        with pytest.raises(InvalidValueError, match=r"listed at position 0 .* has rank 1"):
+            Scale(id="x-odd", name="Odd", kind=ScaleKind.RATING, levels=(Level(label="a", rank=1),))
+
+    def test_an_unjudged_level_has_no_rank(self) -> None:
+        with pytest.raises(InvalidValueError, match="has no rank"):
+            Scale(
+                id="x-odd",
+                name="Odd",
+                kind=ScaleKind.RATING,
+                levels=(Level(label="a"), Level(label="b", judged=False, rank=1)),
+            )
+
+    def test_levels_are_levels(self) -> None:
+        with pytest.raises(InvalidTypeError, match=r"levels\[0\] must be a Level"):
+            Scale(id="x-odd", name="Odd", kind=ScaleKind.RATING, levels=("a",))  # type: ignore[arg-type]
+
+    def test_a_scale_has_levels(self) -> None:
+        with pytest.raises(InvalidValueError, match="has no levels"):
+            Scale(id="x-odd", name="Odd", kind=ScaleKind.RATING, levels=())
+
+    def test_an_open_bound_needs_a_band(self) -> None:
+        with pytest.raises(InvalidValueError, match="no bound of it can be open"):
+            Level(label="a", low_open=True)
+
+    def test_a_point_cannot_be_open(self) -> None:
+        with pytest.raises(InvalidValueError, match="cannot exclude it"):
+            Level(label="a", band=Interval.point(0.5), high_open=True)
+
+    def test_rank_is_a_whole_number(self) -> None:
+        with pytest.raises(InvalidTypeError, match="rank must be a whole number"):
+            Level(label="a", rank=-1)
+
+    def test_kind_is_a_member(self) -> None:
+        with pytest.raises(InvalidTypeError, match="kind must be one of"):
+            Scale(id="x-odd", name="Odd", kind="rating", levels=(Level(label="a"),))  # type: ignore[arg-type]
+
+    def test_describe_band(self) -> None:
+        level = Level(label="a", band=_percent(20, 50), high_open=True)
+        assert ("20%–< 50%", "no probability") == (
+            level.describe_band(),
+            Level(label="b").describe_band(),
+        )
+        assert "70%" == Level(label="c", band=Interval.point(0.7)).describe_band()
+        assert level.admits(Interval(low=0.2, high=0.49))
+        assert not level.admits(Interval(low=0.3, high=0.5))
+        assert not Level(label="b").admits(Interval.point(0.5))
 
 
 class TestProbabilityScale:

@@ -275,6 +275,89 @@ class TestConfidenceRules:
             _bundle(_assertion(confidence=converted))
         )
 
+    @pytest.mark.parametrize(
+        ("scale", "level"),
+        [
+            ("icd203-confidence", "high"),
+            ("ipcc-confidence", "very low"),
+            ("admiralty-reliability", "B"),
+        ],
+    )
+    def test_a_grade_takes_no_probability(self, scale: str, level: str) -> None:
+        # ICD 203 keeps confidence in the analysis apart from likelihood.
+        confidence = Confidence(scale=scale, level=level, probability=Interval(low=0.1, high=0.2))
+        findings = validate(_bundle(_assertion(confidence=confidence)))
+        assert [("CM206", "$.assertions[0].confidence.probability")] == [
+            (f.code, f.path) for f in findings
+        ]
+        assert f"grades {claimmodel.get_scale(scale).kind.value}" in findings.findings[0].message  # type: ignore[union-attr]
+
+    def test_more_likely_than_not_excludes_one_half(self) -> None:
+        half = Confidence(
+            scale="ipcc", level="more likely than not", probability=Interval(low=0.5, high=0.9)
+        )
+        findings = validate(_bundle(_assertion(confidence=half)))
+        assert [("CM202", "$.assertions[0].confidence.probability")] == [
+            (f.code, f.path) for f in findings
+        ]
+        assert "not within > 50%–100%" in findings.findings[0].message
+        above = attrs.evolve(half, probability=Interval(low=0.51, high=0.9))
+        assert [] == _found(_bundle(_assertion(confidence=above)))
+        parsed = Confidence.parse("more likely than not", scale="ipcc")  # the level's own band
+        assert [] == _found(_bundle(_assertion(confidence=parsed)))
+
+    def test_scales_you_define_are_checked(self) -> None:
+        desk = claimmodel.Scale(
+            id="desk",
+            name="Desk likelihood",
+            kind=claimmodel.ScaleKind.LIKELIHOOD,
+            levels=(
+                claimmodel.Level(label="open", band=Interval(low=0.3, high=0.7)),
+                claimmodel.Level(label="solid", band=Interval(low=0.7, high=1.0)),
+            ),
+        )
+        solid = Confidence.parse("Solid", scale=desk)
+        bundle = _bundle(_assertion(confidence=solid))
+        assert [("CM205", "$.assertions[0].confidence.scale")] == _found(bundle)
+        assert [] == list(validate(bundle, scales=[desk]))
+        wrong = attrs.evolve(solid, probability=Interval.point(0.5))
+        odd = attrs.evolve(solid, level="sure")
+        assert [
+            ("CM202", "$.assertions[0].confidence.probability"),
+            ("CM201", "$.assertions[1].confidence.level"),
+        ] == [
+            (f.code, f.path)
+            for f in validate(
+                _bundle(_assertion(confidence=wrong), _assertion(id="a2", confidence=odd)),
+                scales=[desk],
+            )
+        ]
+
+    def test_a_rating_you_define_is_judged_and_takes_no_probability(self) -> None:
+        newsroom = claimmodel.Scale(
+            id="x-newsroom",
+            name="Newsroom rating",
+            kind=claimmodel.ScaleKind.RATING,
+            levels=(claimmodel.Level(label="False"), claimmodel.Level(label="True")),
+        )
+        rated = Confidence.parse("true", scale=newsroom)
+        assert [] == list(validate(_bundle(_assertion(confidence=rated)), scales=[newsroom]))
+        banded = attrs.evolve(rated, probability=Interval.point(0.9))
+        assert [("CM206", "$.assertions[0].confidence.probability")] == [
+            (f.code, f.path)
+            for f in validate(_bundle(_assertion(confidence=banded)), scales=[newsroom])
+        ]
+
+    def test_built_in_scales_cannot_be_redefined(self) -> None:
+        mine = claimmodel.Scale(
+            id="icd203",
+            name="Mine",
+            kind=claimmodel.ScaleKind.RATING,
+            levels=(claimmodel.Level(label="yes"),),
+        )
+        with pytest.raises(InvalidValueError, match="'icd203' is a built-in scale id"):
+            validate(_bundle(), scales=[mine])
+
     def test_an_unknown_level_is_not_also_checked_against_a_band(self) -> None:
         confidence = Confidence(scale="icd203", level="sure", probability=Interval.point(0.1))
         assert [("CM201", "$.assertions[0].confidence.level")] == _found(

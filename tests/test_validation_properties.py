@@ -265,6 +265,22 @@ def _unjudged_with_probability(bundle: Bundle, data: st.DataObject) -> tuple[Bun
     return broken, f"$.assertions[{index}].confidence.probability"
 
 
+def _grade_with_probability(bundle: Bundle, data: st.DataObject) -> tuple[Bundle, str]:
+    scale, level = data.draw(
+        st.sampled_from(
+            [
+                ("icd203-confidence", "high"),
+                ("ipcc-confidence", "low"),
+                ("admiralty-reliability", "B"),
+            ]
+        )
+    )
+    low = data.draw(st.floats(0.0, 1.0), label="low")
+    confidence = Confidence(scale=scale, level=level, probability=Interval(low=low, high=1.0))
+    broken, index = _with_confidence(bundle, data, confidence)
+    return broken, f"$.assertions[{index}].confidence.probability"
+
+
 def _judged_without_probability(bundle: Bundle, data: st.DataObject) -> tuple[Bundle, str]:
     broken, index = _with_confidence(bundle, data, Confidence(scale="ipcc", level="likely"))
     return broken, f"$.assertions[{index}].confidence.probability"
@@ -453,6 +469,7 @@ BREAKERS: dict[str, Breaker] = {
     "CM203": _unjudged_with_probability,
     "CM204": _judged_without_probability,
     "CM205": _unknown_scale,
+    "CM206": _grade_with_probability,
     "CM301": _unknown_claim,
     "CM302": _duplicate_id,
     "CM303": _unknown_relation_end,

@@ -75,9 +75,20 @@ def scales(confidence: cm.Confidence) -> cm.Interval | None:
     assertion = cm.Assertion(
         id="a", claim="c", attribution=cm.Attribution(source="p"), confidence=confidence
     )
-    code: str = cm.admiralty_code(source, assertion)
+    code: str = cm.admiralty_code(source, assertion, independent_origins=2)
     assert code
-    return cm.summarize([confidence, converted])
+    desk = cm.Scale(
+        id="x-desk",
+        name="Desk",
+        kind=cm.ScaleKind.RATING,
+        levels=(cm.Level(label="doubtful"), cm.Level(label="solid")),
+    )
+    rated: cm.Confidence = cm.Confidence.parse("solid", scale=desk)
+    onto: cm.Confidence = cm.convert(confidence, to=desk, scales=[desk])
+    assert rated != onto
+    report: cm.Report = cm.validate(cm.Bundle(), scales=[desk])
+    assert report.ok
+    return cm.summarize([confidence, converted], scales=(desk,))
 
 
 def corroboration(bundles: list[cm.Bundle]) -> list[str]:

@@ -3,16 +3,19 @@
 This layer knows nothing of JSON, cattrs, validation rules or the command line.
 """
 
+import importlib
 from typing import TYPE_CHECKING
 
 from claimmodel.model._assertions import Assertion, Attribution, Channel, Evidence, Link, Stance
 from claimmodel.model._bundle import Bundle
 from claimmodel.model._claims import Claim, Polarity, claim_id, normalize_text
-from claimmodel.model._confidence import CANNOT_BE_JUDGED, Confidence, Interval
+from claimmodel.model._confidence import Confidence
 from claimmodel.model._dates import PartialDate, Precision
 from claimmodel.model._frozen import FrozenMap, JSONValue
 from claimmodel.model._hedges import WIKIDATA_SOURCING_CIRCUMSTANCES, Hedge, HedgeCategory, Span
+from claimmodel.model._interval import Interval
 from claimmodel.model._relations import Relation, RelationKind
+from claimmodel.model._scale import CANNOT_BE_JUDGED, Level, Scale, ScaleKind
 from claimmodel.model._sources import (
     SOURCE_CLASSES,
     Affiliation,
@@ -30,16 +33,8 @@ from claimmodel.model._sources import (
 )
 
 if TYPE_CHECKING:
-    from claimmodel.model._scales import (
-        SCALES,
-        Level,
-        Scale,
-        ScaleKind,
-        admiralty_code,
-        convert,
-        get_scale,
-        summarize,
-    )
+    from claimmodel.model._convert import admiralty_code, convert, summarize
+    from claimmodel.model._scales import SCALES, get_scale
 
 __all__ = [
     "CANNOT_BE_JUDGED",
@@ -89,19 +84,23 @@ __all__ = [
     "summarize",
 ]
 
-# Building and decoding records does not need the confidence scales, so their module,
-# and the registry it builds, load when one of these names is first used (PEP 562), as
-# `Confidence.parse` and `Confidence.judged` load it when they are first called.
-_SCALE_NAMES = frozenset(
-    {"SCALES", "Level", "Scale", "ScaleKind", "admiralty_code", "convert", "get_scale", "summarize"}
-)
+# Building and decoding records needs neither the built-in scale tables nor the
+# conversion rules, so their modules load when one of these names is first used
+# (PEP 562), as `Confidence.parse` and `Confidence.judged` load the tables when first
+# called.
+_LAZY_HOMES = {
+    "SCALES": "_scales",
+    "get_scale": "_scales",
+    "admiralty_code": "_convert",
+    "convert": "_convert",
+    "summarize": "_convert",
+}
 
 
 def __getattr__(name: str) -> object:
-    if name in _SCALE_NAMES:
-        from claimmodel.model import _scales  # noqa: PLC0415
-
-        value = getattr(_scales, name)
+    if name in _LAZY_HOMES:
+        module = importlib.import_module(f"claimmodel.model.{_LAZY_HOMES[name]}")
+        value = getattr(module, name)
         globals()[name] = value
         return value
     raise AttributeError(f"module 'claimmodel.model' has no attribute {name!r}")

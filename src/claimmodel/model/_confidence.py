@@ -5,91 +5,38 @@ through a single 0–100 number drifts: a converted confidence carries the
 judgement it was converted from in ``original``.  A confidence with no
 probability interval either *cannot be judged* (a statement, not a number) or
 is on a scale that does not grade probability at all (analytic confidence,
-source reliability); the scales in :mod:`claimmodel.model._scales` tell which.
+source reliability); its :class:`~claimmodel.Scale` tells which.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 from functools import cache
-from typing import TYPE_CHECKING
 
 import attrs
 
 from claimmodel.exceptions import InvalidTypeError, InvalidValueError
 from claimmodel.model import _checks as check
 from claimmodel.model._frozen import EMPTY_MAP, FrozenMap, JSONValue
-
-if TYPE_CHECKING:
-    from claimmodel.model._scales import Scale
+from claimmodel.model._interval import Interval
+from claimmodel.model._scale import CANNOT_BE_JUDGED, Scale
 
 __all__ = ["CANNOT_BE_JUDGED", "Confidence", "Interval"]
 
-CANNOT_BE_JUDGED = "cannot-be-judged"
-"""The level, valid on every scale, that says no judgement is possible."""
-
 
 @cache
-def _scale_lookup() -> Callable[[str], Scale | None]:
-    """:func:`~claimmodel.model._scales.get_scale`, imported on first use (scales import us).
+def _builtin_scale() -> Callable[[str], Scale | None]:
+    """:func:`~claimmodel.get_scale`, imported on first use.
 
-    Cached, because an import statement costs about a microsecond even when the
-    module is loaded, and :attr:`Confidence.judged` runs for every confidence an
-    analysis summarizes.
+    Building and decoding records never needs the built-in tables, so their
+    module loads when a confidence is first parsed or asked whether it is
+    judged.  Cached, because an import statement costs about a microsecond even
+    when the module is loaded, and :attr:`Confidence.judged` runs for every
+    confidence an analysis summarizes.
     """
-    from claimmodel.model._scales import get_scale  # noqa: PLC0415
+    from claimmodel.model._scales import get_scale  # noqa: PLC0415  (the tables load lazily)
 
     return get_scale
-
-
-def _probability(value: object, name: str) -> float:
-    if type(value) is float:
-        number = value
-    elif type(value) is int:
-        number = float(value)
-    else:
-        raise InvalidTypeError(f"{name} must be a number, not {check.type_name(value)}", field=name)
-    if not (math.isfinite(number) and 0.0 <= number <= 1.0):
-        raise InvalidValueError(
-            f"{name} must be a probability from 0 to 1, not {value!r}", field=name
-        )
-    return number
-
-
-def _low(value: object) -> float:
-    return _probability(value, "low")
-
-
-def _high(value: object) -> float:
-    return _probability(value, "high")
-
-
-@attrs.frozen(kw_only=True)
-class Interval:
-    """A closed probability interval ``[low, high]`` within ``[0, 1]``; a point when equal."""
-
-    low: float = attrs.field(converter=_low)
-    high: float = attrs.field(converter=_high)
-
-    def __attrs_post_init__(self) -> None:
-        if self.low > self.high:
-            raise InvalidValueError(
-                f"low ({self.low}) must not exceed high ({self.high})", field="low"
-            )
-
-    @classmethod
-    def point(cls, probability: float) -> Interval:
-        """The degenerate interval ``[p, p]``."""
-        return cls(low=probability, high=probability)
-
-    def __contains__(self, probability: object) -> bool:
-        return isinstance(probability, int | float) and self.low <= probability <= self.high
-
-    def __str__(self) -> str:
-        if self.low == self.high:
-            return f"{self.low:.0%}"
-        return f"{self.low:.0%}–{self.high:.0%}"
 
 
 @attrs.frozen(kw_only=True)
@@ -141,13 +88,14 @@ class Confidence:
     def judged(self) -> bool:
         """Whether this confidence states a judgement (it may still carry no probability).
 
-        False for :data:`CANNOT_BE_JUDGED` and for the levels a known scale defines
-        as "cannot be judged"; on a scale claimmodel does not know, true exactly when
-        there is a probability band.
+        False for :data:`CANNOT_BE_JUDGED` and for the levels a built-in scale
+        defines as "cannot be judged"; on any other scale (one you define
+        included), true exactly when there is a probability band.
+        :meth:`Scale.judges` answers for a scale you define.
         """
         if self.level == CANNOT_BE_JUDGED:
             return False
-        scale = _scale_lookup()(self.scale)
+        scale = _builtin_scale()(self.scale)
         level = scale.level(self.level) if scale is not None else None
         if level is None:
             return self.probability is not None
@@ -158,25 +106,41 @@ class Confidence:
         cls,
         text: str,
         *,
-        scale: str,
+        scale: str | Scale,
         assessor: str | None = None,
         basis: str | None = None,
     ) -> Confidence:
         """The confidence spelt ``text`` on ``scale``, with the level's canonical label and band.
 
-        Every published spelling is accepted, case-insensitively ("Probable",
-        "highly improbable", "b", "2 - probably true"); anything else raises
-        :class:`~claimmodel.exceptions.InvalidValueError` listing the valid levels.
+        ``scale`` is a built-in scale id or a :class:`~claimmodel.Scale` (one you
+        define, for instance).  Every published spelling is accepted,
+        case-insensitively ("Probable", "highly improbable", "b", "2 - probably
+        true"); anything else raises :class:`~claimmodel.exceptions.InvalidValueError`
+        listing the valid levels.
         """
-        from claimmodel.model._scales import parse_level  # noqa: PLC0415  (scales import us)
-
         if type(text) is not str:
             raise InvalidTypeError(
                 f"a confidence level must be a string, not {check.type_name(text)}", field="level"
             )
-        level = parse_level(text, scale)
+        if isinstance(scale, Scale):
+            found = scale
+        else:
+            from claimmodel.model._scales import require_scale  # noqa: PLC0415  (lazy tables)
+
+            found = require_scale(scale)
+        level = found.level(text)
+        if level is None:
+            raise InvalidValueError(
+                f"{text!r} is not a level of scale {found.id!r}; valid levels: "
+                f"{found.describe_levels()}",
+                field="level",
+            )
         return cls(
-            scale=scale, level=level.label, probability=level.band, assessor=assessor, basis=basis
+            scale=found.id,
+            level=level.label,
+            probability=level.band,
+            assessor=assessor,
+            basis=basis,
         )
 
     @classmethod

@@ -1,15 +1,18 @@
 """Confidence rules (CM2xx): a level belongs to its scale and agrees with its band.
 
-The scales are those of :data:`claimmodel.model.SCALES`.  A converted confidence's
+The scales are the built-in ones (:data:`claimmodel.model.SCALES`) and those passed
+to :func:`~claimmodel.validate` as ``scales``.  A converted confidence's
 ``original`` judgement is checked too, at its own path.  A stated probability
 *agrees* with a level when it lies inside the level's band (both ends included,
-give or take :data:`BAND_TOLERANCE` for floating-point noise): an encoder may
-narrow "likely" (55–80 %) to 70 %, but not widen it or step outside it.
+give or take :data:`BAND_TOLERANCE` for floating-point noise, unless the band
+excludes that end): an encoder may narrow "likely" (55–80 %) to 70 %, but not
+widen it or step outside it.  A level that grades something other than
+probability (analytic confidence, reliability, a rating) takes no probability.
 """
 
 from __future__ import annotations
 
-from claimmodel.model import Confidence, Interval, Level, Scale, get_scale
+from claimmodel.model import Confidence, Interval, Level, Scale
 from claimmodel.validation._context import Context
 
 __all__ = ["BAND_TOLERANCE", "EXTENSION_SCALE_PREFIX", "check"]
@@ -27,13 +30,6 @@ def _show(interval: Interval) -> str:
     return f"[{interval.low:.10g}, {interval.high:.10g}]"
 
 
-def _within(probability: Interval, band: Interval) -> bool:
-    return (
-        band.low - BAND_TOLERANCE <= probability.low
-        and probability.high <= band.high + BAND_TOLERANCE
-    )
-
-
 _Levels = dict[tuple[str, str], "Level | None"]
 
 
@@ -48,15 +44,16 @@ def _level(levels: _Levels, scale: Scale, text: str) -> Level | None:
 def _confidence(ctx: Context, confidence: Confidence, path: str, levels: _Levels) -> None:
     if confidence.original is not None:  # a conversion keeps the judgement it came from
         _confidence(ctx, confidence.original, f"{path}.original", levels)
-    scale = get_scale(confidence.scale)
+    scale = ctx.scales.get(confidence.scale)
     if scale is None:
         if not confidence.scale.startswith(EXTENSION_SCALE_PREFIX):
             ctx.emit(
                 "CM205",
                 f"{path}.scale",
                 f"scale {confidence.scale!r} is not one claimmodel knows, so its levels "
-                "cannot be checked; use a known scale id (such as 'icd203' or 'probability') "
-                f"or name your own with the prefix {EXTENSION_SCALE_PREFIX!r}",
+                "cannot be checked; use a known scale id (such as 'icd203' or 'probability'), "
+                "pass your own Scale to validate(scales=...), or name it with the prefix "
+                f"{EXTENSION_SCALE_PREFIX!r}",
             )
         return
     level = _level(levels, scale, confidence.level)
@@ -80,20 +77,29 @@ def _confidence(ctx: Context, confidence: Confidence, path: str, levels: _Levels
             )
         return
     if level.band is None:
-        return  # analytic confidence and source reliability stand for no probability band
+        if probability is not None and not scale.is_probability:
+            ctx.emit(
+                "CM206",
+                f"{path}.probability",
+                f"level {level.label!r} of scale {scale.id!r} grades {scale.kind.value}, not "
+                f"how likely the claim is, so it carries no probability; remove the "
+                f"probability {_show(probability)}, or state the likelihood as a confidence "
+                "on a likelihood scale",
+            )
+        return
     if probability is None:
         ctx.emit(
             "CM204",
             f"{path}.probability",
-            f"level {level.label!r} of scale {scale.id!r} stands for {_show(level.band)} but no "
-            "probability is stated, which reads as 'cannot be judged'; state the band "
+            f"level {level.label!r} of scale {scale.id!r} stands for {level.describe_band()} "
+            "but no probability is stated, which reads as 'cannot be judged'; state the band "
             f"(low {level.band.low}, high {level.band.high}) or a narrower interval inside it",
         )
-    elif not _within(probability, level.band):
+    elif not level.admits(probability, BAND_TOLERANCE):
         ctx.emit(
             "CM202",
             f"{path}.probability",
-            f"{_show(probability)} is not within {_show(level.band)}, the band of level "
+            f"{_show(probability)} is not within {level.describe_band()}, the band of level "
             f"{level.label!r} on scale {scale.id!r}; state an interval inside the band "
             "or choose the level that matches the probability",
         )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from claimmodel.model import Bundle, Document, PartialDate, Source
+from claimmodel.model import SCALES, Bundle, Document, PartialDate, Scale, Source
 from claimmodel.validation._report import Finding, Severity
 
 __all__ = ["Context"]
@@ -23,7 +23,8 @@ def _first_index(ids: list[str]) -> dict[str, int]:
 
 
 class Context:
-    """The bundle, look-ups by id (the first item wins on duplicates) and the findings."""
+    """The bundle, look-ups by id (the first item wins on duplicates), the scales by id
+    (built-in and the caller's own) and the findings."""
 
     __slots__ = (
         "assertion_ids",
@@ -32,14 +33,21 @@ class Context:
         "findings",
         "published",
         "relation_ids",
+        "scales",
         "severities",
         "source_ids",
         "sources",
     )
 
-    def __init__(self, bundle: Bundle, severities: Mapping[str, Severity]) -> None:
+    def __init__(
+        self,
+        bundle: Bundle,
+        severities: Mapping[str, Severity],
+        scales: Mapping[str, Scale] = SCALES,
+    ) -> None:
         self.bundle = bundle
         self.severities = severities
+        self.scales = scales
         self.findings: list[Finding] = []
         self.source_ids = _first_index([s.id for s in bundle.sources])
         self.claim_ids = _first_index([c.id for c in bundle.claims])

@@ -150,6 +150,13 @@ _TABLE = (
         summary="a confidence names a known scale, or an x- extension scale",
     ),
     Rule(
+        code="CM206",
+        name="grade-with-probability",
+        family=Family.CONFIDENCE,
+        severity=_E,
+        summary="a grade (analytic confidence, reliability, a rating) carries no probability",
+    ),
+    Rule(
         code="CM301",
         name="unknown-claim",
         family=Family.REFERENCES,

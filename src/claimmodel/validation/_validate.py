@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from claimmodel.exceptions import InvalidTypeError
-from claimmodel.model import Bundle
+from claimmodel.model import Bundle, Scale
 from claimmodel.model._checks import type_name
+from claimmodel.model._scales import catalog
 from claimmodel.validation import (
     _attribution,
     _confidence,
@@ -32,6 +33,7 @@ def validate(
     ignore: Iterable[str] | None = None,
     severities: Mapping[str, Severity | str] | None = None,
     warnings_as_errors: bool = False,
+    scales: Iterable[Scale] = (),
 ) -> Report:
     """Check ``bundle`` against every document-level rule and report all findings.
 
@@ -39,7 +41,10 @@ def validate(
     is the attribution family); ``ignore`` drops codes or prefixes and wins over
     ``select``; ``severities`` overrides the default severity of codes or
     prefixes (``{"CM701": "error"}``); ``warnings_as_errors`` turns every
-    remaining warning into an error.  An unknown code raises
+    remaining warning into an error.  ``scales`` are scales you define (a
+    newsroom's rating scale, an in-house confidence scale): confidences on them
+    are checked like those on the built-in scales, whose ids they may not
+    redefine.  An unknown code raises
     :class:`~claimmodel.exceptions.InvalidValueError`, an option of the wrong type
     :class:`~claimmodel.exceptions.InvalidTypeError`.
 
@@ -51,7 +56,7 @@ def validate(
     chosen = resolve_severities(
         select=select, ignore=ignore, severities=severities, warnings_as_errors=warnings_as_errors
     )
-    ctx = Context(bundle, chosen)
+    ctx = Context(bundle, chosen, catalog(scales))
     for family in _FAMILIES:
         family.check(ctx)
     return Report(ctx.findings)
