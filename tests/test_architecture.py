@@ -45,12 +45,21 @@ THIRD_PARTY: dict[str, set[str]] = {
     "analysis": {"attrs"},
     "strategies": {"attrs", "hypothesis"},
     "cues": {"attrs"},
-    "interop": {"attrs"},
+    "interop": {"attrs", "pyarrow"},
     "corpus": {"attrs"},
     "render": {"attrs"},
     "cli": set(),
 }
-KNOWN_THIRD_PARTY = {"attrs", "cattrs", "dateutil", "hypothesis", "msgspec", "orjson", "jsonschema"}
+KNOWN_THIRD_PARTY = {
+    "attrs",
+    "cattrs",
+    "dateutil",
+    "hypothesis",
+    "msgspec",
+    "orjson",
+    "jsonschema",
+    "pyarrow",
+}
 
 
 def _layer(path: Path) -> str:
