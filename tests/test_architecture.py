@@ -48,7 +48,7 @@ THIRD_PARTY: dict[str, set[str]] = {
     "interop": {"attrs", "pyarrow"},
     "corpus": {"attrs"},
     "render": {"attrs"},
-    "cli": set(),
+    "cli": {"attrs"},
 }
 KNOWN_THIRD_PARTY = {
     "attrs",

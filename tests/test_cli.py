@@ -110,14 +110,14 @@ class TestValidate:
     ) -> None:
         path = _write(tmp_path, "broken.json", content)
         assert 2 == main(["validate", path])
-        err = capsys.readouterr().err
-        assert err.startswith(f"{path}: ")
-        assert "Traceback" not in err
+        captured = capsys.readouterr()
+        assert captured.out.startswith(f"{path}: $: CM002 error: ")
+        assert "Traceback" not in captured.err
 
     def test_missing_file_exits_2(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         missing = str(tmp_path / "missing.json")
         assert 2 == main(["validate", missing])
-        assert f"{missing}: $: CM002 error: cannot read" in capsys.readouterr().err
+        assert f"{missing}: $: CM002 error: cannot read" in capsys.readouterr().out
 
     def test_unreadable_beats_invalid(self, tmp_path: Path) -> None:
         bad = _write(tmp_path, "bad.json", "[]")

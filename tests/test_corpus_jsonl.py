@@ -187,7 +187,8 @@ class TestValidateCommand:
         out, err = capsys.readouterr()
         assert f"{path}:2: $.assertions[0].attribution.source: CM" in out
         assert f"{path}:5: $.sources: CM001 error:" in out
-        assert f"{path}:4: $: CM002 error: not valid JSON" in err
+        assert f"{path}:4: $: CM002 error: not valid JSON" in out  # every finding on stdout
+        assert err.startswith("1 file, ")
         assert " error: " not in "".join(line for line in out.splitlines() if f"{path}:1:" in line)
 
     def test_valid_corpus_exits_zero(self, tmp_path: Path, capsys: Captured) -> None:
@@ -195,7 +196,7 @@ class TestValidateCommand:
         path.write_bytes(_corpus(_example(), _example()))
         assert 0 == main(["validate", str(path)])
         out, err = capsys.readouterr()
-        assert "" == err
+        assert err.startswith("1 file, 0 errors, ")  # the summary
         assert " error: " not in out
         assert f"{path}:2: $.sources[10]: CM701 warning:" in out
 
@@ -219,10 +220,10 @@ class TestValidateCommand:
         broken = tmp_path / "cut.jsonl.gz"
         broken.write_bytes(gzip.compress(_corpus(_example(), _example()))[:-30])
         assert 2 == main(["validate", str(tmp_path / "missing.jsonl"), str(broken)])
-        err = capsys.readouterr().err
-        assert f"{tmp_path / 'missing.jsonl'}: $: CM002 error: cannot read:" in err
-        assert f"{broken}:" in err
-        assert "cannot read past line" in err
+        out = capsys.readouterr().out
+        assert f"{tmp_path / 'missing.jsonl'}: $: CM002 error: cannot read:" in out
+        assert f"{broken}:" in out
+        assert "cannot read past line" in out
 
 
 class TestReportCommand:

@@ -51,12 +51,15 @@ EXPECTED_TOP_LEVEL = {
     "Hedge",
     "HedgeCategory",
     "Interval",
+    "InvalidTypeError",
+    "InvalidValueError",
     "Level",
     "LimitExceededError",
     "Limits",
     "LineDecodeError",
     "Link",
     "MediaOutlet",
+    "MergeConflictError",
     "Organization",
     "Origin",
     "PartialDate",
@@ -76,6 +79,7 @@ EXPECTED_TOP_LEVEL = {
     "SourceKind",
     "Span",
     "Stance",
+    "UnsupportedFormatError",
     "ValidationError",
     "admiralty_code",
     "analyze",
@@ -128,6 +132,12 @@ class TestPublicAPI:
 
     def test_exception_names(self) -> None:
         assert EXPECTED_EXCEPTIONS <= set(claimmodel.exceptions.__all__)
+
+    def test_every_exception_is_importable_from_the_top(self) -> None:
+        public = set(claimmodel.exceptions.__all__)
+        assert public <= set(claimmodel.__all__)
+        for name in public:
+            assert getattr(claimmodel.exceptions, name) is getattr(claimmodel, name)
 
     def test_all_is_sorted_and_resolves(self) -> None:
         modules = (

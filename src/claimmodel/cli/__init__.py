@@ -4,6 +4,11 @@ Exit codes: 0 when everything is valid (warnings allowed), 1 when any input
 is invalid, 2 when a file cannot be read or is not JSON, or the command line
 itself is wrong.
 No traceback reaches the user for bad input.
+
+The conventions every sub-command follows are in docs/cli.md: FILE arguments
+take files, directories (walked for bundles) and ``-`` for standard input; what
+a run finds goes to standard output, summaries and progress to standard error; a
+bad option prints the sub-command's usage.
 """
 
 from __future__ import annotations
@@ -14,8 +19,9 @@ import sys
 from collections.abc import Sequence
 
 from claimmodel.cli import _cues
-from claimmodel.cli._commands import run_show, run_validate
+from claimmodel.cli._commands import package_version, run_schema, run_show, run_validate
 from claimmodel.cli._report import run_report
+from claimmodel.cli._results import FORMATS
 from claimmodel.cli._terminal import printable
 
 __all__ = ["main"]
@@ -25,12 +31,33 @@ _JSONL_HELP = (
     "read every FILE, standard input included, as JSON Lines (one bundle per line) "
     "whatever its name; without it, only names ending in .jsonl, .jsonl.gz or .ndjson are"
 )
+_FILES_HELP = (
+    "bundle JSON files, JSON Lines corpora (*.jsonl, *.jsonl.gz, *.ndjson: one bundle per "
+    "line), directories (searched for both) or - for standard input"
+)
+
+
+class _VersionAction(argparse.Action):
+    """``--version``: the installed version, read only when asked for."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, help: str) -> None:  # noqa: A002
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=help)
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        print(f"{parser.prog} {package_version()}")
+        parser.exit()
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="claimmodel",
         description="Check, summarise and question claimmodel bundles.",
+        epilog="FILE is a bundle JSON file, a JSON Lines corpus (one bundle per line), a "
+        "directory (searched for both) or - for standard input. Run 'claimmodel COMMAND "
+        "--help' for a command's options.",
+    )
+    parser.add_argument(
+        "--version", action=_VersionAction, help="print the version of claimmodel and exit"
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -39,9 +66,10 @@ def _parser() -> argparse.ArgumentParser:
         help="check bundles and list every problem",
         description=(
             "Check each FILE: decode it, then apply every document-level rule. Print each "
-            "problem as 'FILE: PATH: CODE SEVERITY: message', or 'FILE:LINE: PATH: ...' for "
-            "a line of a JSON Lines corpus (decoding problems are CM001, unreadable files "
-            "and lines CM002). Exit 0 when no problem is an error, 1 when one is, "
+            "problem to standard output, in text as 'FILE: PATH: CODE SEVERITY: message', or "
+            "'FILE:LINE: PATH: ...' for a line of a JSON Lines corpus (decoding problems are "
+            "CM001, unreadable files and lines CM002), and a one-line summary to standard "
+            "error. Exit 0 when no problem is an error, 1 when one is, "
             "2 when a file cannot be read or is not JSON."
         ),
         epilog="CODE is a rule code such as CM101 or a prefix such as CM7 (a whole family); "
@@ -53,8 +81,7 @@ def _parser() -> argparse.ArgumentParser:
         nargs="*",
         default=[],
         metavar="FILE",
-        help="bundle JSON files, JSON Lines corpora (*.jsonl, *.jsonl.gz, *.ndjson: one bundle "
-        "per line), or - for standard input",
+        help=_FILES_HELP,
     )
     what.add_argument(
         "--list-rules",
@@ -87,14 +114,32 @@ def _parser() -> argparse.ArgumentParser:
         help="report every warning as an error, so that warnings fail the run",
     )
     validate.add_argument("--jsonl", action="store_true", help=_JSONL_HELP)
+    validate.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="text",
+        help="text for people (default); json for programs; github for GitHub Actions "
+        "annotations; sarif for code-scanning tools (SARIF 2.1.0, with lines and columns)",
+    )
+    validate.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        help="print the findings only, without the summary line on standard error",
+    )
     validate.set_defaults(run=run_validate)
 
     show = commands.add_parser(
         "show",
         help="summarise a bundle: each claim, who asserts it, through whom, how sure",
-        description="Print a readable summary of FILE.",
+        description="Print a readable summary of each FILE, one after the other.",
     )
-    show.add_argument("file", metavar="FILE", help="a bundle JSON file, or - for standard input")
+    show.add_argument(
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help=_FILES_HELP,
+    )
     show.set_defaults(run=run_show)
 
     report = commands.add_parser(
@@ -110,8 +155,7 @@ def _parser() -> argparse.ArgumentParser:
         "files",
         nargs="+",
         metavar="FILE",
-        help="bundle JSON files, JSON Lines corpora (*.jsonl, *.jsonl.gz, *.ndjson), "
-        "or - for standard input",
+        help=_FILES_HELP,
     )
     report.add_argument("--jsonl", action="store_true", help=_JSONL_HELP)
     report.add_argument(
@@ -122,8 +166,27 @@ def _parser() -> argparse.ArgumentParser:
     )
     report.set_defaults(run=run_report)
 
+    schema = commands.add_parser(
+        "schema",
+        help="print the JSON Schema of the bundle format",
+        description=(
+            "Print the JSON Schema (draft 2020-12) that describes the current bundle format, "
+            "for editors and other validators; docs/cli.md says how to point an editor at it."
+        ),
+    )
+    schema.set_defaults(run=run_schema)
+
     _cues.add_parser(commands)
     return parser
+
+
+def _sub_parser(parser: argparse.ArgumentParser, name: str) -> argparse.ArgumentParser:
+    """The parser of sub-command ``name`` (argparse keeps no public handle on them)."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            found: argparse.ArgumentParser = action.choices.get(name, parser)
+            return found
+    return parser  # pragma: no cover  (the parser always has sub-commands)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -133,7 +196,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             stream.reconfigure(errors="backslashreplace")
     parser = _parser()
     try:
-        args = parser.parse_args(argv)
+        args, unknown = parser.parse_known_args(argv)
+        if unknown:  # name the sub-command's usage, not the top-level one
+            _sub_parser(parser, args.command).error(f"unrecognized arguments: {' '.join(unknown)}")
     except SystemExit as exit_:  # argparse exits 2 on usage errors and 0 for --help
         return int(exit_.code or 0)
     try:

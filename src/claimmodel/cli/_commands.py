@@ -1,17 +1,30 @@
-"""What each sub-command does."""
+"""What the ``validate``, ``show`` and ``schema`` sub-commands do."""
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
-from pathlib import Path
+from collections.abc import Iterator
 from typing import Any
 
-from claimmodel.cli._inputs import STDIN, CorpusReadError, display_name, is_jsonl, read_corpus
+from claimmodel.cli._inputs import (
+    CorpusReadError,
+    UnreadableError,
+    decode,
+    decode_bytes,
+    display_name,
+    expand,
+    is_jsonl,
+    is_unreadable,
+    read,
+    read_corpus,
+)
+from claimmodel.cli._results import LOCATED_FORMATS, Entry, Summary, writer
 from claimmodel.cli._show import render_bundle
 from claimmodel.cli._terminal import printable
-from claimmodel.exceptions import DecodeError, InvalidValueError, LimitExceededError
-from claimmodel.format import Limits, loads
+from claimmodel.exceptions import DecodeError, InvalidValueError
+from claimmodel.format import json_schema
 from claimmodel.model import Bundle
 from claimmodel.validation import (
     DECODE_ERROR,
@@ -26,54 +39,37 @@ EXIT_OK = 0
 EXIT_INVALID = 1
 EXIT_UNREADABLE = 2
 
-
-class _UnreadableError(Exception):
-    """A file could not be read, is not JSON at all, or is beyond a safety limit.
-
-    ``where`` is the path of the problem in the document (``$`` for the whole).
-    """
-
-    def __init__(self, message: str, *, where: str = "$") -> None:
-        super().__init__(message)
-        self.where = where
-
-
-def _read(path: str) -> bytes:
-    # Never more than the size limit (plus one byte, to tell that it is over): a
-    # huge or endless file must not exhaust memory before the limit is checked.
-    if path == STDIN:
-        return sys.stdin.buffer.read(Limits().max_document_bytes + 1)
-    try:
-        with Path(path).open("rb") as file:
-            return file.read(Limits().max_document_bytes + 1)
-    except (OSError, ValueError) as error:  # ValueError: e.g. a NUL in the path
-        reason = getattr(error, "strerror", None) or error
-        raise _UnreadableError(f"{path}: cannot read: {reason}") from None
+__all__ = [
+    "EXIT_INVALID",
+    "EXIT_OK",
+    "EXIT_UNREADABLE",
+    "package_version",
+    "print_decode_error",
+    "print_unreadable",
+    "run_schema",
+    "run_show",
+    "run_validate",
+]
 
 
-def _decode(path: str) -> Bundle:
-    """Decode ``path``; DecodeError for invalid bundles, _UnreadableError for non-JSON."""
-    data = _read(path)
-    try:
-        return loads(data)
-    except DecodeError as error:
-        if _is_unreadable(error):
-            first = error.problems[0]
-            raise _UnreadableError(f"{path}: {first.message}", where=first.path) from None
-        raise
+def package_version() -> str:
+    """The installed claimmodel's version."""
+    from importlib.metadata import version  # noqa: PLC0415
+
+    return version("claimmodel")
 
 
-def _is_unreadable(error: BaseException) -> bool:
-    # Problems at the root that are about the bytes or the JSON syntax, not the content,
-    # and input beyond the safety limits.
-    if isinstance(error, LimitExceededError):
-        return True
-    if not isinstance(error, DecodeError):  # pragma: no cover  (only decode errors get here)
-        return False
-    first = error.problems[0]
-    return first.path == "$" and first.message.startswith(
-        ("not valid JSON", "the document is not UTF-8", "the JSON is nested", "expected JSON text")
-    )
+def print_unreadable(error: UnreadableError) -> None:
+    """Report a file that cannot be read on standard error (show, report and the like)."""
+    print(printable(error), file=sys.stderr)
+
+
+def print_decode_error(path: str, error: DecodeError) -> None:
+    """Report an invalid bundle on standard error, one problem a line."""
+    name = printable(display_name(path))
+    for problem in error.problems:
+        where = f"{name}: {printable(problem.path)}"
+        print(f"{where}: {printable(problem.message)}", file=sys.stderr)
 
 
 def _codes(values: list[str] | None) -> list[str] | None:
@@ -94,15 +90,124 @@ def _severities(values: list[str]) -> dict[str, str]:
     return chosen
 
 
-def _line(path: str, where: str, code: str, severity: Severity, message: str) -> str:
-    """One finding's line; each part is escaped, so no part can forge a line or a field."""
-    return f"{printable(path)}: {printable(where)}: {code} {severity.value}: {printable(message)}"
-
-
 def _list_rules() -> int:
     for rule in RULES.values():
         print(f"{rule.code} {rule.name} ({rule.severity.value}): {rule.summary}")
     return EXIT_OK
+
+
+def _check(path: str, options: dict[str, Any], *, locate: bool) -> tuple[int, list[Entry]]:
+    """The exit status for ``path`` and its entries, with lines and columns if ``locate``."""
+    entries: list[Entry] = []
+    status = EXIT_OK
+    data = b""
+    try:
+        data = read(path)
+        bundle = decode_bytes(path, data)
+    except UnreadableError as error:
+        entries.append(_entry(path, error.where, UNREADABLE.code, error.reason))
+        status = EXIT_UNREADABLE
+    except DecodeError as error:
+        code = DECODE_ERROR.code
+        entries += [_entry(path, problem.path, code, problem.message) for problem in error]
+        status = EXIT_INVALID
+    else:
+        report = validate(bundle, **options)
+        entries += [
+            Entry(
+                file=path,
+                path=finding.path,
+                code=finding.code,
+                severity=finding.severity,
+                message=finding.message,
+            )
+            for finding in report
+        ]
+        if not report.ok:
+            status = EXIT_INVALID
+    if locate and entries and data:
+        entries = list(_located(entries, data))
+    return status, entries
+
+
+def _entry(path: str, where: str, code: str, message: str, *, record: int | None = None) -> Entry:
+    return Entry(
+        file=path,
+        record=record,
+        path=where,
+        code=code,
+        severity=Severity.ERROR,
+        message=message,
+        line=record,
+    )
+
+
+def _check_corpus(path: str, options: dict[str, Any]) -> Iterator[tuple[int, Entry | None]]:
+    """Validate a JSON Lines corpus line by line, holding one bundle at a time.
+
+    Yields the status of each line and its entries (``None`` once for a line without any),
+    so that the caller counts lines and writes findings as they come.
+    """
+    try:
+        for line in read_corpus(path):
+            number = line.number
+            if line.error is not None:
+                if is_unreadable(line.error.__cause__ or line.error):
+                    first = line.error.problems[0]
+                    code = UNREADABLE.code
+                    yield (
+                        EXIT_UNREADABLE,
+                        _entry(path, first.path, code, first.message, record=number),
+                    )
+                    continue
+                for problem in line.error.problems:
+                    code = DECODE_ERROR.code
+                    yield (
+                        EXIT_INVALID,
+                        _entry(path, problem.path, code, problem.message, record=number),
+                    )
+                continue
+            assert line.bundle is not None  # a line holds one or the other
+            report = validate(line.bundle, **options)
+            status = EXIT_OK if report.ok else EXIT_INVALID
+            found = False
+            for finding in report:
+                found = True
+                yield (
+                    status,
+                    Entry(
+                        file=path,
+                        record=number,
+                        path=finding.path,
+                        code=finding.code,
+                        severity=finding.severity,
+                        message=finding.message,
+                        line=number,
+                    ),
+                )
+            if not found:
+                yield EXIT_OK, None
+    except CorpusReadError as error:
+        record = error.line or None
+        yield EXIT_UNREADABLE, _entry(path, "$", UNREADABLE.code, str(error), record=record)
+
+
+def _located(entries: list[Entry], data: bytes) -> Iterator[Entry]:
+    from claimmodel.cli._positions import Positions  # noqa: PLC0415  (only for github, sarif)
+
+    positions = Positions(data)
+    for entry in entries:
+        place = positions.syntax_error() if entry.code == UNREADABLE.code else None
+        line, column = place or positions.line_column(entry.path)
+        yield Entry(
+            file=entry.file,
+            path=entry.path,
+            code=entry.code,
+            severity=entry.severity,
+            message=entry.message,
+            line=line,
+            column=column,
+        )
 
 
 def run_validate(args: argparse.Namespace) -> int:
@@ -119,78 +224,73 @@ def run_validate(args: argparse.Namespace) -> int:
     except InvalidValueError as error:
         print(f"claimmodel validate: error: {printable(error)}", file=sys.stderr)
         return EXIT_UNREADABLE
+    output = writer(args.format, sys.stdout, rules=RULES, version=package_version())
+    locate = args.format in LOCATED_FORMATS
+    summary = Summary()
     status = EXIT_OK
-    for path in args.files:
+    for path in expand(args.files):
+        summary.files += 1
         if is_jsonl(path, jsonl=args.jsonl):
-            status = max(status, _validate_corpus(path, options))
+            for line_status, found in _check_corpus(path, options):
+                status = max(status, line_status)
+                if found is not None:
+                    summary.count(found)
+                    output.add(found)
             continue
-        name = display_name(path)
-        try:
-            bundle = _decode(path)
-        except _UnreadableError as error:
-            message = str(error).removeprefix(f"{path}: ")
-            line = _line(name, error.where, UNREADABLE.code, Severity.ERROR, message)
-            print(line, file=sys.stderr)
-            status = max(status, EXIT_UNREADABLE)
-            continue
-        except DecodeError as error:
-            for problem in error.problems:
-                code = DECODE_ERROR.code
-                print(_line(name, problem.path, code, Severity.ERROR, problem.message))
-            status = max(status, EXIT_INVALID)
-            continue
-        report = validate(bundle, **options)
-        for finding in report:
-            print(_line(name, finding.path, finding.code, finding.severity, finding.message))
-        if not report.ok:
-            status = max(status, EXIT_INVALID)
+        file_status, entries = _check(path, options, locate=locate)
+        status = max(status, file_status)
+        for entry in entries:
+            summary.count(entry)
+            output.add(entry)
+    output.close()
+    if not args.quiet:
+        sys.stdout.flush()  # the findings before the summary, when both go to one terminal
+        print(summary, file=sys.stderr)
     return status
 
 
-def _validate_corpus(path: str, options: dict[str, Any]) -> int:
-    """Validate a JSON Lines corpus line by line, holding one bundle at a time."""
-    status = EXIT_OK
-    name = display_name(path)
+def _bundles_to_show(path: str) -> Iterator[tuple[str, Bundle | None, int]]:
+    """Each bundle of ``path`` with the name to head it (``None`` and a status if it failed)."""
+    if not is_jsonl(path, jsonl=False):
+        try:
+            yield display_name(path), decode(path), EXIT_OK
+        except UnreadableError as error:
+            print_unreadable(error)
+            yield display_name(path), None, EXIT_UNREADABLE
+        except DecodeError as error:
+            print_decode_error(path, error)
+            yield display_name(path), None, EXIT_INVALID
+        return
     try:
         for line in read_corpus(path):
-            where = f"{name}:{line.number}"
+            name = f"{display_name(path)}:{line.number}"
             if line.error is not None:
-                if _is_unreadable(line.error.__cause__ or line.error):
-                    first = line.error.problems[0]
-                    print(
-                        _line(where, first.path, UNREADABLE.code, Severity.ERROR, first.message),
-                        file=sys.stderr,
-                    )
-                    status = max(status, EXIT_UNREADABLE)
-                    continue
-                for problem in line.error.problems:
-                    code = DECODE_ERROR.code
-                    print(_line(where, problem.path, code, Severity.ERROR, problem.message))
-                status = max(status, EXIT_INVALID)
-                continue
-            assert line.bundle is not None  # a line holds one or the other
-            report = validate(line.bundle, **options)
-            for finding in report:
-                print(_line(where, finding.path, finding.code, finding.severity, finding.message))
-            if not report.ok:
-                status = max(status, EXIT_INVALID)
+                print_decode_error(name, line.error)
+            yield name, line.bundle, EXIT_OK if line.error is None else EXIT_INVALID
     except CorpusReadError as error:
-        where = name if error.line == 0 else f"{name}:{error.line}"
-        print(_line(where, "$", UNREADABLE.code, Severity.ERROR, str(error)), file=sys.stderr)
-        status = max(status, EXIT_UNREADABLE)
-    return status
+        print(f"{printable(display_name(path))}: {printable(error)}", file=sys.stderr)
+        yield display_name(path), None, EXIT_UNREADABLE
 
 
 def run_show(args: argparse.Namespace) -> int:
-    try:
-        bundle = _decode(args.file)
-    except _UnreadableError as error:
-        print(printable(error), file=sys.stderr)
-        return EXIT_UNREADABLE
-    except DecodeError as error:
-        for problem in error.problems:
-            where = f"{printable(args.file)}: {printable(problem.path)}"
-            print(f"{where}: {printable(problem.message)}", file=sys.stderr)
-        return EXIT_INVALID
-    sys.stdout.write(render_bundle(bundle))  # each value from the bundle escaped as placed
+    status = EXIT_OK
+    paths = list(expand(args.files))
+    shown = 0
+    for path in paths:
+        for name, bundle, read_status in _bundles_to_show(path):
+            status = max(status, read_status)
+            if bundle is None:
+                continue
+            if shown:
+                sys.stdout.write("\n")
+            if len(paths) > 1 or name != display_name(path):
+                sys.stdout.write(f"==> {printable(name)} <==\n")
+            sys.stdout.write(render_bundle(bundle))  # each value from the bundle escaped as placed
+            shown += 1
+    return status
+
+
+def run_schema(args: argparse.Namespace) -> int:
+    del args  # the command takes no options
+    sys.stdout.write(json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n")
     return EXIT_OK

@@ -1,23 +1,49 @@
-"""Where the command line reads bundles from: files, JSON Lines corpora, standard input."""
+"""Where the command line reads bundles from: files, directories, JSON Lines corpora, ``-``.
+
+Every command that reads bundles takes its FILE arguments through :func:`expand` (a
+directory is walked for bundle files) and reads each with :func:`decode` or, for a JSON
+Lines corpus, :func:`read_corpus`.
+"""
 
 from __future__ import annotations
 
 import gzip
+import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, cast
 
 from claimmodel.cli._progress import Progress
 from claimmodel.corpus import CorpusLine, iter_lines
+from claimmodel.exceptions import DecodeError, LimitExceededError
+from claimmodel.format import Limits, loads
+from claimmodel.model import Bundle
 
-__all__ = ["STDIN", "CorpusReadError", "display_name", "is_jsonl", "read_corpus"]
+__all__ = [
+    "BUNDLE_SUFFIXES",
+    "JSONL_SUFFIXES",
+    "STDIN",
+    "CorpusReadError",
+    "UnreadableError",
+    "decode",
+    "decode_bytes",
+    "display_name",
+    "expand",
+    "is_jsonl",
+    "is_unreadable",
+    "read",
+    "read_corpus",
+]
 
 STDIN = "-"
-"""The file name that stands for standard input."""
+"""The file name that stands for standard input, for every command that reads a file."""
 
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
+
+BUNDLE_SUFFIXES = (".json", *JSONL_SUFFIXES)
+"""The file names a directory is searched for (case-insensitively)."""
 
 
 class CorpusReadError(Exception):
@@ -28,14 +54,103 @@ class CorpusReadError(Exception):
         self.line = line
 
 
-def display_name(path: str) -> str:
-    """How findings name ``path`` (standard input has no name of its own)."""
-    return "<stdin>" if path == STDIN else path
-
-
 def is_jsonl(path: str, *, jsonl: bool) -> bool:
     """Whether ``path`` is read as JSON Lines: by ``--jsonl``, or by its suffix."""
     return jsonl or path.lower().endswith(JSONL_SUFFIXES)
+
+
+class UnreadableError(Exception):
+    """A file could not be read, is not JSON at all, or is beyond a safety limit.
+
+    ``file`` is the path as given, ``reason`` says what is wrong and ``where`` is the
+    path of the problem in the document (``$`` for the whole).
+    """
+
+    def __init__(self, file: str, reason: str, *, where: str = "$") -> None:
+        super().__init__(f"{display_name(file)}: {reason}")
+        self.file = file
+        self.reason = reason
+        self.where = where
+
+
+def display_name(path: str) -> str:
+    """How output names ``path``: ``<stdin>`` for ``-`` (it has no name), else as given."""
+    return "<stdin>" if path == STDIN else path
+
+
+def expand(paths: Iterable[str]) -> Iterator[str]:
+    """Each path as given, except that a directory yields its bundle files, sorted.
+
+    A directory is walked recursively for ``*.json`` files and JSON Lines corpora
+    (``*.jsonl``, ``*.ndjson``, optionally gzipped); hidden files and folders
+    (names starting with a dot, such as ``.git``) are skipped, and links to folders are
+    not followed.  A file named directly is read whatever its name.
+    """
+    for path in paths:
+        if path == STDIN or not os.path.isdir(path):
+            yield path
+            continue
+        found: list[str] = []
+        for folder, folders, files in os.walk(path):
+            folders[:] = [name for name in folders if not name.startswith(".")]
+            found.extend(
+                os.path.join(folder, name)
+                for name in files
+                if not name.startswith(".") and name.lower().endswith(BUNDLE_SUFFIXES)
+            )
+        yield from sorted(found)
+
+
+def read(path: str) -> bytes:
+    """The bytes of ``path`` (standard input for ``-``), never more than the size limit.
+
+    One byte over the limit is read, so that decoding can tell that the file is over it;
+    a huge or endless file must not exhaust memory first.
+    """
+    limit = Limits().max_document_bytes + 1
+    if path == STDIN:
+        return sys.stdin.buffer.read(limit)
+    try:
+        with Path(path).open("rb") as file:
+            return file.read(limit)
+    except (OSError, ValueError) as error:  # ValueError: e.g. a NUL in the path
+        reason = getattr(error, "strerror", None) or error
+        raise UnreadableError(path, f"cannot read: {reason}") from None
+
+
+def decode_bytes(path: str, data: bytes) -> Bundle:
+    """Decode the bytes read from ``path``.
+
+    Raises DecodeError for an invalid bundle and UnreadableError for text that is not
+    JSON at all or is beyond a safety limit.
+    """
+    try:
+        return loads(data)
+    except DecodeError as error:
+        if is_unreadable(error):
+            first = error.problems[0]
+            raise UnreadableError(path, first.message, where=first.path) from None
+        raise
+
+
+def decode(path: str) -> Bundle:
+    """Read and decode ``path`` (see :func:`read` and :func:`decode_bytes`)."""
+    return decode_bytes(path, read(path))
+
+
+def is_unreadable(error: BaseException) -> bool:
+    """Whether a decoding error is about the bytes, the JSON syntax or a safety limit.
+
+    Such a document is unreadable (``CM002``), not an invalid bundle (``CM001``).
+    """
+    if isinstance(error, LimitExceededError):
+        return True
+    if not isinstance(error, DecodeError):
+        return False
+    first = error.problems[0]
+    return first.path == "$" and first.message.startswith(
+        ("not valid JSON", "the document is not UTF-8", "the JSON is nested", "expected JSON text")
+    )
 
 
 @contextmanager

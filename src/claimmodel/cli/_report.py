@@ -12,10 +12,18 @@ from claimmodel.cli._commands import (
     EXIT_INVALID,
     EXIT_OK,
     EXIT_UNREADABLE,
-    _decode,
-    _UnreadableError,
+    print_decode_error,
+    print_unreadable,
 )
-from claimmodel.cli._inputs import CorpusReadError, display_name, is_jsonl, read_corpus
+from claimmodel.cli._inputs import (
+    CorpusReadError,
+    UnreadableError,
+    decode,
+    display_name,
+    expand,
+    is_jsonl,
+    read_corpus,
+)
 from claimmodel.cli._terminal import json_for_terminal, printable
 from claimmodel.corpus import for_corroboration
 from claimmodel.exceptions import DecodeError, MergeConflictError
@@ -177,20 +185,19 @@ def run_report(args: argparse.Namespace) -> int:
     bundles: list[Bundle] = []
     names: list[str] = []
     status = EXIT_OK
-    for path in args.files:
+    paths = list(expand(args.files))
+    for path in paths:
         if is_jsonl(path, jsonl=args.jsonl):
             status = max(status, _read_corpus(path, bundles, names))
             continue
         try:
-            bundles.append(for_corroboration(_decode(path)))
+            bundles.append(for_corroboration(decode(path)))
             names.append(display_name(path))
-        except _UnreadableError as error:
-            print(printable(error), file=sys.stderr)
+        except UnreadableError as error:
+            print_unreadable(error)
             status = max(status, EXIT_UNREADABLE)
         except DecodeError as error:
-            for problem in error.problems:
-                where = f"{printable(display_name(path))}: {printable(problem.path)}"
-                print(f"{where}: {printable(problem.message)}", file=sys.stderr)
+            print_decode_error(path, error)
             status = max(status, EXIT_INVALID)
     if status != EXIT_OK:
         return status
@@ -204,6 +211,6 @@ def run_report(args: argparse.Namespace) -> int:
         data = [claim_data(claim) for claim in analysis]
         sys.stdout.write(json_for_terminal(data) + "\n")
     else:
-        title = None if len(bundles) == 1 else _title(args.files, len(bundles))
+        title = None if len(bundles) == 1 else _title(paths, len(bundles))
         sys.stdout.write(render_report(bundle, analysis, title=title))
     return EXIT_OK

@@ -14,15 +14,30 @@ value cannot forge a line, a field or a colour; the command's own newlines are
 the only ones printed.  Directional marks (LRM, RLM, ALM) are left as they are:
 a mark acts like one letter of its direction, no more than any Hebrew or Arabic
 letter in the text does, and names written in those scripts use them.
+
+Colour is the only escape sequence claimmodel writes itself, and only to a
+terminal, never when ``NO_COLOR`` is set (https://no-color.org) or ``TERM`` is
+``dumb``.  In a GitHub Actions log, a runner interprets ``::`` workflow commands
+at the start of a line: what claimmodel writes there is encoded so that a value
+cannot end a command or start another one.
 """
 
 from __future__ import annotations
 
+import enum
 import json
+import os
 import re
-from typing import Any
+from typing import Any, TextIO
 
-__all__ = ["json_for_terminal", "printable"]
+__all__ = [
+    "Colour",
+    "colours_wanted",
+    "github_data",
+    "github_property",
+    "json_for_terminal",
+    "printable",
+]
 
 _INTERPRETED = (
     "\x00-\x1f\x7f-\x9f"  # C0 controls, DEL, C1 controls
@@ -62,3 +77,44 @@ def json_for_terminal(data: Any, *, indent: int | None = 2) -> str:
     """
     text = json.dumps(data, ensure_ascii=False, indent=indent)
     return _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m[0]):04x}", text)
+
+
+class Colour(enum.Enum):
+    """The SGR codes the command line uses."""
+
+    RED = "31"
+    YELLOW = "33"
+    BOLD = "1"
+
+    def paint(self, text: str, *, enabled: bool) -> str:
+        """``text`` in this colour when ``enabled``, else ``text`` unchanged."""
+        return f"\x1b[{self.value}m{text}\x1b[0m" if enabled else text
+
+
+def colours_wanted(stream: TextIO) -> bool:
+    """Whether output to ``stream`` may be coloured: a terminal, without NO_COLOR or TERM=dumb.
+
+    NO_COLOR counts when it is set to anything but the empty string, as its convention says.
+    """
+    if os.environ.get("NO_COLOR", "") or os.environ.get("TERM") == "dumb":
+        return False
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty is not None and isatty())
+
+
+def github_data(text: str) -> str:
+    """``text`` encoded as the message of a GitHub Actions workflow command.
+
+    ``%``, CR and LF are percent-encoded, as the runner decodes them, so a value can
+    neither end the command nor start another one on a new line.
+    """
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def github_property(text: str) -> str:
+    """``text`` encoded as a property value (``file=…``) of a workflow command.
+
+    Besides what :func:`github_data` encodes, ``:`` and ``,`` end a property, so they are
+    encoded too.
+    """
+    return github_data(text).replace(":", "%3A").replace(",", "%2C")

@@ -290,6 +290,12 @@ def _object_hook(
     level = NESTING_LEVELS.get(cls, 1)
     max_items = limits.max_items
     required = _ALWAYS_WRITTEN.get(cls, ())
+    # Keys a value must have: null for one of them gets the advice to give a value.
+    needed = frozenset(required) | {
+        field.name
+        for field in attrs.fields(cls)  # type: ignore[arg-type]  # every hooked class is attrs
+        if field.default is attrs.NOTHING
+    }
 
     def structure(value: Any, _: Any) -> _T:
         if type(value) is not dict:
@@ -305,7 +311,7 @@ def _object_hook(
                 limits.check_json(extensions, depth=level)
                 value = {k: v for k, v in value.items() if k not in extensions}
         if None in value.values():
-            _reject_nulls(value)
+            _reject_nulls(value, needed, arrays=required)
         if required:
             _require(value, required)
         if extensions:
@@ -315,14 +321,25 @@ def _object_hook(
     return structure
 
 
-def _reject_nulls(value: dict[str, Any]) -> None:
-    # Absence has one spelling on the wire, a missing key; null is never written.
+def _reject_nulls(
+    value: dict[str, Any], needed: frozenset[str], *, arrays: tuple[str, ...]
+) -> None:
+    # Absence has one spelling on the wire, a missing key; null is never written.  The
+    # advice for a required key matches the message for its absence (see _require).
     errors = [
-        WireError("null is not allowed; leave the key out instead", field=key)
+        WireError(_null_advice(key, needed, arrays), field=key)
         for key, item in value.items()
         if item is None
     ]
     raise IterableValidationError("null values", errors, dict)
+
+
+def _null_advice(key: str, needed: frozenset[str], arrays: tuple[str, ...]) -> str:
+    if key in arrays:
+        return f"null is not allowed; {key!r} is required: write [] when it is empty"
+    if key in needed:
+        return f"null is not allowed; {key!r} is required: give it a value"
+    return "null is not allowed; leave the key out instead"
 
 
 def _require(value: dict[str, Any], required: tuple[str, ...]) -> None:
