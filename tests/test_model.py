@@ -528,3 +528,50 @@ class TestFromisoformatWithoutConstructor:
     def test_refuses_what_the_constructor_refuses(self, text: str) -> None:
         with pytest.raises(InvalidValueError, match="is not a real date"):
             cm.PartialDate.fromisoformat(text)
+
+
+class TestCompactRepr:
+    """Reprs leave out the fields at their defaults, and still build an equal object."""
+
+    def test_every_public_value_class_has_it(self) -> None:
+        import attrs
+
+        import claimmodel
+        from claimmodel.model._repr import compact_repr
+
+        classes = [getattr(claimmodel, name) for name in claimmodel.__all__]
+        attrs_classes = [  # a class without defaults (Problem) has nothing to leave out
+            c
+            for c in classes
+            if isinstance(c, type)
+            and attrs.has(c)
+            and any(f.default is not attrs.NOTHING for f in attrs.fields(c))
+        ]
+        missing = [c.__name__ for c in attrs_classes if c.__repr__ is not compact_repr]
+        assert ([], True) == (missing, len(attrs_classes) > 20)
+
+    def test_defaults_left_out(self) -> None:
+        assert "Bundle()" == repr(cm.Bundle())
+        assert "Claim(text='x', id='c')" == repr(cm.Claim(id="c", text="x"))
+        assert "PartialDate(year=2025, month=7)" == repr(cm.PartialDate(year=2025, month=7))
+        assert "Limits(max_depth=5)" == repr(cm.Limits(max_depth=5))
+
+    def test_eval_round_trip(self) -> None:
+        value = cm.Bundle(
+            title="T",
+            sources=(cm.Person(id="p", name="P", aliases=("Q",)),),
+            claims=(cm.Claim(text="x"),),
+            assertions=(
+                cm.Assertion(
+                    id="a",
+                    claim=cm.Claim(text="x").id,
+                    attribution=cm.Attribution(source="p", cue="said"),
+                    confidence=cm.Confidence(
+                        scale="icd203", level="likely", probability=cm.Interval(low=0.55, high=0.8)
+                    ),
+                ),
+            ),
+        )
+        namespace = {name: getattr(cm, name) for name in cm.__all__}
+        assert value == eval(repr(value), namespace)  # our own repr, of our own value
+        assert "extensions" not in repr(value)

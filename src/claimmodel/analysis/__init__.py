@@ -20,6 +20,7 @@ from claimmodel.analysis._analyze import (
 )
 from claimmodel.analysis._dependencies import Dependency, DependencyKind, dependencies
 from claimmodel.analysis._merge import merge
+from claimmodel.model._repr import use_compact_reprs
 
 __all__ = [
     "Analysis",
@@ -33,3 +34,5 @@ __all__ = [
     "dependencies",
     "merge",
 ]
+
+use_compact_reprs(globals())  # reprs without the fields at their defaults

@@ -6,6 +6,7 @@ the standard library beside them.
 
 from claimmodel.corpus._jsonl import CorpusLine, dump_lines, dumps_line, iter_lines, iter_load
 from claimmodel.corpus._keep import for_corroboration
+from claimmodel.model._repr import use_compact_reprs
 
 __all__ = [
     "CorpusLine",
@@ -15,3 +16,5 @@ __all__ = [
     "iter_lines",
     "iter_load",
 ]
+
+use_compact_reprs(globals())  # reprs without the fields at their defaults

@@ -30,6 +30,7 @@ from claimmodel.cues._lexicon import (
 from claimmodel.cues._quotes import Quotation, find_quotations
 from claimmodel.cues._sentences import sentence_spans
 from claimmodel.cues._tokens import Token, key, phrase_keys, tokenize
+from claimmodel.model._repr import use_compact_reprs
 
 __all__ = [
     "AttributionCue",
@@ -54,3 +55,5 @@ __all__ = [
     "sentence_spans",
     "tokenize",
 ]
+
+use_compact_reprs(globals())  # reprs without the fields at their defaults

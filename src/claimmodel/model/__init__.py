@@ -15,6 +15,7 @@ from claimmodel.model._frozen import FrozenMap, JSONValue
 from claimmodel.model._hedges import WIKIDATA_SOURCING_CIRCUMSTANCES, Hedge, HedgeCategory, Span
 from claimmodel.model._interval import Interval
 from claimmodel.model._relations import Relation, RelationKind
+from claimmodel.model._repr import use_compact_reprs
 from claimmodel.model._scale import CANNOT_BE_JUDGED, Level, Scale, ScaleKind
 from claimmodel.model._sources import (
     SOURCE_CLASSES,
@@ -83,6 +84,8 @@ __all__ = [
     "normalize_text",
     "summarize",
 ]
+
+use_compact_reprs(globals())  # reprs without the fields at their defaults
 
 # Building and decoding records needs neither the built-in scale tables nor the
 # conversion rules, so their modules load when one of these names is first used

@@ -7,6 +7,7 @@ finding with a stable code, a severity and a path in wire names.  The rules are
 listed in :data:`RULES` and described in ``docs/validation.md``.
 """
 
+from claimmodel.model._repr import use_compact_reprs
 from claimmodel.validation._attribution import MAX_CHAIN_LENGTH
 from claimmodel.validation._confidence import BAND_TOLERANCE, EXTENSION_SCALE_PREFIX
 from claimmodel.validation._dates import definitely_after
@@ -40,3 +41,5 @@ __all__ = [
     "resolve_severities",
     "validate",
 ]
+
+use_compact_reprs(globals())  # reprs without the fields at their defaults
