@@ -93,9 +93,17 @@ LINKS = objects(
         "cue": TEXT,
     },
 )
+DRAFTS = objects({"by": TEXT}, {"note": TEXT})
+IDENTIFIERS = st.fixed_dictionaries(
+    {
+        "scheme": st.sampled_from(["wikidata", "orcid", "domain", "isbn"]),
+        "value": st.sampled_from(["Q7747", "Q07747", "0000-0002-1825-0097", "ria.ru", " "]),
+    },
+    optional={"x_no": st.just(1)},
+)
 HEDGES = objects(
     {"cue": TEXT, "category": st.sampled_from(["reportative", "epistemic", "disputed", "vague"])},
-    {"scope": TEXT, "span": SPANS, "voiced_by": IDS},
+    {"scope": TEXT, "span": SPANS, "voiced_by": IDS, "draft": DRAFTS},
 )
 EVIDENCE = objects({}, {"quote": TEXT, "span": SPANS, "document": IDS, "url": TEXT})
 ASSERTIONS = objects(
@@ -112,6 +120,7 @@ ASSERTIONS = objects(
         "hedges": st.lists(HEDGES, max_size=3),
         "date": DATES,
         "evidence": st.lists(EVIDENCE, max_size=2),
+        "draft": DRAFTS,
     },
 )
 ROLES = objects({"office": TEXT}, {"organization": IDS, "start": DATES, "end": DATES})
@@ -126,6 +135,8 @@ SOURCE_FIELDS: dict[str, Any] = {
     "roles": st.lists(ROLES, max_size=2),
     "affiliations": st.lists(AFFILIATIONS, max_size=2),
     "reliability": CONFIDENCES,
+    "identifiers": st.lists(IDENTIFIERS, max_size=2),
+    "draft": DRAFTS,
 }
 SOURCES = st.one_of(
     objects(
@@ -151,14 +162,16 @@ CLAIMS = objects(
         "subject": TEXT,
         "polarity": st.sampled_from(["positive", "negative", "maybe"]),
         "language": TEXT,
+        "draft": DRAFTS,
     },
 )
 RELATIONS = objects(
     {"id": IDS, "kind": st.sampled_from(["supports", "refutes"]), "subject": IDS, "object": IDS},
-    {"basis": TEXT},
+    {"basis": TEXT, "draft": DRAFTS},
 )
 BUNDLES = st.builds(
-    lambda base, extensions: {"format": "claimmodel/1.0", **base, **extensions},
+    lambda version, base, extensions: {"format": version, **base, **extensions},
+    st.sampled_from(["claimmodel/1.1", "claimmodel/1.0"]),
     st.fixed_dictionaries(
         {
             "sources": st.lists(SOURCES, max_size=3),
@@ -166,7 +179,13 @@ BUNDLES = st.builds(
             "assertions": st.lists(ASSERTIONS, max_size=3),
             "relations": st.lists(RELATIONS, max_size=1),
         },
-        optional={"id": IDS, "title": TEXT, "published": DATES, "document": IDS},
+        optional={
+            "$schema": st.sampled_from(["https://example.org/s.json", "a b", ""]),
+            "id": IDS,
+            "title": TEXT,
+            "published": DATES,
+            "document": IDS,
+        },
     ),
     EXTENSIONS,
 )
@@ -546,7 +565,7 @@ class TestFastEngine:
             None,
             None,
             (
-                '{"format":"claimmodel/1.0","sources":[],"claims":[],'
+                '{"format":"claimmodel/1.1","sources":[],"claims":[],'
                 '"assertions":[],"relations":[],"x_a":0.5}'
             ),
             None,
@@ -638,12 +657,16 @@ def _types_in(tp: Any) -> Iterator[type]:
         yield from _types_in(arg)
 
 
+ORCID = "0000-0002-1825-0097"
+
+
 def _rich_bundle() -> cm.Bundle:
     date = cm.PartialDate.fromisoformat("2025-07-14T09:30+03:00")
     confidence = cm.Confidence(
         scale="icd-203", level="likely", probability=cm.Interval(low=0.55, high=0.8), assessor="s1"
     )
     return cm.Bundle(
+        schema="https://example.org/claimmodel.schema.json",
         id="b",
         published=cm.PartialDate(year=2025, month=11),
         sources=(
@@ -654,6 +677,8 @@ def _rich_bundle() -> cm.Bundle:
                 roles=(cm.Role(office="minister", organization="s2", start=date),),
                 affiliations=(cm.Affiliation(kind=cm.AffiliationKind.FUNDED_BY, target="s2"),),
                 reliability=confidence,
+                identifiers=(cm.Identifier(scheme=cm.IdentifierScheme.ORCID, value=ORCID),),
+                draft=cm.Draft(by="extractor", note="check", extensions={"x_e": 1}),
                 extensions={"x_q": {"z": [1, 2.5, None]}},
             ),
             cm.Document(id="s2", authors=("s1",), published=date, text="Text"),

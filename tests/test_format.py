@@ -112,7 +112,7 @@ class TestRoundTrip:
     def test_envelope_and_contract_keys(self) -> None:
         data = cm.to_data(cm.Bundle())
         assert {
-            "format": "claimmodel/1.0",
+            "format": "claimmodel/1.1",
             "sources": [],
             "claims": [],
             "assertions": [],
@@ -123,7 +123,7 @@ class TestRoundTrip:
         assert "lavrov" == assertion["attribution"]["source"]
 
     def test_format_comes_first(self) -> None:
-        assert cm.dumps(_bundle()).startswith('{"format":"claimmodel/1.0"')
+        assert cm.dumps(_bundle()).startswith('{"format":"claimmodel/1.1"')
 
     def test_unicode_is_written_as_itself(self) -> None:
         assert "𝔘𝔫𝔦𝔠𝔬𝔡𝔢" in cm.dumps(_bundle())

@@ -15,6 +15,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import claimmodel as cm
+from claimmodel.format._shape import wire_key
 from claimmodel.model import SOURCE_CLASSES
 from claimmodel.strategies import bundles
 
@@ -36,9 +37,11 @@ DEFS: dict[type, str] = {
     cm.Evidence: "evidence",
     cm.Assertion: "assertion",
     cm.Relation: "relation",
+    cm.Identifier: "identifier",
+    cm.Draft: "draft",
     **{cls: f"source-{kind.value}" for kind, cls in SOURCE_CLASSES.items()},
 }
-PLAIN = (cm.Interval, cm.Span)
+PLAIN = (cm.Identifier, cm.Interval, cm.Span)
 
 
 def schema_errors(data: object) -> list[str]:
@@ -64,7 +67,7 @@ def definition(cls: type) -> dict[str, Any]:
 
 def wire_fields(cls: type) -> set[str]:
     """The keys the decoder knows for ``cls``, besides ``x_…`` extension keys."""
-    names = {field.name for field in attrs.fields(cls) if field.name != "extensions"}
+    names = {wire_key(field.name) for field in attrs.fields(cls) if field.name != "extensions"}
     if cls in SOURCE_CLASSES.values():
         names.add("kind")
     if cls is cm.Bundle:
@@ -265,10 +268,10 @@ class TestGeneratedBundles:
         # Absence is spelled by leaving the key out; null is refused by both sides.
         data = cm.to_data(bundle)
         candidates = [
-            (path, field.name)
+            (path, wire_key(field.name))
             for path, cls in objects(data)
             for field in attrs.fields(cls)
-            if field.default is None and field.name not in at(data, path)
+            if field.default is None and wire_key(field.name) not in at(data, path)
         ]
         assume(candidates)
         path, name = data_strategy.draw(st.sampled_from(candidates))
@@ -340,10 +343,18 @@ class TestSharedRules:
         assert bool(decode_problems(data)) == bool(schema_errors(data))
 
     @pytest.mark.parametrize(
-        "version", ["claimmodel/1.0", "claimmodel/2.0", "claimmodel/1.01", "claimmodel/1.0\n"]
+        "version",
+        [
+            "claimmodel/1.0",
+            "claimmodel/1.1",
+            "claimmodel/1.2",
+            "claimmodel/2.0",
+            "claimmodel/1.01",
+            "claimmodel/1.1\n",
+        ],
     )
     def test_format(self, version: str) -> None:
         data = {"format": version, "sources": [], "claims": [], "assertions": [], "relations": []}
-        # The schema admits every 1.x minor version; this release reads up to 1.0.
-        expected = version != "claimmodel/1.0"
+        # The schema admits the versions this release reads, 1.0 and 1.1.
+        expected = version not in ("claimmodel/1.0", "claimmodel/1.1")
         assert (expected, expected) == (bool(decode_problems(data)), bool(schema_errors(data)))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import Any
 
 import attrs
 import pytest
@@ -26,10 +27,13 @@ from claimmodel import (
     Collective,
     Confidence,
     Document,
+    Draft,
     Evidence,
     GovernmentBody,
     Hedge,
     HedgeCategory,
+    Identifier,
+    IdentifierScheme,
     Interval,
     Link,
     MediaOutlet,
@@ -339,6 +343,43 @@ def _unknown_hedge_voice(bundle: Bundle, data: st.DataObject) -> tuple[Bundle, s
     return broken, f"$.assertions[{index}].hedges[{len(assertion.hedges)}].voiced_by"
 
 
+_QID = Identifier(scheme=IdentifierScheme.WIKIDATA, value="Q7747")
+
+
+def _with_source(bundle: Bundle, index: int, source: Source) -> Bundle:
+    sources = list(bundle.sources)
+    sources[index] = source
+    return attrs.evolve(bundle, sources=tuple(sources))
+
+
+def _repeated_identifier(bundle: Bundle, data: st.DataObject) -> tuple[Bundle, str]:
+    index = data.draw(st.integers(0, len(bundle.sources) - 1), label="source")
+    source = attrs.evolve(bundle.sources[index], identifiers=(_QID, _QID))
+    return _with_source(bundle, index, source), f"$.sources[{index}].identifiers[1]"
+
+
+def _shared_identifier(bundle: Bundle, data: st.DataObject) -> tuple[Bundle, str]:
+    first, second = sorted(
+        data.draw(st.permutations(range(len(bundle.sources))), label="sources")[:2]
+    )
+    for index in (first, second):
+        bundle = _with_source(bundle, index, bundle.sources[index].with_identifier(_QID))
+    return bundle, f"$.sources[{second}].identifiers[0]"
+
+
+def _unreviewed_draft(bundle: Bundle, data: st.DataObject) -> tuple[Bundle, str]:
+    draft = Draft(by="extractor")
+    where = data.draw(st.sampled_from(["sources", "claims", "assertions", "relations"]))
+    items = getattr(bundle, where)
+    if not items:
+        where, items = "claims", bundle.claims
+    index = data.draw(st.integers(0, len(items) - 1), label="item")
+    changed: list[Any] = list(items)
+    changed[index] = attrs.evolve(items[index], draft=draft)
+    changes: dict[str, Any] = {where: tuple(changed)}
+    return attrs.evolve(bundle, **changes), f"$.{where}[{index}].draft"
+
+
 def _unknown_document(bundle: Bundle, data: st.DataObject) -> tuple[Bundle, str]:
     index, assertion = _pick(bundle, data)
     target = data.draw(st.sampled_from(["ghost", assertion.attribution.source]), label="target")
@@ -478,6 +519,8 @@ BREAKERS: dict[str, Breaker] = {
     "CM306": _unknown_hedge_voice,
     "CM307": _unknown_document,
     "CM308": _affiliation_cycle,
+    "CM309": _repeated_identifier,
+    "CM310": _shared_identifier,
     "CM401": _hedged_but_confident,
     "CM501": _dated_after_publication,
     "CM502": _ends_before_start,
@@ -487,6 +530,7 @@ BREAKERS: dict[str, Breaker] = {
     "CM603": _hedge_cue_mismatch,
     "CM701": _unreferenced_source,
     "CM702": _unreferenced_claim,
+    "CM801": _unreviewed_draft,
 }
 
 _ITEM = re.compile(r"^\$\.(sources|claims|assertions|relations)\[(\d+)\]")

@@ -60,11 +60,14 @@ from claimmodel.model import (
     Collective,
     Confidence,
     Document,
+    Draft,
     Evidence,
     FrozenMap,
     GovernmentBody,
     Hedge,
     HedgeCategory,
+    Identifier,
+    IdentifierScheme,
     Interval,
     JSONValue,
     Link,
@@ -95,8 +98,10 @@ __all__ = [
     "bundles",
     "claims",
     "confidences",
+    "drafts",
     "evidence",
     "extensions",
+    "external_identifiers",
     "hedges",
     "identifiers",
     "intervals",
@@ -105,6 +110,7 @@ __all__ = [
     "partial_dates",
     "relations",
     "roles",
+    "schema_uris",
     "sources",
     "spans",
     "texts",
@@ -194,6 +200,112 @@ def _optional(strategy: SearchStrategy[_T]) -> SearchStrategy[_T | None]:
 def _choice(options: tuple[_T, ...]) -> SearchStrategy[_T]:
     """``sampled_from``, built once per tuple of options."""
     return st.sampled_from(options)
+
+
+# -- drafts, external identifiers, schema URIs ---------------------------------------
+
+
+@_cached
+def drafts(*, allow_extensions: bool = True) -> SearchStrategy[Draft]:
+    """Draft markers: the program that suggested an object, perhaps a note for its reviewer."""
+    return st.builds(
+        Draft,
+        by=st.sampled_from(("claimmodel cues 0.1", "extractor")) | texts(),
+        note=_optional(texts()),
+        extensions=_extensions_or_none(allow_extensions),
+    )
+
+
+@_cached
+def _drafts_or_none(allow_extensions: bool) -> SearchStrategy[Draft | None]:
+    # Most objects are not drafts.
+    return st.none() | st.none() | drafts(allow_extensions=allow_extensions)
+
+
+_CROCKFORD = "0123456789abcdefghjkmnpqrstvwxyz"
+
+
+def _mod_11_2(digits: str) -> str:
+    total = 0
+    for digit in digits:
+        total = (total + int(digit)) * 2
+    result = (12 - total % 11) % 11
+    return "X" if result == 10 else str(result)
+
+
+def _ror(body: str) -> str:
+    number = 0
+    for character in body:
+        number = number * 32 + _CROCKFORD.index(character)
+    return f"{body}{98 - (number * 100) % 97:02d}"
+
+
+_digits = st.text("0123456789", min_size=15, max_size=15)
+_labels = st.from_regex(r"[a-z0-9]([a-z0-9-]{0,8}[a-z0-9])?", fullmatch=True)
+_IDENTIFIER_VALUES: dict[IdentifierScheme, SearchStrategy[str]] = {
+    IdentifierScheme.WIKIDATA: st.integers(1, 10**12 - 1).map(lambda n: f"Q{n}"),
+    IdentifierScheme.ROR: st.text(_CROCKFORD, min_size=6, max_size=6).map(lambda t: _ror(f"0{t}")),
+    IdentifierScheme.ISNI: _digits.map(lambda d: d + _mod_11_2(d)),
+    IdentifierScheme.ORCID: _digits.map(lambda d: d + _mod_11_2(d)).map(
+        lambda d: "-".join(d[i : i + 4] for i in range(0, 16, 4))
+    ),
+    IdentifierScheme.DOMAIN: st.sampled_from(("ria.ru", "kcna.kp", "xn--80aswg.xn--p1ai"))
+    | st.builds(
+        lambda labels, top: ".".join((*labels, top)),
+        st.lists(_labels, min_size=1, max_size=3),
+        st.from_regex(r"[a-z][a-z0-9]{1,5}", fullmatch=True),
+    ),
+    IdentifierScheme.URL: st.sampled_from(
+        ("https://ria.ru/", "http://example.org/a?b=c#d", "https://xn--80aswg.xn--p1ai/%D0%B0")
+    )
+    | st.builds(
+        lambda scheme, host, rest: f"{scheme}://{host}{rest}",
+        st.sampled_from(("http", "https")),
+        st.text(
+            st.characters(min_codepoint=0x21, max_codepoint=0x7E, exclude_characters="/?#@"),
+            min_size=1,
+            max_size=8,
+        ),
+        st.sampled_from(("", "/", "?q", "#f"))
+        | st.text(st.characters(min_codepoint=0x21, max_codepoint=0x7E), max_size=6).map(
+            lambda t: f"/{t}"
+        ),
+    ),
+}
+
+
+@_cached
+def external_identifiers(
+    *, schemes: SearchStrategy[IdentifierScheme] | None = None
+) -> SearchStrategy[Identifier]:
+    """External identifiers of every scheme (or of ``schemes``), check digits right."""
+    chosen = st.sampled_from(IdentifierScheme) if schemes is None else schemes
+    return chosen.flatmap(
+        lambda scheme: _IDENTIFIER_VALUES[scheme].map(
+            lambda value: Identifier(scheme=scheme, value=value)
+        )
+    )
+
+
+@_cached
+def schema_uris() -> SearchStrategy[str]:
+    """Values of a bundle's ``$schema``: URLs, relative paths, URNs, any string without
+    whitespace or control characters."""
+    return st.sampled_from(
+        (
+            "https://example.org/claimmodel-1.1.schema.json",
+            "./claimmodel.schema.json",
+            "urn:claimmodel:schema:claimmodel-1.1",
+        )
+    ) | st.text(
+        st.characters(
+            codec="utf-8",
+            exclude_categories=("Cc", "Zs", "Zl", "Zp"),
+            exclude_characters="\x85\xa0\u1680\u2028\u2029\u202f\u205f\u3000",
+        ),
+        min_size=1,
+        max_size=8,
+    )
 
 
 # -- extension data ------------------------------------------------------------------
@@ -499,6 +611,7 @@ def hedges(
         scope=_optional(texts()),
         span=_optional(_spans()) if spans is None else spans,
         voiced_by=_optional(identifiers()) if voices is None else voices,
+        draft=_drafts_or_none(allow_extensions),
         extensions=_extensions_or_none(allow_extensions),
     )
 
@@ -638,6 +751,7 @@ def _claims(draw: st.DrawFn, *, ids: SearchStrategy[str | None], allow_extension
         "object": draw(_optional(texts())),
         "polarity": draw(st.sampled_from(Polarity)),
         "language": draw(_optional(_languages)),
+        "draft": draw(_drafts_or_none(allow_extensions)),
         "extensions": draw(_extensions_or_none(allow_extensions)),
     }
     claim_id = draw(ids)
@@ -682,6 +796,7 @@ def assertions(
         evidence=st.lists(
             _evidence_default() if evidence is None else evidence, max_size=max_evidence
         ).map(tuple),
+        draft=_drafts_or_none(allow_extensions),
         extensions=_extensions_or_none(allow_extensions),
     )
 
@@ -702,6 +817,7 @@ def relations(
         subject=identifiers() if subjects is None else subjects,
         object=identifiers() if objects is None else objects,
         basis=_optional(texts()),
+        draft=_drafts_or_none(allow_extensions),
         extensions=_extensions_or_none(allow_extensions),
     ).filter(lambda relation: relation.subject != relation.object)
 
@@ -884,6 +1000,7 @@ def _sources(
         "id": draw(ids),
         "name": draw(_optional(_source_texts)),
         "aliases": tuple(draw(st.lists(texts(), max_size=2, unique=True))),
+        "identifiers": tuple(draw(st.lists(external_identifiers(), max_size=2, unique=True))),
         "description": draw(_optional(texts())),
         "roles": tuple(
             draw(
@@ -924,6 +1041,7 @@ def _sources(
                 )
             )
         ),
+        "draft": draw(_drafts_or_none(allow_extensions)),
         "extensions": draw(_extensions_or_none(allow_extensions)),
     }
     if kind is SourceKind.GOVERNMENT_BODY:
@@ -1155,6 +1273,7 @@ def _bundles(
             relation_list.append(relation)
 
     return Bundle(
+        schema=draw(_optional(schema_uris())),
         id=draw(_optional(st.just(bundle_id))),
         title=draw(_optional(texts())),
         published=published,
@@ -1290,6 +1409,7 @@ def _bundle_assertion(
                 )
             )
         ),
+        draft=draw(_drafts_or_none(allow_extensions)),
         extensions=draw(_extensions_or_none(allow_extensions)),
     )
 

@@ -8,7 +8,13 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from typing import IO, Any
 
-from claimmodel.exceptions import ClaimModelError, DecodeError, LimitExceededError, Problem
+from claimmodel.exceptions import (
+    ClaimModelError,
+    DecodeError,
+    InvalidValueError,
+    LimitExceededError,
+    Problem,
+)
 from claimmodel.format._envelope import FORMAT_VERSION, parse_version, upgrade
 from claimmodel.format._errors import escape_controls, json_path_step
 from claimmodel.format._fast import (
@@ -27,7 +33,11 @@ from claimmodel.model._checks import type_name
 
 __all__ = ["dump", "dumps", "from_data", "json_schema", "load", "loads", "to_data"]
 
-SCHEMA_RESOURCE = "claimmodel-1.0.schema.json"
+SCHEMA_RESOURCES = {
+    "claimmodel/1.0": "claimmodel-1.0.schema.json",
+    "claimmodel/1.1": "claimmodel-1.1.schema.json",
+}
+"""The JSON Schema of each released format version, by its ``format`` string."""
 _RECURSION_MARGIN = 50  # frames in use below the parser when it starts
 
 
@@ -359,10 +369,21 @@ def dump(bundle: Bundle, file: IO[str]) -> None:
     file.write("\n")
 
 
-def json_schema() -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) of the current format, as a fresh ``dict``."""
+def json_schema(version: str = FORMAT_VERSION) -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of a format version, the current one by default,
+    as a fresh ``dict``.
+
+    ``version`` is a ``format`` string such as ``"claimmodel/1.0"``; every released
+    version has its schema.  The current schema also describes every older version
+    of its major version (it embeds their schemas), so one schema checks any
+    document this release reads.
+    """
     from importlib import resources  # noqa: PLC0415  (rarely needed; keep import time low)
 
-    text = resources.files("claimmodel.format.schema").joinpath(SCHEMA_RESOURCE).read_text("utf-8")
+    if version not in SCHEMA_RESOURCES:
+        known = ", ".join(repr(v) for v in SCHEMA_RESOURCES)
+        raise InvalidValueError(f"no JSON Schema for format {version!r}; known: {known}")
+    resource = resources.files("claimmodel.format.schema").joinpath(SCHEMA_RESOURCES[version])
+    text = resource.read_text("utf-8")
     schema: dict[str, Any] = json.loads(text)
     return schema

@@ -33,6 +33,7 @@ from claimmodel.format._shape import (
     EXTENSIBLE,
     NESTING_LEVELS,
     PLAIN,
+    WIRE_KEYS,
     is_homogeneous_tuple,
 )
 from claimmodel.model import (
@@ -54,6 +55,7 @@ _T = TypeVar("_T")
 
 _WIRE_ORDER: dict[type, tuple[str, ...]] = {
     Bundle: (
+        "$schema",
         "id",
         "title",
         "published",
@@ -64,7 +66,7 @@ _WIRE_ORDER: dict[type, tuple[str, ...]] = {
         "assertions",
         "relations",
     ),
-    Claim: ("id", "text", "subject", "predicate", "object", "polarity", "language"),
+    Claim: ("id", "text", "subject", "predicate", "object", "polarity", "language", "draft"),
 }
 
 # Top-level arrays are part of the contract: always written, even when empty, and required.
@@ -283,6 +285,7 @@ def _object_hook(
     overrides: dict[str, Any] = (
         {"extensions": override(rename=EXTENSIONS_KEY)} if extensible else {}
     )
+    overrides.update(_renamed(cls))
     generated = make_dict_structure_fn(
         cls, conv, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True, **overrides
     )
@@ -321,6 +324,10 @@ def _object_hook(
     return structure
 
 
+def _renamed(cls: type) -> dict[str, Any]:
+    return {name: override(rename=key) for name, key in WIRE_KEYS.get(cls, {}).items()}
+
+
 def _reject_nulls(
     value: dict[str, Any], needed: frozenset[str], *, arrays: tuple[str, ...]
 ) -> None:
@@ -355,6 +362,7 @@ def _require(value: dict[str, Any], required: tuple[str, ...]) -> None:
 def _object_unhook(conv: JsonConverter, cls: type[_T]) -> Callable[[_T], dict[str, Any]]:
     always = _ALWAYS_WRITTEN.get(cls, ())
     overrides: dict[str, Any] = {"extensions": override(rename=EXTENSIONS_KEY)}
+    overrides.update(_renamed(cls))
     overrides.update({name: override(omit_if_default=False) for name in always})
     if cls is Claim:  # written even when derived, so readers need not re-derive it
         overrides["id"] = override(omit_if_default=False)

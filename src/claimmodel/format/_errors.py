@@ -14,6 +14,7 @@ from collections.abc import Iterator
 import attrs
 
 from claimmodel.exceptions import InvalidTypeError, InvalidValueError, Problem
+from claimmodel.format._shape import wire_key
 
 __all__ = ["EXTENSIONS_KEY", "WireError", "escape_controls", "json_path_step", "problems_from"]
 
@@ -70,14 +71,14 @@ def _step(exc: BaseException) -> str:
 
     for note in getattr(exc, "__notes__", ()):
         if isinstance(note, AttributeValidationNote):
-            return "" if note.name == EXTENSIONS_KEY else json_path_step(note.name)
+            return "" if note.name == EXTENSIONS_KEY else json_path_step(wire_key(note.name))
         if isinstance(note, IterableValidationNote):
             return f"[{note.index}]"
     return ""
 
 
 def _allowed_keys(cls: type) -> str:
-    names = [f.name for f in attrs.fields(cls) if f.name != "extensions"]
+    names = [wire_key(f.name) for f in attrs.fields(cls) if f.name != "extensions"]
     if len(names) == len(attrs.fields(cls)):
         return ", ".join(names)
     return ", ".join(names) + ", or an x_… extension key"
@@ -107,7 +108,7 @@ def problems_from(exc: BaseException, path: str = "$") -> Iterator[Problem]:
         yield Problem(path=path, message=f"required key {name!r} is missing")
         return
     if isinstance(exc, InvalidTypeError | InvalidValueError | WireError) and exc.field is not None:
-        path += json_path_step(exc.field)
+        path += json_path_step(wire_key(exc.field))
     if isinstance(exc, WireError):
         path += exc.subpath
     yield Problem(path=path, message=str(exc) or type(exc).__name__)

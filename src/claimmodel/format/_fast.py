@@ -51,7 +51,7 @@ import attrs
 
 from claimmodel.format._envelope import FORMAT_VERSION
 from claimmodel.format._limits import Limits
-from claimmodel.format._shape import NESTING_LEVELS
+from claimmodel.format._shape import NESTING_LEVELS, wire_key
 from claimmodel.model import (
     SOURCE_CLASSES,
     Bundle,
@@ -429,7 +429,9 @@ def _direct_builder(cls: type, plan: _Plan) -> Hook | None:
     fields = [f for f in attrs.fields(cls) if f.name != "extensions"]
     # Source classes are reached only through the tagged union, which has read
     # the ``kind`` tag already; here it is simply not a field.
-    known = frozenset(f.name for f in fields) | ({"kind"} if cls in _SOURCE_TYPES else set())
+    known = frozenset(wire_key(f.name) for f in fields) | (
+        {"kind"} if cls in _SOURCE_TYPES else set()
+    )
     if hasattr(cls, "__attrs_pre_init__"):
         return None
     # ``n`` counts the keys read; any other key is extension data (or refused).
@@ -511,14 +513,15 @@ def _field_code(
     ):
         return None
     lines, rest = code
+    key = wire_key(field.name)
     if converter is not None:
         lines.append(f"{v} = {plan.bind(f'c{index}', converter)}({v})")
     default: Any = field.default
     if default is attrs.NOTHING:
-        body = [f"{v} = value[{field.name!r}]", *lines]
+        body = [f"{v} = value[{key!r}]", *lines]
     else:
         # ``in`` then a subscript: cheaper than ``get`` for the keys usually left out.
-        body = [f"if {field.name!r} in value:", f"    {v} = value[{field.name!r}]", "    n += 1"]
+        body = [f"if {key!r} in value:", f"    {v} = value[{key!r}]", "    n += 1"]
         body += [f"    {line}" for line in lines]
         body.append("else:")
         if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
@@ -718,7 +721,7 @@ def _writer(cls: type, *, stream: bool) -> Callable[[Any], dict[str, Any]]:
         template = _value_expression(field.type, default, index, namespace, stream=stream)
         value = template.format(v="v")
         if default is attrs.NOTHING and not lines:
-            literal.append(f"{field.name!r}: {template.format(v=f'o.{field.name}')}")
+            literal.append(f"{wire_key(field.name)!r}: {template.format(v=f'o.{field.name}')}")
             if check_numbers:
                 lines.append(f"    check(o.{field.name})")
             continue
@@ -726,7 +729,7 @@ def _writer(cls: type, *, stream: bool) -> Callable[[Any], dict[str, Any]]:
         if check_numbers:
             lines.append("    check(v)")
         if default is attrs.NOTHING:
-            lines.append(f"    d[{field.name!r}] = {value}")
+            lines.append(f"    d[{wire_key(field.name)!r}] = {value}")
             continue
         if default is None:
             condition = "v is not None"
@@ -736,7 +739,7 @@ def _writer(cls: type, *, stream: bool) -> Callable[[Any], dict[str, Any]]:
             condition = "v"
         else:  # pragma: no cover  (no other kind of default in the model)
             condition = f"v != d{index}"
-        lines += [f"    if {condition}:", f"        d[{field.name!r}] = {value}"]
+        lines += [f"    if {condition}:", f"        d[{wire_key(field.name)!r}] = {value}"]
     if extensible:
         namespace["empty"] = EMPTY_MAP  # the only empty map a model object holds
         lines += [

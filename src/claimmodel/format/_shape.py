@@ -1,8 +1,9 @@
 """The shape of the wire format that every decoder shares, known without cattrs.
 
 Which model classes travel as JSON objects, which of them take ``x_…`` extension
-keys, and how deep in a document each can sit — the level from which the depth
-of its extension values is counted, identically by every engine.
+keys, which fields travel under another key than their Python name, and how
+deep in a document each can sit — the level from which the depth of its
+extension values is counted, identically by every engine.
 """
 
 from __future__ import annotations
@@ -20,8 +21,10 @@ from claimmodel.model import (
     Bundle,
     Claim,
     Confidence,
+    Draft,
     Evidence,
     Hedge,
+    Identifier,
     Interval,
     Link,
     Relation,
@@ -30,7 +33,14 @@ from claimmodel.model import (
     Span,
 )
 
-__all__ = ["EXTENSIBLE", "NESTING_LEVELS", "PLAIN", "is_homogeneous_tuple"]
+__all__ = [
+    "EXTENSIBLE",
+    "NESTING_LEVELS",
+    "PLAIN",
+    "WIRE_KEYS",
+    "is_homogeneous_tuple",
+    "wire_key",
+]
 
 EXTENSIBLE: tuple[type, ...] = (
     Affiliation,
@@ -39,6 +49,7 @@ EXTENSIBLE: tuple[type, ...] = (
     Bundle,
     Claim,
     Confidence,
+    Draft,
     Evidence,
     Hedge,
     Link,
@@ -46,7 +57,21 @@ EXTENSIBLE: tuple[type, ...] = (
     Role,
     *SOURCE_CLASSES.values(),
 )
-PLAIN: tuple[type, ...] = (Interval, Span)
+PLAIN: tuple[type, ...] = (Identifier, Interval, Span)
+
+WIRE_KEYS: dict[type, dict[str, str]] = {Bundle: {"schema": "$schema"}}
+"""Fields written under another key than their name: class → field name → wire key.
+
+Error paths name fields without their class, so a field name renamed in one
+class is renamed alike wherever it occurs (tests/test_format.py checks it).
+"""
+
+_RENAMED = {name: key for keys in WIRE_KEYS.values() for name, key in keys.items()}
+
+
+def wire_key(name: str) -> str:
+    """The wire key of a field called ``name``."""
+    return _RENAMED.get(name, name)
 
 
 def is_homogeneous_tuple(tp: Any) -> bool:

@@ -11,9 +11,11 @@ from claimmodel.model._bundle import Bundle
 from claimmodel.model._claims import Claim, Polarity, claim_id, normalize_text
 from claimmodel.model._confidence import Confidence
 from claimmodel.model._dates import PartialDate, Precision
+from claimmodel.model._drafts import Draft
 from claimmodel.model._frozen import FrozenMap, JSONValue
 from claimmodel.model._hedges import WIKIDATA_SOURCING_CIRCUMSTANCES, Hedge, HedgeCategory, Span
 from claimmodel.model._interval import Interval
+from claimmodel.model._identifiers import Identifier, IdentifierScheme
 from claimmodel.model._relations import Relation, RelationKind
 from claimmodel.model._repr import use_compact_reprs
 from claimmodel.model._scale import CANNOT_BE_JUDGED, Level, Scale, ScaleKind
@@ -53,11 +55,14 @@ __all__ = [
     "Collective",
     "Confidence",
     "Document",
+    "Draft",
     "Evidence",
     "FrozenMap",
     "GovernmentBody",
     "Hedge",
     "HedgeCategory",
+    "Identifier",
+    "IdentifierScheme",
     "Interval",
     "JSONValue",
     "Level",

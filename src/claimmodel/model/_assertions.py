@@ -19,6 +19,7 @@ from claimmodel.exceptions import InvalidValueError
 from claimmodel.model import _checks as check
 from claimmodel.model._confidence import Confidence
 from claimmodel.model._dates import PartialDate
+from claimmodel.model._drafts import Draft
 from claimmodel.model._frozen import EMPTY_MAP, FrozenMap, JSONValue
 from claimmodel.model._hedges import Hedge, Span
 
@@ -171,6 +172,10 @@ class Assertion:
     date: PartialDate | None = attrs.field(default=None, validator=_optional_date)
     """When the source made the statement (not when it was reported)."""
     evidence: tuple[Evidence, ...] = check.tuple_field(check.items_of(Evidence, "an Evidence"))
+    draft: Draft | None = attrs.field(
+        default=None, validator=check.optional_instance_of(Draft, "a Draft")
+    )
+    """Set when a program suggested this and no person has reviewed it yet."""
     extensions: FrozenMap[JSONValue] = attrs.field(
         default=EMPTY_MAP, converter=check.freeze_extensions
     )
@@ -187,3 +192,7 @@ class Assertion:
     def with_hedge(self, hedge: Hedge) -> Assertion:
         """A copy with one more hedge."""
         return attrs.evolve(self, hedges=(*self.hedges, hedge))
+
+    def reviewed(self) -> Assertion:
+        """A copy without the draft marker: a person has reviewed it."""
+        return attrs.evolve(self, draft=None)

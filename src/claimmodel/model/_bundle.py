@@ -55,6 +55,8 @@ class Bundle:
     appeared, the reference for partial dates such as "in July".
     """
 
+    schema: str | None = attrs.field(default=None, validator=check.optional_uri)
+    """The JSON Schema the document names (its ``$schema`` key), kept as written."""
     id: str | None = attrs.field(default=None, validator=check.optional_identifier)
     title: str | None = attrs.field(default=None, validator=check.optional_text)
     published: PartialDate | None = attrs.field(

@@ -8,6 +8,7 @@ Cross-object rules belong to :mod:`claimmodel.validation`, not here.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from enum import Enum
 from typing import Any, TypeVar
@@ -72,6 +73,26 @@ def optional_identifier(instance: object, attribute: attrs.Attribute[Any], value
     """``None`` or :func:`identifier`."""
     if value is not None:
         identifier(instance, attribute, value)
+
+
+_NOT_IN_URI = re.compile("[\x00-\x20\x7f-\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
+"""Whitespace (as ``str.isspace`` has it) and control characters."""
+
+
+def optional_uri(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """``None`` or a URI reference: a non-empty string without spaces or control characters."""
+    if value is None:
+        return
+    if type(value) is not str:
+        raise InvalidTypeError(
+            f"{attribute.name} must be a string (a URI), not {type_name(value)}",
+            field=attribute.name,
+        )
+    if not value or _NOT_IN_URI.search(value):
+        raise InvalidValueError(
+            f"{attribute.name} must be a URI without spaces or control characters, not {value!r}",
+            field=attribute.name,
+        )
 
 
 @attrs.frozen

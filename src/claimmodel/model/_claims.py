@@ -9,6 +9,7 @@ from typing import Any
 import attrs
 
 from claimmodel.model import _checks as check
+from claimmodel.model._drafts import Draft
 from claimmodel.model._frozen import EMPTY_MAP, FrozenMap, JSONValue
 
 __all__ = ["Claim", "Polarity", "claim_id", "normalize_text"]
@@ -82,6 +83,10 @@ class Claim:
     id: str = attrs.field(
         default=attrs.Factory(_derived_id, takes_self=True), validator=check.identifier
     )
+    draft: Draft | None = attrs.field(
+        default=None, validator=check.optional_instance_of(Draft, "a Draft")
+    )
+    """Set when a program suggested this and no person has reviewed it yet."""
     extensions: FrozenMap[JSONValue] = attrs.field(
         default=EMPTY_MAP, converter=check.freeze_extensions
     )
@@ -90,3 +95,7 @@ class Claim:
     def derived_id(self) -> str:
         """The id this claim's content derives, whatever ``id`` it was given."""
         return _derived_id(self)
+
+    def reviewed(self) -> Claim:
+        """A copy without the draft marker: a person has reviewed it."""
+        return attrs.evolve(self, draft=None)

@@ -15,6 +15,7 @@ import attrs
 
 from claimmodel.exceptions import InvalidTypeError, InvalidValueError
 from claimmodel.model import _checks as check
+from claimmodel.model._drafts import Draft
 from claimmodel.model._frozen import EMPTY_MAP, FrozenMap, JSONValue
 
 __all__ = ["WIKIDATA_SOURCING_CIRCUMSTANCES", "Hedge", "HedgeCategory", "Span"]
@@ -111,6 +112,14 @@ class Hedge:
     )
     voiced_by: str | None = attrs.field(default=None, validator=check.optional_identifier)
     """Source id of whoever hedges; ``None`` means the asserting source itself."""
+    draft: Draft | None = attrs.field(
+        default=None, validator=check.optional_instance_of(Draft, "a Draft")
+    )
+    """Set when a program suggested this and no person has reviewed it yet."""
     extensions: FrozenMap[JSONValue] = attrs.field(
         default=EMPTY_MAP, converter=check.freeze_extensions
     )
+
+    def reviewed(self) -> Hedge:
+        """A copy without the draft marker: a person has reviewed it."""
+        return attrs.evolve(self, draft=None)

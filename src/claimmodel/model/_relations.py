@@ -7,6 +7,7 @@ import enum
 import attrs
 
 from claimmodel.model import _checks as check
+from claimmodel.model._drafts import Draft
 from claimmodel.model._frozen import EMPTY_MAP, FrozenMap, JSONValue
 
 __all__ = ["Relation", "RelationKind"]
@@ -32,6 +33,14 @@ class Relation:
     object: str = attrs.field(validator=check.identifier)
     basis: str | None = attrs.field(default=None, validator=check.optional_text)
     """Why the encoder records this relation."""
+    draft: Draft | None = attrs.field(
+        default=None, validator=check.optional_instance_of(Draft, "a Draft")
+    )
+    """Set when a program suggested this and no person has reviewed it yet."""
     extensions: FrozenMap[JSONValue] = attrs.field(
         default=EMPTY_MAP, converter=check.freeze_extensions
     )
+
+    def reviewed(self) -> Relation:
+        """A copy without the draft marker: a person has reviewed it."""
+        return attrs.evolve(self, draft=None)

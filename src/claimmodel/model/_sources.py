@@ -16,7 +16,9 @@ import attrs
 from claimmodel.model import _checks as check
 from claimmodel.model._confidence import Confidence
 from claimmodel.model._dates import PartialDate
+from claimmodel.model._drafts import Draft
 from claimmodel.model._frozen import EMPTY_MAP, FrozenMap, JSONValue
+from claimmodel.model._identifiers import Identifier
 
 __all__ = [
     "Affiliation",
@@ -95,6 +97,10 @@ class _SourceBase:
     id: str = attrs.field(validator=check.identifier)
     name: str | None = attrs.field(default=None, validator=check.optional_text)
     aliases: tuple[str, ...] = check.tuple_field(check.text_items)
+    identifiers: tuple[Identifier, ...] = check.tuple_field(
+        check.items_of(Identifier, "an Identifier")
+    )
+    """Its ids in shared registries (Wikidata, ROR, ISNI, ORCID, a domain, a URL)."""
     description: str | None = attrs.field(default=None, validator=check.optional_text)
     roles: tuple[Role, ...] = check.tuple_field(check.items_of(Role, "a Role"))
     affiliations: tuple[Affiliation, ...] = check.tuple_field(
@@ -104,6 +110,10 @@ class _SourceBase:
         default=None, validator=check.optional_instance_of(Confidence, "a Confidence")
     )
     """How reliable the source is judged to be (for example Admiralty A–F)."""
+    draft: Draft | None = attrs.field(
+        default=None, validator=check.optional_instance_of(Draft, "a Draft")
+    )
+    """Set when a program suggested this and no person has reviewed it yet."""
 
     @property
     def label(self) -> str:
@@ -123,6 +133,16 @@ class _SourceBase:
     def with_role(self, role: Role) -> Source:
         """A copy with one more role."""
         return attrs.evolve(self, roles=(*self.roles, role))  # type: ignore[return-value]
+
+    def with_identifier(self, identifier: Identifier) -> Source:
+        """A copy with one more external identifier (no change if it is already known)."""
+        if identifier in self.identifiers:
+            return self  # type: ignore[return-value]
+        return attrs.evolve(self, identifiers=(*self.identifiers, identifier))  # type: ignore[return-value]
+
+    def reviewed(self) -> Source:
+        """A copy without the draft marker: a person has reviewed it."""
+        return attrs.evolve(self, draft=None)  # type: ignore[return-value]
 
 
 @attrs.frozen(kw_only=True)

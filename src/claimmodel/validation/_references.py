@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from claimmodel.model import AffiliationKind, Collective, Document
+from claimmodel.model import AffiliationKind, Collective, Document, Identifier
 from claimmodel.validation._context import Context
 
 __all__ = ["check"]
@@ -19,6 +19,7 @@ def check(ctx: Context) -> None:
     _relations(ctx)
     _source_links(ctx)
     _hedges_and_evidence(ctx)
+    _identifiers(ctx)
     if ctx.wants("CM308"):
         for kind in _ACYCLIC_KINDS:
             _cycles(ctx, kind)
@@ -139,6 +140,32 @@ def _hedges_and_evidence(ctx: Context) -> None:
             if evidence.document is not None:
                 path = f"{base}.evidence[{position}].document"
                 _document_reference(ctx, path, "the evidence document", evidence.document)
+
+
+def _identifiers(ctx: Context) -> None:
+    holder: dict[Identifier, int] = {}  # identifier -> index of the first source with it
+    for index, source in enumerate(ctx.bundle.sources):
+        seen: set[Identifier] = set()
+        for position, identifier in enumerate(source.identifiers):
+            path = f"$.sources[{index}].identifiers[{position}]"
+            if identifier in seen:
+                ctx.emit(
+                    "CM309",
+                    path,
+                    f"{source.id!r} lists {identifier} twice; remove the repetition",
+                )
+                continue
+            seen.add(identifier)
+            first = holder.setdefault(identifier, index)
+            if first != index:
+                other = ctx.bundle.sources[first].id
+                ctx.emit(
+                    "CM310",
+                    path,
+                    f"{identifier} is also an identifier of {other!r} ($.sources[{first}]): "
+                    "two sources of one bundle name the same entity; merge them, or "
+                    "correct the identifier",
+                )
 
 
 def _cycles(ctx: Context, kind: AffiliationKind) -> None:

@@ -33,6 +33,7 @@ class Family(enum.Enum):
     DATES = "dates"
     SPANS = "spans"
     ORPHANS = "orphans"
+    REVIEW = "review"
 
 
 _FAMILY_DIGIT = {family: str(digit) for digit, family in enumerate(Family)}
@@ -213,6 +214,20 @@ _TABLE = (
         summary="part-of and controlled-by affiliations do not go round in a circle",
     ),
     Rule(
+        code="CM309",
+        name="repeated-identifier",
+        family=Family.REFERENCES,
+        severity=_W,
+        summary="a source lists each of its external identifiers once",
+    ),
+    Rule(
+        code="CM310",
+        name="shared-identifier",
+        family=Family.REFERENCES,
+        severity=_W,
+        summary="two sources of a bundle do not carry the same external identifier",
+    ),
+    Rule(
         code="CM401",
         name="hedged-but-confident",
         family=Family.HEDGES,
@@ -275,6 +290,13 @@ _TABLE = (
         family=Family.ORPHANS,
         severity=_W,
         summary="every claim is asserted or related",
+    ),
+    Rule(
+        code="CM801",
+        name="unreviewed-draft",
+        family=Family.REVIEW,
+        severity=_W,
+        summary="nothing a program suggested stands in the record unreviewed",
     ),
 )
 

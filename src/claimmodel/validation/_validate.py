@@ -15,6 +15,7 @@ from claimmodel.validation import (
     _hedges,
     _orphans,
     _references,
+    _review,
     _spans,
 )
 from claimmodel.validation._context import Context
@@ -23,7 +24,7 @@ from claimmodel.validation._report import Report, Severity
 
 __all__ = ["validate"]
 
-_FAMILIES = (_attribution, _confidence, _references, _hedges, _dates, _spans, _orphans)
+_FAMILIES = (_attribution, _confidence, _references, _hedges, _dates, _spans, _orphans, _review)
 
 
 def validate(
