@@ -143,29 +143,36 @@ def _hedges_and_evidence(ctx: Context) -> None:
 
 
 def _identifiers(ctx: Context) -> None:
-    holder: dict[Identifier, int] = {}  # identifier -> index of the first source with it
+    # Each identifier's holders (source index, identifier position), found once per source;
+    # a shared one is reported at every holder, so the findings do not depend on order.
+    holders: dict[Identifier, list[tuple[int, int]]] = {}
     for index, source in enumerate(ctx.bundle.sources):
         seen: set[Identifier] = set()
         for position, identifier in enumerate(source.identifiers):
-            path = f"$.sources[{index}].identifiers[{position}]"
             if identifier in seen:
                 ctx.emit(
                     "CM309",
-                    path,
+                    f"$.sources[{index}].identifiers[{position}]",
                     f"{source.id!r} lists {identifier} twice; remove the repetition",
                 )
                 continue
             seen.add(identifier)
-            first = holder.setdefault(identifier, index)
-            if first != index:
-                other = ctx.bundle.sources[first].id
-                ctx.emit(
-                    "CM310",
-                    path,
-                    f"{identifier} is also an identifier of {other!r} ($.sources[{first}]): "
-                    "two sources of one bundle name the same entity; merge them, or "
-                    "correct the identifier",
-                )
+            holders.setdefault(identifier, []).append((index, position))
+    if not ctx.wants("CM310"):
+        return
+    for identifier, found in holders.items():
+        if len(found) < 2:
+            continue
+        ids = {index: ctx.bundle.sources[index].id for index, _ in found}
+        for index, position in found:
+            others = ", ".join(repr(i) for i in sorted(v for k, v in ids.items() if k != index))
+            ctx.emit(
+                "CM310",
+                f"$.sources[{index}].identifiers[{position}]",
+                f"{identifier} is also an identifier of {others}: sources of one bundle "
+                "that carry the same identifier name the same entity; merge them, or correct "
+                "the identifier",
+            )
 
 
 def _cycles(ctx: Context, kind: AffiliationKind) -> None:
