@@ -3,21 +3,20 @@
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
-from claimmodel.cli._terminal import json_for_terminal, printable
+from claimmodel.cli._inputs import STDIN, display_name
+from claimmodel.cli._terminal import colours_wanted, json_for_terminal, printable
 from claimmodel.cues import Findings, Lexicon, default_lexicon, find_cues
 from claimmodel.exceptions import ClaimModelError
 from claimmodel.format import Limits
 
 EXIT_OK = 0
 EXIT_UNREADABLE = 2
-STDIN = "-"
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 # SGR colours per kind of mark: hedges yellow, attribution cues cyan, speakers bold,
@@ -28,10 +27,6 @@ _DIM = "2"
 
 class _UnreadableTextError(Exception):
     """A text file could not be read or is not UTF-8."""
-
-
-def _display(path: str) -> str:
-    return "<stdin>" if path == STDIN else path
 
 
 def read_text(path: str) -> str:
@@ -45,22 +40,15 @@ def read_text(path: str) -> str:
                 data = file.read(limit + 1)
     except (OSError, ValueError) as error:
         reason = getattr(error, "strerror", None) or error
-        raise _UnreadableTextError(f"{_display(path)}: cannot read: {reason}") from None
+        raise _UnreadableTextError(f"{display_name(path)}: cannot read: {reason}") from None
     if len(data) > limit:
-        raise _UnreadableTextError(f"{_display(path)}: the text is over {limit} bytes")
+        raise _UnreadableTextError(f"{display_name(path)}: the text is over {limit} bytes")
     try:
         return data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as error:
         raise _UnreadableTextError(
-            f"{_display(path)}: the text is not UTF-8 (byte {error.start})"
+            f"{display_name(path)}: the text is not UTF-8 (byte {error.start})"
         ) from None
-
-
-def _colours_wanted(stream: TextIO) -> bool:
-    if os.environ.get("NO_COLOR", "") or os.environ.get("TERM") == "dumb":
-        return False
-    isatty = getattr(stream, "isatty", None)
-    return bool(isatty is not None and isatty())
 
 
 def _marks(findings: Findings) -> list[tuple[int, int, str, str]]:
@@ -184,7 +172,7 @@ def run_cues(args: argparse.Namespace) -> int:
         return EXIT_UNREADABLE
     status = EXIT_OK
     results: list[dict[str, Any]] = []
-    colour = args.format == "text" and _colours_wanted(sys.stdout)
+    colour = args.format == "text" and colours_wanted(sys.stdout)
     for path, text, problem in _texts(args.files):
         if text is None:
             print(printable(problem), file=sys.stderr)
@@ -192,10 +180,10 @@ def run_cues(args: argparse.Namespace) -> int:
             continue
         findings = find_cues(text, lexicon=lexicon)
         if args.format == "json":
-            results.append({"file": _display(path), **findings_data(findings, lexicon)})
+            results.append({"file": display_name(path), **findings_data(findings, lexicon)})
             continue
         if len(args.files) > 1:
-            print(f"==> {printable(_display(path))} <==")
+            print(f"==> {printable(display_name(path))} <==")
         print(render_marked(findings, colour=colour))
     if args.format == "json":
         print(json_for_terminal(results))
