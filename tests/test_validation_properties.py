@@ -56,7 +56,7 @@ from claimmodel.validation import MAX_CHAIN_LENGTH, RULES, Family, _report
 _TEXT = st.text(alphabet="abcdefgh ", min_size=20, max_size=60).filter(lambda t: t.strip())
 _CHANNELS = [c for c in Channel if c is not Channel.UNSPECIFIED]
 _PROBABILITY_LEVELS = [
-    (scale.id, level.label, level.band)
+    (scale.id, level.label, level.band, level.low_open, level.high_open)
     for scale in SCALES.values()
     if not scale.open
     for level in scale.levels
@@ -67,11 +67,11 @@ _PROBABILITY_LEVELS = [
 @st.composite
 def confidences(draw: st.DrawFn, source_ids: list[str]) -> Confidence:
     """A confidence that agrees with its scale, sometimes assessed by a known source."""
-    scale, level, band = draw(st.sampled_from(_PROBABILITY_LEVELS))
+    scale, level, band, low_open, high_open = draw(st.sampled_from(_PROBABILITY_LEVELS))
     probability = None
-    if band is not None:
-        low = draw(st.floats(band.low, band.high))
-        high = draw(st.floats(low, band.high))
+    if band is not None:  # inside the band, its open bounds excluded ("more than 50 %")
+        low = draw(st.floats(band.low, band.high, exclude_min=low_open, exclude_max=high_open))
+        high = draw(st.floats(low, band.high, exclude_max=high_open))
         probability = Interval(low=low, high=high)
     elif draw(st.booleans()):
         level = "cannot-be-judged"
