@@ -44,7 +44,7 @@ THIRD_PARTY: dict[str, set[str]] = {
     "validation": {"attrs"},
     "analysis": {"attrs"},
     "strategies": {"attrs", "hypothesis"},
-    "cues": {"attrs"},
+    "cues": {"attrs", "spacy"},
     "interop": {"attrs", "pyarrow"},
     "corpus": {"attrs"},
     "render": {"attrs"},
@@ -59,6 +59,7 @@ KNOWN_THIRD_PARTY = {
     "orjson",
     "jsonschema",
     "pyarrow",
+    "spacy",
 }
 
 

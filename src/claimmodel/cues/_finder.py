@@ -20,7 +20,7 @@ they are left out: a person fills them in, the finder does not guess.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import attrs
 
@@ -299,8 +299,14 @@ def _sentence_bounds(tokens: Sequence[Token], sentences: Sequence[Span]) -> list
     return bounds
 
 
-def _hedges(tokens: Sequence[Token], text: str, lexicon: Lexicon) -> tuple[HedgeCue, ...]:
-    chosen = select(candidates(tokens, lexicon, CueKind.HEDGE), tokens, text)
+# Where raw candidates come from: the pure-Python matcher, or the spaCy adapter's.
+Matcher = Callable[[Sequence[Token], Lexicon, CueKind], list[Candidate]]
+
+
+def _hedges(
+    tokens: Sequence[Token], text: str, lexicon: Lexicon, matcher: Matcher = candidates
+) -> tuple[HedgeCue, ...]:
+    chosen = select(matcher(tokens, lexicon, CueKind.HEDGE), tokens, text)
     return tuple(_hedge(tokens, text, candidate) for candidate in chosen)
 
 
@@ -313,10 +319,14 @@ def _hedge(tokens: Sequence[Token], text: str, candidate: Candidate) -> HedgeCue
 
 
 def _attributions(
-    tokens: Sequence[Token], text: str, lexicon: Lexicon, sentences: Sequence[Span]
+    tokens: Sequence[Token],
+    text: str,
+    lexicon: Lexicon,
+    sentences: Sequence[Span],
+    matcher: Matcher = candidates,
 ) -> tuple[AttributionCue, ...]:
-    chosen = select(candidates(tokens, lexicon, CueKind.ATTRIBUTION), tokens, text)
-    channels = select(candidates(tokens, lexicon, CueKind.CHANNEL), tokens, text)
+    chosen = select(matcher(tokens, lexicon, CueKind.ATTRIBUTION), tokens, text)
+    channels = select(matcher(tokens, lexicon, CueKind.CHANNEL), tokens, text)
     bounds = _sentence_bounds(tokens, sentences)
     found = []
     for candidate in chosen:
@@ -350,18 +360,22 @@ def _attributions(
     return tuple(found)
 
 
-def find_cues(text: str, *, lexicon: Lexicon | None = None) -> Findings:
-    """Hedge cues, attribution cues, quotations and sentences of ``text``, in one pass."""
-    lexicon = default_lexicon() if lexicon is None else lexicon
+def findings(text: str, lexicon: Lexicon, matcher: Matcher) -> Findings:
+    """Everything found in ``text``, with raw candidates from ``matcher``."""
     tokens = tokenize(text)
     sentences = tuple(sentence_spans(text))
     return Findings(
         text=text,
-        hedges=_hedges(tokens, text, lexicon),
-        attributions=_attributions(tokens, text, lexicon, sentences),
+        hedges=_hedges(tokens, text, lexicon, matcher),
+        attributions=_attributions(tokens, text, lexicon, sentences, matcher),
         quotations=tuple(find_quotations(text)),
         sentences=sentences,
     )
+
+
+def find_cues(text: str, *, lexicon: Lexicon | None = None) -> Findings:
+    """Hedge cues, attribution cues, quotations and sentences of ``text``, in one pass."""
+    return findings(text, default_lexicon() if lexicon is None else lexicon, candidates)
 
 
 def find_hedges(text: str, *, lexicon: Lexicon | None = None) -> list[HedgeCue]:
