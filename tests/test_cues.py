@@ -275,6 +275,8 @@ class TestAttributions:
         text = SEED.read_text(encoding="utf-8")
         found = self.speakers(text)
         assert ("confirmed", "Alexei Chebanenko", "RIA Novosti") in found
+        confirmed = find_attributions(text)[0]
+        assert confirmed.recipient == confirmed.channel
         assert ("confirmed", "Lavrov", None) in found
         assert ("highlighted", "Russian officials", None) in found
         assert ("weighed in", "Russia’s Ministry of Defense", None) in found
@@ -393,7 +395,7 @@ class TestProperties:
             assert cue.text == cue.span.of(text)
             assert phrase_keys(cue.text) in {phrase_keys(form) for form in entry.forms}
         for cue in findings.attributions:
-            for part in (cue.speaker, cue.channel):
+            for part in (cue.speaker, cue.channel, cue.recipient):
                 if part is not None:
                     assert cue.sentence.start <= part.start < part.end <= cue.sentence.end
         for quotation in findings.quotations:

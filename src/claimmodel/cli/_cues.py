@@ -132,6 +132,9 @@ def findings_data(findings: Findings, lexicon: Lexicon) -> dict[str, Any]:
                 "stance": cue.stance.value,
                 "speaker": _span(text, cue.speaker.start, cue.speaker.end) if cue.speaker else None,
                 "channel": _span(text, cue.channel.start, cue.channel.end) if cue.channel else None,
+                "recipient": _span(text, cue.recipient.start, cue.recipient.end)
+                if cue.recipient
+                else None,
                 "channel_kind": cue.channel_kind.value if cue.channel_kind else None,
             }
             for cue in findings.attributions

@@ -131,6 +131,8 @@ class AttributionCue:
     """Who speaks, where the sentence names them plainly."""
     channel: Span | None = None
     """Who received the statement, or the channel phrase ("in an interview with Reuters")."""
+    recipient: Span | None = None
+    """Who received the statement, where the cue names them ("told RIA Novosti")."""
     channel_kind: Channel | None = None
     """The kind of channel, where a channel phrase or the cue itself says it."""
 
@@ -354,6 +356,7 @@ def _attributions(
                 sentence=_span(tokens, floor, ceiling),
                 speaker=_span(tokens, *speaker) if speaker else None,
                 channel=_span(tokens, *channel_span) if channel_span else None,
+                recipient=_span(tokens, *recipient) if recipient else None,
                 channel_kind=kind,
             )
         )
