@@ -155,6 +155,11 @@ _FRAGMENTS = (
     "\x00",  # NUL is a valid character in JSON strings
     " ",
     "\t",
+    # What a terminal acts on: an escape sequence, a one-byte CSI, DEL, new lines.
+    "\x1b]0;title\x07\x1b[2J",
+    "\x9b31m\x7f",
+    "line\nFORGED\r\n",
+    "\u2028\u2029\u2066",
 )
 
 _characters = st.characters(codec="utf-8")
@@ -310,7 +315,10 @@ def schema_uris() -> SearchStrategy[str]:
 
 # -- extension data ------------------------------------------------------------------
 
-_big_integers = st.sampled_from((2**63, -(2**63) - 1, 10**30, -(10**40)))
+# Beyond 64 bits, beyond any float (2**1024), and as long as Python writes by default.
+_big_integers = st.sampled_from(
+    (2**63, -(2**63) - 1, 10**30, -(10**40), 2**1024 - 1, -(2**1024), 10**4299)
+)
 
 
 @_cached
@@ -365,8 +373,20 @@ def _extensions_or_none(allow: bool) -> SearchStrategy[FrozenMap[JSONValue]]:
 
 _MAX_OFFSET_MINUTES = 23 * 60 + 59
 
+
+@_cached
+def _edgy(low: int, high: int) -> SearchStrategy[int]:
+    """Integers from ``low`` to ``high``, either end drawn often: the calendar's corners
+    (year 1 and 9999, 31 December, 23:59:59.999999) are where date arithmetic breaks."""
+    return st.sampled_from((low, high)) | st.integers(low, high)
+
+
 _time_zones = st.one_of(
     st.just(dt.UTC),
+    # The widest offsets, and those that bound "local time" in validation (−12 h, +14 h).
+    st.sampled_from((-_MAX_OFFSET_MINUTES, _MAX_OFFSET_MINUTES, -12 * 60, 14 * 60)).map(
+        lambda minutes: dt.timezone(dt.timedelta(minutes=minutes))
+    ),
     st.integers(-_MAX_OFFSET_MINUTES, _MAX_OFFSET_MINUTES)
     .filter(bool)
     .map(lambda minutes: dt.timezone(dt.timedelta(minutes=minutes))),
@@ -392,7 +412,9 @@ def partial_dates(
 
     Days are real days of their month (29 February in leap years only); times
     may carry microseconds and, when ``allow_time_zones``, ``Z`` or a UTC offset
-    of whole minutes.  ``precisions`` narrows the precisions drawn.
+    of whole minutes (up to ±23:59).  ``precisions`` narrows the precisions drawn.
+    Each part is often at an end of its range, so the ends of the calendar (year 1,
+    9999-12-31T23:59:59.999999), with and without the widest offsets, come up.
     """
     _check_years(min_year, max_year)
     return _partial_dates(
@@ -414,21 +436,21 @@ def _partial_dates(
     allow_time_zones: bool,
 ) -> PartialDate:
     depth = list(Precision).index(draw(precisions))
-    year = draw(st.integers(min_year, max_year))
+    year = draw(_edgy(min_year, max_year))
     fields: dict[str, Any] = {"year": year}
     if depth >= 1:
-        fields["month"] = draw(st.integers(1, 12))
+        fields["month"] = draw(_edgy(1, 12))
     if depth >= 2:
-        fields["day"] = draw(st.integers(1, calendar.monthrange(year, fields["month"])[1]))
+        fields["day"] = draw(_edgy(1, calendar.monthrange(year, fields["month"])[1]))
     if depth >= 3:
-        fields["hour"] = draw(st.integers(0, 23))
+        fields["hour"] = draw(_edgy(0, 23))
         if allow_time_zones:
             fields["tz"] = draw(_optional(_time_zones))
     if depth >= 4:
-        fields["minute"] = draw(st.integers(0, 59))
+        fields["minute"] = draw(_edgy(0, 59))
     if depth >= 5:
-        fields["second"] = draw(st.integers(0, 59))
-        fields["microsecond"] = draw(_optional(st.integers(0, 999_999)))
+        fields["second"] = draw(_edgy(0, 59))
+        fields["microsecond"] = draw(_optional(_edgy(0, 999_999)))
     return PartialDate(**fields)
 
 
@@ -443,9 +465,8 @@ def _chronological(
     instant, shifted by any time zone) can find them out of order.
     """
     steps = (max_year - min_year) // 2
-    chosen = draw(
-        st.lists(st.integers(0, steps), unique=True, min_size=count, max_size=count).map(sorted)
-    )
+    steps_drawn = st.lists(_edgy(0, steps), unique=True, min_size=count, max_size=count)
+    chosen = sorted(draw(steps_drawn))
     dates: list[PartialDate | None] = []
     for step in chosen:
         year = min_year + 2 * step
@@ -1076,8 +1097,8 @@ def bundles(
     min_assertions: int = 0,
     max_assertions: int = 3,
     max_relations: int = 2,
-    min_year: int = 1900,
-    max_year: int = 2100,
+    min_year: int = 1,
+    max_year: int = 9999,
     allow_extensions: bool = True,
     allow_time_zones: bool = True,
 ) -> SearchStrategy[Bundle]:

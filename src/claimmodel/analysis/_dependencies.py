@@ -97,21 +97,20 @@ def dependencies(bundle: Bundle) -> Iterator[Dependency]:
 
 # -- time ------------------------------------------------------------------------------
 
-_FIRST = dt.datetime.min
-_LAST = dt.datetime.max
+_FIRST = dt.timedelta.min
+_LAST = dt.timedelta.max
+_EPOCH = dt.datetime(1, 1, 1, tzinfo=dt.UTC)
 
-Period = tuple[dt.datetime, dt.datetime]
-"""A closed span of naive UTC instants."""
+Period = tuple[dt.timedelta, dt.timedelta]
+"""A closed span of instants, each the time since the start of year 1 (UTC)."""
 
 
-def _utc(instant: dt.datetime) -> dt.datetime:
-    # Dates without an offset are compared as if they were UTC.
+def _utc(instant: dt.datetime) -> dt.timedelta:
+    # Dates without an offset are compared as if they were UTC.  The time since an
+    # epoch is exact at both ends of the calendar, where converting to UTC overflows.
     if instant.tzinfo is None:
-        return instant
-    try:
-        return instant.astimezone(dt.UTC).replace(tzinfo=None)
-    except OverflowError:  # within hours of year 1 or year 9999
-        return _FIRST if instant.year < 5000 else _LAST
+        instant = instant.replace(tzinfo=dt.UTC)
+    return instant - _EPOCH
 
 
 def period(start: PartialDate | None, end: PartialDate | None) -> Period:

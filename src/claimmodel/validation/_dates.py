@@ -35,9 +35,11 @@ def _after(later: PartialDate, end: dt.datetime) -> bool:
     start = later.earliest()
     if (start.tzinfo is None) == (end.tzinfo is None):
         return start > end
+    # Shifting a date by hours overflows near year 1 and year 9999; the difference of two
+    # instants is a timedelta, which cannot, so the shift is compared with the difference.
     if start.tzinfo is None:  # the earliest UTC instant of a local time is 14 hours before it
-        return start.replace(tzinfo=dt.UTC) - _EASTMOST > end
-    return start > end.replace(tzinfo=dt.UTC) + _WESTMOST
+        return start.replace(tzinfo=dt.UTC) - end > _EASTMOST
+    return start - end.replace(tzinfo=dt.UTC) > _WESTMOST  # the latest is 12 hours after it
 
 
 def check(ctx: Context) -> None:
