@@ -59,6 +59,12 @@ EXTENSIONS = st.dictionaries(
 )
 
 
+def _collector_paused() -> bool:
+    import gc
+
+    return gc.get_threshold()[0] == _fast._PAUSED_THRESHOLD
+
+
 def objects(
     required: dict[str, Any], optional: dict[str, Any]
 ) -> st.SearchStrategy[dict[str, Any]]:
@@ -506,30 +512,55 @@ class TestFastEngine:
     def test_garbage_collector_state_is_restored(self) -> None:
         import gc
 
-        with pytest.raises(DecodeError):
+        thresholds = gc.get_threshold()
+        with pytest.raises(DecodeError), _fast.gc_paused(True):
             cm.loads('{"format": "claimmodel/1.0", "sources": 1}')
-        assert gc.isenabled()
+        assert (True, thresholds) == (gc.isenabled(), gc.get_threshold())
 
     def test_collector_is_paused_only_when_asked(self) -> None:
+        with _fast.gc_paused(False):
+            running_small = not _collector_paused()
+        with _fast.gc_paused(True):
+            running_large = not _collector_paused()
+        assert (True, False, True) == (running_small, running_large, not _collector_paused())
+
+    def test_a_pause_never_undoes_other_code(self) -> None:
         import gc
 
-        with _fast.gc_paused(False):
-            running_small = gc.isenabled()
-        with _fast.gc_paused(True):
-            running_large = gc.isenabled()
-        assert (True, False, True) == (running_small, running_large, gc.isenabled())
+        thresholds = gc.get_threshold()
+        try:
+            with _fast.gc_paused(True):
+                gc.disable()  # as another thread might, meanwhile
+            assert (False, thresholds) == (gc.isenabled(), gc.get_threshold())
+            gc.enable()
+            with _fast.gc_paused(True):
+                gc.set_threshold(5000, 20, 20)
+            assert (5000, 20, 20) == gc.get_threshold()
+        finally:
+            gc.enable()
+            gc.set_threshold(*thresholds)
+
+    def test_overlapping_pauses_resume_when_the_last_ends(self) -> None:
+        import gc
+
+        thresholds = gc.get_threshold()
+        first, second = _fast.gc_paused(True), _fast.gc_paused(True)
+        first.__enter__()
+        second.__enter__()
+        first.__exit__(None, None, None)  # one decode ends while the other runs on
+        still_paused = _collector_paused()
+        second.__exit__(None, None, None)
+        assert (True, thresholds) == (still_paused, gc.get_threshold())
 
     @pytest.mark.parametrize("threshold", [0, 10**9])
     def test_loads_pauses_the_collector_for_large_documents(
         self, threshold: int, monkeypatch: pytest.MonkeyPatch
     ) -> None:
-        import gc
-
         seen: list[bool] = []
         structure = _codec._structure
 
         def watched(body: dict[str, Any], limits: Limits, reread: Any = None) -> Any:
-            seen.append(gc.isenabled())
+            seen.append(not _collector_paused())
             return structure(body, limits, reread)
 
         monkeypatch.setattr(_codec, "LARGE_DOCUMENT_CHARACTERS", threshold)

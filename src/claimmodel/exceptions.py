@@ -30,7 +30,22 @@ __all__ = [
 
 
 class ClaimModelError(Exception):
-    """The root of every error claimmodel raises."""
+    """The root of every error claimmodel raises.
+
+    Every one survives :mod:`pickle` (and so crosses process pools) with its message
+    and attributes intact: it is rebuilt from its arguments and its state, without
+    calling ``__init__``, whose signature differs from class to class.
+    """
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild, (type(self), self.args), self.__dict__)
+
+
+def _rebuild(cls: type[ClaimModelError], args: tuple[object, ...]) -> ClaimModelError:
+    """An exception of ``cls`` with ``args``, its attributes to be restored by pickle."""
+    error = cls.__new__(cls, *args)
+    error.args = args
+    return error
 
 
 class InvalidValueError(ClaimModelError, ValueError):

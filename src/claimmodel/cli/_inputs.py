@@ -7,12 +7,14 @@ Lines corpus, :func:`read_corpus`.
 
 from __future__ import annotations
 
+import errno
 import gzip
 import os
+import select
+import stat
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from pathlib import Path
 from typing import IO, cast
 
 from claimmodel.cli._progress import Progress
@@ -101,6 +103,44 @@ def expand(paths: Iterable[str]) -> Iterator[str]:
         yield from sorted(found)
 
 
+PIPE_WAIT = 10.0
+"""Seconds to wait for something to write to a named pipe (FIFO) given as a file."""
+
+
+def _open(path: str) -> IO[bytes]:
+    """``path`` opened for reading bytes, never waiting forever for a writer.
+
+    Opening a named pipe (FIFO) blocks until something opens it for writing, which
+    may never happen.  So it is opened without blocking, then given
+    :data:`PIPE_WAIT` seconds to have data (or a writer that came and went); after
+    that it is refused, as a file that cannot be read.
+    """
+    nonblocking = getattr(os, "O_NONBLOCK", 0)  # POSIX; elsewhere there are no FIFOs
+    fd = os.open(path, os.O_RDONLY | nonblocking | getattr(os, "O_BINARY", 0))
+    try:
+        if nonblocking:
+            _wait_for_a_writer(fd)
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def _wait_for_a_writer(fd: int) -> None:
+    """Raise :class:`TimeoutError` if ``fd`` is a pipe with nothing to read in time."""
+    if stat.S_ISFIFO(os.fstat(fd).st_mode) and not _written_within(fd, PIPE_WAIT):
+        reason = f"nothing wrote to this named pipe within {PIPE_WAIT:g} seconds"
+        raise TimeoutError(errno.ETIMEDOUT, reason)
+
+
+def _written_within(fd: int, seconds: float) -> bool:
+    """Whether the pipe ``fd`` has data, or a writer that closed it, within ``seconds``."""
+    poller = select.poll()
+    poller.register(fd, select.POLLIN)
+    return bool(poller.poll(int(seconds * 1000)))
+
+
 def read(path: str) -> bytes:
     """The bytes of ``path`` (standard input for ``-``), never more than the size limit.
 
@@ -111,7 +151,7 @@ def read(path: str) -> bytes:
     if path == STDIN:
         return sys.stdin.buffer.read(limit)
     try:
-        with Path(path).open("rb") as file:
+        with _open(path) as file:
             return file.read(limit)
     except (OSError, ValueError) as error:  # ValueError: e.g. a NUL in the path
         reason = getattr(error, "strerror", None) or error
@@ -159,13 +199,16 @@ def _opened(path: str) -> Iterator[IO[bytes]]:
         yield sys.stdin.buffer
         return
     try:
-        gzipped = path.lower().endswith(".gz")
-        file = cast("IO[bytes]", gzip.open(path, "rb") if gzipped else Path(path).open("rb"))  # noqa: SIM115
+        raw = _open(path)
     except (OSError, ValueError) as error:  # ValueError: e.g. a NUL in the path
         reason = getattr(error, "strerror", None) or error
         raise CorpusReadError(f"cannot read: {reason}", line=0) from None
-    with file:
-        yield file
+    with raw:
+        if not path.lower().endswith(".gz"):
+            yield raw
+            return
+        with gzip.open(raw, "rb") as unzipped:
+            yield cast("IO[bytes]", unzipped)
 
 
 def read_corpus(path: str) -> Iterator[CorpusLine]:

@@ -16,7 +16,7 @@ from claimmodel.exceptions import (
     Problem,
 )
 from claimmodel.format._envelope import FORMAT_VERSION, parse_version, upgrade
-from claimmodel.format._errors import escape_controls, json_path_step
+from claimmodel.format._errors import json_path_step, shortened
 from claimmodel.format._fast import (
     LARGE_DOCUMENT_CHARACTERS,
     Fallback,
@@ -127,24 +127,48 @@ def _not_utf8(data: bytes, error: UnicodeDecodeError) -> DecodeError:
 
 def _parse_fast(text: str | bytes, limits: Limits) -> Any:
     """The document read by msgspec, or :class:`Fallback` (see :func:`._fast.parse`)."""
-    if type(text) is not str and type(text) is not bytes:
-        raise Fallback
     limits.check_document(text)
     return parse(text)
 
 
+def _as_text(text: object, limits: Limits) -> str | bytes:
+    """``text`` as exactly ``str`` or ``bytes``, which every later step can take.
+
+    Any buffer of single bytes (``bytearray``, ``memoryview`` of any shape or
+    stride, ``array('B')``, ``mmap``, …) is copied into ``bytes``, after its size
+    is checked; a buffer of wider items is not UTF-8 text, and anything else is
+    not text at all: both are refused naming the type.
+    """
+    if type(text) is str or type(text) is bytes:
+        return text
+    if isinstance(text, str):
+        return str(text)  # a subclass may override what the parsers call
+    try:
+        view = memoryview(text)  # type: ignore[arg-type]
+    except (TypeError, ValueError):  # not a buffer, or one already released
+        got = type_name(text)
+        raise DecodeError.single("$", f"expected JSON text (str or bytes), got {got}") from None
+    with view:
+        if view.itemsize != 1:
+            raise DecodeError.single(
+                "$",
+                f"expected JSON text (str or bytes), got a {type(text).__name__} of "
+                f"{view.itemsize}-byte items (format {view.format!r})",
+            )
+        if view.nbytes > limits.max_document_bytes:
+            what = f"a document of {view.nbytes:,} bytes"
+            raise limits.exceeded("max_document_bytes", what)
+        return view.tobytes()
+
+
 def _parse_json(text: str | bytes, limits: Limits) -> Any:
-    if isinstance(text, bytes | bytearray | memoryview):
-        raw = text if type(text) is bytes else bytes(text)
-        limits.check_document(raw)
+    limits.check_document(text)
+    if isinstance(text, bytes):
+        raw = text
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError as error:
             raise _not_utf8(raw, error) from None
-    elif isinstance(text, str):
-        limits.check_document(text)
-    else:
-        raise DecodeError.single("$", f"expected JSON text (str or bytes), got {type_name(text)}")
     if text.startswith("\ufeff"):
         text = text[1:]  # A byte-order mark says nothing about the content (RFC 8259 §8.1).
     try:
@@ -177,14 +201,6 @@ _LONGEST_MESSAGE = 400
 _LONGEST_PATH = 300
 
 
-def _shorten(text: str, longest: int) -> str:
-    """``text`` on one line, cut to about ``longest`` characters."""
-    text = escape_controls(text)
-    if len(text) <= longest:
-        return text
-    return f"{text[: longest - 40]}… ({len(text):,} characters in all)"
-
-
 def _short(problems: Iterable[Problem]) -> Iterator[Problem]:
     """Problems whose text hostile values cannot flood: one line each, a few hundred characters."""
     for problem in problems:
@@ -194,7 +210,7 @@ def _short(problems: Iterable[Problem]) -> Iterator[Problem]:
             or len(message) > _LONGEST_MESSAGE
             or not (path.isprintable() and message.isprintable())
         ):
-            path, message = _shorten(path, _LONGEST_PATH), _shorten(message, _LONGEST_MESSAGE)
+            path, message = shortened(path, _LONGEST_PATH), shortened(message, _LONGEST_MESSAGE)
             yield Problem(path=path, message=message)
         else:
             yield problem
@@ -299,13 +315,6 @@ def _no_surrogates(text: str | bytes) -> bool:
     return _SURROGATE_ESCAPE_BYTES.search(text) is None
 
 
-def _length(text: object) -> int:
-    try:
-        return len(text)  # type: ignore[arg-type]
-    except TypeError:  # not text at all: refused by the parser
-        return 0
-
-
 def loads(text: str | bytes, *, limits: Limits = DEFAULT_LIMITS) -> Bundle:
     """Decode a bundle from JSON text.
 
@@ -315,7 +324,8 @@ def loads(text: str | bytes, *, limits: Limits = DEFAULT_LIMITS) -> Bundle:
     input beyond ``limits`` raises its subclass
     :class:`~claimmodel.exceptions.LimitExceededError` naming the limit.
     """
-    with gc_paused(_length(text) >= LARGE_DOCUMENT_CHARACTERS):
+    text = _as_text(text, limits)
+    with gc_paused(len(text) >= LARGE_DOCUMENT_CHARACTERS):
         # Strings that may hold a lone surrogate are left to the reference path,
         # which finds and reports them; the fast engine takes strings as they are.
         try:

@@ -16,7 +16,14 @@ import attrs
 from claimmodel.exceptions import InvalidTypeError, InvalidValueError, Problem
 from claimmodel.format._shape import wire_key
 
-__all__ = ["EXTENSIONS_KEY", "WireError", "escape_controls", "json_path_step", "problems_from"]
+__all__ = [
+    "EXTENSIONS_KEY",
+    "WireError",
+    "escape_controls",
+    "json_path_step",
+    "problems_from",
+    "shortened",
+]
 
 EXTENSIONS_KEY = "\x00extensions"
 """The internal key the ``extensions`` field travels under inside the converter.
@@ -51,6 +58,21 @@ def escape_controls(text: str) -> str:
     The result prints on one line in any UTF-8 terminal.
     """
     return _CONTROL.sub(lambda m: _NAMED_ESCAPES.get(m[0], f"\\u{ord(m[0]):04x}"), text)
+
+
+def shortened(text: str, longest: int) -> str:
+    """``text`` as one printable line of about ``longest`` characters at most.
+
+    Control characters are escaped (:func:`escape_controls`); a longer text keeps
+    its beginning and its end, where messages name what is wrong and how to fix it,
+    and says how much of the middle (usually a hostile value) was left out.
+    """
+    text = escape_controls(text)
+    if len(text) <= longest:
+        return text
+    tail = longest // 4
+    head = max(longest - tail - 40, 0)  # the marker takes up to 40 characters
+    return f"{text[:head]}… ({len(text) - head - tail:,} characters left out) …{text[-tail:]}"
 
 
 def json_path_step(key: str) -> str:

@@ -40,6 +40,7 @@ import enum
 import gc
 import inspect
 import sys
+import threading
 import types
 import typing
 from collections.abc import Callable, Iterator
@@ -97,6 +98,11 @@ def is_large(data: dict[str, Any]) -> bool:
     return sum(len(array) for array in arrays if type(array) is list) >= LARGE_DOCUMENT_ITEMS
 
 
+_PAUSES = threading.Lock()
+_PAUSED_THRESHOLD = 2**31 - 1  # allocations before a young collection: never, in a decode
+_pauses: list[Any] = [0, None]  # decodes in a pause now; the thresholds to restore
+
+
 @contextmanager
 def gc_paused(when: bool = True) -> Iterator[None]:
     """Pause the cyclic garbage collector while a large tree of new objects is built.
@@ -107,16 +113,30 @@ def gc_paused(when: bool = True) -> Iterator[None]:
     documents only (``when``): for a small one the collector's young passes
     over objects still in the processor's cache cost less than the one pass
     over all of them that follows a pause (measured in docs/performance.md).
-    The previous state is restored however the block ends.
+
+    The pause raises the first generation's threshold out of reach rather than
+    disabling the collector, so ``gc.enable()``/``gc.disable()`` stay other code's
+    alone.  Decodes running at once in several threads share one pause: the first
+    to start records the thresholds, the last to end restores exactly those,
+    however its block ends, and only if no other code set thresholds meanwhile
+    (its setting then stands).
     """
-    enabled = when and gc.isenabled()
-    if enabled:
-        gc.disable()
+    if not when:
+        yield
+        return
+    with _PAUSES:
+        if not _pauses[0]:
+            found = gc.get_threshold()
+            _pauses[1] = found
+            gc.set_threshold(_PAUSED_THRESHOLD, *found[1:])
+        _pauses[0] += 1
     try:
         yield
     finally:
-        if enabled:
-            gc.enable()
+        with _PAUSES:
+            _pauses[0] -= 1
+            if not _pauses[0] and gc.get_threshold()[0] == _PAUSED_THRESHOLD:
+                gc.set_threshold(*_pauses[1])
 
 
 def _run(source: str, name: str, namespace: dict[str, Any]) -> None:

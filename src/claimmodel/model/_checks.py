@@ -37,6 +37,18 @@ def type_name(value: object) -> str:
     return type(value).__name__
 
 
+def shown(value: object, longest: int = 80) -> str:
+    """``repr(value)`` for a message, cut to about ``longest`` characters.
+
+    An integer too long to be worth writing (or too long for Python to write at
+    all: more than 4,300 digits) is described by its size instead.
+    """
+    if type(value) is int and value.bit_length() > 4 * longest:
+        return f"an integer of {value.bit_length():,} bits"
+    text = repr(value)
+    return text if len(text) <= longest else f"{text[: longest - 1]}…"
+
+
 def text(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """A string with at least one non-space character."""
     if type(value) is not str:
@@ -64,7 +76,7 @@ def identifier(_: object, attribute: attrs.Attribute[Any], value: object) -> Non
     if not value or value.strip() != value:
         raise InvalidValueError(
             f"{attribute.name} must be a non-empty id without surrounding whitespace, "
-            f"not {value!r}",
+            f"not {shown(value)}",
             field=attribute.name,
         )
 
@@ -90,7 +102,8 @@ def optional_uri(_: object, attribute: attrs.Attribute[Any], value: object) -> N
         )
     if not value or _NOT_IN_URI.search(value):
         raise InvalidValueError(
-            f"{attribute.name} must be a URI without spaces or control characters, not {value!r}",
+            f"{attribute.name} must be a URI without spaces or control characters, "
+            f"not {shown(value)}",
             field=attribute.name,
         )
 
@@ -146,7 +159,8 @@ class MemberOf:
         if type(value) is not self.enum:
             allowed = ", ".join(f"{m.__class__.__name__}.{m.name}" for m in self.enum)
             raise InvalidTypeError(
-                f"{attribute.name} must be one of {allowed}, not {value!r}", field=attribute.name
+                f"{attribute.name} must be one of {allowed}, not {shown(value)}",
+                field=attribute.name,
             )
 
 

@@ -21,7 +21,7 @@ from typing import Any
 import attrs
 
 from claimmodel.exceptions import InvalidTypeError, InvalidValueError
-from claimmodel.model._checks import type_name
+from claimmodel.model._checks import shown, type_name
 
 __all__ = ["PartialDate", "Precision"]
 
@@ -87,7 +87,9 @@ def _check_int(name: str, value: object, low: int, high: int) -> None:
     if type(value) is not int:
         raise InvalidTypeError(f"{name} must be an integer, not {type_name(value)}", field=name)
     if not low <= value <= high:
-        raise InvalidValueError(f"{name} must be from {low} to {high}, not {value}", field=name)
+        raise InvalidValueError(
+            f"{name} must be from {low} to {high}, not {shown(value)}", field=name
+        )
 
 
 @attrs.frozen(kw_only=True)

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator, Mapping
-from typing import TypeAlias, TypeVar, cast
+from types import MappingProxyType
+from typing import Any, TypeAlias, TypeVar, cast
 
 from claimmodel.exceptions import InvalidTypeError, InvalidValueError
 
@@ -26,16 +27,29 @@ class FrozenMap(Mapping[str, _V_co]):
     """A read-only, hashable mapping with string keys, equal to any mapping with equal items.
 
     Iteration follows insertion order; equality and hashing do not depend on order.
+    Lists, tuples, dicts and sets among the values are frozen on the way in (to
+    tuples, ``FrozenMap`` and ``frozenset``), so nothing reachable from the map can
+    change and a map of JSON-like data is always hashable.  The items are kept
+    behind a read-only view, and the map is built once: its cached hash cannot go
+    stale.
     """
 
     __slots__ = ("_hash", "_items")
 
-    _items: dict[str, _V_co]
+    _items: MappingProxyType[str, _V_co]
     _hash: int | None
 
-    def __init__(self, items: Mapping[str, _V_co] | None = None) -> None:
-        object.__setattr__(self, "_items", dict(items) if items else {})
-        object.__setattr__(self, "_hash", None)
+    def __new__(cls, items: Mapping[str, _V_co] | None = None) -> FrozenMap[_V_co]:
+        frozen = {key: _frozen(value) for key, value in dict(items).items()} if items else {}
+        return cls._of(cast("dict[str, _V_co]", frozen))
+
+    @classmethod
+    def _of(cls, items: dict[str, _V_co]) -> FrozenMap[_V_co]:
+        """A map of ``items`` taken as they are: values already frozen, dict not shared."""
+        instance = object.__new__(cls)
+        object.__setattr__(instance, "_items", MappingProxyType(items))
+        object.__setattr__(instance, "_hash", None)
+        return instance
 
     def __getitem__(self, key: str) -> _V_co:
         return self._items[key]
@@ -55,17 +69,29 @@ class FrozenMap(Mapping[str, _V_co]):
         if isinstance(other, FrozenMap):
             return _same_json(self, other)
         if isinstance(other, Mapping):
-            return self._items == dict(other)
+            return dict(self._items) == dict(other)
         return NotImplemented
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError("FrozenMap is immutable")
 
     def __repr__(self) -> str:
-        return f"FrozenMap({self._items!r})"
+        return f"FrozenMap({dict(self._items)!r})"
 
     def __reduce__(self) -> tuple[type[FrozenMap[_V_co]], tuple[dict[str, _V_co]]]:
-        return (type(self), (self._items,))
+        return (type(self), (dict(self._items),))
+
+
+def _frozen(value: Any) -> Any:
+    """``value`` with every list, tuple, dict and set in it frozen (other values as they are)."""
+    kind = type(value)
+    if kind is list or kind is tuple:
+        return tuple(_frozen(item) for item in value)
+    if kind is set:
+        return frozenset(value)
+    if isinstance(value, Mapping) and not isinstance(value, FrozenMap):
+        return FrozenMap(value)
+    return value
 
 
 EMPTY_MAP: FrozenMap[JSONValue] = FrozenMap()
@@ -105,7 +131,7 @@ def freeze_json(value: object, *, where: str = "value") -> JSONValue:
         return cast("JSONValue", value)
     if type(value) is float:
         if not math.isfinite(value):
-            raise InvalidValueError(f"{where}: {value!r} is not a JSON number")
+            raise InvalidValueError(f"{where}: {value} is not a JSON number")  # nan, inf, -inf
         return value
     if type(value) in (list, tuple):
         items = cast("list[object] | tuple[object, ...]", value)
@@ -117,7 +143,7 @@ def freeze_json(value: object, *, where: str = "value") -> JSONValue:
             if type(key) is not str:
                 raise InvalidTypeError(f"{where}: object keys must be strings, not {key!r}")
             frozen[key] = freeze_json(item, where=f"{where}.{key}")
-        return FrozenMap(frozen)
+        return FrozenMap._of(frozen)  # every value frozen just now
     raise InvalidTypeError(f"{where}: {type(value).__name__} is not a JSON value")
 
 

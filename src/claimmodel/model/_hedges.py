@@ -77,7 +77,7 @@ def _offset(_: object, attribute: attrs.Attribute[int], value: object) -> None:
         )
     if value < 0:
         raise InvalidValueError(
-            f"{attribute.name} must not be negative, not {value}", field=attribute.name
+            f"{attribute.name} must not be negative, not {check.shown(value)}", field=attribute.name
         )
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import math
-
 import attrs
 
 from claimmodel.exceptions import InvalidTypeError, InvalidValueError
@@ -13,17 +11,17 @@ __all__ = ["Interval"]
 
 
 def _probability(value: object, name: str) -> float:
-    if type(value) is float:
-        number = value
-    elif type(value) is int:
-        number = float(value)
-    else:
+    # The range is checked before any conversion, so an integer beyond any float
+    # (2**1024) is out of range like any other, not an OverflowError.  -0.0 becomes
+    # 0.0, as 1 becomes 1.0: one probability, one value, so equal intervals encode
+    # identically.
+    if (type(value) is float or type(value) is int) and 0 <= value <= 1:  # not NaN
+        return float(value) + 0.0
+    if type(value) is not float and type(value) is not int:
         raise InvalidTypeError(f"{name} must be a number, not {check.type_name(value)}", field=name)
-    if not (math.isfinite(number) and 0.0 <= number <= 1.0):
-        raise InvalidValueError(
-            f"{name} must be a probability from 0 to 1, not {value!r}", field=name
-        )
-    return number
+    raise InvalidValueError(
+        f"{name} must be a probability from 0 to 1, not {check.shown(value)}", field=name
+    )
 
 
 def _low(value: object) -> float:

@@ -9,10 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from claimmodel.format._errors import shortened
 from claimmodel.model import SCALES, Bundle, Document, PartialDate, Scale, Source
 from claimmodel.validation._report import Finding, Severity
 
-__all__ = ["Context"]
+__all__ = ["LONGEST_MESSAGE", "Context"]
+
+LONGEST_MESSAGE = 400
+"""The longest finding message, in characters, as for decoding problems."""
 
 
 def _first_index(ids: list[str]) -> dict[str, int]:
@@ -69,9 +73,15 @@ class Context:
         return code in self.severities
 
     def emit(self, code: str, path: str, message: str) -> None:
-        """Record a finding of rule ``code`` at ``path``, unless the rule is not applied."""
+        """Record a finding of rule ``code`` at ``path``, unless the rule is not applied.
+
+        The message is one printable line of at most about 400 characters, as a
+        decoding problem's: a hostile id or text quoted in it is cut in the middle.
+        """
         severity = self.severities.get(code)
         if severity is not None:
+            if len(message) > LONGEST_MESSAGE or not message.isprintable():
+                message = shortened(message, LONGEST_MESSAGE)
             self.findings.append(Finding(code=code, severity=severity, path=path, message=message))
 
     def source(self, source_id: str | None) -> Source | None:

@@ -1,0 +1,336 @@
+"""Hostile values at the edges of the API: input types, huge numbers, signed zeros, pickling,
+frozen maps, the collector's state, long values in findings, pipes with no writer."""
+
+from __future__ import annotations
+
+import array
+import copy
+import ctypes
+import io
+import json
+import mmap
+import os
+import pickle
+import threading
+import time
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pytest
+
+import claimmodel as cm
+from claimmodel import exceptions
+from claimmodel.cli import _inputs, main
+
+GOLDEN = Path(__file__).parent / "golden"
+EXAMPLE = GOLDEN / "claimmodel-1.1.json"
+TEXT = EXAMPLE.read_bytes()
+MINIMAL = json.loads((Path(__file__).parent / "hostile" / "valid-minimal.json").read_bytes())
+
+
+class _Text(str):
+    __slots__ = ()
+
+
+class _Bytes(bytes):
+    __slots__ = ()
+
+
+def _buffers() -> Iterator[tuple[str, object]]:
+    """The example's bytes in every kind of single-byte buffer Python offers."""
+    spread = bytes(byte for pair in zip(TEXT, b" " * len(TEXT), strict=True) for byte in pair)
+    yield "bytes", TEXT
+    yield "bytes subclass", _Bytes(TEXT)
+    yield "str subclass", _Text(TEXT.decode())
+    yield "bytearray", bytearray(TEXT)
+    yield "memoryview", memoryview(TEXT)
+    yield "read-only memoryview of a bytearray", memoryview(bytearray(TEXT)).toreadonly()
+    yield "strided memoryview", memoryview(spread)[::2]
+    yield "reversed memoryview", memoryview(TEXT[::-1])[::-1]
+    even = TEXT + b" " * (len(TEXT) % 2)
+    yield "two-dimensional memoryview", memoryview(even).cast("B", (len(even) // 2, 2))
+    yield "memoryview of signed chars", memoryview(TEXT).cast("b")
+    yield "memoryview of chars", memoryview(TEXT).cast("c")
+    yield "array('B')", array.array("B", TEXT)
+    yield "array('b')", array.array("b", TEXT)
+    yield "ctypes char array", (ctypes.c_char * len(TEXT)).from_buffer_copy(TEXT)
+    mapped = mmap.mmap(-1, len(TEXT))
+    mapped.write(TEXT)
+    yield "mmap", mapped
+
+
+class TestInputTypes:
+    """Every input loads accepts ends in a bundle; anything else in a named DecodeError."""
+
+    @pytest.mark.parametrize(("kind", "text"), list(_buffers()), ids=lambda v: str(v)[:30])
+    def test_every_buffer_of_bytes(self, kind: str, text: Any) -> None:
+        assert cm.loads(TEXT) == cm.loads(text)
+
+    @pytest.mark.parametrize(
+        ("text", "named"),
+        [
+            (array.array("H", [0x7B7B]), "array of 2-byte items (format 'H')"),
+            (memoryview(TEXT[:8]).cast("I"), "memoryview of 4-byte items (format 'I')"),
+            (array.array("d", [1.0]), "array of 8-byte items (format 'd')"),
+            (12, "an integer"),
+            (None, "null"),
+            (1.5, "a number"),
+            ([TEXT], "an array"),
+            ({"format": "claimmodel/1.1"}, "an object"),
+            (object(), "object"),
+            (iter([TEXT]), "list_iterator"),
+        ],
+        ids=repr,
+    )
+    def test_anything_else_is_named(self, text: Any, named: str) -> None:
+        with pytest.raises(exceptions.DecodeError) as caught:
+            cm.loads(text)
+        assert named in caught.value.problems[0].message
+
+    def test_a_released_view(self) -> None:
+        view = memoryview(TEXT)
+        view.release()
+        with pytest.raises(exceptions.DecodeError, match="got memoryview"):
+            cm.loads(view)  # type: ignore[arg-type]
+
+    def test_a_large_buffer_is_refused_before_it_is_copied(self) -> None:
+        view = memoryview(bytes(2000))[::2]
+        with pytest.raises(exceptions.LimitExceededError, match="1,000 bytes"):
+            cm.loads(view, limits=cm.Limits(max_document_bytes=999))  # type: ignore[arg-type]
+
+
+def _instances(value: Any) -> Iterator[Any]:
+    """Every attrs instance reachable from ``value``."""
+    if attrs.has(type(value)):
+        yield value
+        for field in attrs.fields(type(value)):
+            yield from _instances(getattr(value, field.name))
+    elif isinstance(value, tuple):
+        for item in value:
+            yield from _instances(item)
+
+
+_HOSTILE: list[object] = [
+    2**1024,
+    2**1024 - 1,
+    -(2**1024),
+    10**5000,  # more digits than Python writes
+    -(10**5000),
+    float("nan"),
+    float("inf"),
+    -0.0,
+    True,
+    "",
+    "\x00\ud800",
+    object(),
+    [object()],
+    {"x_a": [object()]},
+    None,
+]
+
+
+class TestConstructors:
+    """Every constructor raises a ClaimModelError for every bad value, never a bare one."""
+
+    def test_every_field_of_every_class(self) -> None:
+        bundle = cm.loads(TEXT)
+        by_class: dict[type, Any] = {}
+        for instance in _instances(bundle):
+            by_class.setdefault(type(instance), instance)
+        assert 15 <= len(by_class)
+        escaped: list[str] = []
+        for cls, instance in by_class.items():
+            for field in attrs.fields(cls):
+                if not field.init:
+                    continue
+                for value in _HOSTILE:
+                    try:
+                        attrs.evolve(instance, **{field.name: value})
+                    except exceptions.ClaimModelError:
+                        pass
+                    except Exception as error:  # noqa: BLE001  (what the test looks for)
+                        shown = type(value).__name__
+                        escaped.append(f"{cls.__name__}.{field.name}={shown}: {error!r}")
+        assert [] == escaped
+
+    @pytest.mark.parametrize(
+        "value",
+        [2**1024, 2**1024 - 1, -(2**1024), 10**5000],
+        ids=lambda v: f"{v.bit_length()}-bits",
+    )
+    def test_interval_of_a_huge_integer(self, value: int) -> None:
+        with pytest.raises(exceptions.InvalidValueError, match="integer of") as caught:
+            cm.Interval(low=value, high=1)
+        assert "low" == caught.value.field
+
+    def test_huge_integer_on_the_wire(self) -> None:
+        data = copy.deepcopy(MINIMAL)
+        data["assertions"][0]["confidence"]["probability"] = {"low": 2**1024 - 1, "high": 1}
+        with pytest.raises(exceptions.DecodeError) as caught:
+            cm.from_data(data)
+        (problem,) = caught.value.problems
+        assert "$.assertions[0].confidence.probability.low" == problem.path
+        assert "from 0 to 1" in problem.message
+
+
+class TestSignedZero:
+    """Equal bundles encode identically: a probability of -0.0 is 0.0."""
+
+    @pytest.mark.parametrize("zero", ["-0.0", "-0", "0", "0.0", "0e5", "-0e-5"])
+    def test_every_spelling_of_zero(self, zero: str) -> None:
+        data = copy.deepcopy(MINIMAL)
+        data["assertions"][0]["confidence"]["probability"] = {"low": 0.0, "high": 1}
+        positive = cm.from_data(data)
+        text = json.dumps(data).replace('"low": 0.0', f'"low": {zero}')
+        signed = cm.loads(text)
+        assert (positive, hash(positive)) == (signed, hash(signed))
+        assert cm.dumps(positive) == cm.dumps(signed)
+
+    def test_constructor(self) -> None:
+        interval = cm.Interval(low=-0.0, high=-0.0)
+        assert ("0.0", "0.0") == (repr(interval.low), repr(interval.high))
+
+
+def _public_exceptions() -> list[type[exceptions.ClaimModelError]]:
+    found: list[type[exceptions.ClaimModelError]] = []
+    todo: list[type[exceptions.ClaimModelError]] = [exceptions.ClaimModelError]
+    while todo:
+        cls = todo.pop()
+        found.append(cls)
+        todo.extend(cls.__subclasses__())
+    return sorted(found, key=lambda cls: cls.__name__)
+
+
+def _raised() -> dict[type[BaseException], BaseException]:
+    """One real instance of every public exception, raised by the library itself."""
+    bundle = cm.loads(TEXT)
+    denied = attrs.evolve(bundle.assertions[0], stance=cm.Stance.DENIES)
+    errors: list[BaseException] = []
+    tries: list[Any] = [
+        lambda: cm.loads("{"),
+        lambda: cm.loads('{"format": "claimmodel/9.0"}'),
+        lambda: cm.loads(TEXT, limits=cm.Limits(max_document_bytes=10)),
+        lambda: cm.Interval(low=2, high=1),
+        lambda: cm.Interval(low="x", high=1),
+        lambda: cm.validate(attrs.evolve(bundle, claims=())).raise_for_errors(),
+        lambda: cm.merge([bundle, attrs.evolve(bundle, assertions=(denied,))]),
+        lambda: list(cm.iter_load(io.BytesIO(b"{}\n"), name="c.jsonl")),
+        lambda: exceptions.ClaimModelError("the root"),
+    ]
+    for attempt in tries:
+        try:
+            raised = attempt()
+        except exceptions.ClaimModelError as error:
+            raised = error
+        if isinstance(raised, BaseException):
+            raised.add_note("a note")
+            errors.append(raised)
+    return {type(error): error for error in errors}
+
+
+def _state(error: BaseException) -> tuple[object, ...]:
+    return (type(error), error.args, str(error), vars(error))
+
+
+def _raise_in_a_worker(error: BaseException) -> None:
+    raise error
+
+
+class TestPickling:
+    """Every public exception survives pickle, and so a process pool, with all it carries."""
+
+    def test_every_public_exception_is_covered(self) -> None:
+        raised = _raised()
+        assert [] == [cls.__name__ for cls in _public_exceptions() if cls not in raised]
+
+    @pytest.mark.parametrize("cls", _public_exceptions(), ids=lambda cls: cls.__name__)
+    def test_round_trip(self, cls: type[BaseException]) -> None:
+        error = _raised()[cls]
+        assert _state(error) == _state(pickle.loads(pickle.dumps(error)))
+
+    def test_through_a_process_pool(self) -> None:
+        error = _raised()[exceptions.ValidationError]
+        assert isinstance(error, exceptions.ValidationError)
+        with ProcessPoolExecutor(max_workers=1) as pool:
+            future = pool.submit(_raise_in_a_worker, error)
+            with pytest.raises(exceptions.ValidationError) as caught:
+                future.result(timeout=60)
+        assert error.findings == caught.value.findings
+
+
+class TestFrozenMap:
+    """A FrozenMap is hashable and cannot change, however it was built."""
+
+    def test_built_from_mutable_values(self) -> None:
+        frozen = cm.FrozenMap({"a": [1, {"b": [2]}], "c": {3}})
+        assert hash(frozen) == hash(cm.FrozenMap({"c": {3}, "a": [1, {"b": [2]}]}))
+        assert (1, cm.FrozenMap({"b": (2,)})) == frozen["a"]
+
+    def test_its_items_cannot_be_changed(self) -> None:
+        frozen = cm.FrozenMap({"a": 1})
+        before = hash(frozen)
+        with pytest.raises(TypeError):
+            frozen._items["a"] = 2  # type: ignore[index]
+        frozen.__init__({"a": 2})  # type: ignore[misc]
+        with pytest.raises(AttributeError):
+            frozen.a = 2
+        assert (before, {"a": 1}) == (hash(frozen), dict(frozen))
+
+    def test_the_source_is_not_shared(self) -> None:
+        source: dict[str, Any] = {"a": [1]}
+        frozen = cm.FrozenMap(source)
+        source["a"].append(2)
+        source["b"] = 3
+        assert {"a": (1,)} == dict(frozen)
+
+    def test_pickle(self) -> None:
+        frozen = cm.FrozenMap({"a": (1, cm.FrozenMap({"b": -0.0}))})
+        assert frozen == pickle.loads(pickle.dumps(frozen))
+
+
+class TestLongValuesInFindings:
+    """A finding is one printable line of a few hundred characters, whatever the ids hold."""
+
+    def test_a_megabyte_id(self) -> None:
+        bundle = cm.loads(TEXT)
+        assertion = attrs.evolve(bundle.assertions[0], claim="x\n" * 500_000 + "x")
+        report = cm.validate(attrs.evolve(bundle, assertions=(assertion,)))
+        (finding,) = report.at("$.assertions[0].claim")
+        assert len(finding.message) <= 400
+        assert finding.message.isprintable()
+        assert "characters left out" in finding.message
+        assert finding.message.endswith("add the claim or correct the id")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+class TestNamedPipes:
+    """A named pipe that nothing writes to does not hang the command line."""
+
+    def test_no_writer(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        fifo = tmp_path / "pipe.json"
+        os.mkfifo(fifo)
+        monkeypatch.setattr(_inputs, "PIPE_WAIT", 0.2)
+        started = time.monotonic()
+        assert 2 == main(["validate", str(fifo)])
+        assert time.monotonic() - started < 10
+        assert "nothing wrote to this named pipe" in capsys.readouterr().out
+
+    def test_a_writer_that_comes_later(self, tmp_path: Path) -> None:
+        fifo = tmp_path / "pipe.json"
+        os.mkfifo(fifo)
+
+        def write() -> None:
+            time.sleep(0.2)
+            fifo.write_bytes(TEXT)
+
+        writer = threading.Thread(target=write)
+        writer.start()
+        try:
+            assert 0 == main(["show", str(fifo)])
+        finally:
+            writer.join()
