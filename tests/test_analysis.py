@@ -442,3 +442,50 @@ class TestWorkedExample:
             proceeding.independent[0].sources,
             proceeding.relays,
         )
+
+
+class TestJudgedWithoutABand:
+    """A claim graded only in words is judged; only "cannot be judged" is not."""
+
+    RATING = cm.Scale(
+        id="x-newsroom",
+        name="Newsroom rating",
+        kind=cm.ScaleKind.RATING,
+        levels=(cm.Level(label="False"), cm.Level(label="True")),
+    )
+    DESK = cm.Scale(
+        id="x-desk",
+        name="Desk likelihood",
+        kind=cm.ScaleKind.LIKELIHOOD,
+        levels=(
+            cm.Level(label="open", band=cm.Interval(low=0.3, high=0.7)),
+            cm.Level(label="solid", band=cm.Interval(low=0.7, high=1.0)),
+        ),
+    )
+
+    @pytest.mark.parametrize(
+        ("confidence", "judged"),
+        [
+            (cm.Confidence.parse("high", scale="icd203-confidence"), True),
+            (cm.Confidence.parse("B", scale="admiralty-reliability"), True),
+            (cm.Confidence.cannot_be_judged(), False),
+            (cm.Confidence.parse("6", scale="admiralty-credibility"), False),
+            (cm.Confidence(scale="x-house", level="fair"), False),
+        ],
+    )
+    def test_grades(self, confidence: cm.Confidence, judged: bool) -> None:
+        found = cm.analyze(bundle([person("p")], [says("a", "p", confidence=confidence)]))["c"]
+        assert (None, judged) == (found.confidence, found.judged)
+
+    def test_scales_you_define(self) -> None:
+        rated = cm.Confidence(scale="x-newsroom", level="True")
+        solid = cm.Confidence(scale="x-desk", level="solid")
+        value = bundle(
+            [person("p"), person("q")],
+            [says("a", "p", confidence=rated), says("b", "q", confidence=solid)],
+        )
+        found = cm.analyze(value, scales=[self.RATING, self.DESK])["c"]
+        assert (cm.Interval(low=0.7, high=1.0), True) == (found.confidence, found.judged)
+        alone = bundle([person("p")], [says("a", "p", confidence=rated)])
+        assert cm.analyze(alone, scales=[self.RATING])["c"].judged
+        assert not cm.analyze(alone)["c"].judged

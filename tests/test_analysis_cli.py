@@ -46,6 +46,18 @@ class TestReportText:
             "across 5 assertions"
         )
 
+    def test_graded_claims_are_not_unjudgeable(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        high = cm.Confidence.parse("high", scale="icd203-confidence")
+        unknown = cm.Confidence.cannot_be_judged()
+        graded = bundle([person("p")], [says("a", "p", confidence=high)])
+        assert 0 == main(["report", _write(tmp_path / "graded.json", graded)])
+        assert "confidence: graded, no probability stated" in capsys.readouterr().out
+        unjudged = bundle([person("p")], [says("a", "p", confidence=unknown)])
+        assert 0 == main(["report", _write(tmp_path / "unjudged.json", unjudged)])
+        assert "confidence: cannot be judged" in capsys.readouterr().out
+
     def test_files_are_merged(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         first = _write(tmp_path / "a.json", bundle([person("a")], [says("1", "a")]))
         second = _write(tmp_path / "b.json", bundle([person("b")], [says("2", "b")]))

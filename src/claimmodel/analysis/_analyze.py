@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 
 import attrs
 
@@ -14,9 +14,11 @@ from claimmodel.model import (
     Hedge,
     HedgeCategory,
     Interval,
+    Scale,
     Stance,
-    summarize,
 )
+from claimmodel.model._convert import envelope, states_judgement
+from claimmodel.model._scales import catalog
 
 __all__ = [
     "Analysis",
@@ -96,6 +98,9 @@ class ClaimAnalysis:
     origins behind the claim are those of them that assert it.  ``confidence`` is
     :func:`~claimmodel.summarize` over the confidences of its assertions: the
     envelope of their probability bands (``None`` when none of them carries one).
+    ``judged`` says whether any of them states a judgement at all — a band, or a
+    grade such as analytic confidence or a rating — so that a claim graded only
+    in words is never reported as "cannot be judged".
     """
 
     claim: str
@@ -106,6 +111,7 @@ class ClaimAnalysis:
     origins: tuple[Origin, ...]
     hedges: tuple[RaisedHedge, ...]
     confidence: Interval | None
+    judged: bool = True
 
     @property
     def independent(self) -> tuple[Origin, ...]:
@@ -238,12 +244,16 @@ class Analysis:
         return tuple(found)
 
 
-def analyze(bundle: Bundle) -> Analysis:
+def analyze(bundle: Bundle, *, scales: Iterable[Scale] = ()) -> Analysis:
     """Analyse every claim of ``bundle`` (merge several first with :func:`merge`).
+
+    ``scales`` are scales you define (see ``docs/confidence.md``): their bands count
+    in each claim's confidence and their levels are judgements.
 
     Runs in time linear in the assertions and dependencies (see ``docs/analysis.md``
     for the one case with dated dependencies where it can do more work).
     """
+    known = catalog(scales)
     finder = OriginFinder(bundle)
     by_claim: dict[str, list[Assertion]] = {claim.id: [] for claim in bundle.claims}
     for assertion in bundle.assertions:
@@ -255,7 +265,7 @@ def analyze(bundle: Bundle) -> Analysis:
     for claim_id, assertions in by_claim.items():
         claim = bundle.claim(claim_id)
         result[claim_id] = _claim_analysis(
-            claim_id, claim.text if claim else None, assertions, finder, names
+            claim_id, claim.text if claim else None, assertions, finder, names, scales=known
         )
     return Analysis(claims=FrozenMap(result))
 
@@ -277,6 +287,8 @@ def _claim_analysis(
     assertions: list[Assertion],
     finder: OriginFinder,
     names: dict[str, str],
+    *,
+    scales: Mapping[str, Scale],
 ) -> ClaimAnalysis:
     groups = finder.origins(assertions)
     origins = sorted(
@@ -284,6 +296,7 @@ def _claim_analysis(
         key=lambda origin: origin.sources,
     )
     ordered = sorted(assertions, key=lambda a: a.id)
+    confidence = envelope((a.confidence for a in assertions), scales)
     return ClaimAnalysis(
         claim=claim_id,
         text=text,
@@ -292,5 +305,7 @@ def _claim_analysis(
         relays=tuple(sorted({link.source for a in assertions for link in a.attribution.chain})),
         origins=tuple(origins),
         hedges=tuple(RaisedHedge(assertion=a.id, hedge=h) for a in ordered for h in a.hedges),
-        confidence=summarize(a.confidence for a in assertions),
+        confidence=confidence,
+        judged=confidence is not None
+        or any(states_judgement(a.confidence, scales) for a in assertions),
     )

@@ -83,7 +83,12 @@ def _block(bundle: Bundle, claim: ClaimAnalysis) -> list[str]:
         )
         lines += _wrap(f"hedges: {hedges}")
     if claim.assertions:
-        confidence = "cannot be judged" if claim.confidence is None else str(claim.confidence)
+        if claim.confidence is not None:
+            confidence = str(claim.confidence)
+        elif claim.judged:
+            confidence = "graded, no probability stated"
+        else:
+            confidence = "cannot be judged"
         lines += _wrap(f"confidence: {confidence}")
     lines += _wrap(f"verdict: {claim.verdict}")
     return lines

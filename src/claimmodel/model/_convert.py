@@ -30,7 +30,14 @@ if TYPE_CHECKING:
     from claimmodel.model._assertions import Assertion
     from claimmodel.model._sources import Source
 
-__all__ = ["TOLERANCE", "admiralty_code", "convert", "summarize"]
+__all__ = [
+    "TOLERANCE",
+    "admiralty_code",
+    "convert",
+    "envelope",
+    "states_judgement",
+    "summarize",
+]
 
 TOLERANCE = 1e-9
 """How much stronger than its source a level may be, for floating-point noise alone."""
@@ -336,6 +343,24 @@ def _band_of(confidence: Confidence, scales: Mapping[str, Scale]) -> Interval | 
     return confidence.probability if confidence.probability is not None else level.band
 
 
+def states_judgement(confidence: Confidence, scales: Mapping[str, Scale]) -> bool:
+    """Whether ``confidence`` states a judgement (a band or a grade) on ``scales``.
+
+    :attr:`Confidence.judged` with scales you define: a rating or an analytic
+    confidence is a judgement though it carries no probability; only the levels
+    that cannot be judged are not.  On a scale or level not in ``scales``: whether
+    a probability is stated.
+    """
+    root = _root(confidence)
+    if root.level == CANNOT_BE_JUDGED:
+        return False
+    scale = scales.get(root.scale)
+    level = scale.level(root.level) if scale is not None else None
+    if level is None:
+        return root.probability is not None
+    return level.judged
+
+
 def summarize(
     confidences: Iterable[Confidence], *, scales: Iterable[Scale] = ()
 ) -> Interval | None:
@@ -350,10 +375,14 @@ def summarize(
     read like the built-in ones.  Nothing is averaged: disagreement widens the
     interval instead of hiding in a mean.
     """
-    known = catalog(scales)
+    return envelope(confidences, catalog(scales))
+
+
+def envelope(confidences: Iterable[Confidence], scales: Mapping[str, Scale]) -> Interval | None:
+    """:func:`summarize` with the scales already looked up by id (see :func:`catalog`)."""
     low = high = None
     for confidence in confidences:
-        band = _band_of(_root(confidence), known)
+        band = _band_of(_root(confidence), scales)
         if band is None:
             continue
         low = band.low if low is None else min(low, band.low)
