@@ -187,6 +187,13 @@ class TestSchemaCommand:
         assert cm.json_schema() == schema
         jsonschema.Draft202012Validator(schema).validate(json.loads(example_path.read_text()))
 
+    def test_each_format_version(self) -> None:
+        result = _run("schema", "--format-version", "claimmodel/1.0")
+        assert cm.json_schema("claimmodel/1.0") == json.loads(result.stdout)
+        unknown = _run("schema", "--format-version", "claimmodel/0.9")
+        assert 2 == unknown.returncode
+        assert unknown.stderr.startswith("usage: claimmodel schema")
+
 
 class TestNullAdvice:
     """null for a key gets advice that agrees with the message for the key's absence."""

@@ -23,8 +23,12 @@ from claimmodel.cli._commands import package_version, run_schema, run_show, run_
 from claimmodel.cli._report import run_report
 from claimmodel.cli._results import FORMATS
 from claimmodel.cli._terminal import printable
+from claimmodel.format import FORMAT_VERSION
+from claimmodel.format._codec import SCHEMA_RESOURCES
 
 __all__ = ["main"]
+
+_SCHEMA_VERSIONS = tuple(SCHEMA_RESOURCES)
 
 
 _JSONL_HELP = (
@@ -53,8 +57,11 @@ def _parser() -> argparse.ArgumentParser:
         prog="claimmodel",
         description="Check, summarise and question claimmodel bundles.",
         epilog="FILE is a bundle JSON file, a JSON Lines corpus (one bundle per line), a "
-        "directory (searched for both) or - for standard input. Run 'claimmodel COMMAND "
-        "--help' for a command's options.",
+        "directory (searched for both) or - for standard input. Findings and results go to "
+        "standard output, summaries and progress to standard error. Colour is used only on "
+        "a terminal, never when NO_COLOR is set. Exit 0: valid; 1: invalid; 2: unreadable "
+        "input or a usage error. Run 'claimmodel COMMAND --help' for a command's options; "
+        "docs/cli.md is the reference.",
     )
     parser.add_argument(
         "--version", action=_VersionAction, help="print the version of claimmodel and exit"
@@ -170,9 +177,18 @@ def _parser() -> argparse.ArgumentParser:
         "schema",
         help="print the JSON Schema of the bundle format",
         description=(
-            "Print the JSON Schema (draft 2020-12) that describes the current bundle format, "
-            "for editors and other validators; docs/cli.md says how to point an editor at it."
+            "Print the JSON Schema (draft 2020-12) that describes the current bundle format "
+            "(and every older version of its major version), for editors and other "
+            "validators; docs/cli.md says how to point an editor at it."
         ),
+    )
+    schema.add_argument(
+        "--format-version",
+        choices=_SCHEMA_VERSIONS,
+        default=FORMAT_VERSION,
+        metavar="VERSION",
+        help=f"the schema of this format version ({', '.join(_SCHEMA_VERSIONS)}); "
+        f"default: {FORMAT_VERSION}",
     )
     schema.set_defaults(run=run_schema)
 
