@@ -291,6 +291,17 @@ class TestProgress:
         progress.close()
         assert "" == stream.getvalue()
 
+    def test_quiet_draws_nothing_on_a_terminal(
+        self, monkeypatch: pytest.MonkeyPatch, capsys: Captured
+    ) -> None:
+        clock = iter([0.0, 1.0, 2.0, 3.0])
+        monkeypatch.setattr("claimmodel.cli._progress.time.monotonic", lambda: next(clock))
+        stream = _Terminal()
+        progress = Progress("x", io.BytesIO(b"abc"), stream=stream, enabled=False)
+        progress.update(3)
+        progress.close()
+        assert "" == stream.getvalue()
+
     def test_a_stream_without_size(self, monkeypatch: pytest.MonkeyPatch) -> None:
         clock = iter([0.0, 1.0])
         monkeypatch.setattr("claimmodel.cli._progress.time.monotonic", lambda: next(clock))

@@ -142,14 +142,16 @@ def _entry(path: str, where: str, code: str, message: str, *, record: int | None
     )
 
 
-def _check_corpus(path: str, options: dict[str, Any]) -> Iterator[tuple[int, Entry | None]]:
+def _check_corpus(
+    path: str, options: dict[str, Any], *, progress: bool
+) -> Iterator[tuple[int, Entry | None]]:
     """Validate a JSON Lines corpus line by line, holding one bundle at a time.
 
     Yields the status of each line and its entries (``None`` once for a line without any),
     so that the caller counts lines and writes findings as they come.
     """
     try:
-        for line in read_corpus(path):
+        for line in read_corpus(path, progress=progress):
             number = line.number
             if line.error is not None:
                 if is_unreadable(line.error.__cause__ or line.error):
@@ -231,7 +233,7 @@ def run_validate(args: argparse.Namespace) -> int:
     for path in expand(args.files):
         summary.files += 1
         if is_jsonl(path, jsonl=args.jsonl):
-            for line_status, found in _check_corpus(path, options):
+            for line_status, found in _check_corpus(path, options, progress=not args.quiet):
                 status = max(status, line_status)
                 if found is not None:
                     summary.count(found)

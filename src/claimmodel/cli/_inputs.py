@@ -211,24 +211,26 @@ def _opened(path: str) -> Iterator[IO[bytes]]:
             yield cast("IO[bytes]", unzipped)
 
 
-def read_corpus(path: str) -> Iterator[CorpusLine]:
+def read_corpus(path: str, *, progress: bool = True) -> Iterator[CorpusLine]:
     """The lines of the JSON Lines corpus at ``path``, with a progress line on a terminal.
+
+    ``progress=False`` (``--quiet``) draws no progress line, even on a terminal.
 
     Raises :class:`CorpusReadError` when the file cannot be opened or its bytes stop
     making sense (a broken gzip stream), after yielding every line read before that.
     """
     name = display_name(path)
     with _opened(path) as file:
-        progress = Progress(name, file)
+        shown = Progress(name, file, enabled=progress)
         number = 0
         try:
             for count, line in enumerate(iter_lines(file, name=name), start=1):
                 number = line.number
-                progress.update(count)
+                shown.update(count)
                 yield line
         except (OSError, EOFError) as error:  # gzip's errors on a damaged or cut stream
             reason = getattr(error, "strerror", None) or error
             message = f"cannot read past line {number}: {reason}"
             raise CorpusReadError(message, line=number) from None
         finally:
-            progress.close()
+            shown.close()

@@ -37,9 +37,11 @@ class Progress:
     never holds progress lines.  ``close`` erases the line.
     """
 
-    def __init__(self, name: str, file: IO[bytes], *, stream: IO[str] | None = None) -> None:
+    def __init__(
+        self, name: str, file: IO[bytes], *, stream: IO[str] | None = None, enabled: bool = True
+    ) -> None:
         self._stream = sys.stderr if stream is None else stream
-        self._active = self._stream.isatty()
+        self._active = enabled and self._stream.isatty()
         self._name = name
         self._file = file
         self._size = _size(file)
