@@ -3,7 +3,11 @@
 Run from the repository root:
 
     python benchmarks/corpus.py                          # 1,000,000 assertions (minutes)
-    python benchmarks/corpus.py --assertions 2000        # a smoke run in seconds
+    python benchmarks/corpus.py --assertions 2000 --report-assertions 2000   # a smoke run
+
+It also runs ``claimmodel report --format json`` over a smaller corpus
+(``--report-assertions``), which must keep what corroboration needs of every
+bundle until the last is read, and prints its time and peak memory per assertion.
 
 The corpus is written once into a temporary folder: bundles of ``--per-bundle``
 assertions of the shape ``benchmarks/_bundles.py`` generates, each with an id of
@@ -52,6 +56,22 @@ print(json.dumps({"bundles": bundles, "assertions": assertions, "errors": errors
 """
 
 
+# What the child interpreter runs for the report: the command line, output discarded.
+_REPORT = """
+import contextlib, io, json, resource, sys, time
+from claimmodel.cli import main
+baseline = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+start = time.perf_counter()
+with contextlib.redirect_stdout(io.StringIO()) as out:
+    status = main(["report", "--format", "json", sys.argv[1]])
+seconds = time.perf_counter() - start
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+claims = len(json.loads(out.getvalue()))
+print(json.dumps({"status": status, "claims": claims, "seconds": seconds,
+                  "baseline_kib": baseline, "peak_kib": peak}))
+"""
+
+
 def write_corpus(path: Path, assertions: int, per_bundle: int) -> tuple[int, int]:
     """Write the corpus; return its bundle count and size in bytes."""
     count = max(1, assertions // per_bundle)
@@ -64,11 +84,11 @@ def write_corpus(path: Path, assertions: int, per_bundle: int) -> tuple[int, int
     return count, path.stat().st_size
 
 
-def measure(path: Path) -> dict[str, Any]:
-    """Run the stream in a fresh interpreter and return what it measured."""
+def measure(path: Path, code: str = _VALIDATE) -> dict[str, Any]:
+    """Run ``code`` on the corpus in a fresh interpreter and return what it measured."""
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}
     done = subprocess.run(
-        [sys.executable, "-c", _VALIDATE, str(path)],
+        [sys.executable, "-c", code, str(path)],
         capture_output=True,
         text=True,
         check=True,
@@ -82,6 +102,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--assertions", type=int, default=1_000_000)
     parser.add_argument("--per-bundle", type=int, default=100)
+    parser.add_argument("--report-assertions", type=int, default=100_000)
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "corpus.jsonl"
@@ -103,6 +124,20 @@ def main(argv: list[str] | None = None) -> int:
         f"{result['baseline_kib'] / 1024:,.0f} MiB) |"
     )
     print(f"validation errors found: {result['errors']:,}")
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "corpus.jsonl"
+        bundles, size = write_corpus(path, args.report_assertions, args.per_bundle)
+        report = measure(path, _REPORT)
+    assertions = bundles * args.per_bundle
+    grown = (report["peak_kib"] - report["baseline_kib"]) * 1024
+    print(
+        f"| report --format json | {assertions:,} | {report['seconds']:.1f} s "
+        f"| {assertions / report['seconds']:,.0f} | {bundles / report['seconds']:,.0f} "
+        f"| {size / 2**20 / report['seconds']:.2f} "
+        f"| {report['peak_kib'] / 1024:,.0f} MiB ({grown / assertions:,.0f} B per assertion "
+        f"over the {report['baseline_kib'] / 1024:,.0f} MiB at start) |"
+    )
+    print(f"report: exit status {report['status']}, {report['claims']:,} claims")
     return 0
 
 

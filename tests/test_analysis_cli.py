@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import attrs
+
 import claimmodel as cm
 from analysis_helpers import bundle, person, says
 from claimmodel.cli import main
@@ -109,13 +111,31 @@ class TestReportJson:
 class TestReportErrors:
     """Bad input gives a message and an exit code, never a traceback."""
 
-    def test_conflict_exits_1(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-        first = _write(tmp_path / "a.json", bundle([person("a")], []))
-        second = _write(tmp_path / "b.json", bundle([cm.Person(id="a", name="Other")], []))
-        assert 1 == main(["report", first, second])
-        err = capsys.readouterr().err
-        assert "a.json (sources[0])" in err
-        assert "b.json (sources[0])" in err
+    def test_the_same_local_id_in_two_files_is_two_sources(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        first = _write(tmp_path / "a.json", bundle([person("a")], [says("1", "a")]))
+        other = cm.Person(id="a", name="Other")
+        second = _write(tmp_path / "b.json", bundle([other], [says("2", "a")]))
+        assert 0 == main(["report", first, second])
+        out, err = capsys.readouterr()
+        assert "" == err
+        assert "verdict: 2 independent origins (A, Other) across 2 assertions" in out
+
+    def test_conflicts_are_reported_and_strict_fails(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        # The same bundle id: one record, whose two versions disagree about source a.
+        first = _write(tmp_path / "a.json", attrs.evolve(bundle([person("a")], []), id="r"))
+        changed = bundle([cm.Person(id="a", name="Other")], [])
+        second = _write(tmp_path / "b.json", attrs.evolve(changed, id="r"))
+        assert 0 == main(["report", first, second])
+        assert (
+            "claimmodel report: conflict: source r/a and r/a: the same id with different"
+            in capsys.readouterr().err
+        )
+        assert 1 == main(["report", "--strict", first, second])
+        assert "cannot merge: source r/a and r/a:" in capsys.readouterr().err
 
     def test_unreadable_exits_2(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         assert 2 == main(["report", str(tmp_path / "missing.json")])

@@ -52,7 +52,16 @@ class TestCorpusBenchmark:
     def test_small_corpus(self) -> None:
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}
         done = subprocess.run(
-            [sys.executable, str(CORPUS_SCRIPT), "--assertions", "300", "--per-bundle", "100"],
+            [
+                sys.executable,
+                str(CORPUS_SCRIPT),
+                "--assertions",
+                "300",
+                "--report-assertions",
+                "300",
+                "--per-bundle",
+                "100",
+            ],
             capture_output=True,
             text=True,
             timeout=300,
@@ -61,3 +70,5 @@ class TestCorpusBenchmark:
         )
         assert (0, "") == (done.returncode, done.stderr)
         assert "| iter_load + validate | 300 |" in done.stdout
+        assert "| report --format json | 300 |" in done.stdout
+        assert "report: exit status 0" in done.stdout

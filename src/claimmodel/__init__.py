@@ -29,7 +29,15 @@ if TYPE_CHECKING:
         dependencies,
         merge,
     )
-    from claimmodel.corpus import CorpusLine, dump_lines, dumps_line, iter_lines, iter_load
+    from claimmodel.corpus import (
+        CorpusLine,
+        CorpusMerge,
+        dump_lines,
+        dumps_line,
+        iter_lines,
+        iter_load,
+        merge_corpus,
+    )
     from claimmodel.exceptions import (
         ClaimModelError,
         DecodeError,
@@ -122,6 +130,7 @@ __all__ = [
     "Confidence",
     "Contradiction",
     "CorpusLine",
+    "CorpusMerge",
     "DecodeError",
     "Dependency",
     "DependencyKind",
@@ -183,6 +192,7 @@ __all__ = [
     "load",
     "loads",
     "merge",
+    "merge_corpus",
     "summarize",
     "to_data",
     "validate",
@@ -204,10 +214,12 @@ _HOMES: dict[str, tuple[str, ...]] = {
     ),
     "claimmodel.corpus": (
         "CorpusLine",
+        "CorpusMerge",
         "dump_lines",
         "dumps_line",
         "iter_lines",
         "iter_load",
+        "merge_corpus",
     ),
     "claimmodel.exceptions": (
         "ClaimModelError",

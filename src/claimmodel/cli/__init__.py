@@ -153,9 +153,11 @@ def _parser() -> argparse.ArgumentParser:
         "report",
         help="count the independent origins behind each claim",
         description=(
-            "Merge the bundles in FILE... and print, for each claim, its assertions, its "
-            "independent origins, the stances they take and the hedges raised, ending in a "
-            "verdict line."
+            "Merge the bundles in FILE... (each bundle's ids are its own: sources are one "
+            "across bundles only when they share an external identifier, claims when their "
+            "content is the same; see docs/corpus.md) and print, for each claim, its "
+            "assertions, its independent origins, the stances they take and the hedges "
+            "raised, ending in a verdict line."
         ),
     )
     report.add_argument(
@@ -165,6 +167,12 @@ def _parser() -> argparse.ArgumentParser:
         help=_FILES_HELP,
     )
     report.add_argument("--jsonl", action="store_true", help=_JSONL_HELP)
+    report.add_argument(
+        "--strict",
+        action="store_true",
+        help="fail (exit 1) on the first conflict between bundles instead of reporting it "
+        "on standard error and going on",
+    )
     report.add_argument(
         "--format",
         choices=("text", "json"),

@@ -7,7 +7,7 @@ import sys
 import textwrap
 from typing import Any
 
-from claimmodel.analysis import Analysis, ClaimAnalysis, analyze, merge
+from claimmodel.analysis import Analysis, ClaimAnalysis, analyze
 from claimmodel.cli._commands import (
     EXIT_INVALID,
     EXIT_OK,
@@ -25,7 +25,7 @@ from claimmodel.cli._inputs import (
     read_corpus,
 )
 from claimmodel.cli._terminal import json_for_terminal, printable
-from claimmodel.corpus import for_corroboration
+from claimmodel.corpus import for_corroboration, merge_corpus
 from claimmodel.exceptions import DecodeError, MergeConflictError
 from claimmodel.model import Bundle, Stance
 
@@ -207,10 +207,13 @@ def run_report(args: argparse.Namespace) -> int:
     if status != EXIT_OK:
         return status
     try:
-        bundle = merge(bundles, names=names)
+        merged = merge_corpus(bundles, names=names, strict=args.strict)
     except MergeConflictError as error:
         print(f"cannot merge: {printable(error)}", file=sys.stderr)
         return EXIT_INVALID
+    for conflict in merged.conflicts:
+        print(f"claimmodel report: conflict: {printable(conflict)}", file=sys.stderr)
+    bundle = merged.bundle
     analysis = analyze(bundle)
     if args.format == "json":
         data = [claim_data(claim) for claim in analysis]
