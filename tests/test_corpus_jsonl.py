@@ -309,3 +309,21 @@ class TestProgress:
         progress = Progress("<stdin>", io.BytesIO(b"abc"), stream=stream)
         progress.update(3)
         assert "\r<stdin>: 3 bundles, 3/s" == stream.getvalue()
+
+
+class TestReportJsonStream:
+    """The JSON report, printed claim by claim, is the text json.dumps gives for the list."""
+
+    def test_same_text_as_the_whole_list(self, capsys: Captured) -> None:
+        from claimmodel.cli._report import claim_data
+        from claimmodel.cli._terminal import json_for_terminal
+
+        assert 0 == main(["report", "--format", "json", str(EXAMPLE)])
+        expected = json_for_terminal([claim_data(c) for c in cm.analyze(_example())]) + "\n"
+        assert expected == capsys.readouterr().out
+
+    def test_no_claims(self, tmp_path: Path, capsys: Captured) -> None:
+        path = tmp_path / "empty.jsonl"
+        path.write_bytes(_corpus(cm.Bundle(id="a"), cm.Bundle(id="b")))
+        assert 0 == main(["report", "--format", "json", str(path)])
+        assert "[]\n" == capsys.readouterr().out

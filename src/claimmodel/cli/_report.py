@@ -181,6 +181,18 @@ def _read_corpus(path: str, bundles: list[Bundle], names: list[str]) -> int:
     return status
 
 
+def _write_claims(analysis: Analysis) -> None:
+    """Print the JSON list of claims one claim at a time, as ``json.dumps(..., indent=2)``
+    would print it whole, so that a corpus's report never holds all its text at once."""
+    write = sys.stdout.write
+    first = True
+    for claim in analysis:
+        item = json_for_terminal(claim_data(claim)).replace("\n", "\n  ")
+        write(("[\n  " if first else ",\n  ") + item)
+        first = False
+    write("[]\n" if first else "\n]\n")
+
+
 def _title(files: list[str], count: int) -> str:
     shown = ", ".join(display_name(path) for path in files)
     return f"{count} bundles: {shown}"
@@ -208,6 +220,8 @@ def run_report(args: argparse.Namespace) -> int:
         return status
     try:
         merged = merge_corpus(bundles, names=names, strict=args.strict)
+        count = len(bundles)
+        bundles.clear()  # the merge holds all the analysis needs: free the inputs for it
     except MergeConflictError as error:
         print(f"cannot merge: {printable(error)}", file=sys.stderr)
         return EXIT_INVALID
@@ -216,9 +230,8 @@ def run_report(args: argparse.Namespace) -> int:
     bundle = merged.bundle
     analysis = analyze(bundle)
     if args.format == "json":
-        data = [claim_data(claim) for claim in analysis]
-        sys.stdout.write(json_for_terminal(data) + "\n")
+        _write_claims(analysis)
     else:
-        title = None if len(bundles) == 1 else _title(paths, len(bundles))
+        title = None if count == 1 else _title(paths, count)
         sys.stdout.write(render_report(bundle, analysis, title=title))
     return EXIT_OK
