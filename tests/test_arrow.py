@@ -150,9 +150,17 @@ class TestColumns:
     def test_source_claim_and_relation_rows(self, bundle: cm.Bundle) -> None:
         tables = arrow.to_tables([bundle])
         assert [
-            (s.id, s.kind.value, s.name, list(s.aliases), s.description) for s in bundle.sources
+            (
+                s.id,
+                s.kind.value,
+                s.name,
+                list(s.aliases),
+                [{"scheme": i.scheme.value, "value": i.value} for i in s.identifiers],
+                s.description,
+            )
+            for s in bundle.sources
         ] == [
-            (r["source"], r["kind"], r["name"], r["aliases"], r["description"])
+            (r["source"], r["kind"], r["name"], r["aliases"], r["identifiers"], r["description"])
             for r in tables.sources.to_pylist()
         ]
         assert [

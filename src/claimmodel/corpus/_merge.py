@@ -27,7 +27,7 @@ back to the (namespace, local id) pairs it came from, so the renaming can be und
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from functools import cached_property
 from typing import Any
 
@@ -40,6 +40,7 @@ from claimmodel.model import (
     Bundle,
     Claim,
     FrozenMap,
+    Identifier,
     RelationKind,
     Source,
     SourceKind,
@@ -51,7 +52,10 @@ __all__ = ["KINDS", "Conflict", "CorpusMerge", "ItemOrigin", "merge_corpus"]
 KINDS = ("sources", "claims", "assertions", "relations")
 """The collections of a bundle, in the order they are merged."""
 
-_METADATA = ("title", "published", "language", "extensions")
+# The bundle's own fields: kept where every bundle agrees (``document`` is renamed first).
+_METADATA = tuple(
+    field.name for field in attrs.fields(Bundle) if field.name not in (*KINDS, "document")
+)
 
 
 @attrs.frozen(kw_only=True)
@@ -172,11 +176,6 @@ def _same(first: object, second: object) -> bool:
     return False
 
 
-def _identifiers(source: Source) -> Iterator[Hashable]:
-    """The evidence of identity a source carries for other records to match."""
-    yield from getattr(source, "identifiers", ())
-
-
 def _merged_ids(groups: list[list[int]], keys: list[tuple[str, str]]) -> list[str]:
     """A unique id for each group: its first key's local id unless another group wants it."""
     wanted: dict[str, int] = {}
@@ -208,8 +207,7 @@ def _union_tuple(values: Iterable[tuple[Any, ...]]) -> tuple[Any, ...]:
     return tuple(seen)
 
 
-_SOURCE_LISTS = ("aliases", "roles", "affiliations", "members", "authors")
-_IDENTIFIER_LISTS = ("identifiers",)
+_SOURCE_LISTS = ("aliases", "identifiers", "roles", "affiliations", "members", "authors")
 
 
 def _joined_source(members: list[Source]) -> Source:
@@ -218,7 +216,7 @@ def _joined_source(members: list[Source]) -> Source:
     if len(members) == 1:
         return first
     changes: dict[str, Any] = {}
-    for name in (*_SOURCE_LISTS, *_IDENTIFIER_LISTS):
+    for name in _SOURCE_LISTS:
         if hasattr(first, name):
             changes[name] = _union_tuple(getattr(m, name) for m in members)
     names = [m.name for m in members if m.name is not None and m.name != first.name]
@@ -305,9 +303,9 @@ class _Merger:
 
     def join_by_evidence(self) -> None:
         """Sources joined by shared identifiers; claims by derived id and same-as relations."""
-        holder: dict[Hashable, int] = {}
+        holder: dict[Identifier, int] = {}
         for slot, source in enumerate(self.items["sources"]):
-            for identifier in _identifiers(source):
+            for identifier in source.identifiers:
                 earlier = holder.setdefault(identifier, slot)
                 if earlier != slot:
                     self.join_sources(earlier, slot, f"they share the identifier {identifier}")
@@ -410,7 +408,7 @@ class _Merger:
         documents = {renamers[namespace].document(bundle) for namespace, bundle in pairs}
         if len(documents) == 1:
             agreed["document"] = documents.pop()
-        for field in ("id", *_METADATA):
+        for field in _METADATA:
             values = [getattr(bundle, field) for bundle in self.bundles]
             if values and all(value == values[0] for value in values):
                 agreed[field] = values[0]

@@ -73,6 +73,7 @@ _HEDGE = pa.struct(
         ("span_end", pa.int64()),
     ]
 )
+_IDENTIFIER = pa.struct([("scheme", pa.string()), ("value", pa.string())])
 _WHERE = [
     ("bundle_index", pa.int64()),
     ("bundle", pa.string()),
@@ -110,6 +111,7 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("kind", pa.string()),
             ("name", pa.string()),
             ("aliases", pa.list_(pa.string())),
+            ("identifiers", pa.list_(_IDENTIFIER)),
             ("description", pa.string()),
             ("json", pa.string()),
         ],
@@ -281,6 +283,10 @@ def _source_row(source: Source) -> dict[str, Any]:
         "kind": source.kind.value,
         "name": source.name,
         "aliases": list(source.aliases),
+        "identifiers": [
+            {"scheme": identifier.scheme.value, "value": identifier.value}
+            for identifier in source.identifiers
+        ],
         "description": source.description,
     }
 
