@@ -11,9 +11,9 @@ from typing import Any
 
 from claimmodel.cli._inputs import STDIN, display_name
 from claimmodel.cli._terminal import colours_wanted, json_for_terminal, printable
-from claimmodel.cues import Findings, Lexicon, default_lexicon, find_cues
+from claimmodel.cues import Findings, Lexicon, default_lexicon, draft_bundle, find_cues
 from claimmodel.exceptions import ClaimModelError
-from claimmodel.format import Limits
+from claimmodel.format import Limits, to_data
 
 EXIT_OK = 0
 EXIT_UNREADABLE = 2
@@ -166,6 +166,24 @@ def _texts(paths: Sequence[str]) -> Iterator[tuple[str, str | None, str | None]]
             yield path, None, str(error)
 
 
+def _draft(args: argparse.Namespace, lexicon: Lexicon) -> int:
+    """Print the starting bundle of the one FILE as JSON."""
+    if len(args.files) != 1:
+        print("claimmodel cues: --draft takes exactly one FILE", file=sys.stderr)
+        return EXIT_UNREADABLE
+    ((_, text, problem),) = _texts(args.files)
+    if text is None:
+        print(printable(problem), file=sys.stderr)
+        return EXIT_UNREADABLE
+    try:
+        bundle = draft_bundle(text, lexicon=lexicon, title=args.title)
+    except ClaimModelError as error:
+        print(f"{printable(display_name(args.files[0]))}: {printable(error)}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    print(json_for_terminal(to_data(bundle)))
+    return EXIT_OK
+
+
 def run_cues(args: argparse.Namespace) -> int:
     """Find the cues of each FILE and print them marked in the text, or as JSON."""
     try:
@@ -173,6 +191,8 @@ def run_cues(args: argparse.Namespace) -> int:
     except ClaimModelError as error:
         print(f"claimmodel cues: {printable(error)}", file=sys.stderr)
         return EXIT_UNREADABLE
+    if args.draft:
+        return _draft(args, lexicon)
     status = EXIT_OK
     results: list[dict[str, Any]] = []
     colour = args.format == "text" and colours_wanted(sys.stdout)
@@ -202,8 +222,8 @@ def add_parser(commands: Any) -> None:
             "Find the hedge cues, attribution cues (with their speaker and channel where "
             "the sentence shows them plainly) and quotations of each FILE, a UTF-8 text "
             "('-' reads standard input). Print the text with each cue marked (coloured on "
-            "a terminal, [words]{label} otherwise), or the findings as JSON. Exit 0, or 2 "
-            "when a file cannot be read."
+            "a terminal, [words]{label} otherwise), the findings as JSON, or (--draft) a "
+            "starting bundle. Exit 0, or 2 when a file cannot be read."
         ),
     )
     cues.add_argument("files", nargs="+", metavar="FILE", help="UTF-8 text files, or -")
@@ -225,5 +245,15 @@ def add_parser(commands: Any) -> None:
         "--language",
         default="en",
         help="the language of the shipped lexicon to start from (default: en)",
+    )
+    cues.add_argument(
+        "--draft",
+        action="store_true",
+        help="print a starting bundle (JSON) for the one FILE instead: the document with its "
+        "text and one draft assertion per attribution cue, every suggested object marked as a "
+        "draft for a person to review",
+    )
+    cues.add_argument(
+        "--title", metavar="TITLE", help="with --draft: the bundle's title and the document's name"
     )
     cues.set_defaults(run=run_cues)

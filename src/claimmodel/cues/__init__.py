@@ -9,6 +9,7 @@ quotation.  The lexicon is data in the package (:func:`default_lexicon`),
 versioned, and extendable without editing the package.
 """
 
+from claimmodel.cues._draft import DRAFTED_BY, draft_bundle
 from claimmodel.cues._finder import (
     AttributionCue,
     Findings,
@@ -33,6 +34,7 @@ from claimmodel.cues._tokens import Token, key, phrase_keys, tokenize
 from claimmodel.model._repr import use_compact_reprs
 
 __all__ = [
+    "DRAFTED_BY",
     "AttributionCue",
     "Condition",
     "CueKind",
@@ -46,6 +48,7 @@ __all__ = [
     "SuggestedStance",
     "Token",
     "default_lexicon",
+    "draft_bundle",
     "find_attributions",
     "find_cues",
     "find_hedges",
