@@ -103,9 +103,11 @@ class TestSentences:
         bundle = draft_bundle("It rained.")
         assert ((), (), 1) == (bundle.assertions, bundle.claims, len(bundle.sources))
 
-    def test_blank_text(self) -> None:
+    def test_blank_text_and_lone_surrogates(self) -> None:
         with pytest.raises(InvalidValueError, match="there is no text to draft from"):
             draft_bundle(" \n")
+        with pytest.raises(InvalidValueError, match="a lone surrogate at offset 8"):
+            draft_bundle("He said \ud800 so.")
 
 
 _TEXT = st.lists(

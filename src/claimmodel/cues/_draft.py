@@ -64,6 +64,7 @@ _COLLECTIVES = words(
 )
 _ANONYMOUS = words("familiar briefed knowledge anonymity unnamed anonymous unidentified")
 _LEADING = re.compile(r"^(?:that\b|[,:;—–-])\s*", re.IGNORECASE)
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _TRAILING = " \t\n,.;:!?”\"'»“«„"
 
 
@@ -192,6 +193,12 @@ def draft_bundle(
     """
     if type(text) is not str or not text.strip():
         raise InvalidValueError("there is no text to draft from: the text is empty or blank")
+    surrogate = _SURROGATE.search(text)
+    if surrogate is not None:
+        raise InvalidValueError(
+            f"the text holds a lone surrogate at offset {surrogate.start()}, which no record "
+            "can carry (it cannot be written as UTF-8)"
+        )
     lexicon = default_lexicon() if lexicon is None else lexicon
     findings = find_cues(text, lexicon=lexicon)
     marker = Draft(by=f"{DRAFTED_BY} (lexicon {lexicon.name} {lexicon.version})")
