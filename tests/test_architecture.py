@@ -45,7 +45,7 @@ THIRD_PARTY: dict[str, set[str]] = {
     "analysis": {"attrs"},
     "strategies": {"attrs", "hypothesis"},
     "cues": {"attrs", "spacy"},
-    "interop": {"attrs", "pyarrow"},
+    "interop": {"attrs", "pyarrow", "stix2"},
     "corpus": {"attrs"},
     "render": {"attrs"},
     "cli": {"attrs"},
@@ -60,6 +60,8 @@ KNOWN_THIRD_PARTY = {
     "jsonschema",
     "pyarrow",
     "spacy",
+    "stix2",
+    "stix2validator",
 }
 
 

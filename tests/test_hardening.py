@@ -24,6 +24,7 @@ import pytest
 import claimmodel as cm
 from claimmodel import exceptions
 from claimmodel.cli import _inputs, main
+from claimmodel.interop import Format
 
 GOLDEN = Path(__file__).parent / "golden"
 EXAMPLE = GOLDEN / "claimmodel-1.1.json"
@@ -219,6 +220,9 @@ def _raised() -> dict[type[BaseException], BaseException]:
         lambda: cm.merge([bundle, attrs.evolve(bundle, assertions=(denied,))]),
         lambda: list(cm.iter_load(io.BytesIO(b"{}\n"), name="c.jsonl")),
         lambda: exceptions.ClaimModelError("the root"),
+        lambda: Format(
+            name="absent", summary="x", module="m", writer="w", extra="x", requires=("cm_none",)
+        ).exporter(),
     ]
     for attempt in tries:
         try:

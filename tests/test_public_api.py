@@ -17,6 +17,7 @@ import claimmodel.analysis
 import claimmodel.corpus
 import claimmodel.exceptions
 import claimmodel.format
+import claimmodel.interop
 import claimmodel.model
 import claimmodel.validation
 
@@ -64,6 +65,7 @@ EXPECTED_TOP_LEVEL = {
     "Link",
     "MediaOutlet",
     "MergeConflictError",
+    "MissingExtraError",
     "Organization",
     "Origin",
     "PartialDate",
@@ -108,6 +110,18 @@ EXPECTED_TOP_LEVEL = {
     "validate",
 }
 
+EXPECTED_INTEROP = {
+    "Exporter",
+    "Format",
+    "Imported",
+    "Importer",
+    "export_bundle",
+    "formats",
+    "get_format",
+    "import_bundle",
+    "register_format",
+}
+
 EXPECTED_EXCEPTIONS = {
     "ClaimModelError",
     "DecodeError",
@@ -116,6 +130,7 @@ EXPECTED_EXCEPTIONS = {
     "LimitExceededError",
     "LineDecodeError",
     "MergeConflictError",
+    "MissingExtraError",
     "Problem",
     "UnsupportedFormatError",
     "ValidationError",
@@ -135,6 +150,9 @@ class TestPublicAPI:
     def test_top_level_names(self) -> None:
         assert EXPECTED_TOP_LEVEL <= set(claimmodel.__all__)
 
+    def test_interop_names(self) -> None:
+        assert EXPECTED_INTEROP <= set(claimmodel.interop.__all__)
+
     def test_exception_names(self) -> None:
         assert EXPECTED_EXCEPTIONS <= set(claimmodel.exceptions.__all__)
 
@@ -151,6 +169,7 @@ class TestPublicAPI:
             claimmodel.corpus,
             claimmodel.exceptions,
             claimmodel.format,
+            claimmodel.interop,
             claimmodel.model,
             claimmodel.validation,
         )

@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 
 import claimmodel as cm
+from claimmodel.interop import Format, Imported, export_bundle, get_format, import_bundle
+from claimmodel.interop.stix import from_stix, read_stix, to_stix_json
 
 
 def build() -> cm.Bundle:
@@ -113,3 +115,15 @@ def untrusted(text: bytes) -> cm.Bundle | None:
         paths: list[str] = [problem.path for problem in error.problems]
         assert paths
         return None
+
+
+def other_formats(bundle: cm.Bundle) -> cm.Bundle:
+    entry: Format = get_format("stix")
+    assert entry.can_export
+    written: str | bytes = export_bundle(bundle, to="stix")
+    imported: Imported = import_bundle(written, from_format="stix")
+    summary: str | None = imported.summary()
+    assert summary is None
+    text: str = to_stix_json(bundle, ids="random", indent=None)
+    assert read_stix(text).bundle == from_stix(text)
+    return imported.bundle

@@ -23,6 +23,7 @@ __all__ = [
     "LimitExceededError",
     "LineDecodeError",
     "MergeConflictError",
+    "MissingExtraError",
     "Problem",
     "UnsupportedFormatError",
     "ValidationError",
@@ -196,3 +197,15 @@ class MergeConflictError(ClaimModelError, ValueError):
         self.item = item
         self.first = first
         self.second = second
+
+
+class MissingExtraError(ClaimModelError, ImportError):
+    """A feature needs an optional extra that is not installed.
+
+    ``extra`` is the extra's name, as in ``pip install 'claimmodel[EXTRA]'``; the
+    message says what needs it and gives that command.
+    """
+
+    def __init__(self, message: str, *, extra: str) -> None:
+        super().__init__(message)
+        self.extra = extra

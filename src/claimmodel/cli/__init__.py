@@ -1,8 +1,8 @@
 """The ``claimmodel`` command line (standard-library argparse).
 
 Exit codes: 0 when everything is valid (warnings allowed), 1 when any input
-is invalid, 2 when a file cannot be read or is not JSON, or the command line
-itself is wrong.
+is invalid, 2 when a file cannot be read or is not JSON, a format's optional
+extra is not installed, or the command line itself is wrong.
 No traceback reaches the user for bad input.
 
 The conventions every sub-command follows are in docs/cli.md: FILE arguments
@@ -20,6 +20,7 @@ from collections.abc import Sequence
 
 from claimmodel.cli import _cues
 from claimmodel.cli._commands import package_version, run_schema, run_show, run_validate
+from claimmodel.cli._interop import add_interop_commands
 from claimmodel.cli._report import run_report
 from claimmodel.cli._results import FORMATS
 from claimmodel.cli._terminal import printable
@@ -201,6 +202,7 @@ def _parser() -> argparse.ArgumentParser:
     schema.set_defaults(run=run_schema)
 
     _cues.add_parser(commands)
+    add_interop_commands(commands)
     return parser
 
 

@@ -1,0 +1,120 @@
+"""What the STIX writer and reader share: fixed ids, the extension's keys, the
+vocabulary mappings and timestamps.  Nothing here needs the ``stix2`` library."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import re
+import uuid
+
+from claimmodel.model import AffiliationKind, PartialDate, RelationKind, SourceKind, Stance
+
+EXTENSION_ID = "extension-definition--4d0a5c8c-3a9e-4b5f-9d62-8a1f3c7e2b10"
+"""The id of claimmodel's extension definition (a fixed UUIDv4: one definition, ever)."""
+
+TOOL_IDENTITY_ID = "identity--b3f1e9a2-6c4d-4e8f-a7b5-2d9c0e1f3a46"
+"""The id of the Identity that made the extension definition: claimmodel itself."""
+
+EXTENSION_VERSION = "1.0.0"
+DEFINED = "2026-12-01T00:00:00.000Z"
+"""``created`` and ``modified`` of the two fixed objects: when this definition was made."""
+
+UUID_NAMESPACE = uuid.UUID("6f0d6c1e-94b2-5a8e-8b7c-3e2f5d4a9c01")
+"""The UUIDv5 namespace of deterministic ids (``uuid5(UUID_NAMESPACE, "note/" + id)``)."""
+
+NO_DATE = "1970-01-01T00:00:00.000Z"
+"""``created``, ``modified`` and the Report's ``published`` when the record has no date."""
+
+# The property extension's own keys.
+ITEM = "claimmodel_item"
+DATA = "claimmodel_data"
+NATIVE = "claimmodel_native"
+
+IDENTITY_CLASS = {
+    SourceKind.PERSON: "individual",
+    SourceKind.ORGANIZATION: "organization",
+    SourceKind.GOVERNMENT_BODY: "organization",
+    SourceKind.MEDIA_OUTLET: "organization",
+    SourceKind.DOCUMENT: "unknown",
+    SourceKind.ANONYMOUS: "unknown",
+    SourceKind.COLLECTIVE: "group",
+}
+"""``identity_class`` of each kind of source (a document is not an identity in STIX)."""
+
+SECTORS = {
+    SourceKind.GOVERNMENT_BODY: ["government"],
+    SourceKind.MEDIA_OUTLET: ["communications"],
+}
+"""``sectors`` (STIX's industry-sector vocabulary) that tell organizations apart."""
+
+OPINION_OF = {
+    Stance.DENIES: "strongly-disagree",
+    Stance.DISPUTES: "disagree",
+    Stance.QUESTIONS: "neutral",
+}
+"""The Opinion an opposing stance becomes (when there is a Note for it to oppose)."""
+
+STANCE_OF_OPINION = {
+    "strongly-disagree": Stance.DENIES,
+    "disagree": Stance.DISPUTES,
+    "neutral": Stance.QUESTIONS,
+    "agree": Stance.ASSERTS,
+    "strongly-agree": Stance.ASSERTS,
+}
+
+AFFILIATION_TYPES = frozenset(kind.value for kind in AffiliationKind)
+RELATION_TYPES = frozenset(kind.value for kind in RelationKind)
+STANCE_LABELS = frozenset(stance.value for stance in Stance) - {Stance.ASSERTS.value}
+
+
+def timestamp(moment: dt.datetime) -> str:
+    """A STIX timestamp (UTC, ``Z``); a moment without a time zone is taken as UTC."""
+    if moment.tzinfo is not None:
+        # 0001-01-01 in a zone east of UTC has no UTC time: keep its wall time.
+        with contextlib.suppress(OverflowError):
+            moment = moment.astimezone(dt.UTC)
+    fraction = f"{moment.microsecond:06d}" if moment.microsecond else "000"
+    return (
+        f"{moment.year:04d}-{moment.month:02d}-{moment.day:02d}T"
+        f"{moment.hour:02d}:{moment.minute:02d}:{moment.second:02d}.{fraction}Z"
+    )
+
+
+def start_of(date: PartialDate) -> str:
+    """The first instant ``date`` can stand for, as a STIX timestamp."""
+    return timestamp(date.earliest())
+
+
+def end_of(date: PartialDate) -> str:
+    """The last instant ``date`` can stand for, as a STIX timestamp."""
+    return timestamp(date.latest())
+
+
+_TIMESTAMP = re.compile(
+    r"(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?Z", flags=re.ASCII
+)
+
+
+def partial_date(text: str) -> str | None:
+    """The wire form of the second-precision UTC date a STIX timestamp names, or None."""
+    match = _TIMESTAMP.fullmatch(text)
+    if match is None:
+        return None
+    year, month, day, hour, minute, second = (int(part) for part in match.groups()[:6])
+    fraction = match.group(7)
+    microsecond = int(fraction[:6].ljust(6, "0")) if fraction else 0
+    try:
+        date = PartialDate(
+            year=year,
+            month=month,
+            day=day,
+            hour=hour,
+            minute=minute,
+            second=min(second, 59),  # a leap second is the end of its minute
+            microsecond=microsecond or None,
+            tz=dt.UTC,
+        )
+    except ValueError:
+        return None
+    return date.isoformat()

@@ -1,0 +1,338 @@
+"""Writing a bundle as STIX 2.1 objects (plain JSON data; ``stix2`` reads them back).
+
+Every object is first written as plain STIX, then read back the way STIX from
+anyone else is read (:mod:`claimmodel.interop._stix_read`).  Each claimmodel item's
+wire data is compared key by key with that reading: the keys the reading
+reproduces exactly are listed in the property extension as ``claimmodel_native``,
+every other key travels in ``claimmodel_data``.  So the extension carries exactly
+what STIX has no place for, new fields of the wire format travel without a change
+here, and an edit a STIX tool makes to a native property is what an import sees.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+from collections.abc import Callable, Iterable
+from typing import Any, Literal
+
+from claimmodel.exceptions import InvalidValueError
+from claimmodel.format import dumps, to_data
+from claimmodel.interop._stix_read import Wire, read_plain
+from claimmodel.interop._stix_terms import (
+    DATA,
+    DEFINED,
+    EXTENSION_ID,
+    EXTENSION_VERSION,
+    IDENTITY_CLASS,
+    ITEM,
+    NATIVE,
+    NO_DATE,
+    OPINION_OF,
+    SECTORS,
+    TOOL_IDENTITY_ID,
+    UUID_NAMESPACE,
+    end_of,
+    start_of,
+)
+from claimmodel.model import Assertion, Bundle, Confidence, Source, Stance, convert
+
+__all__ = ["Ids", "stix_objects"]
+
+Ids = Literal["deterministic", "random"]
+
+_STATEMENT_STANCES = frozenset({Stance.ASSERTS, Stance.REPORTS})
+
+EXTENSION_SCHEMA = (
+    "Property extension 'claimmodel' (version 1.0.0).  claimmodel_item names the "
+    "claimmodel item an object stands for ('bundle' on the Report, 'source' on an "
+    "Identity, 'assertion' on a Note or Opinion).  claimmodel_native lists the wire keys "
+    "of that item which the object's STIX properties hold exactly, as read by claimmodel's "
+    "STIX import; claimmodel_data holds every other wire key with its value, in the "
+    "claimmodel JSON format (claimmodel/1.x).  The mapping is documented in the "
+    "claimmodel package, docs/stix.md."
+)
+
+
+def _fixed_objects() -> list[Wire]:
+    tool: Wire = {
+        "type": "identity",
+        "spec_version": "2.1",
+        "id": TOOL_IDENTITY_ID,
+        "created": DEFINED,
+        "modified": DEFINED,
+        "name": "claimmodel",
+        "description": "The claimmodel library, which defines the claimmodel extension.",
+        "identity_class": "system",
+    }
+    definition: Wire = {
+        "type": "extension-definition",
+        "spec_version": "2.1",
+        "id": EXTENSION_ID,
+        "created_by_ref": TOOL_IDENTITY_ID,
+        "created": DEFINED,
+        "modified": DEFINED,
+        "name": "claimmodel",
+        "description": (
+            "What a claimmodel record holds beyond STIX: claim ids and structure, "
+            "attribution chains, confidence on its original scale, hedges, evidence, "
+            "dates with their precision."
+        ),
+        "schema": EXTENSION_SCHEMA,
+        "version": EXTENSION_VERSION,
+        "extension_types": ["property-extension"],
+    }
+    return [tool, definition]
+
+
+def _same(a: object, b: object) -> bool:
+    # Type-exact JSON equality (1 and 1.0 differ on the wire).
+    return json.dumps(a, sort_keys=True) == json.dumps(b, sort_keys=True)
+
+
+def _split(item: str, wire: Wire, plain: Wire | None) -> Wire:
+    """The property extension for ``wire`` beside ``plain``, its plain STIX reading."""
+    plain = plain or {}
+    native = [key for key, value in wire.items() if key in plain and _same(plain[key], value)]
+    extension: Wire = {"extension_type": "property-extension", ITEM: item}
+    data = {key: value for key, value in wire.items() if key not in native}
+    if data:
+        extension[DATA] = data
+    if native:
+        extension[NATIVE] = native
+    return extension
+
+
+def _duplicates(kind: str, ids: Iterable[str]) -> None:
+    seen: set[str] = set()
+    for item_id in ids:
+        if item_id in seen:
+            raise InvalidValueError(
+                f"two {kind} share the id {item_id!r}; STIX needs one object per id"
+            )
+        seen.add(item_id)
+
+
+def _stix_confidence(confidence: Confidence) -> int | None:
+    """The STIX value for ``confidence`` (None: cannot be judged, or not a probability)."""
+    try:
+        converted = convert(confidence, to="stix")
+    except InvalidValueError:  # analytic confidence, reliability: no probability to give
+        return None
+    return int(converted.level) if converted.judged else None
+
+
+class _Writer:
+    def __init__(self, bundle: Bundle, ids: Ids) -> None:
+        self.bundle = bundle
+        if ids not in ("deterministic", "random"):
+            raise InvalidValueError(f"ids must be 'deterministic' or 'random', not {ids!r}")
+        self.new_id: Callable[[str, str], str] = (
+            self._deterministic if ids == "deterministic" else self._random
+        )
+        date = bundle.published
+        document = bundle.document_source
+        if date is None and document is not None:
+            date = document.published
+        self.time = start_of(date) if date is not None else NO_DATE
+        key = (
+            bundle.id
+            if bundle.id is not None
+            else hashlib.sha256(dumps(bundle).encode()).hexdigest()
+        )
+        self.report_id = self.new_id("report", key)
+        self.bundle_id = self.new_id("bundle", key)
+
+    @staticmethod
+    def _deterministic(stix_type: str, key: str) -> str:
+        return f"{stix_type}--{uuid.uuid5(UUID_NAMESPACE, f'{stix_type}/{key}')}"
+
+    @staticmethod
+    def _random(stix_type: str, key: str) -> str:
+        del key
+        return f"{stix_type}--{uuid.uuid4()}"
+
+    def _object(self, stix_type: str, stix_id: str, **properties: Any) -> Wire:
+        obj: Wire = {
+            "type": stix_type,
+            "spec_version": "2.1",
+            "id": stix_id,
+            "created": self.time,
+            "modified": self.time,
+        }
+        obj.update((key, value) for key, value in properties.items() if value is not None)
+        return obj
+
+    # -- sources ---------------------------------------------------------------------
+
+    def identity(self, source: Source, stix_id: str) -> Wire:
+        return self._object(
+            "identity",
+            stix_id,
+            name=source.label,
+            description=source.description,
+            roles=[role.office for role in source.roles] or None,
+            identity_class=IDENTITY_CLASS[source.kind],
+            sectors=SECTORS.get(source.kind),
+        )
+
+    def affiliations(self, source: Source, identities: dict[str, str]) -> list[Wire]:
+        found = []
+        for index, affiliation in enumerate(source.affiliations):
+            target = identities.get(affiliation.target)
+            if target is None:
+                continue  # a dangling target: nothing for STIX to point at
+            start = start_of(affiliation.start) if affiliation.start is not None else None
+            stop = end_of(affiliation.end) if affiliation.end is not None else None
+            if start is not None and stop is not None and stop <= start:
+                stop = None  # STIX: stop_time MUST be later than start_time
+            found.append(
+                self._object(
+                    "relationship",
+                    self.new_id("relationship", f"affiliation/{source.id}/{index}"),
+                    relationship_type=affiliation.kind.value,
+                    source_ref=identities[source.id],
+                    target_ref=target,
+                    start_time=start,
+                    stop_time=stop,
+                )
+            )
+        return found
+
+    # -- assertions ------------------------------------------------------------------
+
+    def labels(self, assertion: Assertion, *, with_stance: bool) -> list[str] | None:
+        labels = [assertion.stance.value] if with_stance else []
+        for hedge in assertion.hedges:
+            if hedge.category.value not in labels:
+                labels.append(hedge.category.value)
+        return labels or None
+
+    def statement(
+        self,
+        assertion: Assertion,
+        stix_id: str,
+        identities: dict[str, str],
+        notes_of: dict[str, list[str]],
+    ) -> Wire:
+        speaker = self.bundle.source(assertion.source)
+        claim = self.bundle.claim(assertion.claim)
+        if speaker is None:
+            raise InvalidValueError(
+                f"assertion {assertion.id!r} is attributed to {assertion.source!r}, which is "
+                "not among the bundle's sources; STIX needs an Identity for every speaker"
+            )
+        if claim is None:
+            raise InvalidValueError(
+                f"assertion {assertion.id!r} asserts claim {assertion.claim!r}, which is not "
+                "among the bundle's claims; STIX needs the claim's text"
+            )
+        if stix_id.startswith("opinion--"):
+            return self._object(
+                "opinion",
+                stix_id,
+                created_by_ref=identities[speaker.id],
+                authors=[speaker.label],
+                opinion=OPINION_OF[assertion.stance],
+                object_refs=notes_of[assertion.claim],
+                labels=self.labels(assertion, with_stance=False),
+            )
+        assessor = assertion.confidence.assessor
+        return self._object(
+            "note",
+            stix_id,
+            created_by_ref=identities.get(assessor) if assessor is not None else None,
+            content=claim.text,
+            authors=[speaker.label],
+            object_refs=[self.report_id],
+            labels=self.labels(assertion, with_stance=assertion.stance is not Stance.ASSERTS),
+            confidence=_stix_confidence(assertion.confidence),
+        )
+
+    # -- the whole -------------------------------------------------------------------
+
+    def write(self) -> Wire:
+        bundle = self.bundle
+        _duplicates("sources", (source.id for source in bundle.sources))
+        _duplicates("assertions", (assertion.id for assertion in bundle.assertions))
+        _duplicates("relations", (relation.id for relation in bundle.relations))
+        identities = {s.id: self.new_id("identity", s.id) for s in bundle.sources}
+        stated = {a.claim for a in bundle.assertions if a.stance in _STATEMENT_STANCES}
+        statements: dict[str, str] = {}
+        notes_of: dict[str, list[str]] = {}
+        for assertion in bundle.assertions:
+            if assertion.stance in OPINION_OF and assertion.claim in stated:
+                statements[assertion.id] = self.new_id("opinion", assertion.id)
+            else:
+                statements[assertion.id] = note = self.new_id("note", assertion.id)
+                notes_of.setdefault(assertion.claim, []).append(note)
+
+        sources = [self.identity(s, identities[s.id]) for s in bundle.sources]
+        affiliations = [r for s in bundle.sources for r in self.affiliations(s, identities)]
+        said = [
+            self.statement(a, statements[a.id], identities, notes_of) for a in bundle.assertions
+        ]
+        relations = [
+            self._object(
+                "relationship",
+                self.new_id("relationship", f"relation/{relation.id}"),
+                relationship_type=relation.kind.value,
+                source_ref=statements[relation.subject],
+                target_ref=statements[relation.object],
+                description=relation.basis,
+            )
+            for relation in bundle.relations
+            if relation.subject in statements and relation.object in statements
+        ]
+        members = [obj["id"] for obj in (*sources, *affiliations, *said, *relations)]
+        report = self._object(
+            "report",
+            self.report_id,
+            created_by_ref=self._report_creator(identities),
+            name=bundle.title or self._report_name(),
+            published=self.time,
+            object_refs=members or [TOOL_IDENTITY_ID],
+        )
+        objects = [report, *sources, *affiliations, *said, *relations]
+        self._extend(objects, identities, statements)
+        return {"type": "bundle", "id": self.bundle_id, "objects": [*_fixed_objects(), *objects]}
+
+    def _report_creator(self, identities: dict[str, str]) -> str | None:
+        # The record's maker, when every judged confidence names the same assessor.
+        assessors = {a.confidence.assessor for a in self.bundle.assertions}
+        if len(assessors) == 1:
+            (assessor,) = assessors
+            return identities.get(assessor) if assessor is not None else None
+        return None
+
+    def _report_name(self) -> str:
+        document = self.bundle.document_source
+        if document is not None:
+            return document.label
+        return self.bundle.id or "claimmodel bundle"
+
+    def _extend(
+        self, objects: list[Wire], identities: dict[str, str], statements: dict[str, str]
+    ) -> None:
+        reading = read_plain(objects)
+        wire = to_data(self.bundle)
+        by_id = {obj["id"]: obj for obj in objects}
+
+        def attach(stix_id: str, extension: Wire) -> None:
+            by_id[stix_id]["extensions"] = {EXTENSION_ID: extension}
+
+        top = {k: v for k, v in wire.items() if k not in {"format", "sources", "assertions"}}
+        plain_top = reading.bundle if reading.report == self.report_id else None
+        attach(self.report_id, _split("bundle", top, plain_top))
+        for source in wire["sources"]:
+            stix_id = identities[source["id"]]
+            attach(stix_id, _split("source", source, reading.sources.get(stix_id)))
+        for assertion in wire["assertions"]:
+            stix_id = statements[assertion["id"]]
+            attach(stix_id, _split("assertion", assertion, reading.assertions.get(stix_id)))
+
+
+def stix_objects(bundle: Bundle, *, ids: Ids = "deterministic") -> Wire:
+    """``bundle`` as a STIX 2.1 bundle, in plain JSON data."""
+    return _Writer(bundle, ids).write()

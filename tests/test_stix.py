@@ -1,0 +1,572 @@
+"""STIX 2.1 export and import, checked by the OASIS library and validator."""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+import stix2
+from hypothesis import given
+from stix2validator import ValidationOptions, validate_string
+
+import claimmodel as cm
+import claimmodel.strategies as cms
+from claimmodel.interop.stix import (
+    EXTENSION_ID,
+    TOOL_IDENTITY_ID,
+    from_stix,
+    read_stix,
+    strip_extension,
+    to_stix,
+    to_stix_json,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+KURSK = cm.loads((ROOT / "examples" / "kursk-monument.json").read_bytes())
+
+# The validator's checks left out, each for the reason docs/stix.md gives.
+DETERMINISTIC_IDS_DISABLED = "uuid-check,relationship-types"
+RANDOM_IDS_DISABLED = "relationship-types"
+
+
+def _validate(text: str, disabled: str) -> None:
+    options = ValidationOptions(
+        version="2.1", strict=True, enforce_refs=True, disabled=disabled, silent=True
+    )
+    result = validate_string(text, options)
+    assert result.is_valid, result.as_dict()
+
+
+def _objects(text: str) -> dict[str, dict[str, Any]]:
+    return {obj["id"]: obj for obj in json.loads(text)["objects"]}
+
+
+def _stix_id(text: str, stix_type: str, claimmodel_id: str) -> str:
+    for obj in json.loads(text)["objects"]:
+        extension = obj.get("extensions", {}).get(EXTENSION_ID, {})
+        data = extension.get("claimmodel_data", {})
+        if obj["type"] == stix_type and data.get("id") == claimmodel_id:
+            return str(obj["id"])
+    raise AssertionError(f"no {stix_type} for {claimmodel_id}")
+
+
+def _stix_value(confidence: cm.Confidence) -> int | None:
+    try:
+        converted = cm.convert(confidence, to="stix")
+    except cm.exceptions.InvalidValueError:
+        return None
+    return int(converted.level) if converted.judged else None
+
+
+class TestEveryExport:
+    """Every export is read by stix2 with no custom content, passes the strict validator
+    with reference checking, comes back exactly through the extension, and is byte-stable.
+
+    One property per id style, each checking all four, so that the bundles drawn and
+    exported are shared (the validator is the slow part).
+    """
+
+    @given(cms.bundles())
+    def test_deterministic_ids(self, bundle: cm.Bundle) -> None:
+        text = to_stix_json(bundle)
+        assert isinstance(stix2.parse(text, allow_custom=False, version="2.1"), stix2.Bundle)
+        _validate(text, DETERMINISTIC_IDS_DISABLED)
+        assert bundle == from_stix(text)
+        assert text == to_stix_json(cm.loads(cm.dumps(bundle)))
+
+    @given(cms.bundles())
+    def test_random_ids(self, bundle: cm.Bundle) -> None:
+        text = to_stix_json(bundle, ids="random")
+        assert isinstance(stix2.parse(text, allow_custom=False, version="2.1"), stix2.Bundle)
+        _validate(text, RANDOM_IDS_DISABLED)
+        assert bundle == from_stix(text)
+
+    def test_deterministic_ids_are_what_the_uuid_check_objects_to(self) -> None:
+        options = ValidationOptions(version="2.1", strict=True, enforce_refs=True, silent=True)
+        result = validate_string(to_stix_json(KURSK), options)
+        assert not result.is_valid
+        assert "uuid-check" in json.dumps(result.as_dict()) or "UUIDv4" in json.dumps(
+            result.as_dict()
+        )
+
+    def test_to_stix_gives_a_stix2_bundle(self) -> None:
+        parsed = to_stix(KURSK)
+        assert isinstance(parsed, stix2.Bundle)
+        assert json.loads(to_stix_json(KURSK))["id"] == parsed.id
+
+
+class TestRoundTrip:
+    """Through the extension, the bundle comes back exactly, from every input form."""
+
+    def test_every_input_form(self) -> None:
+        text = to_stix_json(KURSK)
+        for form in (text, text.encode(), json.loads(text), to_stix(KURSK)):
+            assert KURSK == from_stix(form)
+
+    def test_characters_a_terminal_acts_on_are_escaped(self) -> None:
+        bundle = cm.Bundle(title="over\u202eride\x85next\u2028line")
+        text = to_stix_json(bundle)
+        assert "over\\u202eride\\u0085next\\u2028line" in text
+        assert bundle == from_stix(text)
+
+    def test_random_ids_differ(self) -> None:
+        assert to_stix_json(KURSK, ids="random") != to_stix_json(KURSK, ids="random")
+
+    def test_ids_option(self) -> None:
+        with pytest.raises(cm.exceptions.InvalidValueError, match="ids must be"):
+            to_stix_json(KURSK, ids="v4")  # type: ignore[arg-type]
+
+    def test_a_stix_tools_edit_to_a_native_property_is_read(self) -> None:
+        # claimmodel_native keys are read from STIX, so an edit there is not overridden.
+        data = json.loads(to_stix_json(KURSK))
+        lavrov = _stix_id(json.dumps(data), "identity", "lavrov")
+        for obj in data["objects"]:
+            if obj["id"] == lavrov:
+                assert "name" in obj["extensions"][EXTENSION_ID]["claimmodel_native"]
+                obj["name"] = "Sergei Lavrov"
+        source = from_stix(data).source("lavrov")
+        assert source is not None
+        assert "Sergei Lavrov" == source.name
+
+
+class TestNativeMapping:
+    """Without the extension, what STIX itself holds matches the original, field by field."""
+
+    @given(cms.bundles())
+    def test_field_by_field(self, bundle: cm.Bundle) -> None:
+        text = to_stix_json(bundle)
+        plain = read_stix(strip_extension(text))
+        native = plain.bundle
+        assert {} == dict(plain.skipped)
+        if bundle.title is not None:
+            assert bundle.title == native.title
+        # Sources: one per Identity, in order, with their names and kinds.
+        assert len(bundle.sources) == len(native.sources)
+        labels = {source.id: source.label for source in bundle.sources}
+        native_labels = {source.id: source.label for source in native.sources}
+        for source, read_source in zip(bundle.sources, native.sources, strict=True):
+            assert source.label == read_source.name
+            assert source.description == read_source.description
+            expected = (
+                cm.SourceKind.ANONYMOUS if source.kind is cm.SourceKind.DOCUMENT else (source.kind)
+            )
+            assert expected is read_source.kind
+            assert [role.office for role in source.roles] == [
+                role.office for role in read_source.roles
+            ]
+            assert [(a.kind, labels[a.target]) for a in source.affiliations] == [
+                (a.kind, native_labels[a.target]) for a in read_source.affiliations
+            ]
+        # Assertions: the speaker, the claim's text, the stance and the STIX confidence.
+        stix = _objects(text)
+        assert len(bundle.assertions) == len(native.assertions)
+        for original, read in zip(bundle.assertions, native.assertions, strict=True):
+            assert labels[original.source] == native_labels[read.source]
+            claim, read_claim = bundle.claim(original.claim), native.claim(read.claim)
+            assert claim is not None
+            assert read_claim is not None
+            assert claim.text == read_claim.text
+            assert original.stance is read.stance
+            value = read.confidence.level if read.confidence.judged else None
+            if read.id.startswith("note--"):
+                expected_value = _stix_value(original.confidence)
+                assert expected_value == stix[read.id].get("confidence")
+                assert (str(expected_value) if expected_value is not None else None) == value
+                assessor = original.confidence.assessor
+                read_assessor = read.confidence.assessor
+                assert (labels[assessor] if assessor is not None else None) == (
+                    native_labels[read_assessor] if read_assessor is not None else None
+                )
+            else:  # an Opinion is the speaker's: the analyst's confidence is not on it
+                assert None is value
+        # Report membership: the Report holds every object; each Note is about the Report.
+        objects = list(stix.values())
+        (report,) = [obj for obj in objects if obj["type"] == "report"]
+        members = {
+            obj["id"]
+            for obj in objects
+            if obj["type"] in {"identity", "note", "opinion", "relationship"}
+            and obj["id"] != TOOL_IDENTITY_ID
+        }
+        assert members <= set(report["object_refs"])
+        for obj in objects:
+            if obj["type"] == "note":
+                assert [report["id"]] == obj["object_refs"]
+
+    def test_stripping_leaves_no_claimmodel_object(self) -> None:
+        stripped = json.dumps(strip_extension(to_stix_json(KURSK)))
+        assert EXTENSION_ID not in stripped
+        assert TOOL_IDENTITY_ID not in stripped
+
+
+class TestKurskExport:
+    """The worked example, object by object."""
+
+    text = to_stix_json(KURSK)
+    objects = _objects(text)
+
+    def _of(self, stix_type: str, claimmodel_id: str) -> dict[str, Any]:
+        return self.objects[_stix_id(self.text, stix_type, claimmodel_id)]
+
+    def test_counts(self) -> None:
+        types = [obj["type"] for obj in self.objects.values()]
+        counts = {t: types.count(t) for t in set(types)}
+        affiliations = sum(len(source.affiliations) for source in KURSK.sources)
+        supported = 4  # relations between two assertions; one links two claims
+        assert {
+            "extension-definition": 1,
+            "identity": len(KURSK.sources) + 1,
+            "report": 1,
+            "note": 21,
+            "opinion": 1,
+            "relationship": affiliations + supported,
+        } == counts
+
+    def test_the_sculptors_statement(self) -> None:
+        note = self._of("note", "chebanenko-proceeding")
+        claim = KURSK.claim("project-proceeding")
+        assert claim is not None
+        assert claim.text == note["content"]
+        assert ["Alexei Chebanenko"] == note["authors"]
+        report = self._of("report", "kursk-monument")
+        assert [report["id"]] == note["object_refs"]
+        ria = self._of("identity", "ria-novosti")
+        assert ria["id"] not in note["object_refs"]
+        assert self._of("identity", "desk")["id"] == note["created_by_ref"]
+        assessed = KURSK.assertion("chebanenko-proceeding")
+        assert assessed is not None
+        assert int(cm.convert(assessed.confidence, to="stix").level) == note["confidence"]
+        assert "labels" not in note  # asserted, unhedged
+
+    def test_the_articles_hedged_report(self) -> None:
+        note = self._of("note", "article-nk-fought")
+        assert ["reports", "reportative", "disputed"] == note["labels"]
+        assert ["Article on the planned Kursk monument"] == note["authors"]
+
+    def test_the_international_communitys_doubt_is_its_own_opinion(self) -> None:
+        opinion = self._of("opinion", "community-questions-nk-fought")
+        assert "neutral" == opinion["opinion"]
+        assert self._of("identity", "international-community")["id"] == opinion["created_by_ref"]
+        assert ["the international community"] == opinion["authors"]
+        backing = [
+            a.id for a in KURSK.assertions_of("nk-fought") if a.stance is not cm.Stance.QUESTIONS
+        ]
+        assert [self._of("note", a)["id"] for a in backing] == opinion["object_refs"]
+        assert "confidence" not in opinion
+
+    def test_identities(self) -> None:
+        expected = {
+            "article": ("unknown", None),
+            "chebanenko": ("individual", None),
+            "grekov-studio": ("organization", None),
+            "ria-novosti": ("organization", ["communications"]),
+            "russia-mod": ("organization", ["government"]),
+            "russian-officials": ("group", None),
+            "desk": ("organization", None),
+        }
+        for source_id, (identity_class, sectors) in expected.items():
+            identity = self._of("identity", source_id)
+            assert (identity_class, sectors) == (
+                identity["identity_class"],
+                identity.get("sectors"),
+            )
+        assert ["Foreign Minister"] == self._of("identity", "lavrov")["roles"]
+
+    def test_affiliations(self) -> None:
+        relationships = [o for o in self.objects.values() if o["type"] == "relationship"]
+        sculptor = self._of("identity", "chebanenko")["id"]
+        studio = self._of("identity", "grekov-studio")["id"]
+        assert any(
+            (r["source_ref"], r["relationship_type"], r["target_ref"])
+            == (sculptor, "member-of", studio)
+            for r in relationships
+        )
+
+    def test_report(self) -> None:
+        report = self._of("report", "kursk-monument")
+        assert KURSK.title == report["name"]
+        assert "2025-11-25T00:00:00.000Z" == report["published"]
+        assert self._of("identity", "desk")["id"] == report["created_by_ref"]
+        for obj in self.objects.values():
+            if obj["id"] not in {EXTENSION_ID, TOOL_IDENTITY_ID}:
+                assert ("2025-11-25T00:00:00.000Z",) * 2 == (obj["created"], obj["modified"])
+
+    def test_the_docs_show_this_export(self) -> None:
+        page = (ROOT / "docs" / "stix.md").read_text(encoding="utf-8")
+        blocks = re.findall(r"```json\n(.*?)```", page, flags=re.DOTALL)
+        shown = [json.loads(block) for block in blocks]
+        assert 6 == len(shown)
+        for obj in shown:
+            if "type" in obj:
+                written = {k: v for k, v in self.objects[obj["id"]].items() if k != "extensions"}
+                assert written == obj
+            else:
+                assert self._of("identity", "chebanenko")["extensions"] == obj
+        types = [obj["type"] for obj in self.objects.values()]
+        assert f"writes {len(types)} objects" in " ".join(page.split())
+
+    def test_extension_definition(self) -> None:
+        definition = self.objects[EXTENSION_ID]
+        assert TOOL_IDENTITY_ID == definition["created_by_ref"]
+        assert ["property-extension"] == definition["extension_types"]
+        assert definition["schema"]
+        assert "1.0.0" == definition["version"]
+
+
+PLAIN: dict[str, Any] = {
+    "type": "bundle",
+    "id": "bundle--5d0092c5-5f74-4287-9642-33f4c354e56d",
+    "objects": [
+        {
+            "type": "identity",
+            "spec_version": "2.1",
+            "id": "identity--311b2d2d-f010-4473-83ec-1edf84858f4c",
+            "created": "2024-03-01T10:00:00.000Z",
+            "modified": "2024-03-01T10:00:00.000Z",
+            "name": "ACME Threat Intel",
+            "identity_class": "organization",
+        },
+        {
+            "type": "identity",
+            "spec_version": "2.1",
+            "id": "identity--023d105b-752e-4e3c-941c-7d3f3cb15e9e",
+            "created": "2024-03-01T10:00:00.000Z",
+            "modified": "2024-03-01T10:00:00.000Z",
+            "name": "Ministry of Digital Affairs",
+            "identity_class": "organization",
+            "sectors": ["government-national"],
+        },
+        {
+            "type": "note",
+            "spec_version": "2.1",
+            "id": "note--0c7b5b88-8ff7-4a4d-aa9d-feb398cd0061",
+            "created": "2024-03-02T10:00:00.000Z",
+            "modified": "2024-03-02T10:00:00.000Z",
+            "created_by_ref": "identity--311b2d2d-f010-4473-83ec-1edf84858f4c",
+            "authors": ["J. Analyst"],
+            "content": "The outage was caused by a wiper.",
+            "confidence": 70,
+            "labels": ["triage"],
+            "object_refs": ["malware--92ec0cbd-2c30-44a2-b270-73f4ec949841"],
+        },
+        {
+            "type": "opinion",
+            "spec_version": "2.1",
+            "id": "opinion--b01efc25-77b4-4003-b18b-f6e24b5cd9f7",
+            "created": "2024-03-03T10:00:00.000Z",
+            "modified": "2024-03-03T10:00:00.000Z",
+            "created_by_ref": "identity--023d105b-752e-4e3c-941c-7d3f3cb15e9e",
+            "explanation": "Maintenance, not an attack.",
+            "opinion": "strongly-disagree",
+            "object_refs": ["note--0c7b5b88-8ff7-4a4d-aa9d-feb398cd0061"],
+        },
+        {
+            "type": "opinion",
+            "spec_version": "2.1",
+            "id": "opinion--1a4b1a8e-0b39-4a53-9ac5-8d3b0a0a6b11",
+            "created": "2024-03-03T10:00:00.000Z",
+            "modified": "2024-03-03T10:00:00.000Z",
+            "opinion": "agree",
+            "object_refs": ["malware--92ec0cbd-2c30-44a2-b270-73f4ec949841"],
+        },
+        {
+            "type": "relationship",
+            "spec_version": "2.1",
+            "id": "relationship--57b56a43-b8b0-4cba-9deb-34e3e1faed9e",
+            "created": "2024-03-01T10:00:00.000Z",
+            "modified": "2024-03-01T10:00:00.000Z",
+            "relationship_type": "funded-by",
+            "source_ref": "identity--311b2d2d-f010-4473-83ec-1edf84858f4c",
+            "target_ref": "identity--023d105b-752e-4e3c-941c-7d3f3cb15e9e",
+            "start_time": "2020-01-01T00:00:00Z",
+        },
+        {
+            "type": "malware",
+            "spec_version": "2.1",
+            "id": "malware--92ec0cbd-2c30-44a2-b270-73f4ec949841",
+            "created": "2024-03-01T10:00:00.000Z",
+            "modified": "2024-03-01T10:00:00.000Z",
+            "name": "Wiper-X",
+            "description": "A wiper seen in the March outage.",
+            "is_family": False,
+        },
+        {
+            "type": "indicator",
+            "spec_version": "2.1",
+            "id": "indicator--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f",
+            "created": "2024-03-01T10:00:00.000Z",
+            "modified": "2024-03-01T10:00:00.000Z",
+            "pattern": "[file:hashes.'SHA-256' = "
+            "'aec070645fe53ee3b3763059376134f058cc337247c978add178b6ccdfb0019f']",
+            "name": "Wiper-X sample",
+            "description": "The sample recovered from the outage.",
+            "pattern_type": "stix",
+            "valid_from": "2024-03-01T10:00:00Z",
+        },
+        {
+            "type": "report",
+            "spec_version": "2.1",
+            "id": "report--84e4d88f-44ea-4bcd-bbf3-b2c1c320bcb3",
+            "created": "2024-03-04T10:00:00.000Z",
+            "modified": "2024-03-04T10:00:00.000Z",
+            "name": "The March outage",
+            "published": "2024-03-04T10:00:00Z",
+            "object_refs": ["note--0c7b5b88-8ff7-4a4d-aa9d-feb398cd0061"],
+        },
+    ],
+}
+
+
+class TestPlainStixIn:
+    """STIX written by someone else becomes a bundle; what carries no claim is counted."""
+
+    imported = read_stix(PLAIN)
+    bundle = imported.bundle
+
+    def test_it_validates(self) -> None:
+        _validate(json.dumps(PLAIN), RANDOM_IDS_DISABLED)
+
+    def test_sources(self) -> None:
+        kinds = [(s.kind, s.label) for s in self.bundle.sources]
+        assert [
+            (cm.SourceKind.ORGANIZATION, "ACME Threat Intel"),
+            (cm.SourceKind.GOVERNMENT_BODY, "Ministry of Digital Affairs"),
+            (cm.SourceKind.PERSON, "J. Analyst"),
+        ] == kinds
+        (acme, ministry, _) = self.bundle.sources
+        assert [(cm.AffiliationKind.FUNDED_BY, ministry.id)] == [
+            (a.kind, a.target) for a in acme.affiliations
+        ]
+        assert cm.PartialDate.fromisoformat("2020-01-01T00:00:00Z") == acme.affiliations[0].start
+
+    def test_note(self) -> None:
+        note = self.bundle.assertions[0]
+        claim = self.bundle.claim(note.claim)
+        assert claim is not None
+        assert "The outage was caused by a wiper." == claim.text
+        assert cm.claim_id(claim.text) == claim.id
+        speaker = self.bundle.source(note.source)
+        assert speaker is not None
+        assert "J. Analyst" == speaker.label
+        assert ("stix", "70", cm.Interval.point(0.7)) == (
+            note.confidence.scale,
+            note.confidence.level,
+            note.confidence.probability,
+        )
+        assert "identity--311b2d2d-f010-4473-83ec-1edf84858f4c" == note.confidence.assessor
+        assert ("triage",) == note.extensions["x_stix_labels"]
+        assert cm.Stance.ASSERTS is note.stance
+
+    def test_opinion(self) -> None:
+        denial = self.bundle.assertions[1]
+        assert cm.Stance.DENIES is denial.stance
+        assert "identity--023d105b-752e-4e3c-941c-7d3f3cb15e9e" == denial.source
+        assert self.bundle.assertions[0].claim == denial.claim
+        assert not denial.confidence.judged
+        assert "Maintenance, not an attack." == denial.extensions["x_stix_explanation"]
+
+    def test_report(self) -> None:
+        assert "The March outage" == self.bundle.title
+        assert cm.PartialDate.fromisoformat("2024-03-04T10:00:00Z") == self.bundle.published
+
+    def test_skipped(self) -> None:
+        assert {"indicator": 1, "malware": 1, "opinion": 1} == dict(self.imported.skipped)
+        assert (
+            "skipped 3 objects that carry no claim: 1 indicator, 1 malware, 1 opinion"
+            == self.imported.summary()
+        )
+
+    def test_it_validates_as_claimmodel(self) -> None:
+        assert cm.validate(self.bundle).ok
+
+    def test_it_exports_again(self) -> None:
+        again = to_stix_json(self.bundle)
+        _validate(again, DETERMINISTIC_IDS_DISABLED)
+        assert self.bundle == from_stix(again)
+
+    def test_an_author_without_identity_and_no_author(self) -> None:
+        data = copy.deepcopy(PLAIN)
+        note = data["objects"][2]
+        del note["authors"], note["created_by_ref"]
+        bundle = from_stix(data)
+        speaker = bundle.source(bundle.assertions[0].source)
+        assert speaker is not None
+        assert cm.SourceKind.ANONYMOUS is speaker.kind
+        note["created_by_ref"] = data["objects"][0]["id"]
+        bundle = from_stix(data)
+        assert data["objects"][0]["id"] == bundle.assertions[0].source
+
+
+class TestMalformedStix:
+    """Malformed STIX is a DecodeError naming where, never a traceback from inside."""
+
+    @pytest.mark.parametrize(
+        ("document", "path", "message"),
+        [
+            ("{", "$", "not valid JSON"),
+            (b"\xff", "$", "not valid JSON"),
+            ("[]", "$", 'a STIX document is a JSON object with "type": "bundle"'),
+            ('{"type": "bundle", "objects": {}}', "$.objects", "a JSON array"),
+            ('{"type": "bundle", "objects": [1]}', "$.objects[0]", "a STIX object is"),
+            (
+                '{"type": "bundle", "objects": [{"type": "note", "id": "note--x"}]}',
+                "$.objects[0]",
+                "not a valid STIX 2.1 note",
+            ),
+        ],
+    )
+    def test_errors(self, document: str | bytes, path: str, message: str) -> None:
+        with pytest.raises(cm.DecodeError) as caught:
+            from_stix(document)
+        (problem,) = caught.value.problems
+        assert path == problem.path
+        assert message in problem.message
+
+    def test_a_bad_opinion_value(self) -> None:
+        data = copy.deepcopy(PLAIN)
+        data["objects"][3]["opinion"] = "meh"
+        with pytest.raises(cm.DecodeError, match=r"\$\.objects\[3\]"):
+            from_stix(data)
+
+    def test_repeated_id(self) -> None:
+        data = copy.deepcopy(PLAIN)
+        data["objects"].append(data["objects"][0])
+        with pytest.raises(cm.DecodeError, match="appears more than once"):
+            from_stix(data)
+
+    def test_extension_data_that_is_not_claimmodel_data(self) -> None:
+        data = json.loads(to_stix_json(KURSK))
+        for obj in data["objects"]:
+            if obj["type"] == "note":
+                obj["extensions"][EXTENSION_ID]["claimmodel_data"]["confidence"] = "high"
+                break
+        with pytest.raises(cm.DecodeError, match="as claimmodel data"):
+            from_stix(data)
+
+
+class TestRefusals:
+    """A bundle STIX cannot represent is refused with the reason."""
+
+    def test_repeated_ids(self) -> None:
+        person = cm.Person(id="p", name="P")
+        with pytest.raises(cm.exceptions.InvalidValueError, match="two sources share the id 'p'"):
+            to_stix_json(cm.Bundle(sources=(person, person)))
+
+    def test_a_claim_not_in_the_bundle(self) -> None:
+        bundle = cm.Bundle(
+            sources=(cm.Person(id="p"),),
+            assertions=(
+                cm.Assertion(
+                    id="a",
+                    claim="c",
+                    attribution=cm.Attribution(source="p"),
+                    confidence=cm.Confidence.cannot_be_judged(),
+                ),
+            ),
+        )
+        with pytest.raises(cm.exceptions.InvalidValueError, match="claim 'c'"):
+            to_stix_json(bundle)
