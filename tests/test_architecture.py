@@ -45,7 +45,7 @@ THIRD_PARTY: dict[str, set[str]] = {
     "analysis": {"attrs"},
     "strategies": {"attrs", "hypothesis"},
     "cues": {"attrs", "spacy"},
-    "interop": {"attrs", "pyarrow", "stix2"},
+    "interop": {"attrs", "pyarrow", "stix2", "prov", "rdflib", "lxml"},
     "corpus": {"attrs"},
     "render": {"attrs"},
     "cli": {"attrs"},
@@ -62,6 +62,9 @@ KNOWN_THIRD_PARTY = {
     "spacy",
     "stix2",
     "stix2validator",
+    "prov",
+    "rdflib",
+    "lxml",
 }
 
 

@@ -1,0 +1,565 @@
+"""W3C PROV out and back in, each serialization read back by the prov library itself."""
+
+from __future__ import annotations
+
+import importlib.resources
+import json
+import re
+from pathlib import Path
+
+import attrs
+import jsonschema
+import pytest
+import rdflib
+from hypothesis import given, settings
+from lxml import etree
+from prov.constants import (
+    PROV_ATTR_AGENT,
+    PROV_ATTR_DELEGATE,
+    PROV_ATTR_ENTITY,
+    PROV_ATTR_GENERATED_ENTITY,
+    PROV_ATTR_INFLUENCEE,
+    PROV_ATTR_INFLUENCER,
+    PROV_ATTR_RESPONSIBLE,
+    PROV_ATTR_USED_ENTITY,
+    PROV_LABEL,
+    PROV_TYPE,
+)
+from prov.model import PROV, ProvDocument, ProvRecord
+from rdflib.compare import isomorphic
+
+import claimmodel as cm
+from claimmodel.exceptions import DecodeError, InvalidValueError
+from claimmodel.interop._prov_terms import decode_id, encode_id
+from claimmodel.interop.prov import (
+    PROV_FORMATS,
+    ProvFormat,
+    dumps_prov,
+    from_prov,
+    loads_prov,
+    parse_prov,
+    serialize_prov,
+    to_prov,
+)
+from claimmodel.strategies import bundles, identifiers
+
+# The prov library's own name for each serialization, and its options there.
+LIBRARY_FORMATS: dict[str, tuple[str, dict[str, str]]] = {
+    "prov-json": ("json", {}),
+    "prov-n": ("provn", {}),
+    "prov-xml": ("xml", {}),
+    "prov-o": ("rdf", {"rdf_format": "turtle"}),
+}
+# The W3C schemas the prov library checks its own output with, shipped in its
+# package (prov/tests/schemas: the PROV-JSON member submission's JSON Schema and
+# the PROV-XML XSD set; the README.md beside them names their sources).
+PROV_SCHEMAS = importlib.resources.files("prov.tests") / "schemas"
+# An ASCII XML NCName: what every local part claimmodel writes must be.
+NCNAME = re.compile(r"[A-Za-z_][A-Za-z0-9._-]*")
+# rdflib 7.6 warns about its own Dataset.default_context inside the Turtle code prov calls.
+RDFLIB_WARNING = "ignore:Dataset.default_context is deprecated:DeprecationWarning"
+SERIALIZED = settings(max_examples=15)
+
+
+@pytest.fixture(scope="module")
+def kursk() -> cm.Bundle:
+    """The worked example."""
+    return cm.loads((Path(__file__).parent.parent / "examples" / "kursk-monument.json").read_text())
+
+
+def read_back(text: str, format: str) -> ProvDocument:  # noqa: A002
+    """``text`` as the prov library reads it, without claimmodel in between."""
+    name, options = LIBRARY_FORMATS[format]
+    return ProvDocument.deserialize(content=text, format=name, **options)
+
+
+def graph(text: str) -> rdflib.Graph:
+    """Turtle text parsed by rdflib."""
+    return rdflib.Graph().parse(data=text, format="turtle")
+
+
+def rewritten(document: ProvDocument) -> rdflib.Graph:
+    """``document`` written as PROV-O by the prov library, parsed by rdflib."""
+    text = document.serialize(format="rdf", rdf_format="turtle")
+    assert isinstance(text, str)
+    return graph(text)
+
+
+def xml_schema() -> etree.XMLSchema:
+    """The PROV-XML schema (prov.xsd and the files it includes)."""
+    with importlib.resources.as_file(PROV_SCHEMAS / "prov.xsd") as path:
+        return etree.XMLSchema(etree.parse(str(path)))
+
+
+def json_validator() -> jsonschema.protocols.Validator:
+    """A validator for the PROV-JSON schema (draft 04)."""
+    schema = json.loads((PROV_SCHEMAS / "prov-json.schema.json").read_text(encoding="utf-8"))
+    validator_class = jsonschema.validators.validator_for(schema)
+    validator_class.check_schema(schema)
+    return validator_class(schema)
+
+
+def records(document: ProvDocument, kind: str) -> list[ProvRecord]:
+    """The document's records of one PROV type, such as ``"Attribution"``."""
+    return [r for r in document.get_records() if r.get_type() == PROV[kind]]
+
+
+def one(document: ProvDocument, kind: str, **ends: str) -> ProvRecord:
+    """The one record of ``kind`` whose formal attributes have these values."""
+    names = {
+        "entity": PROV_ATTR_ENTITY,
+        "agent": PROV_ATTR_AGENT,
+        "generated": PROV_ATTR_GENERATED_ENTITY,
+        "used": PROV_ATTR_USED_ENTITY,
+        "delegate": PROV_ATTR_DELEGATE,
+        "responsible": PROV_ATTR_RESPONSIBLE,
+        "influencee": PROV_ATTR_INFLUENCEE,
+        "influencer": PROV_ATTR_INFLUENCER,
+        "activity": PROV["activity"],
+    }
+    found = [
+        r
+        for r in records(document, kind)
+        if all(
+            {str(v) for v in r.get_attribute(names[key])} == {value} for key, value in ends.items()
+        )
+    ]
+    assert 1 == len(found), (kind, ends, found)
+    return found[0]
+
+
+def node(document: ProvDocument, identifier: str) -> list[ProvRecord]:
+    """The element records (entity, agent, activity) with this identifier."""
+    return [r for r in document.get_records() if str(r.identifier) == identifier]
+
+
+class TestRoundTrip:
+    """``from_prov(to_prov(b)) == b``, directly and through every serialization."""
+
+    @given(bundles())
+    def test_document(self, bundle: cm.Bundle) -> None:
+        assert bundle == from_prov(to_prov(bundle))
+
+    @pytest.mark.parametrize("serialization", PROV_FORMATS)
+    def test_kursk(self, kursk: cm.Bundle, serialization: ProvFormat) -> None:
+        assert kursk == loads_prov(dumps_prov(kursk, format=serialization), format=serialization)
+
+    @pytest.mark.parametrize("serialization", PROV_FORMATS)
+    @SERIALIZED
+    @given(bundle=bundles())
+    def test_serialized(self, bundle: cm.Bundle, serialization: ProvFormat) -> None:
+        assert bundle == loads_prov(dumps_prov(bundle, format=serialization), format=serialization)
+
+    @pytest.mark.parametrize("serialization", PROV_FORMATS)
+    def test_bytes(self, kursk: cm.Bundle, serialization: ProvFormat) -> None:
+        text = dumps_prov(kursk, format=serialization)
+        assert kursk == loads_prov(text.encode("utf-8"), format=serialization)
+
+    @pytest.mark.parametrize("serialization", PROV_FORMATS)
+    def test_deterministic(self, kursk: cm.Bundle, serialization: ProvFormat) -> None:
+        assert dumps_prov(kursk, format=serialization) == dumps_prov(kursk, format=serialization)
+
+    def test_text_xml_cannot_carry(self) -> None:
+        """NUL, carriage returns, other C0 controls and U+FFFE travel as JSON escapes."""
+        awkward = "a\x00b\r\nc\x1f\ufffe\U0001f600 "
+        bundle = cm.Bundle(
+            id=awkward.strip(),
+            title=awkward,
+            sources=(cm.Person(id="p", name=awkward, description=awkward),),
+            claims=(cm.Claim(id="c", text=awkward),),
+            extensions={"x_é \x00": awkward},
+        )
+        for serialization in PROV_FORMATS:
+            text = dumps_prov(bundle, format=serialization)
+            assert "\x00" not in text
+            assert bundle == loads_prov(text, format=serialization)
+
+    def test_names_stay_native_when_plain(self, kursk: cm.Bundle) -> None:
+        document = to_prov(kursk)
+        sculptor = node(document, "source:chebanenko")[0]
+        assert {"Alexei Chebanenko"} == sculptor.get_attribute(PROV_LABEL)
+        claim = node(document, "claim:monument-planned")[0]
+        assert {kursk.claim("monument-planned").text} == claim.get_attribute(  # type: ignore[union-attr]
+            PROV["value"]
+        )
+
+
+class TestReadByProv:
+    """The prov library reads each export back as the document claimmodel built."""
+
+    @pytest.mark.parametrize("serialization", ["prov-json", "prov-n", "prov-xml"])
+    def test_same_document(self, kursk: cm.Bundle, serialization: ProvFormat) -> None:
+        assert to_prov(kursk) == read_back(dumps_prov(kursk, format=serialization), serialization)
+
+    @pytest.mark.parametrize("serialization", ["prov-json", "prov-n", "prov-xml"])
+    @SERIALIZED
+    @given(bundle=bundles())
+    def test_same_document_generated(self, bundle: cm.Bundle, serialization: ProvFormat) -> None:
+        assert to_prov(bundle) == read_back(dumps_prov(bundle, format=serialization), serialization)
+
+    @pytest.mark.filterwarnings(RDFLIB_WARNING)
+    def test_prov_o_read_back(self, kursk: cm.Bundle) -> None:
+        """PROV-O has no order and joins an entity and an agent of one IRI into one
+        node: prov reads the document back as one record with both types, which
+        from_prov reads as it reads the original."""
+        document = read_back(dumps_prov(kursk, format="prov-o"), "prov-o")
+        article = node(document, "source:article")
+        assert 1 == len(article)
+        assert PROV["Agent"] in article[0].get_attribute(PROV_TYPE)
+        assert kursk == from_prov(document)
+
+
+@pytest.mark.filterwarnings(RDFLIB_WARNING)
+class TestProvO:
+    """PROV-O is compared as RDF graphs: the export, and what prov makes of it, are isomorphic."""
+
+    def test_read_and_rewritten(self, kursk: cm.Bundle) -> None:
+        text = dumps_prov(kursk, format="prov-o")
+        assert isomorphic(graph(text), rewritten(read_back(text, "prov-o")))
+
+    def test_same_graph_from_prov_json(self, kursk: cm.Bundle) -> None:
+        """The PROV-JSON export, read by prov and written as PROV-O, is the same graph."""
+        document = read_back(dumps_prov(kursk, format="prov-json"), "prov-json")
+        assert isomorphic(graph(dumps_prov(kursk, format="prov-o")), rewritten(document))
+
+    @SERIALIZED
+    @given(bundles())
+    def test_generated(self, bundle: cm.Bundle) -> None:
+        text = dumps_prov(bundle, format="prov-o")
+        assert isomorphic(graph(text), rewritten(read_back(text, "prov-o")))
+
+    def test_chain_as_triples(self, kursk: cm.Bundle) -> None:
+        found = graph(dumps_prov(kursk, format="prov-o")).query(
+            """
+            PREFIX prov: <http://www.w3.org/ns/prov#>
+            SELECT ?relay ?agent WHERE {
+                ?relay (prov:qualifiedQuotation/prov:entity)+
+                           <urn:claimmodel:statement:chebanenko-proceeding> ;
+                       prov:wasAttributedTo ?agent .
+            }
+            """
+        )
+        expected = {
+            ("urn:claimmodel:relay:chebanenko-proceeding-1", "urn:claimmodel:source:ria-novosti"),
+            ("urn:claimmodel:relay:chebanenko-proceeding-2", "urn:claimmodel:source:article"),
+        }
+        assert expected == {(str(row[0]), str(row[1])) for row in found}  # type: ignore[index]
+
+
+class TestSchemas:
+    """PROV-JSON validates against the W3C PROV-JSON schema, PROV-XML against the PROV-XML XSD."""
+
+    def test_prov_json_kursk(self, kursk: cm.Bundle) -> None:
+        errors = list(json_validator().iter_errors(json.loads(dumps_prov(kursk))))
+        assert [] == errors
+
+    @SERIALIZED
+    @given(bundles())
+    def test_prov_json_generated(self, bundle: cm.Bundle) -> None:
+        errors = list(json_validator().iter_errors(json.loads(dumps_prov(bundle))))
+        assert [] == errors
+
+    def test_prov_xml_kursk(self, kursk: cm.Bundle) -> None:
+        schema = xml_schema()
+        document = etree.fromstring(dumps_prov(kursk, format="prov-xml").encode("utf-8"))
+        assert schema.validate(document), schema.error_log
+
+    @SERIALIZED
+    @given(bundles())
+    def test_prov_xml_generated(self, bundle: cm.Bundle) -> None:
+        schema = xml_schema()
+        document = etree.fromstring(dumps_prov(bundle, format="prov-xml").encode("utf-8"))
+        assert schema.validate(document), schema.error_log
+
+    def test_schemas_catch_breakage(self, kursk: cm.Bundle) -> None:
+        """The checks above can fail: a broken export is refused by both schemas."""
+        data = json.loads(dumps_prov(kursk))
+        data["entity"]["claim:nk-fought"]["prov:label"] = {"$": 1}
+        assert list(json_validator().iter_errors(data))
+        text = dumps_prov(kursk, format="prov-xml").replace(' prov:id="', ' prov:ident="', 1)
+        assert not xml_schema().validate(etree.fromstring(text.encode("utf-8")))
+
+
+@pytest.fixture(scope="module")
+def document(kursk: cm.Bundle) -> ProvDocument:
+    """The Kursk export in PROV-JSON, as the prov library reads it."""
+    return read_back(dumps_prov(kursk), "prov-json")
+
+
+class TestKurskChain:
+    """The Kursk export, as prov reads it: the sculptor's statement, quoted by RIA Novosti,
+    quoted by the article, each attributed to its agent."""
+
+    def test_sculptor_statement(self, document: ProvDocument) -> None:
+        statement = "statement:chebanenko-proceeding"
+        one(document, "Attribution", entity=statement, agent="source:chebanenko")
+        one(document, "Generation", entity=statement, activity="assertion:chebanenko-proceeding")
+        one(
+            document,
+            "Association",
+            activity="assertion:chebanenko-proceeding",
+            agent="source:chebanenko",
+        )
+        (agent,) = node(document, "source:chebanenko")
+        assert {PROV["Person"]} == agent.get_attribute(PROV_TYPE)
+
+    def test_quoted_by_ria_then_the_article(self, document: ProvDocument) -> None:
+        ria = "relay:chebanenko-proceeding-1"
+        article = "relay:chebanenko-proceeding-2"
+        first = one(document, "Derivation", generated=ria, used="statement:chebanenko-proceeding")
+        second = one(document, "Derivation", generated=article, used=ria)
+        assert {PROV["Quotation"]} == first.get_attribute(PROV_TYPE)
+        assert {PROV["Quotation"]} == second.get_attribute(PROV_TYPE)
+        one(document, "Attribution", entity=ria, agent="source:ria-novosti")
+        one(document, "Attribution", entity=article, agent="source:article")
+
+    def test_article_entity_and_agent(self, document: ProvDocument) -> None:
+        kinds = {r.get_type() for r in node(document, "source:article")}
+        assert {PROV["Entity"], PROV["Agent"]} == kinds
+
+    def test_silent_document_is_no_agent(self) -> None:
+        bundle = cm.Bundle(sources=(cm.Document(id="report"),))
+        assert [PROV["Entity"]] == [r.get_type() for r in node(to_prov(bundle), "source:report")]
+
+    def test_affiliations(self, document: ProvDocument) -> None:
+        employed = one(
+            document, "Delegation", delegate="source:lavrov", responsible="source:russia-mfa"
+        )
+        assert {"employed-by"} == employed.get_attribute("claimmodel:kind")
+        member = one(
+            document,
+            "Influence",
+            influencee="source:chebanenko",
+            influencer="source:grekov-studio",
+        )
+        assert {"member-of"} == member.get_attribute("claimmodel:kind")
+
+    def test_confidence_in_the_claimmodel_namespace(self, document: ProvDocument) -> None:
+        (activity,) = node(document, "assertion:chebanenko-proceeding")
+        (confidence,) = activity.get_attribute("json:confidence")
+        assert "icd203" == json.loads(confidence)["scale"]
+
+
+class TestDates:
+    """Dates known to the minute become PROV times; coarser dates stay claimmodel data."""
+
+    def generation_times(self, bundle: cm.Bundle) -> set[str]:
+        document = to_prov(bundle)
+        return {
+            str(time)
+            for record in records(document, "Generation")
+            for time in record.get_attribute(PROV["time"])
+        }
+
+    def bundle(self, date: cm.PartialDate) -> cm.Bundle:
+        link = cm.Link(source="s", date=date)
+        assertion = cm.Assertion(
+            id="a",
+            claim="c",
+            attribution=cm.Attribution(source="s", chain=(link,)),
+            confidence=cm.Confidence.cannot_be_judged(),
+            date=date,
+        )
+        return cm.Bundle(
+            sources=(cm.Person(id="s"),),
+            claims=(cm.Claim(id="c", text="t"),),
+            assertions=(assertion,),
+        )
+
+    @pytest.mark.parametrize(
+        ("date", "expected"),
+        [
+            ("2025-07-14T09:30", {"2025-07-14 09:30:00"}),
+            ("2025-07-14T09:30:05.250000+03:00", {"2025-07-14 09:30:05.250000+03:00"}),
+            ("2025-07-14T09", set()),
+            ("2025-07", set()),
+            ("2025-07-14T09:30+14:30", set()),  # beyond the offsets xsd:dateTime allows
+        ],
+    )
+    def test_generation_time(self, date: str, expected: set[str]) -> None:
+        times = self.generation_times(self.bundle(cm.PartialDate.fromisoformat(date)))
+        assert expected == times
+
+
+class TestIds:
+    """Ids become NCName local parts reversibly."""
+
+    @given(identifiers(max_size=12))
+    def test_round_trip(self, identifier: str) -> None:
+        local = encode_id(identifier)
+        assert NCNAME.fullmatch(local)
+        assert identifier == decode_id(local, where="here")
+
+    @pytest.mark.parametrize(
+        ("identifier", "local"),
+        [
+            ("src-sculptor", "src-sculptor"),
+            ("a_1", "a_5f_1"),
+            ("1", "_31_"),
+            ("-x", "_2d_x"),
+            ("ria novosti/2025", "ria_20_novosti_2f_2025"),
+            ("Шойгу", "_428__43e__439__433__443_"),
+        ],
+    )
+    def test_examples(self, identifier: str, local: str) -> None:
+        assert local == encode_id(identifier)
+
+    @pytest.mark.parametrize("local", ["a b", "a_5f", "_", "-a", "a_110000_"])
+    def test_foreign(self, local: str) -> None:
+        with pytest.raises(DecodeError, match="here"):
+            decode_id(local, where="here")
+
+
+class TestErrors:
+    """Text prov cannot read and documents claimmodel did not write get a clear error."""
+
+    @pytest.mark.parametrize(
+        ("text", "serialization"),
+        [
+            ("{", "prov-json"),
+            ("[1]", "prov-json"),
+            ('{"entity": 3}', "prov-json"),
+            ("document\nentity(", "prov-n"),
+            ("<x", "prov-xml"),
+            ("@prefix", "prov-o"),
+            ("[" * 100_000, "prov-json"),
+        ],
+    )
+    def test_unreadable(self, text: str, serialization: ProvFormat) -> None:
+        with pytest.raises(DecodeError, match=f"not readable as {serialization}"):
+            loads_prov(text, format=serialization)
+
+    def test_not_utf8(self) -> None:
+        with pytest.raises(DecodeError, match="not UTF-8"):
+            loads_prov(b"\xff{}")
+
+    def test_not_text(self) -> None:
+        with pytest.raises(DecodeError, match="text or bytes"):
+            loads_prov(3)  # type: ignore[arg-type]
+
+    def test_unknown_format(self) -> None:
+        with pytest.raises(InvalidValueError, match="prov-json, prov-n, prov-xml, prov-o"):
+            dumps_prov(cm.Bundle(), format="prov-jsonld")  # type: ignore[arg-type]
+
+    def test_no_bundle(self) -> None:
+        with pytest.raises(DecodeError, match=r"claimmodel:Bundle, not 0"):
+            from_prov(ProvDocument())
+
+    def test_foreign_record(self) -> None:
+        document = to_prov(cm.Bundle())
+        document.add_namespace("ex", "http://example.org/")
+        document.entity("ex:thing")
+        with pytest.raises(DecodeError, match="entity ex:thing: this is not a record"):
+            from_prov(document)
+
+    def test_foreign_attribute(self) -> None:
+        document = to_prov(cm.Bundle(sources=(cm.Person(id="p"),)))
+        document.add_namespace("ex", "http://example.org/")
+        node(document, "source:p")[0].add_attributes({"ex:note": "hello"})
+        with pytest.raises(DecodeError, match="ex:note is not an attribute claimmodel writes"):
+            from_prov(document)
+
+    def test_positions(self) -> None:
+        data = json.loads(dumps_prov(cm.Bundle(sources=(cm.Person(id="p"),))))
+        data["agent"]["source:p"]["claimmodel:_position"] = 3
+        with pytest.raises(DecodeError, match="sources"):
+            loads_prov(json.dumps(data))
+
+    def test_bad_json_value(self, kursk: cm.Bundle) -> None:
+        data = json.loads(dumps_prov(kursk))
+        data["activity"]["assertion:article-nk-fought"]["json:confidence"] = "{"
+        with pytest.raises(DecodeError, match="assertion:article-nk-fought json:confidence"):
+            loads_prov(json.dumps(data))
+
+    def test_invalid_wire_data(self) -> None:
+        """What the attributes carry is decoded as claimmodel JSON is, with its checks."""
+        data = json.loads(dumps_prov(cm.Bundle(sources=(cm.Person(id="p"),))))
+        data["agent"]["source:p"]["claimmodel:kind"] = "alien"
+        with pytest.raises(DecodeError, match="alien"):
+            loads_prov(json.dumps(data))
+
+    def test_chain_without_relay(self, kursk: cm.Bundle) -> None:
+        data = json.loads(dumps_prov(kursk))
+        del data["entity"]["relay:chebanenko-proceeding-1"]
+        with pytest.raises(DecodeError, match="not a new relay"):
+            loads_prov(json.dumps(data))
+
+    def test_missing_association(self) -> None:
+        assertion = cm.Assertion(
+            id="a",
+            claim="c",
+            attribution=cm.Attribution(source="s"),
+            confidence=cm.Confidence.cannot_be_judged(),
+        )
+        data = json.loads(dumps_prov(cm.Bundle(assertions=(assertion,))))
+        del data["wasAssociatedWith"]
+        with pytest.raises(DecodeError, match="assertion:a: needs exactly one"):
+            loads_prov(json.dumps(data))
+
+
+def test_every_field_travels() -> None:
+    """A bundle with every optional part filled survives every serialization (the
+    strategies generate them too; this one is readable when it fails)."""
+    date = cm.PartialDate(year=2025, month=7)
+    document = cm.Document(
+        id="doc",
+        name="Doc",
+        published=cm.PartialDate(year=2025, month=11, day=25),
+        authors=("p",),
+        publisher="o",
+        url="https://example.org/doc",
+        language="en",
+        text="Alice said it.",
+    )
+    person = cm.Person(
+        id="p",
+        name="Alice",
+        aliases=("A.",),
+        roles=(cm.Role(office="minister", organization="o", start=date),),
+        affiliations=(
+            cm.Affiliation(kind=cm.AffiliationKind.EMPLOYED_BY, target="o", start=date),
+            cm.Affiliation(kind=cm.AffiliationKind.FUNDED_BY, target="doc"),
+        ),
+    )
+    outlet = cm.MediaOutlet(id="o", name="Outlet", url="https://example.org")
+    assertion = cm.Assertion(
+        id="a",
+        claim="c",
+        attribution=cm.Attribution(
+            source="p",
+            cue="said",
+            chain=(cm.Link(source="o", channel=cm.Channel.INTERVIEW, date=date, cue="told"),),
+        ),
+        confidence=cm.Confidence.parse("likely", scale="icd203", assessor="doc"),
+        stance=cm.Stance.QUESTIONS,
+        hedges=(cm.Hedge(cue="allegedly", category=cm.HedgeCategory.REPORTATIVE),),
+        date=date,
+        evidence=(cm.Evidence(quote="said it", span=cm.Span(start=6, end=13), document="doc"),),
+        extensions={"x_n": 1.5},
+    )
+    bundle = cm.Bundle(
+        id="b",
+        title="T",
+        published=document.published,
+        document="doc",
+        sources=(document, person, outlet),
+        claims=(cm.Claim(text="It", subject="it", polarity=cm.Polarity.NEGATIVE),),
+        assertions=(attrs.evolve(assertion, claim=cm.Claim(text="It").id),),
+        relations=(
+            cm.Relation(id="r", kind=cm.RelationKind.SUPPORTS, subject="a", object="a", basis="x"),
+        ),
+    )
+    bundle = attrs.evolve(
+        bundle,
+        claims=(cm.Claim(text="It", id=bundle.assertions[0].claim),),
+    )
+    for serialization in PROV_FORMATS:
+        assert bundle == loads_prov(dumps_prov(bundle, format=serialization), format=serialization)
+
+
+def test_serialize_and_parse(kursk: cm.Bundle) -> None:
+    """serialize_prov and parse_prov are the two halves of dumps_prov and loads_prov."""
+    for serialization in PROV_FORMATS:
+        text = serialize_prov(to_prov(kursk), format=serialization)
+        assert text == dumps_prov(kursk, format=serialization)
+        assert kursk == from_prov(parse_prov(text, format=serialization))
