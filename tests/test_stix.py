@@ -155,6 +155,7 @@ class TestNativeMapping:
                 cm.SourceKind.ANONYMOUS if source.kind is cm.SourceKind.DOCUMENT else (source.kind)
             )
             assert expected is read_source.kind
+            assert source.identifiers == read_source.identifiers
             assert [role.office for role in source.roles] == [
                 role.office for role in read_source.roles
             ]
@@ -329,6 +330,12 @@ PLAIN: dict[str, Any] = {
             "modified": "2024-03-01T10:00:00.000Z",
             "name": "ACME Threat Intel",
             "identity_class": "organization",
+            "external_references": [
+                {"source_name": "wikidata", "external_id": "Q7747"},
+                {"source_name": "url", "external_id": "https://acme.example/"},
+                {"source_name": "wikidata", "external_id": "not an item"},
+                {"source_name": "mitre-attack", "external_id": "G0007"},
+            ],
         },
         {
             "type": "identity",
@@ -438,10 +445,21 @@ class TestPlainStixIn:
             (cm.SourceKind.PERSON, "J. Analyst"),
         ] == kinds
         (acme, ministry, _) = self.bundle.sources
+        assert [("wikidata", "Q7747"), ("url", "https://acme.example/")] == [
+            (i.scheme.value, i.value) for i in acme.identifiers
+        ]
         assert [(cm.AffiliationKind.FUNDED_BY, ministry.id)] == [
             (a.kind, a.target) for a in acme.affiliations
         ]
         assert cm.PartialDate.fromisoformat("2020-01-01T00:00:00Z") == acme.affiliations[0].start
+
+    def test_a_url_identifier_in_the_url_property(self) -> None:
+        data = copy.deepcopy(PLAIN)
+        data["objects"][0]["external_references"] = [
+            {"source_name": "url", "url": "https://acme.example/", "hashes": {"SHA-256": "0" * 64}}
+        ]
+        (identifier,) = from_stix(data).sources[0].identifiers
+        assert ("url", "https://acme.example/") == (identifier.scheme.value, identifier.value)
 
     def test_note(self) -> None:
         note = self.bundle.assertions[0]

@@ -34,6 +34,7 @@ from claimmodel.interop._stix_terms import (
     STANCE_OF_OPINION,
     TOOL_IDENTITY_ID,
     UUID_NAMESPACE,
+    identifier,
     partial_date,
 )
 from claimmodel.model import CANNOT_BE_JUDGED, SourceKind, Stance, claim_id
@@ -126,6 +127,9 @@ class _Reader:
         source: Wire = {"kind": kind.value, "id": self.id(obj["id"]), "name": obj["name"]}
         if "description" in obj:
             source["description"] = obj["description"]
+        identifiers = [identifier(r) for r in obj.get("external_references", ())]
+        if any(identifiers):
+            source["identifiers"] = [i for i in identifiers if i is not None]
         if obj.get("roles"):
             source["roles"] = [{"office": role} for role in obj["roles"]]
         self.sources[obj["id"]] = source

@@ -7,8 +7,17 @@ import contextlib
 import datetime as dt
 import re
 import uuid
+from typing import Any
 
-from claimmodel.model import AffiliationKind, PartialDate, RelationKind, SourceKind, Stance
+from claimmodel.model import (
+    AffiliationKind,
+    Identifier,
+    IdentifierScheme,
+    PartialDate,
+    RelationKind,
+    SourceKind,
+    Stance,
+)
 
 EXTENSION_ID = "extension-definition--4d0a5c8c-3a9e-4b5f-9d62-8a1f3c7e2b10"
 """The id of claimmodel's extension definition (a fixed UUIDv4: one definition, ever)."""
@@ -66,6 +75,34 @@ STANCE_OF_OPINION = {
 AFFILIATION_TYPES = frozenset(kind.value for kind in AffiliationKind)
 RELATION_TYPES = frozenset(kind.value for kind in RelationKind)
 STANCE_LABELS = frozenset(stance.value for stance in Stance) - {Stance.ASSERTS.value}
+
+
+def external_reference(identifier: Identifier) -> dict[str, str]:
+    """A source's external identifier as a STIX external reference: ``source_name`` the
+    scheme, ``external_id`` the value.  A URL identifier too goes in ``external_id``: in
+    ``url`` STIX would want a hash of the page, which an identifier has no use for."""
+    return {"source_name": identifier.scheme.value, "external_id": identifier.value}
+
+
+def identifier(reference: Any) -> dict[str, str] | None:
+    """The wire form of the identifier a STIX external reference gives, or None when it
+    names no scheme claimmodel knows or its value is not valid there."""
+    if not isinstance(reference, dict):
+        return None
+    try:
+        scheme = IdentifierScheme(reference.get("source_name"))
+    except ValueError:
+        return None
+    value = reference.get("external_id")
+    if value is None and scheme is IdentifierScheme.URL:
+        value = reference.get("url")
+    if type(value) is not str:
+        return None
+    try:
+        Identifier(scheme=scheme, value=value)
+    except ValueError:
+        return None
+    return {"scheme": scheme.value, "value": value}
 
 
 def timestamp(moment: dt.datetime) -> str:

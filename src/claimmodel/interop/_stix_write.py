@@ -34,6 +34,7 @@ from claimmodel.interop._stix_terms import (
     TOOL_IDENTITY_ID,
     UUID_NAMESPACE,
     end_of,
+    external_reference,
     start_of,
 )
 from claimmodel.model import Assertion, Bundle, Confidence, Source, Stance, convert
@@ -175,6 +176,7 @@ class _Writer:
             roles=[role.office for role in source.roles] or None,
             identity_class=IDENTITY_CLASS[source.kind],
             sectors=SECTORS.get(source.kind),
+            external_references=[external_reference(i) for i in source.identifiers] or None,
         )
 
     def affiliations(self, source: Source, identities: dict[str, str]) -> list[Wire]:
