@@ -544,6 +544,27 @@ class TestMalformedStix:
         assert path == problem.path
         assert message in problem.message
 
+    def test_nesting(self) -> None:
+        deep = '{"type": "bundle", "objects": [' + "[" * 100_000 + "]" * 100_000 + "]}"
+        with pytest.raises(cm.DecodeError, match="nested too deeply"):
+            from_stix(deep)
+        data = json.loads(to_stix_json(KURSK))
+        value: Any = []
+        for _ in range(100_000):
+            value = [value]
+        note = next(obj for obj in data["objects"] if obj["type"] == "note")
+        note["extensions"][EXTENSION_ID]["claimmodel_data"]["x_deep"] = value
+        with pytest.raises(cm.DecodeError, match=r"\$\.objects\[\d+\]: not a valid STIX 2.1 note"):
+            from_stix(data)
+
+    def test_size_limit(self) -> None:
+        text = json.dumps(PLAIN)
+        with pytest.raises(cm.LimitExceededError, match="max_document_bytes"):
+            from_stix(text, limits=cm.Limits(max_document_bytes=len(text) - 1))
+        assert isinstance(
+            from_stix(text, limits=cm.Limits(max_document_bytes=len(text))), cm.Bundle
+        )
+
     def test_a_bad_opinion_value(self) -> None:
         data = copy.deepcopy(PLAIN)
         data["objects"][3]["opinion"] = "meh"

@@ -25,8 +25,8 @@ except ImportError as error:  # pragma: no cover  (tested in a subprocess)
         "install it with: pip install 'claimmodel[stix]'"
     ) from error
 
-from claimmodel.exceptions import DecodeError, Problem
-from claimmodel.format import from_data
+from claimmodel.exceptions import DecodeError, LimitExceededError, Problem
+from claimmodel.format import Limits, from_data
 from claimmodel.interop._registry import Imported
 from claimmodel.interop._stix_read import is_ours, merged
 from claimmodel.interop._stix_terms import EXTENSION_ID, TOOL_IDENTITY_ID, UUID_NAMESPACE
@@ -78,15 +78,20 @@ def _problem(path: str, message: str) -> DecodeError:
     return DecodeError([Problem(path=path, message=message)])
 
 
-def _objects(data: str | bytes | Mapping[str, Any] | stix2.Bundle) -> list[dict[str, Any]]:
+def _objects(
+    data: str | bytes | Mapping[str, Any] | stix2.Bundle, limits: Limits
+) -> list[dict[str, Any]]:
     """The objects of a STIX 2.1 bundle, each checked by ``stix2``."""
     if isinstance(data, stix2.Bundle):
         data = data.serialize()
     if isinstance(data, str | bytes):
+        limits.check_document(data)
         try:
             data = json.loads(data)
         except (UnicodeDecodeError, json.JSONDecodeError) as error:
             raise _problem("$", f"not valid JSON: {error}") from None
+        except RecursionError:
+            raise _problem("$", "the JSON is nested too deeply to read") from None
     if not isinstance(data, Mapping) or data.get("type") != "bundle":
         raise _problem("$", 'a STIX document is a JSON object with "type": "bundle"')
     objects = data.get("objects", [])
@@ -99,6 +104,8 @@ def _objects(data: str | bytes | Mapping[str, Any] | stix2.Bundle) -> list[dict[
             raise _problem(where, "a STIX object is a JSON object")
         try:
             stix2.parse(obj, allow_custom=True, version="2.1")
+        except RecursionError:
+            raise _problem(where, "the object is nested too deeply to read") from None
         except (stix2.exceptions.STIXError, ValueError, TypeError, KeyError) as error:
             kind = obj.get("type", "object")
             raise _problem(where, f"not a valid STIX 2.1 {kind}: {error}") from None
@@ -110,9 +117,11 @@ def _objects(data: str | bytes | Mapping[str, Any] | stix2.Bundle) -> list[dict[
     return checked
 
 
-def _decode(wire: dict[str, Any]) -> Bundle:
+def _decode(wire: dict[str, Any], limits: Limits) -> Bundle:
     try:
-        return from_data(wire)
+        return from_data(wire, limits=limits)
+    except LimitExceededError:
+        raise
     except DecodeError as error:
         raise DecodeError(
             [
@@ -122,23 +131,31 @@ def _decode(wire: dict[str, Any]) -> Bundle:
         ) from None
 
 
-def read_stix(data: str | bytes | Mapping[str, Any] | stix2.Bundle) -> Imported:
+def read_stix(
+    data: str | bytes | Mapping[str, Any] | stix2.Bundle, *, limits: Limits | None = None
+) -> Imported:
     """Read a STIX 2.1 bundle (JSON text or bytes, parsed JSON, or a ``stix2.Bundle``).
 
     Objects claimmodel wrote come back exactly; Identities, Notes, Opinions,
     Relationships and Reports from anyone else are read as :doc:`docs/stix.md`
     describes, and every other object (indicators, malware, …) is counted in
     :attr:`Imported.skipped`.  Malformed STIX raises
-    :class:`~claimmodel.exceptions.DecodeError` with the path of the object at fault.
+    :class:`~claimmodel.exceptions.DecodeError` with the path of the object at fault;
+    text over ``limits.max_document_bytes`` raises
+    :class:`~claimmodel.exceptions.LimitExceededError`, and the claimmodel data read is
+    held to ``limits`` as :func:`claimmodel.from_data` holds it.
     """
-    objects = _objects(data)
+    limits = limits if limits is not None else Limits()
+    objects = _objects(data, limits)
     wire, skipped = merged(objects)
-    return Imported(bundle=_decode(wire), skipped=dict(+skipped))
+    return Imported(bundle=_decode(wire, limits), skipped=dict(+skipped))
 
 
-def from_stix(data: str | bytes | Mapping[str, Any] | stix2.Bundle) -> Bundle:
+def from_stix(
+    data: str | bytes | Mapping[str, Any] | stix2.Bundle, *, limits: Limits | None = None
+) -> Bundle:
     """The claimmodel bundle a STIX 2.1 bundle holds (see :func:`read_stix`)."""
-    return read_stix(data).bundle
+    return read_stix(data, limits=limits).bundle
 
 
 def strip_extension(data: str | bytes | Mapping[str, Any]) -> dict[str, Any]:
