@@ -237,6 +237,7 @@ class TestKurskExport:
         assert [report["id"]] == note["object_refs"]
         ria = self._of("identity", "ria-novosti")
         assert ria["id"] not in note["object_refs"]
+        assert note["abstract"].startswith("Alexei Chebanenko, confirmed; relayed by RIA Novosti")
         assert self._of("identity", "desk")["id"] == note["created_by_ref"]
         assessed = KURSK.assertion("chebanenko-proceeding")
         assert assessed is not None

@@ -37,7 +37,7 @@ from claimmodel.interop._stix_terms import (
     external_reference,
     start_of,
 )
-from claimmodel.model import Assertion, Bundle, Confidence, Source, Stance, convert
+from claimmodel.model import Assertion, Bundle, Channel, Confidence, Source, Stance, convert
 
 __all__ = ["Ids", "stix_objects"]
 
@@ -211,6 +211,22 @@ class _Writer:
                 labels.append(hedge.category.value)
         return labels or None
 
+    def abstract(self, assertion: Assertion, speaker: Source) -> str:
+        """Who said it and through whom, in words: the chain for people, not object_refs."""
+        said = (
+            f"{speaker.label}, {assertion.attribution.cue}"
+            if assertion.attribution.cue
+            else (speaker.label)
+        )
+        relays = []
+        for link in assertion.attribution.chain:
+            relay = self.bundle.source(link.source)
+            name = relay.label if relay is not None else link.source
+            relays.append(
+                name if link.channel is Channel.UNSPECIFIED else f"{name} ({link.channel.value})"
+            )
+        return f"{said}; relayed by {', then '.join(relays)}" if relays else said
+
     def statement(
         self,
         assertion: Assertion,
@@ -245,6 +261,7 @@ class _Writer:
             "note",
             stix_id,
             created_by_ref=identities.get(assessor) if assessor is not None else None,
+            abstract=self.abstract(assertion, speaker),
             content=claim.text,
             authors=[speaker.label],
             object_refs=[self.report_id],
