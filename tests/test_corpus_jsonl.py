@@ -54,6 +54,16 @@ class TestRoundTrip:
             (tmp_path / "corpus.jsonl").read_bytes()
         )
 
+    def test_binary_files(self, tmp_path: Path) -> None:
+        corpus = [_example(), cm.Bundle(id="b", title="a\u2028b")]
+        buffer = io.BytesIO()
+        assert 2 == cm.dump_lines(corpus, buffer)
+        assert not buffer.closed  # the caller's file stays the caller's
+        assert corpus == list(cm.iter_load(io.BytesIO(buffer.getvalue())))
+        with gzip.open(tmp_path / "c.gz", "wb") as compressed:
+            cm.dump_lines(corpus, compressed)
+        assert corpus == list(cm.iter_load(tmp_path / "c.gz"))
+
     def test_text_files(self) -> None:
         text = _corpus(_example()).decode("utf-8")
         assert [_example()] == list(cm.iter_load(io.StringIO(text)))
@@ -138,7 +148,7 @@ class TestErrors:
     def test_not_a_file(self) -> None:
         with pytest.raises(TypeError, match="a path or a file"):
             next(cm.iter_load(42))  # type: ignore[arg-type]
-        with pytest.raises(TypeError, match="a path or a text file"):
+        with pytest.raises(TypeError, match="a path or a file open for writing"):
             cm.dump_lines([], 42)  # type: ignore[arg-type]
 
 

@@ -10,6 +10,7 @@ through gzip.
 from __future__ import annotations
 
 import gzip
+import io
 import os
 from collections.abc import Iterable, Iterator
 from contextlib import ExitStack
@@ -29,8 +30,8 @@ __all__ = ["CorpusLine", "dump_lines", "dumps_line", "iter_lines", "iter_load"]
 Readable: TypeAlias = str | os.PathLike[str] | IO[bytes] | IO[str]
 """A corpus to read: a path (``.gz`` read through gzip) or a file open for reading."""
 
-Writable: TypeAlias = str | os.PathLike[str] | IO[str]
-"""Where to write a corpus: a path (``.gz`` written through gzip) or a text file."""
+Writable: TypeAlias = str | os.PathLike[str] | IO[str] | IO[bytes]
+"""Where to write a corpus: a path (``.gz`` written through gzip) or a file open for writing."""
 
 _CHUNK = 1 << 16  # how much of an overlong line is read at a time while skipping it
 
@@ -155,10 +156,19 @@ def dumps_line(bundle: Bundle) -> str:
     return dumps(bundle).translate(_LINE_BREAKERS)
 
 
+def _is_binary(file: object) -> bool:
+    # Text files are TextIOBase (io.StringIO, open(..., "w"), gzip in "wt" mode);
+    # byte streams are the buffered and raw kinds, and gzip opened for bytes.
+    return isinstance(file, io.RawIOBase | io.BufferedIOBase) and not isinstance(
+        file, io.TextIOBase
+    )
+
+
 def dump_lines(bundles: Iterable[Bundle], target: Writable) -> int:
     """Write ``bundles`` as a JSON Lines corpus, one line each; return how many were written.
 
-    ``target`` is a text file, or a path to create (a ``.gz`` path is compressed).
+    ``target`` is a file open for writing, text (its encoding is then the file's) or
+    binary (UTF-8 is written), or a path to create (a ``.gz`` path is compressed).
     Bundles are written as they come, so a generator of any length fits in memory.
     """
     with ExitStack() as stack:
@@ -169,16 +179,13 @@ def dump_lines(bundles: Iterable[Bundle], target: Writable) -> int:
                 if path.suffix == ".gz"
                 else path.open("w", encoding="utf-8", newline="\n")
             )
-            file: IO[str] = stack.enter_context(opened)
-        elif callable(getattr(target, "write", None)):
-            file = target
-        else:
-            raise TypeError(
-                f"expected a path or a text file open for writing, got {type_name(target)}"
-            )
+            target = stack.enter_context(opened)
+        elif not callable(getattr(target, "write", None)):
+            raise TypeError(f"expected a path or a file open for writing, got {type_name(target)}")
+        binary = _is_binary(target)
         count = 0
         for bundle in bundles:
-            file.write(dumps_line(bundle))
-            file.write("\n")
+            line = dumps_line(bundle) + "\n"
+            target.write(line.encode("utf-8") if binary else line)  # type: ignore[arg-type]
             count += 1
         return count
