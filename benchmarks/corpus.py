@@ -3,11 +3,14 @@
 Run from the repository root:
 
     python benchmarks/corpus.py                          # 1,000,000 assertions (minutes)
-    python benchmarks/corpus.py --assertions 2000 --report-assertions 2000   # a smoke run
+    python benchmarks/corpus.py --assertions 2000 --report-assertions 2000 \
+        --parquet-assertions 2000                        # a smoke run in seconds
 
 It also runs ``claimmodel report --format json`` over a smaller corpus
 (``--report-assertions``), which must keep what corroboration needs of every
-bundle until the last is read, and prints its time and peak memory per assertion.
+bundle until the last is read, and prints its time and peak memory per assertion;
+and, with the arrow extra, converts a corpus (``--parquet-assertions``) to
+Parquet and reads it back.
 
 The corpus is written once into a temporary folder: bundles of ``--per-bundle``
 assertions of the shape ``benchmarks/_bundles.py`` generates, each with an id of
@@ -20,6 +23,7 @@ bundle, before the stream starts.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import os
 import subprocess
@@ -72,6 +76,26 @@ print(json.dumps({"status": status, "claims": claims, "seconds": seconds,
 """
 
 
+# JSON Lines to Parquet and back, a batch at a time (the arrow extra).
+_PARQUET = """
+import json, os, resource, sys, tempfile, time
+import claimmodel
+from claimmodel.interop import arrow
+baseline = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+with tempfile.TemporaryDirectory() as folder:
+    start = time.perf_counter()
+    bundles = arrow.write_parquet(claimmodel.iter_load(sys.argv[1]), folder)
+    written = time.perf_counter() - start
+    size = sum(os.path.getsize(os.path.join(folder, name)) for name in os.listdir(folder))
+    start = time.perf_counter()
+    assertions = sum(len(bundle.assertions) for bundle in arrow.read_parquet(folder))
+    read = time.perf_counter() - start
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(json.dumps({"bundles": bundles, "assertions": assertions, "written": written,
+                  "read": read, "size": size, "baseline_kib": baseline, "peak_kib": peak}))
+"""
+
+
 def write_corpus(path: Path, assertions: int, per_bundle: int) -> tuple[int, int]:
     """Write the corpus; return its bundle count and size in bytes."""
     count = max(1, assertions // per_bundle)
@@ -103,6 +127,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--assertions", type=int, default=1_000_000)
     parser.add_argument("--per-bundle", type=int, default=100)
     parser.add_argument("--report-assertions", type=int, default=100_000)
+    parser.add_argument("--parquet-assertions", type=int, default=100_000)
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "corpus.jsonl"
@@ -138,6 +163,24 @@ def main(argv: list[str] | None = None) -> int:
         f"over the {report['baseline_kib'] / 1024:,.0f} MiB at start) |"
     )
     print(f"report: exit status {report['status']}, {report['claims']:,} claims")
+    if importlib.util.find_spec("pyarrow") is None:
+        print("parquet: skipped (the arrow extra, pyarrow, is not installed)")
+        return 0
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "corpus.jsonl"
+        bundles, size = write_corpus(path, args.parquet_assertions, args.per_bundle)
+        parquet = measure(path, _PARQUET)
+    assertions = parquet["assertions"]
+    peak = f"{parquet['peak_kib'] / 1024:,.0f} MiB"
+    for name, seconds in (
+        ("iter_load + write_parquet", parquet["written"]),
+        ("read_parquet", parquet["read"]),
+    ):
+        print(
+            f"| {name} | {assertions:,} | {seconds:.1f} s | {assertions / seconds:,.0f} "
+            f"| {bundles / seconds:,.0f} | {size / 2**20 / seconds:.2f} | {peak} |"
+        )
+    print(f"parquet: {parquet['size'] / 2**20:,.1f} MiB for {size / 2**20:,.1f} MiB of JSON Lines")
     return 0
 
 

@@ -261,6 +261,14 @@ class TestBadTables:
         tables["claims"] = tables["claims"].set_column(column, "json", pa.array(cells))
         self._fails(tables, r"table 'claims', row 1: the json cell is not valid JSON")
 
+    def test_a_cell_cannot_smuggle_a_second_item(self) -> None:
+        tables = self._tables()
+        column = tables["claims"].column_names.index("json")
+        cells = tables["claims"].column("json").to_pylist()
+        cells[0] = cells[0] + ',{"id":"extra","text":"Smuggled"}'
+        tables["claims"] = tables["claims"].set_column(column, "json", pa.array(cells))
+        self._fails(tables, r"table 'claims', row 0: the json cell is not valid JSON")
+
     def test_a_repeated_key_in_a_cell(self) -> None:
         tables = self._tables()
         column = tables["bundles"].column_names.index("json")

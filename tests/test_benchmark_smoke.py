@@ -59,6 +59,8 @@ class TestCorpusBenchmark:
                 "300",
                 "--report-assertions",
                 "300",
+                "--parquet-assertions",
+                "300",
                 "--per-bundle",
                 "100",
             ],
@@ -72,3 +74,4 @@ class TestCorpusBenchmark:
         assert "| iter_load + validate | 300 |" in done.stdout
         assert "| report --format json | 300 |" in done.stdout
         assert "report: exit status 0" in done.stdout
+        assert "| read_parquet | 300 |" in done.stdout

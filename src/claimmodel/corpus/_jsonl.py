@@ -27,10 +27,10 @@ from claimmodel.model._checks import type_name
 
 __all__ = ["CorpusLine", "dump_lines", "dumps_line", "iter_lines", "iter_load"]
 
-Readable: TypeAlias = str | os.PathLike[str] | IO[bytes] | IO[str]
+Readable: TypeAlias = str | os.PathLike[str] | IO[bytes] | IO[str] | io.BufferedIOBase
 """A corpus to read: a path (``.gz`` read through gzip) or a file open for reading."""
 
-Writable: TypeAlias = str | os.PathLike[str] | IO[str] | IO[bytes]
+Writable: TypeAlias = str | os.PathLike[str] | IO[str] | IO[bytes] | io.BufferedIOBase
 """Where to write a corpus: a path (``.gz`` written through gzip) or a file open for writing."""
 
 _CHUNK = 1 << 16  # how much of an overlong line is read at a time while skipping it
@@ -74,7 +74,7 @@ def _open(source: Readable, stack: ExitStack) -> IO[bytes] | IO[str]:
         return cast("IO[bytes]", stack.enter_context(opened))
     if not callable(getattr(source, "readline", None)):
         raise TypeError(f"expected a path or a file open for reading, got {type_name(source)}")
-    return source
+    return cast("IO[bytes] | IO[str]", source)
 
 
 def _physical_lines(file: IO[bytes] | IO[str], longest: int) -> Iterator[str | bytes | None]:

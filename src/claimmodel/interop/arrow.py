@@ -32,7 +32,7 @@ except ImportError as error:  # pragma: no cover  (tested in a subprocess)
     ) from error
 
 from claimmodel.exceptions import DecodeError, InvalidValueError
-from claimmodel.format import FORMAT_VERSION, Limits, from_data, to_data
+from claimmodel.format import FORMAT_VERSION, Limits, loads, to_data
 from claimmodel.format._limits import DEFAULT_LIMITS
 from claimmodel.model import Assertion, Bundle, Claim, PartialDate, Relation, Source
 
@@ -210,8 +210,8 @@ class Batches:
 # -- writing rows ---------------------------------------------------------------------
 
 
-def _text(data: object) -> str:
-    return json.dumps(data, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+# One encoder for every cell: json.dumps with options builds a new one per call.
+_text = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode
 
 
 def _date(date: PartialDate | None) -> str | None:
@@ -450,21 +450,27 @@ def _bundles_of(tables: Tables | Batches, limits: Limits) -> Iterator[Bundle]:
             raise DecodeError.single(
                 "$", f"{where}: the json cell must be an object without {', '.join(_ITEMS)}"
             )
-        for kind in _ITEMS:
+        # The document is put together from the cells' text, each checked to be one JSON
+        # value, and decoded as loads decodes a document (the fast engine first).
+        parts = [_text(data)[:-1], "," if data else ""]
+        for number, kind in enumerate(_ITEMS):
             column = columns[kind]
-            items = []
+            cells = []
             start = cursor = cursors[kind]
             while cursor < len(column["json"]) and column["bundle_index"][cursor] == index:
                 if column["position"][cursor] != cursor - start:
                     raise DecodeError.single(
                         "$", f"table {kind!r}, bundle_index {index}: positions are not 0, 1, 2, …"
                     )
-                items.append(_parse(column["json"][cursor], f"table {kind!r}, row {cursor}"))
+                cell = column["json"][cursor]
+                _parse(cell, f"table {kind!r}, row {cursor}")
+                cells.append(cell)
                 cursor += 1
             cursors[kind] = cursor
-            data[kind] = items
+            parts += ["," if number else "", f'"{kind}":[', ",".join(cells), "]"]
+        parts.append("}")
         try:
-            yield from_data(data, limits=limits)
+            yield loads("".join(parts), limits=limits)
         except DecodeError as error:
             problems = [
                 type(p)(path=p.path, message=f"{where}: {p.message}") for p in error.problems
@@ -483,7 +489,7 @@ def from_arrow(tables: Tables | Batches, *, limits: Limits = DEFAULT_LIMITS) -> 
 
     Rows are read from the ``json`` columns and matched by ``bundle_index`` and
     ``position``, whatever order the tables' rows are in; each bundle is decoded
-    as :func:`~claimmodel.from_data` decodes, with ``limits``.  A table that
+    as :func:`~claimmodel.loads` decodes a document, with ``limits``.  A table that
     lacks a column, a cell that is not JSON or a row whose bundle is missing
     raises :class:`~claimmodel.exceptions.DecodeError` naming the table and row.
     """
