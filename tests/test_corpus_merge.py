@@ -323,6 +323,11 @@ class TestInputs:
         with pytest.raises(cm.exceptions.InvalidValueError, match="2 bundles need 2 names, not 1"):
             merge_corpus([cm.Bundle(), cm.Bundle()], names=["a"])
 
+    @pytest.mark.parametrize("name", ["", " padded", 3])
+    def test_names_must_be_usable_in_ids(self, name: object) -> None:
+        with pytest.raises(cm.exceptions.InvalidValueError, match="non-empty string"):
+            merge_corpus([cm.Bundle()], names=[name])  # type: ignore[list-item]
+
     def test_only_bundles(self) -> None:
         with pytest.raises(TypeError, match="expected Bundles, got dict at position 1"):
             merge_corpus([cm.Bundle(), {}])  # type: ignore[list-item]

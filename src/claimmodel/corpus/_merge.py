@@ -374,10 +374,7 @@ class _Merger:
                 }
             )
         taken = {new for kind in KINDS for new in origins[kind]}
-        renamers = {
-            namespace: _renamer(namespace, merged_of, taken)
-            for namespace in dict.fromkeys(self.namespaces)
-        }
+        renamers = _renamers(dict.fromkeys(self.namespaces), merged_of, taken)
         merged: dict[str, Any] = {}
         for kind in KINDS:
             built: list[Any] = []
@@ -415,20 +412,31 @@ class _Merger:
         return agreed
 
 
-def _renamer(namespace: str, merged_of: dict[str, dict[Key, str]], taken: set[str]) -> Renamer:
-    def local(kind: str) -> dict[str, str]:
-        return {key[1]: new for key, new in merged_of[kind].items() if key[0] == namespace}
+def _renamers(
+    namespaces: Iterable[str], merged_of: dict[str, dict[Key, str]], taken: set[str]
+) -> dict[str, Renamer]:
+    """A :class:`Renamer` for each namespace, its local ids gathered in one pass per kind."""
+    local: dict[str, dict[str, dict[str, str]]] = {
+        namespace: {kind: {} for kind in KINDS} for namespace in namespaces
+    }
+    for kind, table in merged_of.items():
+        for (namespace, item), new in table.items():
+            local[namespace][kind][item] = new
 
-    def dangling(reference: str) -> str:
-        # A reference to nothing in its own bundle must not land on another bundle's item.
-        return f"{namespace}/{reference}" if reference in taken else reference
+    def renamer(namespace: str) -> Renamer:
+        def dangling(reference: str) -> str:
+            # A reference to nothing in its own bundle must not land on another bundle's item.
+            return f"{namespace}/{reference}" if reference in taken else reference
 
-    return Renamer(
-        sources=local("sources"),
-        claims=local("claims"),
-        assertions=local("assertions"),
-        dangling=dangling,
-    )
+        ids = local[namespace]
+        return Renamer(
+            sources=ids["sources"],
+            claims=ids["claims"],
+            assertions=ids["assertions"],
+            dangling=dangling,
+        )
+
+    return {namespace: renamer(namespace) for namespace in local}
 
 
 def _rename(kind: str, renamer: Renamer, item: Any, new: str) -> Any:
@@ -461,6 +469,12 @@ def merge_corpus(
         raise InvalidValueError(
             f"{len(bundles)} bundles need {len(bundles)} names, not {len(names)}"
         )
+    for name in names or ():
+        if type(name) is not str or not name or name.strip() != name:
+            raise InvalidValueError(
+                f"each name is a non-empty string without surrounding whitespace (it prefixes "
+                f"ids), not {name!r}"
+            )
     for position, bundle in enumerate(bundles):
         if not isinstance(bundle, Bundle):
             raise TypeError(f"expected Bundles, got {type(bundle).__name__} at position {position}")
