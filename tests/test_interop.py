@@ -154,6 +154,35 @@ class TestImported:
             Imported(bundle=cm.Bundle(), skipped=skipped)  # type: ignore[arg-type]
 
 
+class TestWithoutTheExtra:
+    """Without stix2 the core works, and the STIX format says which extra to install."""
+
+    def _run(self, code: str) -> subprocess.CompletedProcess[str]:
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}
+        blocked = "import sys\nsys.modules['stix2'] = None\n"
+        return subprocess.run(
+            [sys.executable, "-c", blocked + code],
+            check=False,
+            capture_output=True,
+            text=True,
+            env=env,
+        )
+
+    def test_the_command(self) -> None:
+        done = self._run(
+            "from claimmodel.cli import main\n"
+            f"raise SystemExit(main(['export', '--to', 'stix', {str(EXAMPLE)!r}]))"
+        )
+        assert (2, "") == (done.returncode, done.stdout)
+        assert done.stderr.startswith("claimmodel export: error: the 'stix' format needs stix2")
+        assert "pip install 'claimmodel[stix]'" in done.stderr
+
+    def test_the_module(self) -> None:
+        done = self._run("import claimmodel.interop.stix")
+        assert 1 == done.returncode
+        assert "pip install 'claimmodel[stix]'" in done.stderr
+
+
 class TestLazy:
     """Listing the formats imports none of their libraries."""
 

@@ -127,7 +127,7 @@ class Format:
     def _function(self, attribute: str | None, action: str) -> object:
         if attribute is None:
             raise InvalidValueError(f"the {self.name!r} format cannot be used to {action}")
-        missing = [name for name in self.requires if importlib.util.find_spec(name) is None]
+        missing = [name for name in self.requires if not _installed(name)]
         if missing:
             raise self._missing(", ".join(missing))
         try:
@@ -151,6 +151,13 @@ class Format:
     def importer(self) -> Importer:
         """The reader, its module imported now; :class:`MissingExtraError` without the extra."""
         return cast("Importer", self._function(self.reader, "import"))
+
+
+def _installed(module: str) -> bool:
+    try:
+        return importlib.util.find_spec(module) is not None
+    except (ImportError, ValueError):  # ValueError: a module blocked as None in sys.modules
+        return False
 
 
 # The formats claimmodel ships.  A new built-in format adds one entry here (see
