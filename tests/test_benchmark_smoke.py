@@ -75,3 +75,23 @@ class TestCorpusBenchmark:
         assert "| report --format json | 300 |" in done.stdout
         assert "report: exit status 0" in done.stdout
         assert "| read_parquet | 300 |" in done.stdout
+
+
+STIX_SCRIPT = SCRIPT.parent / "stix.py"
+
+
+class TestStixBenchmark:
+    """``benchmarks/stix.py`` exports, imports and compares a small bundle end to end."""
+
+    def test_smoke(self) -> None:
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}
+        done = subprocess.run(
+            [sys.executable, str(STIX_SCRIPT), "--assertions", "50"],
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+            env=env,
+        )
+        assert (0, "") == (done.returncode, done.stderr)
+        assert "| 50 |" in done.stdout

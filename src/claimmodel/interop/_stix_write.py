@@ -11,8 +11,9 @@ here, and an edit a STIX tool makes to a native property is what an import sees.
 
 from __future__ import annotations
 
+import functools
 import hashlib
-import json
+import math
 import uuid
 from collections.abc import Callable, Iterable
 from typing import Any, Literal
@@ -88,8 +89,19 @@ def _fixed_objects() -> list[Wire]:
 
 
 def _same(a: object, b: object) -> bool:
-    # Type-exact JSON equality (1 and 1.0 differ on the wire).
-    return json.dumps(a, sort_keys=True) == json.dumps(b, sort_keys=True)
+    """Whether two JSON values are written the same (``1`` is not ``1.0`` nor ``True``)."""
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, dict):
+        assert isinstance(b, dict)
+        return a.keys() == b.keys() and all(_same(a[key], b[key]) for key in a)
+    if isinstance(a, list):
+        assert isinstance(b, list)
+        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b, strict=True))
+    if isinstance(a, float):
+        assert isinstance(b, float)
+        return a == b and math.copysign(1.0, a) == math.copysign(1.0, b)
+    return a == b
 
 
 def _split(item: str, wire: Wire, plain: Wire | None) -> Wire:
@@ -115,6 +127,7 @@ def _duplicates(kind: str, ids: Iterable[str]) -> None:
         seen.add(item_id)
 
 
+@functools.lru_cache(maxsize=256)  # a bundle holds few distinct confidences, many times
 def _stix_confidence(confidence: Confidence) -> int | None:
     """The STIX value for ``confidence`` (None: cannot be judged, or not a probability)."""
     try:
