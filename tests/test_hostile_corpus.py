@@ -53,6 +53,22 @@ EXPECTED: dict[str, _Outcome] = {
         ("$.assertions[0].confidence.probability.high",),
         1,
     ),
+    "probability-beyond-float.json": (
+        DecodeError,
+        ("$.assertions[0].confidence.probability.low",),
+        1,
+    ),
+    # 1,800 unknown keys: the first 1,000 listed, where reading stopped, how many more.
+    "many-unknown-keys.json": (
+        DecodeError,
+        (
+            *(f"$.claims[0].k{i:03d}" for i in range(600)),
+            *(f"$.claims[1].k{i:03d}" for i in range(400)),
+            "$.claims[2]",
+            "$",
+        ),
+        1,
+    ),
     "integer-as-probability.json": (
         DecodeError,
         ("$.assertions[0].confidence.probability.high",),
@@ -115,6 +131,8 @@ EXPECTED: dict[str, _Outcome] = {
     "valid-minimal.json": (None, (), 0),
     "bom-utf8.json": (None, (), 0),
     "surrogate-pair-escaped.json": (None, (), 0),
+    "calendar-ends.json": (None, (), 0),  # year 1 and 9999 across time zones
+    "terminal-controls.json": (None, (), 0),  # escapes, new lines, bidi in every text
     # Well-formed bundles whose faults are document-level: validation's to report.
     "looping-chain.json": (None, (), 1),
     "dangling-references.json": (None, (), 1),
@@ -125,6 +143,8 @@ VALIDATION: dict[str, tuple[str, ...]] = {
     "valid-minimal.json": (),
     "bom-utf8.json": (),
     "surrogate-pair-escaped.json": (),
+    "calendar-ends.json": (),
+    "terminal-controls.json": (),
     "looping-chain.json": ("CM106", "CM104", "CM106", "CM104"),  # a source twice in a chain
     "dangling-references.json": ("CM701", "CM702", "CM101", "CM301", "CM303"),
 }

@@ -9,9 +9,11 @@ examples of each kind; ``dev`` a few hundred.
 
 from __future__ import annotations
 
+import array
 import copy
 import datetime as dt
 import json
+import pickle
 from typing import Any
 
 import pytest
@@ -142,6 +144,10 @@ _TOKENS = (
     b"\x00",
     b'"x_":',
     b'"kind":"person",',
+    b'"0001-01-01T00:00"',  # the ends of the calendar, naive and zoned
+    b'"9999-12-31T23:59:59.999999-23:59"',
+    str(2**1024 - 1).encode(),  # beyond any float
+    rb'"\u001b]0;t\u0007\n\u202e"',  # terminal controls, a new line, a bidi override
 )
 
 
@@ -156,6 +162,10 @@ def _check_contract(decode: Any) -> None:
     if error is not None:
         assert isinstance(error, DecodeError)
         assert error.problems
+        # At most max_problems, where reading stopped (one per array) and how many more.
+        assert len(error.problems) <= cm.Limits().max_problems + 20
+        revived = pickle.loads(pickle.dumps(error))
+        assert (type(error), error.problems) == (type(revived), revived.problems)
         for problem in error.problems:
             line = str(problem)
             assert problem.path.startswith("$")
@@ -166,9 +176,10 @@ def _check_contract(decode: Any) -> None:
         return
     assert isinstance(bundle, cm.Bundle)
     assert bundle == cm.loads(cm.dumps(bundle).encode("utf-8"))
-    validate = getattr(cm, "validate", None)
-    if validate is not None:  # once validation exists, it must take any decoded bundle
-        validate(bundle)
+    for finding in cm.validate(bundle):  # every rule answers for every decoded bundle
+        assert len(finding.message) <= 400
+        assert finding.message.isprintable()
+    cm.analyze(bundle)
 
 
 @st.composite
@@ -252,6 +263,15 @@ _WRONG_VALUES: tuple[Any, ...] = (
     "claimmodel/2.0",
     "2025-13-01",
     "2025-02-30T25:00",
+    "0001-01-01T00:00",
+    "0001-01-01T00:00+23:59",
+    "9999-12-31T23:59:59.999999",
+    "9999-12-31T23:59:59.999999-23:59",
+    "9999",
+    2**1024 - 1,
+    -(2**1024),
+    10**4299,
+    "\x1b]0;title\x07\x1b[2J\nFORGED\r\u202e\x9b",
     [],
     {},
     [None],
@@ -271,13 +291,18 @@ def _structure_mutants(draw: st.DrawFn) -> tuple[Any, bool]:
     for _ in range(draw(st.integers(1, 3))):
         slots = _slots(data)
         container, key = draw(st.sampled_from(slots))
-        op = draw(st.sampled_from(["drop", "retype", "unknown", "extend", "nest", "repeat"]))
+        op = draw(
+            st.sampled_from(["drop", "retype", "unknown", "many", "extend", "nest", "repeat"])
+        )
         if op == "drop":
             del container[key]
         elif op == "retype":
             container[key] = copy.deepcopy(draw(st.sampled_from(_WRONG_VALUES)))
         elif op == "unknown" and isinstance(container, dict):
             container[draw(st.sampled_from(["colour", "x_", "x_ok", "", "\x00extensions"]))] = 1
+        elif op == "many" and isinstance(container, dict):  # thousands of problems in one item
+            count = draw(st.sampled_from([10, 1_001, 3_000]))
+            container.update({f"unknown{i}": i for i in range(count)})
         elif op == "extend" and isinstance(container, list):
             container.append(container[key])
         elif op == "nest":
@@ -322,6 +347,37 @@ class TestFuzzBytes:
     def test_loads_text(self, data: bytes) -> None:
         text = data.decode("utf-8", "surrogateescape")  # lone surrogates reach the decoder
         _check_contract(lambda: cm.loads(text))
+
+
+def _as_buffer(data: bytes, kind: str) -> Any:
+    """``data`` in another kind of buffer of single bytes."""
+    if kind == "bytearray":
+        return bytearray(data)
+    if kind == "strided":
+        return memoryview(bytes(b for byte in data for b in (byte, 0)))[::2]
+    if kind == "array":
+        return array.array("B", data)
+    return memoryview(data).toreadonly()
+
+
+def _outcome(decode: Any) -> Any:
+    try:
+        return decode()
+    except DecodeError as error:
+        return type(error), error.problems
+
+
+class TestFuzzBufferTypes:
+    """Every buffer of the same bytes decodes to the same bundle, or the same problems."""
+
+    @settings(max_examples=_examples(2), suppress_health_check=[HealthCheck.too_slow])
+    @given(
+        data=_byte_mutants(),
+        kind=st.sampled_from(["bytearray", "strided", "array", "memoryview"]),
+    )
+    def test_loads(self, data: bytes, kind: str) -> None:
+        expected = _outcome(lambda: cm.loads(data))
+        assert expected == _outcome(lambda: cm.loads(_as_buffer(data, kind)))
 
 
 class TestFuzzStructures:

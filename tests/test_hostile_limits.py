@@ -6,6 +6,7 @@ import io
 import json
 from typing import Any
 
+import attrs
 import pytest
 
 import claimmodel
@@ -254,3 +255,111 @@ class TestMessages:
         error = _limit_error(_bundle(title="t" * 11), Limits(max_string_length=10))
         assert isinstance(error, ClaimModelError)
         assert "Limits(max_string_length=...)" in str(error)
+
+
+class TestProblemsThemselvesAreBounded:
+    """``max_problems`` counts problems, not failing items: an item may hold thousands."""
+
+    def test_objects_of_many_unknown_keys(self) -> None:
+        unknown = {f"unknown{i}": i for i in range(2_000)}
+        data = _bundle(claims=[{"id": f"c{n}", "text": "t", **unknown} for n in range(50)])
+        with pytest.raises(DecodeError) as caught:
+            claimmodel.from_data(data, limits=Limits(max_problems=1_000))
+        problems = caught.value.problems
+        assert 1_002 == len(problems)  # 1,000 listed, where reading stopped, how many more
+        assert "items 1 to 49 not read" in problems[-2].message
+        assert "$" == problems[-1].path
+        assert problems[-1].message.startswith("1,000 more problems not listed")
+        assert "max_problems=1,000" in problems[-1].message
+
+    def test_a_single_object_of_many_unknown_keys(self) -> None:
+        data = _bundle(**{f"unknown{i}": i for i in range(5_000)})
+        with pytest.raises(DecodeError) as caught:
+            claimmodel.from_data(data, limits=Limits(max_problems=100))
+        problems = caught.value.problems
+        assert 101 == len(problems)
+        assert problems[-1].message.startswith("4,900 more problems not listed")
+
+    def test_items_after_the_budget_are_not_read(self) -> None:
+        unknown = {f"unknown{i}": i for i in range(50)}
+        claims = [{"id": f"c{n}", "text": "t", **unknown} for n in range(10)]
+        with pytest.raises(DecodeError) as caught:
+            claimmodel.from_data(_bundle(claims=claims), limits=Limits(max_problems=120))
+        problems = caught.value.problems
+        assert 122 == len(problems)
+        assert "items 3 to 9 not read" in problems[-2].message
+        assert problems[-1].message.startswith("30 more problems not listed")
+        assert {f"$.claims[{n}]" for n in range(3)} == {
+            p.path.split(".unknown")[0] for p in problems[:-2]
+        }
+
+
+class TestWrittenIsReadable:
+    """Nothing ``dumps`` or ``dump`` writes is refused by ``loads`` with the same limits."""
+
+    @staticmethod
+    def _bundle(text_length: int = 10, links: int = 1) -> claimmodel.Bundle:
+        sources = tuple(claimmodel.Person(id=f"p{i}") for i in range(links + 1))
+        chain = tuple(
+            claimmodel.Link(source=f"p{i}", channel=claimmodel.Channel.INTERVIEW)
+            for i in range(1, links + 1)
+        )
+        return claimmodel.Bundle(
+            sources=sources,
+            claims=(claimmodel.Claim(id="c", text="t" * text_length),),
+            assertions=(
+                claimmodel.Assertion(
+                    id="a",
+                    claim="c",
+                    attribution=claimmodel.Attribution(source="p0", chain=chain),
+                    confidence=claimmodel.Confidence.cannot_be_judged(),
+                ),
+            ),
+        )
+
+    def test_pretty_printing_past_the_size_limit(self) -> None:
+        bundle = self._bundle()
+        compact = claimmodel.dumps(bundle)
+        limits = Limits(max_document_bytes=len(compact) + 10)
+        assert bundle == claimmodel.loads(claimmodel.dumps(bundle, limits=limits), limits=limits)
+        with pytest.raises(LimitExceededError) as written:
+            claimmodel.dump(bundle, io.StringIO(), limits=limits)
+        with pytest.raises(LimitExceededError) as read:
+            claimmodel.loads(claimmodel.dumps(bundle, indent=2), limits=limits)
+        assert read.value.problems == written.value.problems
+
+    def test_the_same_error_as_the_reader(self) -> None:
+        for bundle, limits in (
+            (self._bundle(text_length=50), Limits(max_string_length=40)),
+            (self._bundle(links=5), Limits(max_chain_length=4)),
+        ):
+            with pytest.raises(LimitExceededError) as written:
+                claimmodel.dumps(bundle, limits=limits)
+            with pytest.raises(LimitExceededError) as read:
+                claimmodel.loads(claimmodel.dumps(bundle), limits=limits)
+            assert read.value.problems == written.value.problems
+
+    def test_raised_limits_write_what_they_read(self) -> None:
+        bundle = self._bundle(links=120)
+        with pytest.raises(LimitExceededError):
+            claimmodel.dumps(bundle)
+        limits = Limits(max_chain_length=200)
+        assert bundle == claimmodel.loads(claimmodel.dumps(bundle, limits=limits), limits=limits)
+
+    def test_a_long_string_with_escaped_quotes(self) -> None:
+        bundle = self._bundle()
+        claim = claimmodel.Claim(id="c", text='"' * 60)  # no stretch between quotes is long
+        bundle = attrs.evolve(bundle, claims=(claim,))
+        with pytest.raises(LimitExceededError) as written:
+            claimmodel.dumps(bundle, limits=Limits(max_string_length=50))
+        assert "$.claims[0].text" == written.value.problems[0].path
+
+    def test_too_many_items(self) -> None:
+        bundle = self._bundle()
+        claims = tuple(claimmodel.Claim(id=f"c{n}", text="t") for n in range(5))
+        bundle = attrs.evolve(bundle, claims=(*bundle.claims, *claims))
+        with pytest.raises(LimitExceededError) as written:
+            claimmodel.dumps(bundle, limits=Limits(max_items=5))
+        with pytest.raises(LimitExceededError) as read:
+            claimmodel.loads(claimmodel.dumps(bundle), limits=Limits(max_items=5))
+        assert read.value.problems == written.value.problems

@@ -274,7 +274,7 @@ def _structure(
     # with claimmodel: the fast engine decodes and encodes valid documents
     # without it, and it is most of the import time.
     from claimmodel.format._converter import converter_for, problem_budget  # noqa: PLC0415
-    from claimmodel.format._errors import problems_from  # noqa: PLC0415
+    from claimmodel.format._errors import problem_count, problems_from  # noqa: PLC0415
 
     try:
         with problem_budget(limits.max_problems):
@@ -282,7 +282,16 @@ def _structure(
     except RecursionError:
         raise _too_deep(limits) from None
     except Exception as error:  # noqa: BLE001  (every failure becomes a DecodeError)
-        problems = list(_short(problems_from(error)))
+        # The report holds at most max_problems problems, and says how many more there were.
+        listed = limits.max_problems
+        problems = list(_short(problems_from(error, budget=[listed])))
+        more = problem_count(error) - listed
+        if more > 0:
+            message = (
+                f"{more:,} more problems not listed: the report stops at max_problems="
+                f"{listed:,}; to see them, raise limits=claimmodel.Limits(max_problems=...)"
+            )
+            problems.append(Problem(path="$", message=message))
         if _hit_limit(error):
             raise LimitExceededError(problems) from None
         raise DecodeError(problems) from None
@@ -343,25 +352,65 @@ def loads(text: str | bytes, *, limits: Limits = DEFAULT_LIMITS) -> Bundle:
         return _structure(body, limits, (lambda: _parse_json(text, limits)) if fast else None)
 
 
-def dumps(bundle: Bundle, *, indent: int | None = None) -> str:
+def dumps(bundle: Bundle, *, indent: int | None = None, limits: Limits = DEFAULT_LIMITS) -> str:
     """Encode a bundle as JSON text.
 
     The output is deterministic: equal bundles give identical text.  Non-ASCII
     characters are written as themselves.  ``indent`` pretty-prints.
+
+    What :func:`loads` with the same ``limits`` would refuse raises the reader's
+    :class:`~claimmodel.exceptions.LimitExceededError` instead: a document over
+    ``max_document_bytes`` (pretty-printing adds about a third), a chain over
+    ``max_chain_length``, one of the bundle's arrays over ``max_items``, a string
+    over ``max_string_length`` (docs/security.md says what is not checked).  Pass
+    the limits the reader will use to write more.
     """
     if not isinstance(bundle, Bundle):
         raise TypeError(f"expected a Bundle, got {type_name(bundle)}")
-    if indent is None and (text := encode_compact(bundle)) is not None:
-        return text  # orjson, when installed and sure to write the same bytes
-    data = to_data(bundle)
-    separators = (",", ":") if indent is None else (",", ": ")
-    return json.dumps(
-        data,
-        ensure_ascii=False,
-        allow_nan=False,
-        indent=indent,
-        separators=separators,
-    )
+    data: dict[str, Any] | None = None
+    text = encode_compact(bundle) if indent is None else None  # orjson, when sure of it
+    if text is None:
+        data = to_data(bundle)
+        separators = (",", ":") if indent is None else (",", ": ")
+        text = json.dumps(
+            data, ensure_ascii=False, allow_nan=False, indent=indent, separators=separators
+        )
+    _check_readable(bundle, text, data, limits)
+    return text
+
+
+def _check_readable(bundle: Bundle, text: str, data: dict[str, Any] | None, limits: Limits) -> None:
+    """Raise the reader's :class:`LimitExceededError` if ``limits`` would refuse ``text``.
+
+    Each check costs next to nothing beside the encoding: the size, the bundle's arrays
+    and every chain are measured directly; strings only when some stretch of the text
+    between two quotes is longer than ``max_string_length`` (a string that long must
+    make one), and then by the reader's own walk of the data, which checks everything.
+    """
+    limits.check_document(text)
+    for key in ("sources", "claims", "assertions", "relations"):
+        items = len(getattr(bundle, key))
+        if items > limits.max_items:
+            what = f"{items:,} items in one array or object"
+            raise limits.exceeded("max_items", what, f"$.{key}")
+    for index, assertion in enumerate(bundle.assertions):
+        links = len(assertion.attribution.chain)
+        if links > limits.max_chain_length:
+            path = f"$.assertions[{index}].attribution.chain"
+            what = f"an attribution chain of {links:,} links"
+            raise limits.exceeded("max_chain_length", what, path)
+    if len(text) > limits.max_string_length and _longest_stretch(text) > limits.max_string_length:
+        try:
+            limits.check_json(to_data(bundle) if data is None else data, depth=1)
+        except LimitHitError as error:
+            problem = Problem(path="$" + error.subpath, message=str(error))
+            raise LimitExceededError([problem]) from None
+
+
+def _longest_stretch(text: str) -> int:
+    """The longest run of characters between two quotes, escaped quotes not counted as
+    quotes: at least the length of the longest string (in C, by split and max)."""
+    return max(map(len, text.replace('\\"', "__").split('"')))
 
 
 def load(file: IO[bytes] | IO[str], *, limits: Limits = DEFAULT_LIMITS) -> Bundle:
@@ -370,12 +419,14 @@ def load(file: IO[bytes] | IO[str], *, limits: Limits = DEFAULT_LIMITS) -> Bundl
     return loads(file.read(limits.max_document_bytes + 1), limits=limits)
 
 
-def dump(bundle: Bundle, file: IO[str]) -> None:
+def dump(bundle: Bundle, file: IO[str], *, limits: Limits = DEFAULT_LIMITS) -> None:
     """Write a bundle to a text file, pretty-printed with a final newline.
 
-    ``dump(load(f))`` reproduces a file written by :func:`dump` byte for byte.
+    ``dump(load(f))`` reproduces a file written by :func:`dump` byte for byte, and
+    nothing is written that :func:`load` with the same ``limits`` would refuse (see
+    :func:`dumps`): a bundle near the size limit may fit compact but not pretty-printed.
     """
-    file.write(dumps(bundle, indent=2))
+    file.write(dumps(bundle, indent=2, limits=limits))
     file.write("\n")
 
 

@@ -27,7 +27,7 @@ from cattrs.errors import IterableValidationError, IterableValidationNote
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 from cattrs.preconf.json import JsonConverter, make_converter
 
-from claimmodel.format._errors import EXTENSIONS_KEY, WireError
+from claimmodel.format._errors import EXTENSIONS_KEY, NotReadError, WireError, problem_count
 from claimmodel.format._limits import DEFAULT_LIMITS, Limits, check_integer, check_text
 from claimmodel.format._shape import (
     EXTENSIBLE,
@@ -210,7 +210,7 @@ _BUDGET: ContextVar[list[int] | None] = ContextVar("claimmodel_problem_budget", 
 
 @contextmanager
 def problem_budget(limit: int) -> Iterator[None]:
-    """Within this block, stop reading arrays once ``limit`` items have failed.
+    """Within this block, stop reading arrays once ``limit`` problems have been found.
 
     Each problem costs far more to report than its few bytes of input, so an
     unbounded report would let a small document cost much time and memory.
@@ -223,8 +223,9 @@ def problem_budget(limit: int) -> Iterator[None]:
 
 
 def _stopped(index: int, length: int, item_type: Any) -> Exception:
-    error = WireError(
-        f"items {index} to {length - 1} not read: too many problems before them; "
+    which = f"item {index}" if index == length - 1 else f"items {index} to {length - 1}"
+    error = NotReadError(
+        f"{which} not read: too many problems before them; "
         "to read on, raise limits=claimmodel.Limits(max_problems=...)"
     )
     error.__notes__ = [IterableValidationNote(f"@ index {index}", index, item_type)]
@@ -246,7 +247,7 @@ def _tuple_hook(
         check(len(value))
         budget = _BUDGET.get()
         if budget is not None and budget[0] <= 0 and value:
-            raise WireError("not read: too many problems before it (see max_problems)")
+            raise NotReadError("not read: too many problems before it (see max_problems)")
         if not item_hook:
             item_hook.append(conv.get_structure_hook(item_type))
         hook = item_hook[0]
@@ -261,8 +262,8 @@ def _tuple_hook(
                     IterableValidationNote(f"@ index {index}", index, item_type),
                 ]
                 errors.append(error)
-                if budget is not None:
-                    budget[0] -= 1
+                if budget is not None:  # every problem counts: one item may hold thousands
+                    budget[0] -= problem_count(error)
                     if budget[0] <= 0 and index + 1 < len(value):
                         errors.append(_stopped(index + 1, len(value), item_type))
                         break

@@ -8,6 +8,7 @@ their words (cattrs' ``transform_error`` drops them).
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections.abc import Iterator
 
@@ -18,9 +19,11 @@ from claimmodel.format._shape import wire_key
 
 __all__ = [
     "EXTENSIONS_KEY",
+    "NotReadError",
     "WireError",
     "escape_controls",
     "json_path_step",
+    "problem_count",
     "problems_from",
     "shortened",
 ]
@@ -106,16 +109,46 @@ def _allowed_keys(cls: type) -> str:
     return ", ".join(names) + ", or an x_… extension key"
 
 
-def problems_from(exc: BaseException, path: str = "$") -> Iterator[Problem]:
-    """Every problem ``exc`` describes, with its path below ``path``."""
+class NotReadError(WireError):
+    """Part of a document was skipped because the problem budget was spent (a notice,
+    not a problem of the document: it is always reported and never counted)."""
+
+
+def problem_count(exc: BaseException) -> int:
+    """How many problems :func:`problems_from` finds in ``exc``, without building them."""
     from cattrs.errors import BaseValidationError, ForbiddenExtraKeysError  # noqa: PLC0415
 
     if isinstance(exc, BaseValidationError):
+        return sum(problem_count(sub) for sub in exc.exceptions)
+    if isinstance(exc, ForbiddenExtraKeysError):
+        return len(exc.extra_fields)
+    return 0 if isinstance(exc, NotReadError) else 1
+
+
+def problems_from(
+    exc: BaseException, path: str = "$", *, budget: list[int] | None = None
+) -> Iterator[Problem]:
+    """Every problem ``exc`` describes, with its path below ``path``.
+
+    With a ``budget`` (``[how many more to list]``), no more problems than that are
+    built and listed; :class:`NotReadError` notices always are.
+    """
+    from cattrs.errors import BaseValidationError, ForbiddenExtraKeysError  # noqa: PLC0415
+
+    spent = budget is not None and budget[0] <= 0
+    if spent and not isinstance(exc, BaseValidationError | NotReadError):
+        return
+    if isinstance(exc, BaseValidationError):
         for sub in exc.exceptions:
-            yield from problems_from(sub, path + _step(sub))
+            yield from problems_from(sub, path + _step(sub), budget=budget)
         return
     if isinstance(exc, ForbiddenExtraKeysError):
-        for key in sorted(exc.extra_fields, key=repr):
+        keys = exc.extra_fields
+        if budget is not None and budget[0] < len(keys):
+            keys = set(heapq.nsmallest(budget[0], keys, key=repr))  # no sort of them all
+        for key in sorted(keys, key=repr):
+            if budget is not None:
+                budget[0] -= 1
             if type(key) is not str:  # possible in Python data, never in JSON
                 yield Problem(path=path, message=f"object keys must be strings, not {key!r}")
                 continue
@@ -125,6 +158,8 @@ def problems_from(exc: BaseException, path: str = "$") -> Iterator[Problem]:
                 message=f"unknown key {shown!r}; allowed here: {_allowed_keys(exc.cl)}",
             )
         return
+    if budget is not None and not isinstance(exc, NotReadError):
+        budget[0] -= 1
     if isinstance(exc, KeyError):
         name = path.rsplit(".", 1)[-1]
         yield Problem(path=path, message=f"required key {name!r} is missing")

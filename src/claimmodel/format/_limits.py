@@ -25,11 +25,14 @@ What each limit counts (any decoder, fast or not, must count the same way):
 ``max_chain_length``
     The number of links in any one attribution ``chain``.
 ``max_problems``
-    Not a limit on the input but on the report: after this many items of
-    arrays have failed to decode, the rest is skipped and the
-    :class:`~claimmodel.exceptions.DecodeError` says so.  Reporting a problem
+    Not a limit on the input but on the report: once this many problems have
+    been found (each unknown key, wrong type or bad value is one, however many
+    one item holds), the rest of every array is skipped, no more than this many
+    are listed, and the :class:`~claimmodel.exceptions.DecodeError` says where
+    reading stopped and how many more problems there were.  Reporting a problem
     costs far more than the few bytes that cause it; unbounded, a small
-    document of many broken items could cost much time and memory.
+    document of many broken items, or of objects with thousands of unknown
+    keys, could cost much time and memory.
 """
 
 from __future__ import annotations
@@ -90,10 +93,11 @@ class Limits:
     max_chain_length: int = attrs.field(default=100, validator=_positive)
     """The most links in any one attribution chain."""
     max_problems: int = attrs.field(default=1_000, validator=_positive)
-    """How many failing array items are read before the rest of the document is skipped.
+    """How many problems are reported before the rest of the document is skipped.
 
     Not an error of its own: the :class:`~claimmodel.exceptions.DecodeError` then
-    reports the problems found so far and says where reading stopped.
+    lists at most this many problems, says where reading stopped and how many
+    more problems there were.
     """
 
     # -- checks shared by every decoder ------------------------------------------

@@ -1,0 +1,182 @@
+"""Mutation testing: which small changes to the code the tests fail to notice.
+
+Runs mutmut (``pip install mutmut``) over one group of modules with that group's own
+tests, in a scratch copy of the project, so neither the work tree nor the configuration
+changes.  Prints mutmut's summary and each surviving mutant's name; ``--show`` prints
+their diffs too.  docs/contributing.md records the scores and the survivors judged
+equivalent (changes no test could notice, because behaviour does not change).
+
+    python scripts/mutation.py validation          # validation/_dates.py, _references.py
+    python scripts/mutation.py dates --show        # one module, with the survivors' diffs
+    python scripts/mutation.py --list
+
+Mutation testing runs the group's tests once per mutant: expect minutes per module on
+two cores, and run one group at a time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+_VALIDATION_TESTS = ("tests/test_validation.py", "tests/test_validation_rules.py")
+
+# name: (modules to mutate, modules left alone, the tests that own them)
+GROUPS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
+    "dates": (
+        ("src/claimmodel/validation/_dates.py",),
+        (),
+        (*_VALIDATION_TESTS, "tests/test_calendar_ends.py"),
+    ),
+    "references": (("src/claimmodel/validation/_references.py",), (), _VALIDATION_TESTS),
+    "validation": (
+        ("src/claimmodel/validation/_dates.py", "src/claimmodel/validation/_references.py"),
+        (),
+        (*_VALIDATION_TESTS, "tests/test_calendar_ends.py"),
+    ),
+    "origins": (
+        ("src/claimmodel/analysis/_origins.py",),
+        (),
+        ("tests/test_analysis.py", "tests/test_analysis_merge.py"),
+    ),
+    "analysis": (
+        ("src/claimmodel/analysis/*",),
+        (),
+        ("tests/test_analysis.py", "tests/test_analysis_merge.py", "tests/test_calendar_ends.py"),
+    ),
+    "model": (
+        ("src/claimmodel/model/*",),
+        ("src/claimmodel/model/_scale.py", "src/claimmodel/model/_scales.py"),  # "scales"
+        ("tests/test_model.py", "tests/test_hardening.py", "tests/test_calendar_ends.py"),
+    ),
+    "format": (
+        ("src/claimmodel/format/*",),
+        (),
+        (
+            "tests/test_format.py",
+            "tests/test_format_versions.py",
+            "tests/test_fast.py",
+            "tests/test_hostile_corpus.py",
+            "tests/test_hostile_limits.py",
+        ),
+    ),
+}
+
+
+# mutmut's progress line: done/total, then killed, no tests, timeout, suspicious,
+# survived and skipped, each after its emoji.
+_COUNTS = re.compile(
+    r"(\d+)/(\d+)\s+\S+ (\d+)\s+\S+ (\d+)\s+\S+ (\d+)\s+\S+ (\d+)\s+\S+ (\d+)\s+\S+ (\d+)"
+)
+
+
+def _config(modules: tuple[str, ...], spared: tuple[str, ...], tests: tuple[str, ...]) -> str:
+    def strings(items: tuple[str, ...] | list[str]) -> str:
+        return "[" + ", ".join(f'"{item}"' for item in items) + "]"
+
+    return (
+        "\n[tool.mutmut]\n"
+        'source_paths = ["src"]\n'
+        f"only_mutate = {strings(modules)}\n"
+        f"do_not_mutate = {strings(spared)}\n"
+        f"pytest_add_cli_args_test_selection = {strings(tests)}\n"
+        # Coverage and its floor belong to the whole suite, not to a group's tests; property
+        # tests are left out: each mutant reruns the tests, and they are slow and random.
+        'pytest_add_cli_args = ["--no-cov", "-p", "no:cacheprovider", "-q", '
+        '"-m", "not hypothesis"]\n'
+        'also_copy = ["examples", "docs", "conftest.py"]\n'
+    )
+
+
+def _scratch_copy(
+    modules: tuple[str, ...], spared: tuple[str, ...], tests: tuple[str, ...], into: Path
+) -> None:
+    for part in ("src", "tests", "examples", "docs"):
+        shutil.copytree(
+            ROOT / part, into / part, ignore=shutil.ignore_patterns("__pycache__", "*.pyc")
+        )
+    for name in ("conftest.py", "README.md"):
+        shutil.copy2(ROOT / name, into / name)
+    pyproject = (ROOT / "pyproject.toml").read_text("utf-8")
+    pyproject = re.sub(r"(?ms)^\[tool\.mutmut\].*?(?=^\[|\Z)", "", pyproject)
+    (into / "pyproject.toml").write_text(pyproject + _config(modules, spared, tests), "utf-8")
+
+
+def run(group: str, *, show: bool, keep: bool) -> int:
+    """Mutate ``group`` in a scratch copy; print the summary and the survivors."""
+    modules, spared, tests = GROUPS[group]
+    scratch = Path(tempfile.mkdtemp(prefix=f"claimmodel-mutation-{group}-"))
+    try:
+        _scratch_copy(modules, spared, tests, scratch)
+        # The mutated copy must come first on the path, before an editable install; the
+        # folder exists before Python starts, or its import finder would be cached as absent.
+        (scratch / "mutants" / "src").mkdir(parents=True)
+        env = {**os.environ, "PYTHONPATH": str(scratch / "mutants" / "src")}
+        mutmut = [sys.executable, "-m", "mutmut"]
+        ran = subprocess.run(
+            [*mutmut, "run"], cwd=scratch, env=env, check=False, capture_output=True, text=True
+        )
+        counts = _COUNTS.findall(ran.stdout)
+        if not counts:
+            print(ran.stdout[-3000:], ran.stderr[-3000:], sep="\n")
+            return 1
+        done, total, killed, _, timeouts, suspicious, survived, skipped = map(int, counts[-1])
+        detected = killed + timeouts
+        print(
+            f"{group}: {done}/{total} mutants run; {killed} killed, {timeouts} timed out, "
+            f"{suspicious} suspicious, {survived} survived, {skipped} skipped; "
+            f"score {detected / max(done - skipped, 1):.1%}"
+        )
+        results = subprocess.run(
+            [*mutmut, "results"], cwd=scratch, env=env, check=False, capture_output=True, text=True
+        )
+        survivors = [
+            line.split(":")[0].strip()
+            for line in results.stdout.splitlines()
+            if line.strip().endswith(("survived", "no tests"))
+        ]
+        print(f"surviving mutants: {len(survivors)}")
+        for name in survivors:
+            print(f"  {name}")
+            if show:
+                shown = subprocess.run(
+                    [*mutmut, "show", name],
+                    cwd=scratch,
+                    env=env,
+                    check=False,
+                    capture_output=True,
+                    text=True,
+                )
+                print(shown.stdout)
+        return 0
+    finally:
+        if keep:
+            print(f"scratch copy kept in {scratch}")
+        else:
+            shutil.rmtree(scratch, ignore_errors=True)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("group", nargs="?", choices=sorted(GROUPS), help="the modules to mutate")
+    parser.add_argument("--list", action="store_true", help="list the groups and exit")
+    parser.add_argument("--show", action="store_true", help="print each survivor's diff")
+    parser.add_argument("--keep", action="store_true", help="keep the scratch copy")
+    args = parser.parse_args()
+    if args.list or args.group is None:
+        for name, (modules, _, tests) in GROUPS.items():
+            print(f"{name}: {', '.join(modules)}\n    tests: {', '.join(tests)}")
+        return 0
+    return run(args.group, show=args.show, keep=args.keep)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
