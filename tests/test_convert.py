@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 from typing import Any, ClassVar
 
 import attrs
@@ -942,3 +943,257 @@ class TestAdmiraltyCode:
             admiralty_code(source, assertion, independent_origins="2")  # type: ignore[arg-type]
         with pytest.raises(InvalidValueError, match="must not be negative"):
             admiralty_code(source, assertion, independent_origins=-1)
+
+
+def _error(call: Callable[[], object]) -> tuple[str, str, str | None]:
+    """The class, message and field of the error ``call`` raises."""
+    with pytest.raises((InvalidTypeError, InvalidValueError)) as caught:
+        call()
+    return (type(caught.value).__name__, str(caught.value), getattr(caught.value, "field", None))
+
+
+def _two_sided() -> Scale:
+    return Scale(
+        id="x-two",
+        name="Two-sided",
+        kind=ScaleKind.LIKELIHOOD,
+        levels=(
+            Level(label="unlikely", band=Interval(low=0.0, high=0.5), high_open=True),
+            Level(label="likely", band=Interval(low=0.5, high=1.0), low_open=True),
+        ),
+    )
+
+
+class TestErrorsSayWhatAndWhere:
+    """Every conversion error names what is wrong and the field it is about."""
+
+    LIKELY = Confidence.parse("likely", scale="icd203")
+
+    def test_no_level_as_weak(self) -> None:
+        more = Confidence.parse("more likely than not", scale="ipcc")
+        even = Confidence.parse("roughly even chance", scale="icd203")
+        expected = (
+            "InvalidValueError",
+            (
+                "no level of scale 'x-two' states as little as [0.45, 0.55]: each would state a "
+                "stronger judgement than the one converted"
+            ),
+            "scale",
+        )
+        assert expected == _error(lambda: convert(even, to=_two_sided()))
+        half = _probability(Interval.point(0.5))
+        assert "states as little as 0.5:" in _error(lambda: convert(half, to=_two_sided()))[1]
+        # "more likely than not" is above 50 %: the open "likely" is no stronger.
+        assert "likely" == convert(more, to=_two_sided()).level
+        assert Interval(low=0.5, high=1.0) == convert(more, to=_two_sided()).probability
+
+    def test_open_bounds_are_shown(self) -> None:
+        apart = Scale(
+            id="x-apart",
+            name="Apart",
+            kind=ScaleKind.LIKELIHOOD,
+            levels=(
+                Level(label="no", band=Interval(low=0.0, high=0.4)),
+                Level(label="yes", band=Interval(low=0.6, high=1.0)),
+            ),
+        )
+        more = Confidence.parse("more likely than not", scale="ipcc")
+        assert "states as little as (>0.5, 1]:" in _error(lambda: convert(more, to=apart))[1]
+        less = Scale(
+            id="x-less",
+            name="Less",
+            kind=ScaleKind.LIKELIHOOD,
+            levels=(Level(label="less", band=Interval(low=0.2, high=0.5), high_open=True),),
+        )
+        below = Confidence.parse("less", scale=less)
+        message = _error(lambda: convert(below, to=apart, scales=[less]))[1]
+        assert "states as little as [0.2, <0.5):" in message
+
+    def test_unknown_level(self) -> None:
+        stray = Confidence(scale="icd203", level="perhaps", probability=Interval.point(0.5))
+        assert (
+            "InvalidValueError",
+            (
+                "'perhaps' is not a level of scale 'icd203'; valid levels: 'almost no chance', "
+                "'very unlikely', 'unlikely', 'roughly even chance', 'likely', 'very likely', "
+                "'almost certain', 'cannot-be-judged'"
+            ),
+            "level",
+        ) == _error(lambda: convert(stray, to="stix"))
+
+    def test_a_grade(self) -> None:
+        high = Confidence.parse("high", scale="icd203-confidence")
+        assert (
+            "InvalidValueError",
+            (
+                "'high' on scale 'icd203-confidence' is not a probability and has no equivalent "
+                "on scale 'ipcc'"
+            ),
+            "level",
+        ) == _error(lambda: convert(high, to="ipcc"))
+
+    def test_no_band_on_an_unknown_scale(self) -> None:
+        bare = Confidence(scale="house", level="fair")
+        assert (
+            "InvalidValueError",
+            "'fair' on scale 'house' states no probability and has no equivalent on scale 'icd203'",
+            "level",
+        ) == _error(lambda: convert(bare, to="icd203"))
+
+    def test_to_a_grade(self) -> None:
+        assert (
+            "InvalidValueError",
+            (
+                "scale 'admiralty-reliability' grades reliability, not probability: a probability "
+                "cannot be converted to it"
+            ),
+            "scale",
+        ) == _error(lambda: convert(self.LIKELY, to="admiralty-reliability"))
+
+    def test_to_is_a_scale_or_an_id(self) -> None:
+        assert (
+            "InvalidTypeError",
+            "to must be a scale id or a Scale, not an integer",
+            "to",
+        ) == _error(lambda: convert(self.LIKELY, to=3))  # type: ignore[arg-type]
+
+    def test_unknown_target(self) -> None:
+        kind, message, field = _error(lambda: convert(self.LIKELY, to="percent"))
+        assert (kind, field) == ("InvalidValueError", "scale")
+        assert message.startswith(
+            "unknown scale 'percent'; known scales: 'icd203', 'icd203-confidence', 'ipcc', "
+        )
+        assert message.endswith("'stix-dni', 'probability'")
+
+    def test_a_scale_id_is_a_string(self) -> None:
+        assert get_scale(["icd203"]) is None  # type: ignore[arg-type]
+        kind, message, field = _error(lambda: Confidence.parse("likely", scale=["icd203"]))  # type: ignore[arg-type]
+        assert (kind, field) == ("InvalidValueError", "scale")
+        assert message.startswith("unknown scale ['icd203']; known scales: 'icd203'")
+
+    def test_admiralty_origins(self) -> None:
+        source = Person(id="s")
+        said = Assertion(
+            id="a", claim="c", attribution=Attribution(source="s"), confidence=self.LIKELY
+        )
+        assert (
+            "InvalidTypeError",
+            "independent_origins must be an integer, not a string",
+            "independent_origins",
+        ) == _error(lambda: admiralty_code(source, said, independent_origins="2"))  # type: ignore[arg-type]
+        assert (
+            "InvalidValueError",
+            "independent_origins must not be negative, not -1",
+            "independent_origins",
+        ) == _error(lambda: admiralty_code(source, said, independent_origins=-1))
+
+    @pytest.mark.parametrize(
+        ("scales", "message"),
+        [
+            (["x-desk"], "scales[0] must be a Scale, not a string"),
+            (
+                [attrs.evolve(IN_HOUSE, id="icd203")],
+                (
+                    "scales[0]: 'icd203' is a built-in scale id and cannot be redefined; give your "
+                    "scale an id of its own (such as 'x-' followed by a name)"
+                ),
+            ),
+            (
+                [IN_HOUSE, attrs.evolve(IN_HOUSE, name="Other")],
+                "scales[1]: two scales have the id 'x-desk'",
+            ),
+            (
+                [attrs.evolve(IN_HOUSE, stix_table="nope")],
+                "scales[0]: stix_table 'nope' is not a STIX Appendix A scale with 4 judged levels",
+            ),
+            (
+                [attrs.evolve(IN_HOUSE, stix_table="stix-none-low-med-high", levels=(), open=True)],
+                (
+                    "scales[0]: stix_table 'stix-none-low-med-high' is not a STIX Appendix A scale "
+                    "with 0 judged levels"
+                ),
+            ),
+            (
+                [attrs.evolve(IN_HOUSE, stix_table="icd203")],
+                (
+                    "scales[0]: stix_table 'icd203' is not a STIX Appendix A scale with 4 judged "
+                    "levels"
+                ),
+            ),
+        ],
+    )
+    def test_scales_you_define(self, scales: list[Scale], message: str) -> None:
+        kind = "InvalidTypeError" if message.endswith("a string") else "InvalidValueError"
+        assert (kind, message, "scales") == _error(lambda: summarize([], scales=scales))
+
+
+class TestOpenBounds:
+    """A band that excludes a bound is read without it, on both sides of 50 %."""
+
+    def test_a_closed_level_is_preferred_to_an_open_one_that_excludes_the_band(self) -> None:
+        scale = Scale(
+            id="x-open",
+            name="Open",
+            kind=ScaleKind.LIKELIHOOD,
+            levels=(
+                Level(label="low", band=Interval(low=0.1, high=0.3)),
+                Level(label="lower", band=Interval(low=0.2, high=0.4), high_open=True),
+                Level(label="middle", band=Interval(low=0.1, high=0.9)),
+                Level(label="upper", band=Interval(low=0.6, high=0.8), low_open=True),
+                Level(label="high", band=Interval(low=0.7, high=0.9)),
+            ),
+        )
+        # 60–70 % is not within "upper" (more than 60 %), so "middle" contains it.
+        assert "middle" == convert(_probability(Interval(low=0.6, high=0.7)), to=scale).level
+        assert "upper" == convert(_probability(Interval(low=0.61, high=0.7)), to=scale).level
+        # 30–40 % is not within "lower" (less than 40 %).
+        assert "middle" == convert(_probability(Interval(low=0.3, high=0.4)), to=scale).level
+        assert "lower" == convert(_probability(Interval(low=0.3, high=0.39)), to=scale).level
+
+    def test_an_open_bound_at_one_half_is_not_neutral(self) -> None:
+        half = _probability(Interval.point(0.5))
+        scale = Scale(
+            id="x-halves",
+            name="Halves",
+            kind=ScaleKind.LIKELIHOOD,
+            levels=(
+                Level(label="below", band=Interval(low=0.0, high=0.5), high_open=True),
+                Level(label="even", band=Interval(low=0.5, high=1.0)),
+            ),
+        )
+        assert "even" == convert(half, to=scale).level  # "below" excludes 50 %
+
+
+class TestCorroboratedLevels:
+    """A level stating confirmation is skipped wherever it stands on a scale."""
+
+    def test_the_levels_after_it_still_count(self) -> None:
+        scale = Scale(
+            id="x-confirmed",
+            name="Confirmed",
+            kind=ScaleKind.CREDIBILITY,
+            levels=(
+                Level(label="doubtful", band=Interval(low=0.0, high=0.4)),
+                Level(label="confirmed", band=Interval(low=0.4, high=0.6), corroborated=True),
+                Level(label="probable", band=Interval(low=0.6, high=1.0)),
+            ),
+        )
+        assert "probable" == convert(_probability(Interval.point(0.9)), to=scale).level
+
+
+class TestSummaryBands:
+    """A summary takes a stated band before its level's, and a stray level by its band."""
+
+    def test_the_stated_band(self) -> None:
+        judged = Confidence(scale="icd203", level="likely", probability=Interval(low=0.6, high=0.7))
+        assert Interval(low=0.6, high=0.7) == summarize([judged])
+
+    def test_a_level_not_on_its_scale(self) -> None:
+        stray = Confidence(scale="icd203", level="perhaps", probability=Interval.point(0.3))
+        assert Interval.point(0.3) == summarize([stray])
+
+    def test_the_built_in_scale_and_one_of_yours(self) -> None:
+        icd203 = _scale("icd203")
+        solid = Confidence(scale="x-desk", level="solid")
+        assert Interval(low=0.7, high=0.9) == summarize([solid], scales=[icd203, IN_HOUSE])
+        assert Interval(low=0.7, high=0.9) == summarize([solid], scales=IN_HOUSE)  # type: ignore[arg-type]

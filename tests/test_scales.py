@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+import runpy
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, ClassVar
 
 import pytest
 from hypothesis import given
@@ -19,6 +22,7 @@ from claimmodel.model import (
     ScaleKind,
     get_scale,
 )
+from claimmodel.model import _scales as scales_module
 
 # The published tables, written out independently of the implementation.
 
@@ -695,3 +699,167 @@ class TestJudged:
     def test_unknown_scale_falls_back_to_the_band(self) -> None:
         assert Confidence(scale="house", level="x", probability=Interval.point(0.5)).judged
         assert not Confidence(scale="house", level="x").judged
+
+
+class TestTablesBuiltAfresh:
+    """The built-in tables, built again from their module, are the tables in use."""
+
+    def test_the_same_scales(self) -> None:
+        # Building the tables runs the scale classes' checks and the helpers that
+        # spell the published rows; doing it inside a test lets a change to either
+        # show (the tables in use were built once, when the module was imported).
+        # (The module's own name, so that the functions it defines are its functions.)
+        fresh = runpy.run_path(str(Path(scales_module.__file__)), run_name=scales_module.__name__)
+        assert dict(SCALES) == dict(fresh["SCALES"])
+        assert scales_module.STIX_TABLES == fresh["STIX_TABLES"]
+        for scale in fresh["SCALES"].values():
+            assert [level.label for level in scale.levels] == list(scale.levels_by_label)
+            assert scale.unjudged_level().label == scale.unjudged
+            for level in scale.levels:
+                assert scale.levels_by_label[level.label] is level
+                for spelling in level.spellings:
+                    assert scale.level(spelling) is level
+
+
+def _odd(**changes: Any) -> Scale:
+    fields: dict[str, Any] = {"id": "x-odd", "name": "Odd", "kind": ScaleKind.RATING}
+    return Scale(**(fields | changes))
+
+
+class TestErrorsNameTheirField:
+    """Every check of a scale or level says what is wrong and names the field."""
+
+    @pytest.mark.parametrize(
+        ("build", "error", "message", "field"),
+        [
+            (
+                lambda: Level(label="x", band=(0.1, 0.2)),  # type: ignore[arg-type]
+                InvalidTypeError,
+                "band must be an Interval or None, not (0.1, 0.2)",
+                "band",
+            ),
+            (
+                lambda: Level(label="x", rank="1"),  # type: ignore[arg-type]
+                InvalidTypeError,
+                "rank must be a whole number or None, not '1'",
+                "rank",
+            ),
+            (
+                lambda: Level(label="x", rank=-1),
+                InvalidTypeError,
+                "rank must be a whole number or None, not -1",
+                "rank",
+            ),
+            (
+                lambda: Level(label="x", stix=5, judged=False),
+                InvalidValueError,
+                "level 'x' cannot be judged, so it carries no number",
+                "band",
+            ),
+            (
+                lambda: Level(label="x", high_open=True),
+                InvalidValueError,
+                "level 'x' has no band, so no bound of it can be open",
+                "band",
+            ),
+            (
+                lambda: Level(label="x", band=Interval.point(0.2), low_open=True),
+                InvalidValueError,
+                "level 'x': a band of one point cannot exclude it",
+                "band",
+            ),
+            (
+                lambda: _odd(levels=("a",)),
+                InvalidTypeError,
+                "scale 'x-odd': levels[0] must be a Level, not a string",
+                "levels",
+            ),
+            (
+                lambda: _odd(levels=(Level(label="a"), Level(label="u", judged=False, rank=1))),
+                InvalidValueError,
+                "scale 'x-odd': level 'u' cannot be judged, so it has no rank",
+                "levels",
+            ),
+            (
+                lambda: _odd(levels=(Level(label="a", rank=1),)),
+                InvalidValueError,
+                (
+                    "scale 'x-odd': level 'a' is listed at position 0 among the judged levels but "
+                    "has rank 1; list levels in ascending order and leave rank unset"
+                ),
+                "levels",
+            ),
+            (
+                lambda: _odd(levels=()),
+                InvalidValueError,
+                "scale 'x-odd' has no levels",
+                "levels",
+            ),
+            (
+                lambda: _odd(levels=(Level(label="a", aliases=("b",)), Level(label="B"))),
+                InvalidValueError,
+                "scale 'x-odd': spelling 'B' names two levels",
+                "levels",
+            ),
+            (
+                lambda: _odd(levels=(Level(label="a"),), unjudged="a"),
+                InvalidValueError,
+                "scale 'x-odd': 'a' is not a level that cannot be judged",
+                "unjudged",
+            ),
+            (
+                lambda: _odd(levels=(Level(label="a", band=Interval.point(0.5)),)),
+                InvalidValueError,
+                (
+                    "scale 'x-odd' grades rating, not probability, so its levels carry no "
+                    "probability band"
+                ),
+                "levels",
+            ),
+            (
+                lambda: _odd(
+                    kind=ScaleKind.LIKELIHOOD,
+                    levels=(Level(label="a", band=Interval.point(0.5)), Level(label="b")),
+                ),
+                InvalidValueError,
+                "scale 'x-odd': either every judged level has a probability band or none has",
+                "levels",
+            ),
+        ],
+    )
+    def test_message_and_field(
+        self, build: Callable[[], object], error: type[Exception], message: str, field: str
+    ) -> None:
+        with pytest.raises(error) as caught:
+            build()
+        assert (message, field) == (str(caught.value), getattr(caught.value, "field", None))
+
+    def test_describe_levels(self) -> None:
+        assert (
+            "'a', 'u', 'b', 'cannot-be-judged'"
+            == _odd(
+                levels=(Level(label="a"), Level(label="u", judged=False), Level(label="b"))
+            ).describe_levels()
+        )
+        long = _odd(kind=ScaleKind.NUMERIC, levels=tuple(Level(label=str(n)) for n in range(21)))
+        assert "an integer from '0' to '20', or 'cannot-be-judged'" == long.describe_levels()
+        twenty = _odd(levels=tuple(Level(label=str(n)) for n in range(20)))
+        assert twenty.describe_levels().startswith("'0', '1', '2'")
+        assert (
+            "a probability from 0 to 1 such as '0.7', '70%' or '0.6-0.8', or 'cannot-be-judged'"
+            == _scale("probability").describe_levels()
+        )
+
+    def test_levels_after_an_unjudged_one_keep_their_order(self) -> None:
+        scale = _odd(
+            levels=(Level(label="a"), Level(label="u", judged=False), Level(label="b", rank=1))
+        )
+        expected = [("a", 0), ("u", None), ("b", 1)]
+        assert expected == [(level.label, level.rank) for level in scale.levels]
+        assert ["a", "b"] == [level.label for level in scale.judged_levels]
+
+    def test_a_stated_band_within_the_tolerance(self) -> None:
+        level = Level(label="a", band=Interval(low=0.2, high=0.4))
+        assert not level.admits(Interval(low=0.2, high=0.5))  # no tolerance by default
+        assert level.admits(Interval(low=0.2 - 1e-10, high=0.4 + 1e-10), 1e-9)
+        assert not level.admits(Interval(low=0.2, high=0.4 + 1e-8), 1e-9)

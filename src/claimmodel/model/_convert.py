@@ -179,8 +179,8 @@ def _published(
     tables, through the STIX value (two published tables, no judgement of ours),
     and between two spellings of one table (ICD 203 and the DNI scale) level for
     level.  On the doctrine's Admiralty scale a STIX value never reaches grade 1
-    unless the judgement is ``corroborated``: only STIX's own presentation of the
-    value (``stix-admiralty``) follows A.3 there.
+    unless the judgement is ``corroborated`` (the rule chooses instead): only
+    STIX's own presentation of the value (``stix-admiralty``) follows A.3 there.
     """
     source_table = _stix_table(source, scales)
     value: int | None = None
@@ -204,7 +204,7 @@ def _published(
     )
     chosen = target.judged_levels[read.rank or 0]
     if chosen.corroborated and not corroborated and target.id not in STIX_TABLES:
-        chosen = target.judged_levels[(chosen.rank or 0) - 1]
+        return None  # the rule chooses, and never reaches the corroborated grade
     return chosen
 
 
@@ -285,12 +285,11 @@ def _convert(
             field="level",
         )
     stated = root.probability
-    if level is not None and level.band is not None:
-        level_band = _Band.of(level)
-        band = level_band if stated is None else _Band(stated.low, stated.high)
-        in_numbers = stated is not None and stated != level.band
+    words: Level | None = None  # the judgement as its level's word, which a table may map
+    if level is not None and level.band is not None and stated in (None, level.band):
+        band, words = _Band.of(level), level  # the level's own band, open bounds and all
     elif stated is not None:
-        band, in_numbers = _Band(stated.low, stated.high), True
+        band = _Band(stated.low, stated.high)
     else:
         raise InvalidValueError(
             f"{root.level!r} on scale {root.scale!r} states no probability and has no "
@@ -307,8 +306,8 @@ def _convert(
         interval = Interval(low=band.low, high=band.high)
         return _result(root, target, probability_label(interval), interval)
     chosen = None
-    if source is not None and level is not None and not in_numbers:
-        chosen = _published(source, level, target, scales, corroborated=corroborated)
+    if source is not None and words is not None:
+        chosen = _published(source, words, target, scales, corroborated=corroborated)
     if chosen is None:
         chosen = _choose(band, target, corroborated=corroborated)
     kept = Interval(low=band.low, high=band.high) if band.within(_Band.of(chosen)) else chosen.band

@@ -415,9 +415,7 @@ def catalog(scales: Iterable[Scale] = ()) -> Mapping[str, Scale]:
     cannot share an id, and a ``stix_table`` must name a built-in STIX Appendix A
     scale with as many judged levels: each is an :class:`InvalidValueError`.
     """
-    if isinstance(scales, Scale):
-        scales = (scales,)
-    extra = tuple(scales) if not isinstance(scales, tuple) else scales
+    extra = (scales,) if isinstance(scales, Scale) else tuple(scales)
     if not extra:
         return SCALES
     found: dict[str, Scale] = dict(SCALES)
@@ -438,17 +436,18 @@ def catalog(scales: Iterable[Scale] = ()) -> Mapping[str, Scale]:
             raise InvalidValueError(
                 f"scales[{index}]: two scales have the id {scale.id!r}", field="scales"
             )
-        table = SCALES.get(scale.stix_table) if scale.stix_table is not None else None
-        if scale.stix_table is not None and (
-            table is None
-            or table.id not in STIX_TABLES
-            or len(table.judged_levels) != len(scale.judged_levels)
-        ):
-            raise InvalidValueError(
-                f"scales[{index}]: stix_table {scale.stix_table!r} is not a STIX Appendix A "
-                f"scale with {len(scale.judged_levels)} judged levels",
-                field="scales",
-            )
+        if scale.stix_table is not None:
+            table = SCALES.get(scale.stix_table)
+            if (
+                table is None
+                or table.id not in STIX_TABLES
+                or len(table.judged_levels) != len(scale.judged_levels)
+            ):
+                raise InvalidValueError(
+                    f"scales[{index}]: stix_table {scale.stix_table!r} is not a STIX Appendix A "
+                    f"scale with {len(scale.judged_levels)} judged levels",
+                    field="scales",
+                )
         found[scale.id] = scale
     return MappingProxyType(found)
 
