@@ -100,6 +100,14 @@ LINKS = objects(
     },
 )
 DRAFTS = objects({"by": TEXT}, {"note": TEXT})
+OCCASIONS = objects(
+    {},
+    {
+        "channel": st.sampled_from(["interview", "unspecified", "rally"]),
+        "event": TEXT,
+        "place": TEXT,
+    },
+)
 IDENTIFIERS = st.fixed_dictionaries(
     {
         "scheme": st.sampled_from(["wikidata", "orcid", "domain", "isbn"]),
@@ -122,11 +130,12 @@ ASSERTIONS = objects(
         "confidence": CONFIDENCES,
     },
     {
-        "stance": st.sampled_from(["asserts", "denies", "believes"]),
+        "stance": st.sampled_from(["asserts", "denies", "declines-to-comment", "believes"]),
         "hedges": st.lists(HEDGES, max_size=3),
         "date": DATES,
         "evidence": st.lists(EVIDENCE, max_size=2),
         "draft": DRAFTS,
+        "occasion": OCCASIONS,
     },
 )
 ROLES = objects({"office": TEXT}, {"organization": IDS, "start": DATES, "end": DATES})
@@ -736,6 +745,7 @@ def _rich_bundle() -> cm.Bundle:
                     ),
                 ),
                 date=date,
+                occasion=cm.Occasion(channel=cm.Channel.BROADCAST, place="Kursk"),
                 evidence=(cm.Evidence(quote="q", span=cm.Span(start=1, end=2)),),
             ),
         ),

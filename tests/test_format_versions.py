@@ -61,7 +61,9 @@ class TestGoldenDocuments:
         with pytest.raises(DecodeError) as info:
             _envelope._check_keeps_to(data, (1, 0))
         used = {problem.message.split("'")[1] for problem in info.value.problems}
-        added = set().union(*_envelope.ADDED_IN[(1, 1)].values())
+        added = set().union(
+            *_envelope.ADDED_IN[(1, 1)].values(), *_envelope.ADDED_VALUES[(1, 1)].values()
+        )
         assert added == used
 
     @pytest.mark.parametrize("version", ["1.0", "1.1"])

@@ -66,6 +66,7 @@ EXPECTED_TOP_LEVEL = {
     "MediaOutlet",
     "MergeConflictError",
     "MissingExtraError",
+    "Occasion",
     "Organization",
     "Origin",
     "PartialDate",

@@ -41,6 +41,7 @@ DEFS: dict[type, str] = {
     cm.Relation: "relation",
     cm.Identifier: "identifier",
     cm.Draft: "draft",
+    cm.Occasion: "occasion",
     **{cls: f"source-{kind.value}" for kind, cls in SOURCE_CLASSES.items()},
 }
 PLAIN = (cm.Identifier, cm.Interval, cm.Span)

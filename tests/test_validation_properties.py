@@ -380,6 +380,28 @@ def _unreviewed_draft(bundle: Bundle, data: st.DataObject) -> tuple[Bundle, str]
     return attrs.evolve(bundle, **changes), f"$.{where}[{index}].draft"
 
 
+def _stale_derived_id(bundle: Bundle, data: st.DataObject) -> tuple[Bundle, str]:
+    index = data.draw(st.integers(0, len(bundle.claims) - 1), label="claim")
+    old = bundle.claims[index]
+    derived = attrs.evolve(old, id=old.derived_id)
+    stale = attrs.evolve(derived, text=f"{old.text} (edited)")
+    claims = list(bundle.claims)
+    claims[index] = stale
+    assertions = tuple(
+        attrs.evolve(a, claim=stale.id) if a.claim == old.id else a for a in bundle.assertions
+    )
+    relations = tuple(
+        attrs.evolve(
+            r,
+            subject=stale.id if r.subject == old.id else r.subject,
+            object=stale.id if r.object == old.id else r.object,
+        )
+        for r in bundle.relations
+    )
+    changed = attrs.evolve(bundle, claims=tuple(claims), assertions=assertions, relations=relations)
+    return changed, f"$.claims[{index}].id"
+
+
 def _unknown_document(bundle: Bundle, data: st.DataObject) -> tuple[Bundle, str]:
     index, assertion = _pick(bundle, data)
     target = data.draw(st.sampled_from(["ghost", assertion.attribution.source]), label="target")
@@ -521,6 +543,7 @@ BREAKERS: dict[str, Breaker] = {
     "CM308": _affiliation_cycle,
     "CM309": _repeated_identifier,
     "CM310": _shared_identifier,
+    "CM314": _stale_derived_id,
     "CM401": _hedged_but_confident,
     "CM501": _dated_after_publication,
     "CM502": _ends_before_start,

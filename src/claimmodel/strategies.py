@@ -72,6 +72,7 @@ from claimmodel.model import (
     JSONValue,
     Link,
     MediaOutlet,
+    Occasion,
     Organization,
     PartialDate,
     Person,
@@ -107,6 +108,7 @@ __all__ = [
     "intervals",
     "json_values",
     "links",
+    "occasions",
     "partial_dates",
     "relations",
     "roles",
@@ -745,6 +747,29 @@ def _evidence(
     )
 
 
+@_cached
+def occasions(*, allow_extensions: bool = True) -> SearchStrategy[Occasion]:
+    """Occasions of a statement: a channel, an event, a place (at least one of them)."""
+    return _occasions(allow_extensions=allow_extensions)
+
+
+_specified_channels = tuple(channel for channel in Channel if channel is not Channel.UNSPECIFIED)
+
+
+@_cached
+@st.composite
+def _occasions(draw: st.DrawFn, *, allow_extensions: bool) -> Occasion:
+    event = draw(_optional(st.sampled_from(("the Eastern Economic Forum", "a rally")) | texts()))
+    place = draw(_optional(st.sampled_from(("Wonsan", "Kursk", "Пхеньян")) | texts()))
+    channels = Channel if event is not None or place is not None else _specified_channels
+    return Occasion(
+        channel=draw(st.sampled_from(channels)),
+        event=event,
+        place=place,
+        extensions=draw(_extensions_or_none(allow_extensions)),
+    )
+
+
 # -- claims, assertions, relations ---------------------------------------------------
 
 _stances = st.sampled_from(Stance)
@@ -814,6 +839,7 @@ def assertions(
             tuple
         ),
         date=_optional(partial_dates()) if dates is None else dates,
+        occasion=_optional(occasions(allow_extensions=allow_extensions)),
         evidence=st.lists(
             _evidence_default() if evidence is None else evidence, max_size=max_evidence
         ).map(tuple),
@@ -1420,6 +1446,7 @@ def _bundle_assertion(
             draw(st.lists(_hedges_in(document_text, sources, allow_extensions), max_size=2))
         ),
         date=dates[0],
+        occasion=draw(_optional(occasions(allow_extensions=allow_extensions))),
         evidence=tuple(
             draw(
                 st.lists(

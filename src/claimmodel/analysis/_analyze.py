@@ -153,6 +153,20 @@ class ClaimAnalysis:
         return len(self._with(Stance.REPORTS))
 
     @property
+    def declining(self) -> int:
+        """How many origins were asked about it and declined to comment.
+
+        Silence neither backs nor opposes a claim: these origins are not counted
+        in :attr:`independent_origins` nor among those who deny or dispute it.
+        """
+        return len(self._with(Stance.DECLINES_TO_COMMENT))
+
+    @property
+    def not_responding(self) -> int:
+        """How many origins were asked about it and did not respond (see :attr:`declining`)."""
+        return len(self._with(Stance.DOES_NOT_RESPOND))
+
+    @property
     def hedge_words(self) -> tuple[str, ...]:
         """One word for each category of hedge raised on the claim, in verdict order."""
         raised = {raised.hedge.category for raised in self.hedges}
@@ -177,6 +191,10 @@ class ClaimAnalysis:
             others = self._with(stance)
             if others:
                 parts.append(f"{verb} by " + ", ".join(origin.label for origin in others))
+        for stance, words in SILENCE_WORDS.items():
+            silent = self._with(stance)
+            if silent:
+                parts.append(f"{words}: " + ", ".join(origin.label for origin in silent))
         parts.extend(self.hedge_words)
         return "; ".join(parts)
 
@@ -187,6 +205,12 @@ _STANCE_VERBS = {
     Stance.QUESTIONS: "questioned",
     Stance.REPORTS: "reported",
 }
+
+SILENCE_WORDS = {
+    Stance.DECLINES_TO_COMMENT: "declined to comment",
+    Stance.DOES_NOT_RESPOND: "did not respond",
+}
+"""How the stances of a source that gave no answer read in a verdict and a report."""
 
 
 @attrs.frozen(kw_only=True)

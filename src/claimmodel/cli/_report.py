@@ -39,6 +39,10 @@ _STANCE_VERBS = {
     Stance.QUESTIONS: "questioned",
     Stance.REPORTS: "reported",
 }
+_SILENCE = {
+    Stance.DECLINES_TO_COMMENT: "declined to comment",
+    Stance.DOES_NOT_RESPOND: "did not respond",
+}
 
 
 def _wrap(text: str, *, indent: str = "  ", hang: str = "    ") -> list[str]:
@@ -77,6 +81,9 @@ def _block(bundle: Bundle, claim: ClaimAnalysis) -> list[str]:
             if stance in _STANCE_VERBS:
                 ids = ", ".join(origin.assertions)
                 lines += _wrap(f"{_STANCE_VERBS[stance]} by: {origin.label} ({ids})")
+            elif stance in _SILENCE:
+                ids = ", ".join(origin.assertions)
+                lines += _wrap(f"{_SILENCE[stance]}: {origin.label} ({ids})")
     if claim.hedges:
         hedges = "; ".join(
             f'"{raised.hedge.cue}" {raised.hedge.category.value}' for raised in claim.hedges
@@ -134,6 +141,8 @@ def claim_data(claim: ClaimAnalysis) -> dict[str, Any]:
         "denying": claim.denying,
         "disputing": claim.disputing,
         "reporting": claim.reporting,
+        "declining": claim.declining,
+        "not_responding": claim.not_responding,
         "origins": [
             {
                 "sources": list(origin.sources),

@@ -68,7 +68,7 @@ ADDED_IN: dict[tuple[int, int], dict[str, frozenset[str]]] = {
         "bundle": frozenset({"$schema"}),
         "source": frozenset({"identifiers", "draft"}),
         "claim": frozenset({"draft"}),
-        "assertion": frozenset({"draft"}),
+        "assertion": frozenset({"draft", "occasion"}),
         "hedge": frozenset({"draft"}),
         "relation": frozenset({"draft"}),
     },
@@ -77,7 +77,9 @@ ADDED_IN: dict[tuple[int, int], dict[str, frozenset[str]]] = {
 holds them (keys of objects it added are not listed: their parent key is)."""
 
 ADDED_VALUES: dict[tuple[int, int], dict[tuple[str, str], frozenset[str]]] = {
-    (1, 1): {},
+    (1, 1): {
+        ("assertion", "stance"): frozenset({"declines-to-comment", "does-not-respond"}),
+    },
 }
 """For each minor version, the enumeration values it added: (object, key) → values."""
 

@@ -6,7 +6,15 @@ This layer knows nothing of JSON, cattrs, validation rules or the command line.
 import importlib
 from typing import TYPE_CHECKING
 
-from claimmodel.model._assertions import Assertion, Attribution, Channel, Evidence, Link, Stance
+from claimmodel.model._assertions import (
+    Assertion,
+    Attribution,
+    Channel,
+    Evidence,
+    Link,
+    Occasion,
+    Stance,
+)
 from claimmodel.model._bundle import Bundle
 from claimmodel.model._claims import Claim, Polarity, claim_id, normalize_text
 from claimmodel.model._confidence import Confidence
@@ -68,6 +76,7 @@ __all__ = [
     "Level",
     "Link",
     "MediaOutlet",
+    "Occasion",
     "Organization",
     "PartialDate",
     "Person",

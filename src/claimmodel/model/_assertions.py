@@ -23,7 +23,7 @@ from claimmodel.model._drafts import Draft
 from claimmodel.model._frozen import EMPTY_MAP, FrozenMap, JSONValue
 from claimmodel.model._hedges import Hedge, Span
 
-__all__ = ["Assertion", "Attribution", "Channel", "Evidence", "Link", "Stance"]
+__all__ = ["Assertion", "Attribution", "Channel", "Evidence", "Link", "Occasion", "Stance"]
 
 
 class Stance(enum.Enum):
@@ -39,6 +39,10 @@ class Stance(enum.Enum):
     """Contests it without flatly denying it."""
     QUESTIONS = "questions"
     """Raises it as open or doubtful."""
+    DECLINES_TO_COMMENT = "declines-to-comment"
+    """Was asked about it and declined to say anything ("declined to comment")."""
+    DOES_NOT_RESPOND = "does-not-respond"
+    """Was asked about it and gave no answer ("did not respond to a request for comment")."""
 
 
 class Channel(enum.Enum):
@@ -130,6 +134,31 @@ class Attribution:
 
 
 @attrs.frozen(kw_only=True)
+class Occasion:
+    """Where and at what event a statement was made: PARC's "supplement".
+
+    ``channel`` is the kind of occasion ("at a press conference", "in an interview",
+    "in a televised address"), ``event`` names it ("the Eastern Economic Forum") and
+    ``place`` says where ("Wonsan").  When it was made is the assertion's ``date``.
+    How the statement travelled afterwards is the attribution's chain, not this.
+    """
+
+    channel: Channel = attrs.field(default=Channel.UNSPECIFIED, validator=check.member_of(Channel))
+    event: str | None = attrs.field(default=None, validator=check.optional_text)
+    place: str | None = attrs.field(default=None, validator=check.optional_text)
+    extensions: FrozenMap[JSONValue] = attrs.field(
+        default=EMPTY_MAP, converter=check.freeze_extensions
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if self.channel is Channel.UNSPECIFIED and self.event is None and self.place is None:
+            raise InvalidValueError(
+                "an occasion needs a channel other than unspecified, an event or a place",
+                field="channel",
+            )
+
+
+@attrs.frozen(kw_only=True)
 class Evidence:
     """Where the assertion can be seen: a ``quote``, its ``span`` in a document, a ``url``.
 
@@ -171,6 +200,10 @@ class Assertion:
     hedges: tuple[Hedge, ...] = check.tuple_field(check.items_of(Hedge, "a Hedge"))
     date: PartialDate | None = attrs.field(default=None, validator=_optional_date)
     """When the source made the statement (not when it was reported)."""
+    occasion: Occasion | None = attrs.field(
+        default=None, validator=check.optional_instance_of(Occasion, "an Occasion")
+    )
+    """Where and at what event the source made the statement."""
     evidence: tuple[Evidence, ...] = check.tuple_field(check.items_of(Evidence, "an Evidence"))
     draft: Draft | None = attrs.field(
         default=None, validator=check.optional_instance_of(Draft, "a Draft")

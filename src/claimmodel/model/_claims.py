@@ -96,6 +96,23 @@ class Claim:
         """The id this claim's content derives, whatever ``id`` it was given."""
         return _derived_id(self)
 
+    @property
+    def id_is_derived(self) -> bool:
+        """Whether ``id`` is the one the claim's content derives."""
+        return self.id == self.derived_id
+
+    def with_text(self, text: str) -> Claim:
+        """A copy worded ``text``; a derived id is derived again from the new wording.
+
+        An id given by hand is kept: it names the claim whatever its wording.  Use
+        this, not ``attrs.evolve(claim, text=...)``, which keeps a derived id of the
+        old wording (validation reports such an id, ``CM314``).
+        """
+        if not self.id_is_derived:
+            return attrs.evolve(self, text=text)
+        edited = attrs.evolve(self, text=text)
+        return attrs.evolve(edited, id=edited.derived_id)
+
     def reviewed(self) -> Claim:
         """A copy without the draft marker: a person has reviewed it."""
         return attrs.evolve(self, draft=None)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from claimmodel.model import AffiliationKind, Collective, Document, Identifier
@@ -20,6 +21,8 @@ def check(ctx: Context) -> None:
     _source_links(ctx)
     _hedges_and_evidence(ctx)
     _identifiers(ctx)
+    if ctx.wants("CM314"):
+        _derived_ids(ctx)
     if ctx.wants("CM308"):
         for kind in _ACYCLIC_KINDS:
             _cycles(ctx, kind)
@@ -140,6 +143,22 @@ def _hedges_and_evidence(ctx: Context) -> None:
             if evidence.document is not None:
                 path = f"{base}.evidence[{position}].document"
                 _document_reference(ctx, path, "the evidence document", evidence.document)
+
+
+_DERIVED_FORM = re.compile(r"claim-[0-9a-f]{16}", re.ASCII)
+
+
+def _derived_ids(ctx: Context) -> None:
+    for index, claim in enumerate(ctx.bundle.claims):
+        if _DERIVED_FORM.fullmatch(claim.id) and not claim.id_is_derived:
+            ctx.emit(
+                "CM314",
+                f"$.claims[{index}].id",
+                f"{claim.id!r} has the form of a derived id but the claim's content derives "
+                f"{claim.derived_id!r}: its wording was probably edited after the id was made, "
+                "so it will not merge with the same claim elsewhere; use the derived id "
+                "(Claim.with_text re-derives it), or an id of another form",
+            )
 
 
 def _identifiers(ctx: Context) -> None:

@@ -228,6 +228,13 @@ _TABLE = (
         summary="two sources of a bundle do not carry the same external identifier",
     ),
     Rule(
+        code="CM314",
+        name="stale-derived-id",
+        family=Family.REFERENCES,
+        severity=_W,
+        summary="a claim id of the derived form is the one its content derives",
+    ),
+    Rule(
         code="CM401",
         name="hedged-but-confident",
         family=Family.HEDGES,
