@@ -215,7 +215,7 @@ class TestLexicon:
 
     def test_suggested_stances_map_to_the_model(self) -> None:
         assert Stance.DENIES is SuggestedStance.DENIES.stance
-        assert SuggestedStance.DECLINES_TO_COMMENT.stance is None
+        assert Stance.DECLINES_TO_COMMENT is SuggestedStance.DECLINES_TO_COMMENT.stance
 
 
 class TestHedges:
