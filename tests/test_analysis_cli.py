@@ -104,7 +104,14 @@ class TestReportJson:
         main(["report", "--format", "json", _write(tmp_path / "a.json", value)])
         (item,) = json.loads(capsys.readouterr().out)
         assert [
-            {"sources": ["a"], "names": ["A"], "assertions": ["1"], "stances": ["asserts"]}
+            {
+                "sources": ["a"],
+                "names": ["A"],
+                "assertions": ["1"],
+                "stances": ["asserts"],
+                "mode": "stated",
+                "reasons": [],
+            }
         ] == item["origins"]
 
 

@@ -136,6 +136,9 @@ ASSERTIONS = objects(
         "evidence": st.lists(EVIDENCE, max_size=2),
         "draft": DRAFTS,
         "occasion": OCCASIONS,
+        "mode": st.sampled_from(["stated", "inferred", "guessed"]),
+        "retracts": IDS,
+        "corrects": IDS,
     },
 )
 ROLES = objects({"office": TEXT}, {"organization": IDS, "start": DATES, "end": DATES})
@@ -157,6 +160,15 @@ SOURCES = st.one_of(
     objects(
         {"kind": st.sampled_from(["person", "anonymous", "organization", "robot"]), "id": IDS},
         SOURCE_FIELDS,
+    ),
+    objects(
+        {"kind": st.just("anonymous"), "id": IDS},
+        {
+            **SOURCE_FIELDS,
+            "count": st.sampled_from([1, 2, 0, True, 2.0]),
+            "ground_rule": st.sampled_from(["anonymity", "background", "on-record"]),
+            "independent": st.sampled_from([True, False, 1, "yes"]),
+        },
     ),
     objects(
         {"kind": st.just("document"), "id": IDS},
@@ -723,6 +735,9 @@ def _rich_bundle() -> cm.Bundle:
             ),
             cm.Document(id="s2", authors=("s1",), published=date, text="Text"),
             cm.Collective(id="s3", members=("s1",)),
+            cm.AnonymousSource(
+                id="s4", count=2, ground_rule=cm.GroundRule.BACKGROUND, independent=True
+            ),
         ),
         claims=(cm.Claim(text="It happened", subject="it"),),
         assertions=(
@@ -746,6 +761,8 @@ def _rich_bundle() -> cm.Bundle:
                 ),
                 date=date,
                 occasion=cm.Occasion(channel=cm.Channel.BROADCAST, place="Kursk"),
+                mode=cm.AssertionMode.INFERRED,
+                corrects="a0",
                 evidence=(cm.Evidence(quote="q", span=cm.Span(start=1, end=2)),),
             ),
         ),

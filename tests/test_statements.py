@@ -165,3 +165,281 @@ class TestEditedClaims:
         claim = cm.Claim(id="claim-monument", text="The monument will be built.")
         value = bundle([person("a")], [says("a1", "a", claim=claim.id)], claims=[claim])
         assert [] == _codes(value)
+
+
+# -- 2. retraction and correction ---------------------------------------------------------
+
+
+def _retracted() -> cm.Bundle:
+    ria = cm.MediaOutlet(id="ria", name="RIA Novosti")
+    return bundle(
+        [ria, person("lavrov")],
+        [
+            says("a1", "ria", when="2025-07"),
+            attrs.evolve(says("a2", "ria", when="2025-09"), retracts="a1"),
+            says("a3", "lavrov"),
+        ],
+    )
+
+
+class TestRetraction:
+    """A retracted or corrected assertion stops counting, and the change is shown."""
+
+    def test_a_retracted_assertion_no_longer_backs_the_claim(self) -> None:
+        claim = cm.analyze(_retracted())["c"]
+        assert [("lavrov",)] == [origin.sources for origin in claim.independent]
+        assert (
+            cm.Withdrawal(
+                assertion="a1",
+                source="ria",
+                name="RIA Novosti",
+                how="retracted",
+                by="a2",
+                by_source="ria",
+                by_name="RIA Novosti",
+            ),
+        ) == claim.withdrawn
+
+    def test_the_source_contradicting_itself_is_noted(self) -> None:
+        claim = cm.analyze(_retracted())["c"]
+        assert (
+            cm.Reversal(
+                source="ria",
+                name="RIA Novosti",
+                before="a1",
+                after="a2",
+                change="asserted it (2025-07), then retracted it (2025-09)",
+            ),
+        ) == claim.reversals
+        assert claim.verdict == (
+            "1 independent origin (Lavrov) across 3 assertions; retracted: RIA Novosti (a1); "
+            "RIA Novosti asserted it (2025-07), then retracted it (2025-09)"
+        )
+
+    def test_dates_decide_the_order_of_a_change_of_stance(self) -> None:
+        value = bundle(
+            [person("minister")],
+            [
+                says("late", "minister", when="2025-09", stance=cm.Stance.DENIES),
+                says("early", "minister", when="2025-03"),
+            ],
+        )
+        (reversal,) = cm.analyze(value)["c"].reversals
+        assert ("early", "late", "asserted it (2025-03), then denied it (2025-09)") == (
+            reversal.before,
+            reversal.after,
+            reversal.change,
+        )
+        undated = bundle(
+            [person("minister")],
+            [says("x", "minister", stance=cm.Stance.DENIES), says("y", "minister")],
+        )
+        (reversal,) = cm.analyze(undated)["c"].reversals
+        assert "in an order the dates do not tell" in reversal.change
+
+    def test_a_correction_withdraws_and_counts_for_its_own_claim(self) -> None:
+        corrected = cm.Claim(id="c2", text="The figure is 10, not 100.")
+        value = bundle(
+            [person("paper")],
+            [says("a1", "paper"), attrs.evolve(says("a2", "paper", claim="c2"), corrects="a1")],
+            claims=[cm.Claim(id="c", text="The figure is 100."), corrected],
+        )
+        analysis = cm.analyze(value)
+        assert (0, 1) == (analysis["c"].independent_origins, analysis["c2"].independent_origins)
+        assert "corrected" == analysis["c"].withdrawn[0].how
+        assert "then corrected it" in analysis["c"].reversals[0].change
+
+    def test_retracting_a_retraction_reinstates(self) -> None:
+        value = bundle(
+            [person("a")],
+            [
+                says("a1", "a"),
+                attrs.evolve(says("a2", "a"), retracts="a1"),
+                attrs.evolve(says("a3", "a"), retracts="a2"),
+            ],
+        )
+        claim = cm.analyze(value)["c"]
+        assert (1, ("a2",)) == (
+            claim.independent_origins,
+            tuple(w.assertion for w in claim.withdrawn),
+        )
+
+    def test_a_retraction_that_denies_opposes(self) -> None:
+        value = bundle(
+            [person("a"), person("b")],
+            [
+                says("a1", "a"),
+                attrs.evolve(says("a2", "a", stance=cm.Stance.DENIES), retracts="a1"),
+            ],
+        )
+        assert 1 == cm.analyze(value)["c"].denying
+
+    def test_report_and_json_show_it(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        text = _report(tmp_path, _retracted(), capsys)
+        assert "  retracted: a1 (RIA Novosti) by a2 (RIA Novosti); no longer counted\n" in text
+        assert "  changed position: RIA Novosti asserted it (2025-07), then retracted it" in text
+        (claim,) = _report_json(tmp_path, _retracted(), capsys)
+        assert [
+            {"assertion": "a1", "source": "ria", "how": "retracted", "by": "a2", "by_source": "ria"}
+        ] == claim["withdrawn"]
+        assert ["a1"] == [reversal["before"] for reversal in claim["reversals"]]
+
+    def test_validation(self) -> None:
+        value = _retracted()
+        revised = list(value.assertions)
+        revised[1] = attrs.evolve(revised[1], retracts="ghost")
+        assert [("CM311", "$.assertions[1].retracts")] == _codes(
+            attrs.evolve(value, assertions=tuple(revised))
+        )
+        revised[1] = attrs.evolve(revised[1], retracts="a1", date=cm.PartialDate(year=2024))
+        assert [("CM504", "$.assertions[1].date")] == _codes(
+            attrs.evolve(value, assertions=tuple(revised))
+        )
+
+    def test_local_checks_and_the_wire(self) -> None:
+        with pytest.raises(InvalidValueError, match="not both"):
+            attrs.evolve(says("a1", "a"), retracts="x", corrects="y")
+        with pytest.raises(InvalidValueError, match="cannot revise itself"):
+            attrs.evolve(says("a1", "a"), retracts="a1")
+        value = _retracted()
+        assert "a1" == cm.to_data(value)["assertions"][1]["retracts"]
+        assert value == cm.loads(cm.dumps(value))
+        assert ["$.assertions[1].retracts"] == _refused_in_1_0(value)
+
+
+# -- 5. anonymous sourcing ----------------------------------------------------------------
+
+
+def _unnamed(*, independent: bool = False) -> cm.Bundle:
+    reuters = cm.MediaOutlet(id="reuters", name="Reuters")
+    two = cm.AnonymousSource(
+        id="two",
+        name="two people familiar with the matter",
+        count=2,
+        ground_rule=cm.GroundRule.ANONYMITY,
+    )
+    senior = cm.AnonymousSource(
+        id="senior",
+        name="a senior official",
+        ground_rule=cm.GroundRule.BACKGROUND,
+        independent=independent,
+    )
+    return bundle(
+        [reuters, two, senior],
+        [says("a1", "two", via=("reuters",)), says("a2", "senior", via=("reuters",))],
+    )
+
+
+class TestAnonymousSourcing:
+    """Unnamed sources reached through one intermediary count as one origin, and say why."""
+
+    def test_one_origin_with_the_reason(self) -> None:
+        claim = cm.analyze(_unnamed())["c"]
+        (origin,) = claim.independent
+        assert ("senior", "two") == origin.sources
+        (reason,) = origin.reasons
+        assert "reached through the same intermediary (Reuters)" in reason
+        assert "may be one person or one office" in reason
+
+    def test_independent_when_the_record_says_so(self) -> None:
+        claim = cm.analyze(_unnamed(independent=True))["c"]
+        assert (2, ()) == (claim.independent_origins, claim.independent[0].reasons)
+
+    def test_named_speakers_through_one_relay_stay_apart(self) -> None:
+        value = bundle(
+            [org("reuters"), person("a"), person("b")],
+            [says("a1", "a", via=("reuters",)), says("a2", "b", via=("reuters",))],
+        )
+        assert 2 == cm.analyze(value)["c"].independent_origins
+
+    def test_the_dependency_is_listed(self) -> None:
+        kinds = [dependency.kind for dependency in cm.dependencies(_unnamed())]
+        assert [cm.DependencyKind.UNNAMED_VIA_SAME_RELAY] == kinds
+
+    def test_report_and_json_show_why(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        text = " ".join(_report(tmp_path, _unnamed(), capsys).split())
+        assert "one origin: a senior official and two people familiar with the matter" in text
+        (claim,) = _report_json(tmp_path, _unnamed(), capsys)
+        assert 1 == claim["independent_origins"]
+        assert "Reuters" in claim["origins"][0]["reasons"][0]
+
+    def test_on_the_wire(self) -> None:
+        value = _unnamed(independent=True)
+        data = cm.to_data(value)
+        assert {"count": 2, "ground_rule": "anonymity"} == {
+            key: data["sources"][1][key] for key in ("count", "ground_rule")
+        }
+        assert data["sources"][2]["independent"] is True
+        assert value == cm.loads(cm.dumps(value))
+        assert [
+            "$.sources[1].count",
+            "$.sources[1].ground_rule",
+            "$.sources[2].ground_rule",
+            "$.sources[2].independent",
+        ] == _refused_in_1_0(value)
+
+    @pytest.mark.parametrize("count", [0, -1, True, 1.0])
+    def test_count_is_a_positive_integer(self, count: object) -> None:
+        with pytest.raises((InvalidValueError, TypeError)):
+            cm.AnonymousSource(id="x", count=count)  # type: ignore[arg-type]
+
+
+# -- 7. presupposed and inferred assertions -----------------------------------------------
+
+
+def _presupposed() -> cm.Bundle:
+    return bundle(
+        [person("a"), person("b"), person("c")],
+        [
+            says("a1", "a"),
+            attrs.evolve(says("a2", "b"), mode=cm.AssertionMode.PRESUPPOSED),
+            attrs.evolve(says("a3", "c"), mode=cm.AssertionMode.PRESUPPOSED),
+        ],
+    )
+
+
+class TestPresupposition:
+    """Backing by presupposition or inference is counted, and reported apart."""
+
+    def test_counts_by_mode(self) -> None:
+        claim = cm.analyze(_presupposed())["c"]
+        assert (3, 1, 2, 0) == (
+            claim.independent_origins,
+            claim.stated_origins,
+            claim.presupposed_origins,
+            claim.inferred_origins,
+        )
+        assert claim.verdict == (
+            "3 independent origins (A, B, C), 2 of them presupposed across 3 assertions"
+        )
+
+    def test_an_origin_that_also_states_it_states_it(self) -> None:
+        value = bundle(
+            [person("a")],
+            [attrs.evolve(says("a1", "a"), mode=cm.AssertionMode.INFERRED), says("a2", "a")],
+        )
+        assert cm.AssertionMode.STATED == cm.analyze(value)["c"].independent[0].mode
+
+    def test_report_and_json_show_it(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        text = _report(tmp_path, _presupposed(), capsys)
+        assert "  origin 2: B (a2), presupposed\n" in text
+        (claim,) = _report_json(tmp_path, _presupposed(), capsys)
+        assert (1, 2, 0) == (
+            claim["stated_origins"],
+            claim["presupposed_origins"],
+            claim["inferred_origins"],
+        )
+        assert ["stated", "presupposed", "presupposed"] == [o["mode"] for o in claim["origins"]]
+
+    def test_on_the_wire(self) -> None:
+        value = _presupposed()
+        assert "presupposed" == cm.to_data(value)["assertions"][1]["mode"]
+        assert "mode" not in cm.to_data(value)["assertions"][0]
+        assert value == cm.loads(cm.dumps(value))
+        assert ["$.assertions[1].mode", "$.assertions[2].mode"] == _refused_in_1_0(value)

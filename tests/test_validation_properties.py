@@ -402,6 +402,45 @@ def _stale_derived_id(bundle: Bundle, data: st.DataObject) -> tuple[Bundle, str]
     return changed, f"$.claims[{index}].id"
 
 
+def _unknown_revised_assertion(bundle: Bundle, data: st.DataObject) -> tuple[Bundle, str]:
+    index, assertion = _pick(bundle, data)
+    how = data.draw(st.sampled_from(["retracts", "corrects"]), label="how")
+    changes: dict[str, Any] = {how: "ghost"}
+    broken = _replace(bundle, index, attrs.evolve(assertion, **changes))
+    return broken, f"$.assertions[{index}].{how}"
+
+
+def _retraction_of_another_claim(bundle: Bundle, data: st.DataObject) -> tuple[Bundle, str]:
+    _, assertion = _pick(bundle, data)
+    other = Claim(id="c-other", text="something else")
+    reviser = attrs.evolve(assertion, id="retraction", claim=other.id, retracts=assertion.id)
+    reviser = attrs.evolve(reviser, date=None)
+    broken = bundle.with_claim(other).with_assertion(reviser)
+    return broken, f"$.assertions[{len(bundle.assertions)}].claim"
+
+
+def _revision_cycle(bundle: Bundle, data: st.DataObject) -> tuple[Bundle, str]:
+    _, assertion = _pick(bundle, data)
+    first = attrs.evolve(assertion, id="r1", retracts="r2", date=None)
+    second = attrs.evolve(assertion, id="r2", retracts="r1", date=None)
+    broken = bundle.with_assertion(first).with_assertion(second)
+    return broken, f"$.assertions[{len(bundle.assertions)}].retracts"
+
+
+def _revised_before_said(bundle: Bundle, data: st.DataObject) -> tuple[Bundle, str]:
+    index, assertion = _pick(bundle, data)
+    said = attrs.evolve(assertion, date=PartialDate(year=2022, month=6))
+    broken = _replace(bundle, index, said)
+    reviser = attrs.evolve(
+        said,
+        id=f"{assertion.id}-retracted",
+        retracts=assertion.id,
+        date=PartialDate(year=2021),
+        attribution=Attribution(source=assertion.attribution.source),
+    )
+    return broken.with_assertion(reviser), f"$.assertions[{len(bundle.assertions)}].date"
+
+
 def _unknown_document(bundle: Bundle, data: st.DataObject) -> tuple[Bundle, str]:
     index, assertion = _pick(bundle, data)
     target = data.draw(st.sampled_from(["ghost", assertion.attribution.source]), label="target")
@@ -543,11 +582,15 @@ BREAKERS: dict[str, Breaker] = {
     "CM308": _affiliation_cycle,
     "CM309": _repeated_identifier,
     "CM310": _shared_identifier,
+    "CM311": _unknown_revised_assertion,
+    "CM312": _retraction_of_another_claim,
+    "CM313": _revision_cycle,
     "CM314": _stale_derived_id,
     "CM401": _hedged_but_confident,
     "CM501": _dated_after_publication,
     "CM502": _ends_before_start,
     "CM503": _relayed_before_said,
+    "CM504": _revised_before_said,
     "CM601": _span_outside_text,
     "CM602": _quote_mismatch,
     "CM603": _hedge_cue_mismatch,

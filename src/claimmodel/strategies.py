@@ -53,6 +53,7 @@ from claimmodel.model import (
     AffiliationKind,
     AnonymousSource,
     Assertion,
+    AssertionMode,
     Attribution,
     Bundle,
     Channel,
@@ -64,6 +65,7 @@ from claimmodel.model import (
     Evidence,
     FrozenMap,
     GovernmentBody,
+    GroundRule,
     Hedge,
     HedgeCategory,
     Identifier,
@@ -840,11 +842,22 @@ def assertions(
         ),
         date=_optional(partial_dates()) if dates is None else dates,
         occasion=_optional(occasions(allow_extensions=allow_extensions)),
+        mode=st.sampled_from(AssertionMode),
         evidence=st.lists(
             _evidence_default() if evidence is None else evidence, max_size=max_evidence
         ).map(tuple),
         draft=_drafts_or_none(allow_extensions),
         extensions=_extensions_or_none(allow_extensions),
+    ).flatmap(_revising)
+
+
+def _revising(assertion: Assertion) -> SearchStrategy[Assertion]:
+    """The assertion, or a copy that retracts or corrects another (by an id of its own)."""
+    others = identifiers().filter(lambda other: other != assertion.id)
+    return st.one_of(
+        st.just(assertion),
+        others.map(lambda other: _evolve(assertion, retracts=other)),
+        others.map(lambda other: _evolve(assertion, corrects=other)),
     )
 
 
@@ -1109,6 +1122,10 @@ def _sources(
         fields["text"] = draw(_optional(texts(max_size=16)))
     if kind is SourceKind.COLLECTIVE:
         fields["members"] = some(3)
+    if kind is SourceKind.ANONYMOUS:
+        fields["count"] = draw(_optional(st.integers(1, 10**6)))
+        fields["ground_rule"] = draw(_optional(st.sampled_from(GroundRule)))
+        fields["independent"] = draw(st.booleans())
     return _SOURCE_TYPES[kind](**fields)
 
 
@@ -1299,6 +1316,7 @@ def _bundles(
         )
         for assertion_id in assertion_ids
     ]
+    assertion_list = _with_revisions(draw, assertion_list)
 
     # Relations between two different assertions or two different claims.
     pools = [pool for pool in ([a.id for a in assertion_list], final_claim_ids) if len(pool) > 1]
@@ -1447,6 +1465,7 @@ def _bundle_assertion(
         ),
         date=dates[0],
         occasion=draw(_optional(occasions(allow_extensions=allow_extensions))),
+        mode=draw(st.sampled_from(AssertionMode)),
         evidence=tuple(
             draw(
                 st.lists(
@@ -1460,6 +1479,26 @@ def _bundle_assertion(
         draft=draw(_drafts_or_none(allow_extensions)),
         extensions=draw(_extensions_or_none(allow_extensions)),
     )
+
+
+def _with_revisions(draw: st.DrawFn, assertions: list[Assertion]) -> list[Assertion]:
+    """Some assertions retract or correct one made before them (so revisions never go in a
+    circle); a retraction is of the same claim, and a revision of a dated assertion is
+    undated, so that it is never dated before what it revises."""
+    revised: list[Assertion] = []
+    for index, assertion in enumerate(assertions):
+        how = draw(st.sampled_from(("", "", "retracts", "corrects"))) if index else ""
+        if not how:
+            revised.append(assertion)
+            continue
+        earlier = revised[draw(st.integers(0, index - 1))]
+        changes: dict[str, Any] = {how: earlier.id}
+        if how == "retracts":
+            changes["claim"] = earlier.claim
+        if earlier.date is not None:  # left undated rather than risk revising the past
+            changes["date"] = None
+        revised.append(_evolve(assertion, **changes))
+    return revised
 
 
 def _evolve(instance: _T, **changes: Any) -> _T:

@@ -3,7 +3,8 @@
 :func:`analyze` groups the speakers of each claim's assertions into independent
 origins — sources that depend on each other through the affiliations, offices,
 memberships and authorship the record states, at the time of each assertion —
-and counts them; relays in attribution chains are never origins of their own.
+and counts them; relays in attribution chains are never origins of their own, and
+retracted or corrected assertions no longer count.
 :func:`merge` joins several bundles first, so that origins are counted across
 records.  ``docs/analysis.md`` explains what counts as independent and why.
 
@@ -16,6 +17,8 @@ from claimmodel.analysis._analyze import (
     Contradiction,
     Origin,
     RaisedHedge,
+    Reversal,
+    Withdrawal,
     analyze,
 )
 from claimmodel.analysis._dependencies import Dependency, DependencyKind, dependencies
@@ -30,6 +33,8 @@ __all__ = [
     "DependencyKind",
     "Origin",
     "RaisedHedge",
+    "Reversal",
+    "Withdrawal",
     "analyze",
     "dependencies",
     "merge",

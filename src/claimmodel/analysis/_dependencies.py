@@ -11,13 +11,21 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import itertools
 from collections.abc import Iterator
 
 import attrs
 
-from claimmodel.model import Bundle, Collective, Document, PartialDate
+from claimmodel.model import AnonymousSource, Bundle, Collective, Document, PartialDate
 
-__all__ = ["Dependency", "DependencyKind", "dependencies", "overlaps", "period"]
+__all__ = [
+    "Dependency",
+    "DependencyKind",
+    "dependencies",
+    "overlaps",
+    "period",
+    "unnamed_by_relay",
+]
 
 
 class DependencyKind(enum.Enum):
@@ -36,6 +44,10 @@ class DependencyKind(enum.Enum):
     """A document and one of its authors."""
     PUBLISHED_BY = "published-by"
     """A document and its publisher."""
+    UNNAMED_VIA_SAME_RELAY = "unnamed-via-same-relay"
+    """Two unnamed sources reached through the same intermediary (the first link of a
+    chain, or the bundle's document when there is none), which the record does not hold
+    independent: they may be one person or one office."""
 
 
 @attrs.frozen(kw_only=True)
@@ -62,7 +74,41 @@ class Dependency:
 
 
 def dependencies(bundle: Bundle) -> Iterator[Dependency]:
-    """Every dependency the bundle's sources state, in bundle order."""
+    """Every dependency the bundle's sources state, in bundle order, then the unnamed
+    sources joined by the relay they were reached through."""
+    yield from _stated(bundle)
+    for unnamed in unnamed_by_relay(bundle).values():
+        for first, second in itertools.pairwise(unnamed):
+            yield Dependency(
+                source=second, target=first, kind=DependencyKind.UNNAMED_VIA_SAME_RELAY
+            )
+
+
+def unnamed_by_relay(bundle: Bundle) -> dict[str, list[str]]:
+    """For each intermediary, the unnamed sources not held independent that speak through it
+    (in order of first appearance); only intermediaries with two or more are listed.
+
+    An assertion's intermediary is the first link of its chain, the source the speaker
+    talked to; with no chain, the bundle's document, whose writer the speaker talked to.
+    """
+    unnamed = {
+        source.id
+        for source in bundle.sources
+        if isinstance(source, AnonymousSource) and not source.independent
+    }
+    found: dict[str, dict[str, None]] = {}
+    for assertion in bundle.assertions:
+        speaker = assertion.attribution.source
+        if speaker not in unnamed:
+            continue
+        chain = assertion.attribution.chain
+        relay = chain[0].source if chain else bundle.document
+        if relay is not None:
+            found.setdefault(relay, {})[speaker] = None
+    return {relay: list(speakers) for relay, speakers in found.items() if len(speakers) > 1}
+
+
+def _stated(bundle: Bundle) -> Iterator[Dependency]:
     for source in bundle.sources:
         for affiliation in source.affiliations:
             yield Dependency(

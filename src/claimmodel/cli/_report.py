@@ -27,7 +27,7 @@ from claimmodel.cli._inputs import (
 from claimmodel.cli._terminal import json_for_terminal, printable
 from claimmodel.corpus import for_corroboration, merge_corpus
 from claimmodel.exceptions import DecodeError, MergeConflictError
-from claimmodel.model import Bundle, Stance
+from claimmodel.model import AssertionMode, Bundle, Stance
 
 __all__ = ["claim_data", "render_report", "run_report"]
 
@@ -75,7 +75,12 @@ def _block(bundle: Bundle, claim: ClaimAnalysis) -> list[str]:
         facts += f"; relayed by {_names(bundle, claim.relays)}"
     lines += _wrap(facts)
     for number, origin in enumerate(claim.independent, start=1):
-        lines += _wrap(f"origin {number}: {origin.label} ({', '.join(origin.assertions)})")
+        backing = "" if origin.mode in (None, AssertionMode.STATED) else f", {origin.mode.value}"
+        ids = ", ".join(origin.assertions)
+        lines += _wrap(f"origin {number}: {origin.label} ({ids}){backing}")
+    for origin in claim.origins:
+        for reason in origin.reasons:
+            lines += _wrap(f"one origin: {reason}")
     for origin in claim.origins:
         for stance in origin.stances:
             if stance in _STANCE_VERBS:
@@ -84,6 +89,13 @@ def _block(bundle: Bundle, claim: ClaimAnalysis) -> list[str]:
             elif stance in _SILENCE:
                 ids = ", ".join(origin.assertions)
                 lines += _wrap(f"{_SILENCE[stance]}: {origin.label} ({ids})")
+    for withdrawn in claim.withdrawn:
+        lines += _wrap(
+            f"{withdrawn.how}: {withdrawn.assertion} ({withdrawn.name}) "
+            f"by {withdrawn.by} ({withdrawn.by_name}); no longer counted"
+        )
+    for reversal in claim.reversals:
+        lines += _wrap(f"changed position: {reversal.name} {reversal.change}")
     if claim.hedges:
         hedges = "; ".join(
             f'"{raised.hedge.cue}" {raised.hedge.category.value}' for raised in claim.hedges
@@ -143,14 +155,39 @@ def claim_data(claim: ClaimAnalysis) -> dict[str, Any]:
         "reporting": claim.reporting,
         "declining": claim.declining,
         "not_responding": claim.not_responding,
+        "stated_origins": claim.stated_origins,
+        "presupposed_origins": claim.presupposed_origins,
+        "inferred_origins": claim.inferred_origins,
         "origins": [
             {
                 "sources": list(origin.sources),
                 "names": list(origin.names),
                 "assertions": list(origin.assertions),
                 "stances": [stance.value for stance in origin.stances],
+                "mode": None if origin.mode is None else origin.mode.value,
+                "reasons": list(origin.reasons),
             }
             for origin in claim.origins
+        ],
+        "withdrawn": [
+            {
+                "assertion": withdrawn.assertion,
+                "source": withdrawn.source,
+                "how": withdrawn.how,
+                "by": withdrawn.by,
+                "by_source": withdrawn.by_source,
+            }
+            for withdrawn in claim.withdrawn
+        ],
+        "reversals": [
+            {
+                "source": reversal.source,
+                "name": reversal.name,
+                "before": reversal.before,
+                "after": reversal.after,
+                "change": reversal.change,
+            }
+            for reversal in claim.reversals
         ],
         "hedges": [
             {

@@ -39,6 +39,8 @@ REFERENCES: dict[tuple[str, str], str] = {
     ("Hedge", "voiced_by"): "sources",
     ("Evidence", "document"): "sources",
     ("Assertion", "claim"): "claims",
+    ("Assertion", "retracts"): "assertions",
+    ("Assertion", "corrects"): "assertions",
     ("Relation", "subject"): "assertions or claims",
     ("Relation", "object"): "assertions or claims",
     ("Bundle", "document"): "sources",
@@ -84,6 +86,13 @@ class Renamer:
     def claim_id(self, local: str) -> str:
         """The new id of the claim ``local`` names."""
         found = self._claims.get(local)
+        return self._dangling(local) if found is None else found
+
+    def assertion_id(self, local: str | None) -> str | None:
+        """The new id of the assertion ``local`` names (``None`` stays ``None``)."""
+        if local is None:
+            return None
+        found = self._assertions.get(local)
         return self._dangling(local) if found is None else found
 
     def _either(self, local: str) -> str:
@@ -146,6 +155,8 @@ class Renamer:
             assertion,
             id=new_id,
             claim=self.claim_id(assertion.claim),
+            retracts=self.assertion_id(assertion.retracts),
+            corrects=self.assertion_id(assertion.corrects),
             attribution=renamed_attribution,
             confidence=self.confidence(assertion.confidence),
             hedges=tuple(

@@ -757,8 +757,8 @@ def _writer(cls: type, *, stream: bool) -> Callable[[Any], dict[str, Any]]:
             condition = f"v is not d{index}"
         elif default == ():
             condition = "v"
-        else:  # pragma: no cover  (no other kind of default in the model)
-            condition = f"v != d{index}"
+        else:  # a boolean's False
+            condition = f"v is not d{index}"
         lines += [f"    if {condition}:", f"        d[{wire_key(field.name)!r}] = {value}"]
     if extensible:
         namespace["empty"] = EMPTY_MAP  # the only empty map a model object holds

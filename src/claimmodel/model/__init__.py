@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from claimmodel.model._assertions import (
     Assertion,
+    AssertionMode,
     Attribution,
     Channel,
     Evidence,
@@ -35,6 +36,7 @@ from claimmodel.model._sources import (
     Collective,
     Document,
     GovernmentBody,
+    GroundRule,
     MediaOutlet,
     Organization,
     Person,
@@ -56,6 +58,7 @@ __all__ = [
     "AffiliationKind",
     "AnonymousSource",
     "Assertion",
+    "AssertionMode",
     "Attribution",
     "Bundle",
     "Channel",
@@ -67,6 +70,7 @@ __all__ = [
     "Evidence",
     "FrozenMap",
     "GovernmentBody",
+    "GroundRule",
     "Hedge",
     "HedgeCategory",
     "Identifier",

@@ -23,7 +23,16 @@ from claimmodel.model._drafts import Draft
 from claimmodel.model._frozen import EMPTY_MAP, FrozenMap, JSONValue
 from claimmodel.model._hedges import Hedge, Span
 
-__all__ = ["Assertion", "Attribution", "Channel", "Evidence", "Link", "Occasion", "Stance"]
+__all__ = [
+    "Assertion",
+    "AssertionMode",
+    "Attribution",
+    "Channel",
+    "Evidence",
+    "Link",
+    "Occasion",
+    "Stance",
+]
 
 
 class Stance(enum.Enum):
@@ -43,6 +52,17 @@ class Stance(enum.Enum):
     """Was asked about it and declined to say anything ("declined to comment")."""
     DOES_NOT_RESPOND = "does-not-respond"
     """Was asked about it and gave no answer ("did not respond to a request for comment")."""
+
+
+class AssertionMode(enum.Enum):
+    """How the text carries an assertion; the value is the wire spelling."""
+
+    STATED = "stated"
+    """Said outright."""
+    PRESUPPOSED = "presupposed"
+    """Taken for granted by what is said ("the soldiers' return" presupposes they went)."""
+    INFERRED = "inferred"
+    """Not in the text: the encoder infers that the source holds it."""
 
 
 class Channel(enum.Enum):
@@ -204,6 +224,14 @@ class Assertion:
         default=None, validator=check.optional_instance_of(Occasion, "an Occasion")
     )
     """Where and at what event the source made the statement."""
+    mode: AssertionMode = attrs.field(
+        default=AssertionMode.STATED, validator=check.member_of(AssertionMode)
+    )
+    """Whether the source states it, the text presupposes it, or the encoder infers it."""
+    retracts: str | None = attrs.field(default=None, validator=check.optional_identifier)
+    """The id of an earlier assertion this one withdraws ("the agency withdrew the report")."""
+    corrects: str | None = attrs.field(default=None, validator=check.optional_identifier)
+    """The id of an earlier assertion this one corrects ("in a correction, the paper said")."""
     evidence: tuple[Evidence, ...] = check.tuple_field(check.items_of(Evidence, "an Evidence"))
     draft: Draft | None = attrs.field(
         default=None, validator=check.optional_instance_of(Draft, "a Draft")
@@ -213,10 +241,25 @@ class Assertion:
         default=EMPTY_MAP, converter=check.freeze_extensions
     )
 
+    def __attrs_post_init__(self) -> None:
+        if self.retracts is not None and self.corrects is not None:
+            raise InvalidValueError(
+                "an assertion either retracts or corrects an earlier one, not both",
+                field="corrects",
+            )
+        if self.id in (self.retracts, self.corrects):
+            field = "retracts" if self.retracts == self.id else "corrects"
+            raise InvalidValueError(f"assertion {self.id!r} cannot revise itself", field=field)
+
     @property
     def source(self) -> str:
         """The id of the asserting source."""
         return self.attribution.source
+
+    @property
+    def revises(self) -> str | None:
+        """The id of the assertion this one retracts or corrects, if any."""
+        return self.retracts if self.retracts is not None else self.corrects
 
     def with_confidence(self, confidence: Confidence) -> Assertion:
         """A copy with another confidence."""

@@ -9,10 +9,11 @@ a text spells them (a garbled spelling included) and other spellings go in
 from __future__ import annotations
 
 import enum
-from typing import ClassVar, TypeAlias
+from typing import Any, ClassVar, TypeAlias
 
 import attrs
 
+from claimmodel.exceptions import InvalidTypeError, InvalidValueError
 from claimmodel.model import _checks as check
 from claimmodel.model._confidence import Confidence
 from claimmodel.model._dates import PartialDate
@@ -27,6 +28,7 @@ __all__ = [
     "Collective",
     "Document",
     "GovernmentBody",
+    "GroundRule",
     "MediaOutlet",
     "Organization",
     "Person",
@@ -58,7 +60,42 @@ class AffiliationKind(enum.Enum):
     FUNDED_BY = "funded-by"
 
 
+class GroundRule(enum.Enum):
+    """The terms on which an unnamed source spoke; the value is the wire spelling."""
+
+    ANONYMITY = "anonymity"
+    """"Speaking on condition of anonymity": quoted, but not named."""
+    BACKGROUND = "background"
+    """"On background": usable with an agreed description, not by name."""
+    DEEP_BACKGROUND = "deep-background"
+    """"On deep background": usable, but not attributed at all."""
+    OFF_THE_RECORD = "off-the-record"
+    """"Off the record": not to be used; recorded when it is used all the same."""
+
+
 _optional_date = check.optional_instance_of(PartialDate, "a PartialDate")
+
+
+def _optional_count(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is None:
+        return
+    if type(value) is not int:
+        raise InvalidTypeError(
+            f"{attribute.name} must be an integer, not {check.type_name(value)}",
+            field=attribute.name,
+        )
+    if value < 1:
+        raise InvalidValueError(
+            f"{attribute.name} must be at least 1, not {value}", field=attribute.name
+        )
+
+
+def _boolean(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if type(value) is not bool:
+        raise InvalidTypeError(
+            f"{attribute.name} must be true or false, not {check.type_name(value)}",
+            field=attribute.name,
+        )
 
 
 @attrs.frozen(kw_only=True)
@@ -213,9 +250,23 @@ class Document(_SourceBase):
 
 @attrs.frozen(kw_only=True)
 class AnonymousSource(_SourceBase):
-    """An unnamed source ("officials familiar with the matter"); say who in ``description``."""
+    """An unnamed source ("officials familiar with the matter"); say who in ``description``.
+
+    What is known of the people behind it goes in its ``roles`` ("a senior official")
+    and ``affiliations`` (at the ministry), like any source's.
+    """
 
     kind: ClassVar[SourceKind] = SourceKind.ANONYMOUS
+    count: int | None = attrs.field(default=None, validator=_optional_count)
+    """How many people it stands for ("two people familiar with the matter": 2)."""
+    ground_rule: GroundRule | None = attrs.field(
+        default=None, validator=check.optional_instance_of(GroundRule, "a GroundRule")
+    )
+    """The terms on which it spoke ("on condition of anonymity", "on background")."""
+    independent: bool = attrs.field(default=False, validator=_boolean)
+    """Whether the record holds it independent of the other unnamed sources reached
+    through the same intermediary; otherwise the analysis counts them as one origin,
+    since they may be one person or one office."""
     extensions: FrozenMap[JSONValue] = attrs.field(
         default=EMPTY_MAP, converter=check.freeze_extensions
     )

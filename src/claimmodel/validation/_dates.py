@@ -1,5 +1,5 @@
-"""Date rules (CM5xx): nothing happens after it is reported, ends before it starts, or is
-relayed before it was said.
+"""Date rules (CM5xx): nothing happens after it is reported, ends before it starts, is
+relayed before it was said, or is revised before it was said.
 
 Partial dates are compared by the instants they can stand for: one is *after*
 another only when its earliest instant is later than the other's latest, so
@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from claimmodel.model import PartialDate
+from claimmodel.model import Assertion, PartialDate
 from claimmodel.validation._context import Context
 
 __all__ = ["check", "definitely_after"]
@@ -79,6 +79,23 @@ def check(ctx: Context) -> None:
                     "in transmission order, speaker first: correct the date or the order",
                 )
             before = (f"link {position}", link.date)
+        _revised_before_said(ctx, index, assertion)
+
+
+def _revised_before_said(ctx: Context, index: int, assertion: Assertion) -> None:
+    target = assertion.revises
+    if target is None or assertion.date is None:
+        return
+    position = ctx.assertion_ids.get(target)
+    revised = ctx.bundle.assertions[position].date if position is not None else None
+    if revised is not None and definitely_after(revised, assertion.date):
+        verb = "retracts" if assertion.retracts is not None else "corrects"
+        ctx.emit(
+            "CM504",
+            f"$.assertions[{index}].date",
+            f"it {verb} {target!r}, said on {revised}, but is dated {assertion.date}, before "
+            "it; a statement is revised after it is made: correct a date or the revision",
+        )
 
 
 def _after_publication(

@@ -21,6 +21,7 @@ def check(ctx: Context) -> None:
     _source_links(ctx)
     _hedges_and_evidence(ctx)
     _identifiers(ctx)
+    _revisions(ctx)
     if ctx.wants("CM314"):
         _derived_ids(ctx)
     if ctx.wants("CM308"):
@@ -159,6 +160,62 @@ def _derived_ids(ctx: Context) -> None:
                 "so it will not merge with the same claim elsewhere; use the derived id "
                 "(Claim.with_text re-derives it), or an id of another form",
             )
+
+
+def _revisions(ctx: Context) -> None:
+    assertions = ctx.bundle.assertions
+    for index, assertion in enumerate(assertions):
+        target = assertion.revises
+        if target is None:
+            continue
+        field = "retracts" if assertion.retracts is not None else "corrects"
+        path = f"$.assertions[{index}].{field}"
+        position = ctx.assertion_ids.get(target)
+        if position is None:
+            ctx.emit(
+                "CM311",
+                path,
+                f"it {field} {target!r}, which is not an assertion of the bundle; "
+                "add the assertion or correct the id",
+            )
+        elif field == "retracts" and assertions[position].claim != assertion.claim:
+            ctx.emit(
+                "CM312",
+                f"$.assertions[{index}].claim",
+                f"it retracts {target!r}, an assertion of claim {assertions[position].claim!r}, "
+                f"but is itself of claim {assertion.claim!r}: a retraction withdraws the same "
+                "claim; to put another claim in its place, write corrects instead",
+            )
+    if ctx.wants("CM313"):
+        _revision_cycles(ctx)
+
+
+def _revision_cycles(ctx: Context) -> None:
+    # Each assertion revises at most one other, so following revises from any assertion
+    # either ends or enters one circle; every circle is found once, in linear time.
+    assertions = ctx.bundle.assertions
+    state: dict[int, int] = {}  # position -> 1 on the current walk, 2 done
+    for start in range(len(assertions)):
+        walk: list[int] = []
+        position: int | None = start
+        while position is not None and position not in state:
+            state[position] = 1
+            walk.append(position)
+            target = assertions[position].revises
+            position = ctx.assertion_ids.get(target) if target is not None else None
+        if position is not None and state[position] == 1:
+            circle = walk[walk.index(position) :]
+            ids = ", ".join(sorted(repr(assertions[p].id) for p in circle))
+            for member in circle:
+                field = "retracts" if assertions[member].retracts is not None else "corrects"
+                ctx.emit(
+                    "CM313",
+                    f"$.assertions[{member}].{field}",
+                    f"revisions go round in a circle ({ids}): each assertion revises one "
+                    "made before it; remove the revision that closes the circle",
+                )
+        for visited in walk:
+            state[visited] = 2
 
 
 def _identifiers(ctx: Context) -> None:

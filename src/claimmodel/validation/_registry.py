@@ -228,6 +228,27 @@ _TABLE = (
         summary="two sources of a bundle do not carry the same external identifier",
     ),
     Rule(
+        code="CM311",
+        name="unknown-revised-assertion",
+        family=Family.REFERENCES,
+        severity=_E,
+        summary="an assertion retracts or corrects an assertion of the bundle",
+    ),
+    Rule(
+        code="CM312",
+        name="retraction-of-another-claim",
+        family=Family.REFERENCES,
+        severity=_W,
+        summary="a retraction withdraws the claim of the assertion it retracts",
+    ),
+    Rule(
+        code="CM313",
+        name="revision-cycle",
+        family=Family.REFERENCES,
+        severity=_E,
+        summary="retractions and corrections do not go round in a circle",
+    ),
+    Rule(
         code="CM314",
         name="stale-derived-id",
         family=Family.REFERENCES,
@@ -262,6 +283,13 @@ _TABLE = (
         family=Family.DATES,
         severity=_E,
         summary="a statement is not relayed before it was made",
+    ),
+    Rule(
+        code="CM504",
+        name="revised-before-said",
+        family=Family.DATES,
+        severity=_E,
+        summary="a retraction or correction comes after the statement it revises",
     ),
     Rule(
         code="CM601",
