@@ -97,6 +97,7 @@ LINKS = objects(
         "channel": st.sampled_from(["interview", "leak", "unspecified", "rumour"]),
         "date": DATES,
         "cue": TEXT,
+        "cue_span": SPANS,
     },
 )
 DRAFTS = objects({"by": TEXT}, {"note": TEXT})
@@ -119,13 +120,26 @@ HEDGES = objects(
     {"cue": TEXT, "category": st.sampled_from(["reportative", "epistemic", "disputed", "vague"])},
     {"scope": TEXT, "span": SPANS, "voiced_by": IDS, "draft": DRAFTS},
 )
-EVIDENCE = objects({}, {"quote": TEXT, "span": SPANS, "document": IDS, "url": TEXT})
+EVIDENCE = objects(
+    {},
+    {
+        "quote": TEXT,
+        "span": SPANS,
+        "document": IDS,
+        "url": TEXT,
+        "quotation": st.sampled_from(["direct", "mixed", "verbatim"]),
+        "language": TEXT,
+        "original": TEXT,
+        "original_language": TEXT,
+    },
+)
 ASSERTIONS = objects(
     {
         "id": IDS,
         "claim": IDS,
         "attribution": objects(
-            {"source": IDS}, {"cue": TEXT, "chain": st.lists(LINKS, max_size=3)}
+            {"source": IDS},
+            {"cue": TEXT, "cue_span": SPANS, "chain": st.lists(LINKS, max_size=3)},
         ),
         "confidence": CONFIDENCES,
     },
@@ -763,7 +777,15 @@ def _rich_bundle() -> cm.Bundle:
                 occasion=cm.Occasion(channel=cm.Channel.BROADCAST, place="Kursk"),
                 mode=cm.AssertionMode.INFERRED,
                 corrects="a0",
-                evidence=(cm.Evidence(quote="q", span=cm.Span(start=1, end=2)),),
+                evidence=(
+                    cm.Evidence(
+                        quote="q",
+                        span=cm.Span(start=1, end=2),
+                        quotation=cm.Quotation.MIXED,
+                        original="к",
+                        original_language="ru",
+                    ),
+                ),
             ),
         ),
         relations=(cm.Relation(id="r", kind=cm.RelationKind.SUPPORTS, subject="a1", object="a1"),),

@@ -76,6 +76,7 @@ EXPECTED_TOP_LEVEL = {
     "Polarity",
     "Precision",
     "Problem",
+    "Quotation",
     "RaisedHedge",
     "Relation",
     "RelationKind",

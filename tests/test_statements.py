@@ -443,3 +443,89 @@ class TestPresupposition:
         assert "mode" not in cm.to_data(value)["assertions"][0]
         assert value == cm.loads(cm.dumps(value))
         assert ["$.assertions[1].mode", "$.assertions[2].mode"] == _refused_in_1_0(value)
+
+
+# -- 4. quotation -------------------------------------------------------------------------
+
+
+class TestQuotation:
+    """Evidence says how it reports the words, in what language, and the original words."""
+
+    def test_round_trip_and_new_in_1_1(self) -> None:
+        evidence = cm.Evidence(
+            quote="the project is moving forward",
+            quotation=cm.Quotation.INDIRECT,
+            language="en",
+            original="проект продвигается",
+            original_language="ru",
+        )
+        value = bundle([person("a")], [attrs.evolve(says("a1", "a"), evidence=(evidence,))])
+        assert {
+            "quote": "the project is moving forward",
+            "quotation": "indirect",
+            "language": "en",
+            "original": "проект продвигается",
+            "original_language": "ru",
+        } == cm.to_data(value)["assertions"][0]["evidence"][0]
+        assert value == cm.loads(cm.dumps(value))
+        assert [
+            "$.assertions[0].evidence[0].quotation",
+            "$.assertions[0].evidence[0].language",
+            "$.assertions[0].evidence[0].original",
+            "$.assertions[0].evidence[0].original_language",
+        ] == _refused_in_1_0(value)
+
+    def test_local_checks(self) -> None:
+        with pytest.raises(InvalidValueError, match="a quotation needs the quoted words"):
+            cm.Evidence(url="https://example.org/", quotation=cm.Quotation.DIRECT)
+        with pytest.raises(InvalidValueError, match="original_language"):
+            cm.Evidence(quote="yes", original_language="ru")
+
+
+class TestCueSpans:
+    """The cues of attributions and links have spans, checked against the document."""
+
+    TEXT = "The sculptor told RIA Novosti the project was going ahead."
+
+    def _bundle(self, attribution: cm.Attribution) -> cm.Bundle:
+        return cm.Bundle(
+            document="article",
+            sources=(
+                cm.Document(id="article", text=self.TEXT),
+                cm.Person(id="sculptor"),
+                cm.MediaOutlet(id="ria"),
+            ),
+            claims=(cm.Claim(id="c", text="It is going ahead."),),
+            assertions=(attrs.evolve(says("a1", "sculptor"), attribution=attribution),),
+        )
+
+    def test_spans_that_cover_their_cue_pass(self) -> None:
+        told = cm.Span(start=13, end=17)
+        attribution = cm.Attribution(
+            source="sculptor",
+            cue="told",
+            cue_span=told,
+            chain=(cm.Link(source="ria", channel=cm.Channel.INTERVIEW, cue="told", cue_span=told),),
+        )
+        value = self._bundle(attribution)
+        assert [] == _codes(value)
+        assert {"start": 13, "end": 17} == cm.to_data(value)["assertions"][0]["attribution"][
+            "cue_span"
+        ]
+        assert value == cm.loads(cm.dumps(value))
+
+    def test_a_mismatch_and_a_span_outside_the_text_are_reported(self) -> None:
+        attribution = cm.Attribution(
+            source="sculptor",
+            cue="confirmed",
+            cue_span=cm.Span(start=13, end=17),
+            chain=(
+                cm.Link(
+                    source="ria", channel=cm.Channel.INTERVIEW, cue_span=cm.Span(start=50, end=90)
+                ),
+            ),
+        )
+        assert [
+            ("CM601", "$.assertions[0].attribution.chain[0].cue_span"),
+            ("CM604", "$.assertions[0].attribution.cue"),
+        ] == _codes(self._bundle(attribution))

@@ -548,6 +548,16 @@ def _hedge_cue_mismatch(bundle: Bundle, data: st.DataObject) -> tuple[Bundle, st
     return broken, f"$.assertions[{index}].hedges[{len(assertion.hedges)}].cue"
 
 
+def _attribution_cue_mismatch(bundle: Bundle, data: st.DataObject) -> tuple[Bundle, str]:
+    index, assertion = _pick(bundle, data)
+    text = _document_text(bundle)
+    start = data.draw(st.integers(0, len(text) - 1), label="start")
+    span = Span(start=start, end=data.draw(st.integers(start + 1, len(text)), label="end"))
+    attribution = attrs.evolve(assertion.attribution, cue="§", cue_span=span)
+    broken = _replace(bundle, index, attrs.evolve(assertion, attribution=attribution))
+    return broken, f"$.assertions[{index}].attribution.cue"
+
+
 def _unreferenced_source(bundle: Bundle, data: st.DataObject) -> tuple[Bundle, str]:
     del data
     return bundle.with_source(Person(id="bystander")), f"$.sources[{len(bundle.sources)}]"
@@ -594,6 +604,7 @@ BREAKERS: dict[str, Breaker] = {
     "CM601": _span_outside_text,
     "CM602": _quote_mismatch,
     "CM603": _hedge_cue_mismatch,
+    "CM604": _attribution_cue_mismatch,
     "CM701": _unreferenced_source,
     "CM702": _unreferenced_claim,
     "CM801": _unreviewed_draft,

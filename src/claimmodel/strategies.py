@@ -80,6 +80,7 @@ from claimmodel.model import (
     Person,
     Polarity,
     Precision,
+    Quotation,
     Relation,
     RelationKind,
     Role,
@@ -661,6 +662,7 @@ def links(
         channel=st.sampled_from(Channel),
         date=_optional(partial_dates()) if dates is None else dates,
         cue=_optional(st.sampled_from(("told", "according to", "reported")) | texts()),
+        cue_span=_optional(_spans()),
         extensions=_extensions_or_none(allow_extensions),
     )
 
@@ -702,6 +704,7 @@ def _attributions(
     return Attribution(
         source=path[0],
         cue=draw(_optional(st.sampled_from(("said", "confirmed", "hinted")) | texts())),
+        cue_span=draw(_optional(_spans())),
         chain=chain,
         extensions=draw(_extensions_or_none(allow_extensions)),
     )
@@ -745,8 +748,22 @@ def _evidence(
         span=span,
         document=draw(documents),
         url=url,
+        **draw(_quotations(quoted=quote is not None or span is not None)),
         extensions=draw(_extensions_or_none(allow_extensions)),
     )
+
+
+@_cached
+@st.composite
+def _quotations(draw: st.DrawFn, *, quoted: bool) -> dict[str, Any]:
+    """How evidence reports the words: its quotation kind, language and original words."""
+    original = draw(_optional(st.sampled_from(("Проект продвигается", "«Да»")) | texts()))
+    return {
+        "quotation": draw(_optional(st.sampled_from(Quotation))) if quoted else None,
+        "language": draw(_optional(_languages)),
+        "original": original,
+        "original_language": None if original is None else draw(_optional(_languages)),
+    }
 
 
 @_cached
@@ -1441,9 +1458,9 @@ def _bundle_assertion(
         )
     )
     attribution = _evolve(
-        attribution,
+        _evolve(attribution, **draw(_cue_in(document_text))),
         chain=tuple(
-            _evolve(link, date=date)
+            _evolve(link, date=date, **draw(_cue_in(document_text)))
             for link, date in zip(attribution.chain, dates[1:], strict=True)
         ),
     )
@@ -1506,6 +1523,22 @@ def _evolve(instance: _T, **changes: Any) -> _T:
 
 
 @_cached
+def _cue_in(text: str | None) -> SearchStrategy[dict[str, Any]]:
+    """A cue's span within ``text`` with the words it covers, or no span (the cue kept)."""
+    none: SearchStrategy[dict[str, Any]] = st.just({"cue_span": None})
+    if text is None:
+        return none
+    spanned = spans(length=len(text)).map(
+        lambda span: (
+            {"cue_span": span, "cue": span.of(text)}
+            if not span.of(text).isspace()
+            else {"cue_span": None}
+        )
+    )
+    return none | spanned
+
+
+@_cached
 def _hedges_in(
     text: str | None, source_ids: tuple[str, ...], allow_extensions: bool
 ) -> SearchStrategy[Hedge]:
@@ -1553,6 +1586,7 @@ def _evidence_in(
             span=span,
             document=document,
             url=draw(_optional(_urls)),
+            **draw(_quotations(quoted=True)),
             extensions=draw(_extensions_or_none(allow_extensions)),
         )
 

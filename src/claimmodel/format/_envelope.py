@@ -71,6 +71,9 @@ ADDED_IN: dict[tuple[int, int], dict[str, frozenset[str]]] = {
         "assertion": frozenset({"draft", "occasion", "mode", "retracts", "corrects"}),
         "source:anonymous": frozenset({"count", "ground_rule", "independent"}),
         "hedge": frozenset({"draft"}),
+        "attribution": frozenset({"cue_span"}),
+        "link": frozenset({"cue_span"}),
+        "evidence": frozenset({"quotation", "language", "original", "original_language"}),
         "relation": frozenset({"draft"}),
     },
 }

@@ -14,6 +14,7 @@ from claimmodel.model._assertions import (
     Evidence,
     Link,
     Occasion,
+    Quotation,
     Stance,
 )
 from claimmodel.model._bundle import Bundle
@@ -86,6 +87,7 @@ __all__ = [
     "Person",
     "Polarity",
     "Precision",
+    "Quotation",
     "Relation",
     "RelationKind",
     "Role",

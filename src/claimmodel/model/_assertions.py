@@ -31,6 +31,7 @@ __all__ = [
     "Evidence",
     "Link",
     "Occasion",
+    "Quotation",
     "Stance",
 ]
 
@@ -65,6 +66,17 @@ class AssertionMode(enum.Enum):
     """Not in the text: the encoder infers that the source holds it."""
 
 
+class Quotation(enum.Enum):
+    """How evidence reports the words; the value is the wire spelling."""
+
+    DIRECT = "direct"
+    """The source's own words, in quotation marks: she said: "We will build it"."""
+    INDIRECT = "indirect"
+    """Reported speech, in the writer's words: she said that they would build it."""
+    MIXED = "mixed"
+    """Reported speech with quoted fragments: she said they would build it "without delay"."""
+
+
 class Channel(enum.Enum):
     """How a statement passed from one link of a chain to the next."""
 
@@ -93,6 +105,10 @@ class Link:
     date: PartialDate | None = attrs.field(default=None, validator=_optional_date)
     cue: str | None = attrs.field(default=None, validator=check.optional_text)
     """The words that introduce the relay ("told", "according to")."""
+    cue_span: Span | None = attrs.field(
+        default=None, validator=check.optional_instance_of(Span, "a Span")
+    )
+    """Where the cue is in the text of the bundle's document."""
     extensions: FrozenMap[JSONValue] = attrs.field(
         default=EMPTY_MAP, converter=check.freeze_extensions
     )
@@ -105,6 +121,10 @@ class Attribution:
     source: str = attrs.field(validator=check.identifier)
     cue: str | None = attrs.field(default=None, validator=check.optional_text)
     """The attributing words as written: "confirmed", "hinted", "according to"."""
+    cue_span: Span | None = attrs.field(
+        default=None, validator=check.optional_instance_of(Span, "a Span")
+    )
+    """Where the cue is in the text of the bundle's document."""
     chain: tuple[Link, ...] = check.tuple_field(check.items_of(Link, "a Link"))
     extensions: FrozenMap[JSONValue] = attrs.field(
         default=EMPTY_MAP, converter=check.freeze_extensions
@@ -192,6 +212,16 @@ class Evidence:
     )
     document: str | None = attrs.field(default=None, validator=check.optional_identifier)
     url: str | None = attrs.field(default=None, validator=check.optional_text)
+    quotation: Quotation | None = attrs.field(
+        default=None, validator=check.optional_instance_of(Quotation, "a Quotation")
+    )
+    """Whether the quote is the source's own words, reported speech, or both."""
+    language: str | None = attrs.field(default=None, validator=check.optional_text)
+    """A BCP 47 tag for the language of ``quote``."""
+    original: str | None = attrs.field(default=None, validator=check.optional_text)
+    """The words as the source said them, when ``quote`` is a translation."""
+    original_language: str | None = attrs.field(default=None, validator=check.optional_text)
+    """A BCP 47 tag for the language of ``original`` ("said in Russian")."""
     extensions: FrozenMap[JSONValue] = attrs.field(
         default=EMPTY_MAP, converter=check.freeze_extensions
     )
@@ -199,6 +229,15 @@ class Evidence:
     def __attrs_post_init__(self) -> None:
         if self.quote is None and self.span is None and self.url is None:
             raise InvalidValueError("evidence needs a quote, a span or a url", field="quote")
+        if self.quotation is not None and self.quote is None and self.span is None:
+            raise InvalidValueError(
+                "a quotation needs the quoted words: a quote or a span", field="quotation"
+            )
+        if self.original_language is not None and self.original is None:
+            raise InvalidValueError(
+                "original_language is the language of original, which is missing",
+                field="original_language",
+            )
 
 
 @attrs.frozen(kw_only=True)

@@ -313,6 +313,13 @@ _TABLE = (
         summary="a hedge's cue is the text its span covers",
     ),
     Rule(
+        code="CM604",
+        name="attribution-cue-mismatch",
+        family=Family.SPANS,
+        severity=_W,
+        summary="an attribution's or a link's cue is the text its span covers",
+    ),
+    Rule(
         code="CM701",
         name="unreferenced-source",
         family=Family.ORPHANS,

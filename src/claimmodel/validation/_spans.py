@@ -2,12 +2,13 @@
 
 A span is checked only when its document is a document source of the bundle that
 carries ``text``: evidence names its document (or, without one, the bundle's
-document); hedges always index the bundle's document.
+document); hedges and the cues of attributions and links always index the bundle's
+document.
 """
 
 from __future__ import annotations
 
-from claimmodel.model import Span
+from claimmodel.model import Attribution, Document, Link, Span
 from claimmodel.validation._context import Context
 
 __all__ = ["check"]
@@ -29,12 +30,31 @@ def _outside(ctx: Context, path: str, span: Span, text: str, document: str) -> b
     return True
 
 
+def _cue(ctx: Context, path: str, cued: Attribution | Link, own: Document, text: str) -> None:
+    cue, span = cued.cue, cued.cue_span
+    if span is None or _outside(ctx, f"{path}.cue_span", span, text, own.id):
+        return
+    covered = span.of(text)
+    if cue is not None and _collapse(covered) != _collapse(cue):
+        ctx.emit(
+            "CM604",
+            f"{path}.cue",
+            f"the cue {cue!r} is not the text its span covers ({covered!r}); "
+            "correct the cue or the span",
+        )
+
+
 def check(ctx: Context) -> None:
     """Apply every span rule."""
     own = ctx.document(ctx.bundle.document)
     own_text = own.text if own is not None else None
     for index, assertion in enumerate(ctx.bundle.assertions):
         base = f"$.assertions[{index}]"
+        if own_text is not None and own is not None:
+            attribution = assertion.attribution
+            _cue(ctx, f"{base}.attribution", attribution, own, own_text)
+            for position, link in enumerate(attribution.chain):
+                _cue(ctx, f"{base}.attribution.chain[{position}]", link, own, own_text)
         for position, hedge in enumerate(assertion.hedges):
             if hedge.span is None or own_text is None or own is None:
                 continue
