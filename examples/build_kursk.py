@@ -89,6 +89,7 @@ def sources() -> tuple[cm.Source, ...]:
                 "this record assumes 2025-11-25 (day precision), the day it was encoded."
             ),
             published=PUBLISHED,
+            published_certainty=cm.DateCertainty.ASSUMED,
             language="en",
         ),
         cm.Person(
@@ -764,6 +765,7 @@ def build() -> cm.Bundle:
         title="Planned Kursk monument to North Korean soldiers revives debate over "
         "their disputed part in the war against Ukraine",
         published=PUBLISHED,
+        published_certainty=cm.DateCertainty.ASSUMED,
         document="article",
         language="en",
         sources=sources(),

@@ -186,7 +186,13 @@ SOURCES = st.one_of(
     ),
     objects(
         {"kind": st.just("document"), "id": IDS},
-        {**SOURCE_FIELDS, "published": DATES, "authors": st.lists(IDS, max_size=2), "text": TEXT},
+        {
+            **SOURCE_FIELDS,
+            "published": DATES,
+            "published_certainty": st.sampled_from(["estimated", "assumed", "guessed"]),
+            "authors": st.lists(IDS, max_size=2),
+            "text": TEXT,
+        },
     ),
     objects(
         {"kind": st.just("collective"), "id": IDS},
@@ -225,6 +231,7 @@ BUNDLES = st.builds(
             "id": IDS,
             "title": TEXT,
             "published": DATES,
+            "published_certainty": st.sampled_from(["estimated", "assumed", "guessed"]),
             "document": IDS,
         },
     ),
@@ -747,7 +754,13 @@ def _rich_bundle() -> cm.Bundle:
                 draft=cm.Draft(by="extractor", note="check", extensions={"x_e": 1}),
                 extensions={"x_q": {"z": [1, 2.5, None]}},
             ),
-            cm.Document(id="s2", authors=("s1",), published=date, text="Text"),
+            cm.Document(
+                id="s2",
+                authors=("s1",),
+                published=date,
+                published_certainty=cm.DateCertainty.ESTIMATED,
+                text="Text",
+            ),
             cm.Collective(id="s3", members=("s1",)),
             cm.AnonymousSource(
                 id="s4", count=2, ground_rule=cm.GroundRule.BACKGROUND, independent=True

@@ -43,6 +43,7 @@ EXPECTED_TOP_LEVEL = {
     "Contradiction",
     "CorpusLine",
     "CorpusMerge",
+    "DateCertainty",
     "DecodeError",
     "Dependency",
     "DependencyKind",

@@ -529,3 +529,61 @@ class TestCueSpans:
             ("CM601", "$.assertions[0].attribution.chain[0].cue_span"),
             ("CM604", "$.assertions[0].attribution.cue"),
         ] == _codes(self._bundle(attribution))
+
+
+# -- 8. estimated dates of the record itself ----------------------------------------------
+
+
+class TestEstimatedPublication:
+    """A publication date nobody states says so, and findings that lean on it say so too."""
+
+    def test_the_example_says_its_date_is_assumed(self, example_path: Path) -> None:
+        value = cm.loads(example_path.read_bytes())
+        assert (cm.DateCertainty.ASSUMED, cm.DateCertainty.ASSUMED) == (
+            value.published_certainty,
+            value.document_source.published_certainty if value.document_source else None,
+        )
+
+    def test_a_finding_that_leans_on_it_says_so(self) -> None:
+        late = says("a1", "a", when="2026-01")
+        for certainty, caveat in (
+            (None, False),
+            (cm.DateCertainty.ESTIMATED, True),
+            (cm.DateCertainty.ASSUMED, True),
+        ):
+            value = attrs.evolve(
+                bundle([person("a")], [late]),
+                published=cm.PartialDate(year=2025, month=11),
+                published_certainty=certainty,
+            )
+            (finding,) = cm.validate(value)
+            assert ("CM501", caveat) == (finding.code, "not stated" in finding.message)
+            if certainty is not None:
+                assert f"is {certainty.value}" in finding.message
+
+    def test_the_document_source_speaks_when_the_bundle_does_not(self) -> None:
+        article = cm.Document(
+            id="article",
+            published=cm.PartialDate(year=2025),
+            published_certainty=cm.DateCertainty.ESTIMATED,
+        )
+        value = attrs.evolve(
+            bundle([person("a"), article], [says("a1", "a", when="2026", via=("article",))]),
+            document="article",
+        )
+        assert all("is estimated" in f.message for f in cm.validate(value) if f.code == "CM501")
+
+    def test_a_certainty_needs_its_date(self) -> None:
+        with pytest.raises(InvalidValueError, match="qualifies published"):
+            cm.Bundle(published_certainty=cm.DateCertainty.ESTIMATED)
+        with pytest.raises(InvalidValueError, match="qualifies published"):
+            cm.Document(id="d", published_certainty=cm.DateCertainty.ASSUMED)
+
+    def test_on_the_wire(self) -> None:
+        value = cm.Bundle(
+            published=cm.PartialDate(year=2025, month=11, day=25),
+            published_certainty=cm.DateCertainty.ASSUMED,
+        )
+        assert "assumed" == cm.to_data(value)["published_certainty"]
+        assert value == cm.loads(cm.dumps(value))
+        assert ["$.published_certainty"] == _refused_in_1_0(value)

@@ -60,6 +60,7 @@ from claimmodel.model import (
     Claim,
     Collective,
     Confidence,
+    DateCertainty,
     Document,
     Draft,
     Evidence,
@@ -710,6 +711,8 @@ def _attributions(
     )
 
 
+_certainties = _optional(st.sampled_from(DateCertainty))
+
 _urls = st.sampled_from(("https://example.org/a", "urn:x:1")) | texts()
 
 
@@ -1133,6 +1136,8 @@ def _sources(
                 )
             )
         )
+        if fields["published"] is not None:
+            fields["published_certainty"] = draw(_certainties)
         fields["authors"] = some(2)
         fields["publisher"] = draw(maybe)
         fields["language"] = draw(_optional(_languages))
@@ -1359,6 +1364,7 @@ def _bundles(
         id=draw(_optional(st.just(bundle_id))),
         title=draw(_optional(texts())),
         published=published,
+        published_certainty=None if published is None else draw(_certainties),
         document=document_id,
         language=language,
         sources=tuple(shuffled),
@@ -1419,6 +1425,7 @@ def _bundle_sources(
             fixed["publisher"] = _pick(draw, earlier_of("publisher"))
             if index == the_document:
                 fixed["published"] = published
+                fixed["published_certainty"] = None if published is None else draw(_certainties)
                 fixed["language"] = language
         if isinstance(source, Collective):
             fixed["members"] = _pick_some(draw, earlier_of("member"), 3)

@@ -59,6 +59,7 @@ _WIRE_ORDER: dict[type, tuple[str, ...]] = {
         "id",
         "title",
         "published",
+        "published_certainty",
         "document",
         "language",
         "sources",

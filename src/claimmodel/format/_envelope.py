@@ -65,11 +65,12 @@ A source's kind-specific keys are listed under ``"source:KIND"`` in :data:`ADDED
 
 ADDED_IN: dict[tuple[int, int], dict[str, frozenset[str]]] = {
     (1, 1): {
-        "bundle": frozenset({"$schema"}),
+        "bundle": frozenset({"$schema", "published_certainty"}),
         "source": frozenset({"identifiers", "draft"}),
         "claim": frozenset({"draft"}),
         "assertion": frozenset({"draft", "occasion", "mode", "retracts", "corrects"}),
         "source:anonymous": frozenset({"count", "ground_rule", "independent"}),
+        "source:document": frozenset({"published_certainty"}),
         "hedge": frozenset({"draft"}),
         "attribution": frozenset({"cue_span"}),
         "link": frozenset({"cue_span"}),

@@ -20,7 +20,7 @@ from claimmodel.model._assertions import (
 from claimmodel.model._bundle import Bundle
 from claimmodel.model._claims import Claim, Polarity, claim_id, normalize_text
 from claimmodel.model._confidence import Confidence
-from claimmodel.model._dates import PartialDate, Precision
+from claimmodel.model._dates import DateCertainty, PartialDate, Precision
 from claimmodel.model._drafts import Draft
 from claimmodel.model._frozen import FrozenMap, JSONValue
 from claimmodel.model._hedges import WIKIDATA_SOURCING_CIRCUMSTANCES, Hedge, HedgeCategory, Span
@@ -66,6 +66,7 @@ __all__ = [
     "Claim",
     "Collective",
     "Confidence",
+    "DateCertainty",
     "Document",
     "Draft",
     "Evidence",

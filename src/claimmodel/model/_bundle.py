@@ -9,7 +9,7 @@ import attrs
 from claimmodel.model import _checks as check
 from claimmodel.model._assertions import Assertion
 from claimmodel.model._claims import Claim
-from claimmodel.model._dates import PartialDate
+from claimmodel.model._dates import DateCertainty, PartialDate
 from claimmodel.model._frozen import EMPTY_MAP, FrozenMap, JSONValue
 from claimmodel.model._relations import Relation
 from claimmodel.model._sources import (
@@ -52,7 +52,8 @@ class Bundle:
 
     ``document`` is the id of the :class:`Document` source the bundle describes (its
     own voice, its text and publication date); ``published`` is when that document
-    appeared, the reference for partial dates such as "in July".
+    appeared, the reference for partial dates such as "in July", and
+    ``published_certainty`` says when that date is only estimated or assumed.
     """
 
     schema: str | None = attrs.field(default=None, validator=check.optional_uri)
@@ -62,6 +63,10 @@ class Bundle:
     published: PartialDate | None = attrs.field(
         default=None, validator=check.optional_instance_of(PartialDate, "a PartialDate")
     )
+    published_certainty: DateCertainty | None = attrs.field(
+        default=None, validator=check.certainty_of("published")
+    )
+    """Set when no source states ``published``: it is estimated or assumed."""
     document: str | None = attrs.field(default=None, validator=check.optional_identifier)
     language: str | None = attrs.field(default=None, validator=check.optional_text)
     sources: tuple[Source, ...] = check.tuple_field(check.items_of(_SOURCE_TYPES, "a source"))

@@ -91,6 +91,24 @@ _NOT_IN_URI = re.compile("[\x00-\x20\x7f-\xa0\u1680\u2000-\u200a\u2028\u2029\u20
 """Whitespace (as ``str.isspace`` has it) and control characters."""
 
 
+def certainty_of(date_field: str) -> Validator:
+    """A validator of a certainty field that qualifies ``date_field``: ``None``, or a
+    :class:`~claimmodel.model.DateCertainty` of a date that is there."""
+
+    def validate(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        from claimmodel.model._dates import DateCertainty  # noqa: PLC0415  (no cycle)
+
+        if value is None:
+            return
+        MemberOf(DateCertainty)(instance, attribute, value)
+        if getattr(instance, date_field) is None:
+            raise InvalidValueError(
+                f"{attribute.name} qualifies {date_field}, which is missing", field=attribute.name
+            )
+
+    return validate
+
+
 def optional_uri(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """``None`` or a URI reference: a non-empty string without spaces or control characters."""
     if value is None:

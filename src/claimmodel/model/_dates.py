@@ -23,7 +23,19 @@ import attrs
 from claimmodel.exceptions import InvalidTypeError, InvalidValueError
 from claimmodel.model._checks import shown, type_name
 
-__all__ = ["PartialDate", "Precision"]
+__all__ = ["DateCertainty", "PartialDate", "Precision"]
+
+
+class DateCertainty(enum.Enum):
+    """How a date that no source states was arrived at; the value is the wire spelling.
+
+    A date the record states needs none: leave the certainty out.
+    """
+
+    ESTIMATED = "estimated"
+    """Worked out from evidence (the events a text reports, its file's metadata)."""
+    ASSUMED = "assumed"
+    """Taken as a working assumption (the day the text was found or encoded)."""
 
 
 class Precision(enum.Enum):

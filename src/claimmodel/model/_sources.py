@@ -16,7 +16,7 @@ import attrs
 from claimmodel.exceptions import InvalidTypeError, InvalidValueError
 from claimmodel.model import _checks as check
 from claimmodel.model._confidence import Confidence
-from claimmodel.model._dates import PartialDate
+from claimmodel.model._dates import DateCertainty, PartialDate
 from claimmodel.model._drafts import Draft
 from claimmodel.model._frozen import EMPTY_MAP, FrozenMap, JSONValue
 from claimmodel.model._identifiers import Identifier
@@ -236,6 +236,10 @@ class Document(_SourceBase):
     kind: ClassVar[SourceKind] = SourceKind.DOCUMENT
     url: str | None = attrs.field(default=None, validator=check.optional_text)
     published: PartialDate | None = attrs.field(default=None, validator=_optional_date)
+    published_certainty: DateCertainty | None = attrs.field(
+        default=None, validator=check.certainty_of("published")
+    )
+    """Set when no source states ``published``: it is estimated or assumed."""
     authors: tuple[str, ...] = check.tuple_field(check.identifier_items)
     """Source ids of the people or bodies who wrote it."""
     publisher: str | None = attrs.field(default=None, validator=check.optional_identifier)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from claimmodel.format._errors import shortened
-from claimmodel.model import SCALES, Bundle, Document, PartialDate, Scale, Source
+from claimmodel.model import SCALES, Bundle, DateCertainty, Document, PartialDate, Scale, Source
 from claimmodel.validation._report import Finding, Severity
 
 __all__ = ["LONGEST_MESSAGE", "Context"]
@@ -36,6 +36,7 @@ class Context:
         "claim_ids",
         "findings",
         "published",
+        "published_certainty",
         "relation_ids",
         "scales",
         "severities",
@@ -60,13 +61,26 @@ class Context:
         self.sources: dict[str, Source] = {
             source_id: bundle.sources[position] for source_id, position in self.source_ids.items()
         }
-        self.published = self._publication_date()
+        self.published, self.published_certainty = self._publication_date()
 
-    def _publication_date(self) -> PartialDate | None:
+    def _publication_date(self) -> tuple[PartialDate | None, DateCertainty | None]:
         if self.bundle.published is not None:
-            return self.bundle.published
+            return self.bundle.published, self.bundle.published_certainty
         document = self.document(self.bundle.document)
-        return document.published if document is not None else None
+        if document is None:
+            return None, None
+        return document.published, document.published_certainty
+
+    @property
+    def published_caveat(self) -> str:
+        """What a finding that leans on the publication date must add when it is not stated."""
+        certainty = self.published_certainty
+        if certainty is None:
+            return ""
+        return (
+            f" (the publication date {self.published} is {certainty.value}, not stated: "
+            "check it first)"
+        )
 
     def wants(self, code: str) -> bool:
         """Whether the rule with this code is applied."""

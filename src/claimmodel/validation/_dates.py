@@ -106,6 +106,6 @@ def _after_publication(
         ctx.emit(
             "CM501",
             path,
-            f"{what} is dated {date}, after the document appeared ({published}); "
-            "correct the date, or the bundle's publication date",
+            f"{what} is dated {date}, after the document appeared ({published})"
+            f"{ctx.published_caveat}; correct the date, or the bundle's publication date",
         )
