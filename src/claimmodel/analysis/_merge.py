@@ -14,7 +14,16 @@ __all__ = ["merge"]
 
 _Item = Source | Claim | Assertion | Relation
 
-_METADATA = ("id", "title", "published", "document", "language", "extensions")
+_METADATA = (
+    "schema",
+    "id",
+    "title",
+    "published",
+    "published_certainty",
+    "document",
+    "language",
+    "extensions",
+)
 
 
 def _same_claim(first: Claim, second: Claim) -> bool:
@@ -58,7 +67,8 @@ def merge(bundles: Iterable[Bundle], *, names: Sequence[str] | None = None) -> B
     :class:`~claimmodel.exceptions.MergeConflictError` naming both places it came
     from: each bundle is called by its entry in ``names`` (for example a file
     name), else by its ``id``, else by its position.  The bundle-level metadata
-    (id, title, publication date, document, language, extensions) is kept where
+    (``$schema``, id, title, publication date and its certainty, document, language,
+    extensions) is kept where
     every bundle agrees on it and left empty where they differ, since the merged
     bundle then describes no single document.
     """
@@ -96,4 +106,6 @@ def merge(bundles: Iterable[Bundle], *, names: Sequence[str] | None = None) -> B
         values = [getattr(bundle, field) for bundle in bundles]
         if values and all(value == values[0] for value in values):
             merged[field] = values[0]
+    if merged.get("published") is None:  # a certainty qualifies a date kept
+        merged.pop("published_certainty", None)
     return Bundle(**merged)

@@ -409,6 +409,8 @@ class _Merger:
             values = [getattr(bundle, field) for bundle in self.bundles]
             if values and all(value == values[0] for value in values):
                 agreed[field] = values[0]
+        if agreed.get("published") is None:  # a certainty qualifies a date kept
+            agreed.pop("published_certainty", None)
         return agreed
 
 
