@@ -91,7 +91,9 @@ class Span:
     def __attrs_post_init__(self) -> None:
         if self.end <= self.start:
             raise InvalidValueError(
-                f"a span must end after it starts, not [{self.start}, {self.end})", field="end"
+                "a span must end after it starts, not "
+                f"[{check.shown(self.start)}, {check.shown(self.end)})",
+                field="end",
             )
 
     def of(self, text: str) -> str:

@@ -86,7 +86,8 @@ def _optional_count(_: object, attribute: attrs.Attribute[Any], value: object) -
         )
     if value < 1:
         raise InvalidValueError(
-            f"{attribute.name} must be at least 1, not {value}", field=attribute.name
+            f"{attribute.name} must be at least 1, not {check.shown(value)}",
+            field=attribute.name,
         )
 
 
