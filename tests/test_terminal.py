@@ -27,6 +27,7 @@ PAYLOAD = "\x1b]0;owned\x07\x1b[2J\u202e\nFORGED\x9b31m\u2028\r\u2066x\u2069\x7f
 # the document invalid, and the value printed is then claimmodel's own.
 _VOCABULARY = {"category", "channel", "date", "format", "kind", "language", "published"}
 _VOCABULARY |= {"scale", "stance", "polarity", "role"}
+_VOCABULARY |= {"published_certainty", "mode", "quotation", "ground_rule", "scheme", "value"}
 
 
 def _poisoned(data: Any, key: str | None = None) -> Any:
