@@ -151,6 +151,8 @@ ASSERTIONS = objects(
         "draft": DRAFTS,
         "occasion": OCCASIONS,
         "mode": st.sampled_from(["stated", "inferred", "guessed"]),
+        "earliest": DATES,
+        "latest": DATES,
         "retracts": IDS,
         "corrects": IDS,
     },
@@ -789,6 +791,8 @@ def _rich_bundle() -> cm.Bundle:
                 date=date,
                 occasion=cm.Occasion(channel=cm.Channel.BROADCAST, place="Kursk"),
                 mode=cm.AssertionMode.INFERRED,
+                earliest=cm.PartialDate(year=2025),
+                latest=date,
                 corrects="a0",
                 evidence=(
                     cm.Evidence(

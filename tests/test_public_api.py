@@ -112,6 +112,7 @@ EXPECTED_TOP_LEVEL = {
     "loads",
     "merge",
     "merge_corpus",
+    "parse_date_bounds",
     "summarize",
     "to_data",
     "validate",

@@ -587,3 +587,85 @@ class TestEstimatedPublication:
         assert "assumed" == cm.to_data(value)["published_certainty"]
         assert value == cm.loads(cm.dumps(value))
         assert ["$.published_certainty"] == _refused_in_1_0(value)
+
+
+# -- 6. bounded and relative dates --------------------------------------------------------
+
+_PUBLISHED = cm.PartialDate(year=2025, month=11, day=25)
+
+
+class TestBoundedDates:
+    """A statement dated by its bounds, read from words and checked against the rest."""
+
+    @pytest.mark.parametrize(
+        ("phrase", "expected"),
+        [
+            ("before July", (None, "2025-06")),
+            ("after 14 July 2025", ("2025-07-15", None)),
+            ("by October", (None, "2025-10")),
+            ("since June 2024", ("2024-06", None)),
+            ("between March and May", ("2025-03", "2025-05")),
+            ("from 2023 to 2024", ("2023", "2024")),
+            ("previously", (None, "2025-11-25")),
+            ("earlier this year", ("2025", "2025-11-25")),
+            ("last year", ("2024", "2024")),
+            ("last month", ("2025-10", "2025-10")),
+            ("before January", (None, "2024-12")),
+        ],
+    )
+    def test_phrases(self, phrase: str, expected: tuple[str | None, str | None]) -> None:
+        earliest, latest = cm.parse_date_bounds(phrase, reference=_PUBLISHED)
+        assert expected == (
+            None if earliest is None else str(earliest),
+            None if latest is None else str(latest),
+        )
+
+    def test_relative_phrases_need_a_reference(self) -> None:
+        with pytest.raises(InvalidValueError, match="give a reference date"):
+            cm.parse_date_bounds("previously")
+        with pytest.raises(InvalidValueError, match="is not a bounded date"):
+            cm.parse_date_bounds("once upon a time", reference=_PUBLISHED)
+
+    def test_on_the_wire(self) -> None:
+        earliest, latest = cm.parse_date_bounds("between March and May", reference=_PUBLISHED)
+        value = bundle(
+            [person("a")], [attrs.evolve(says("a1", "a"), earliest=earliest, latest=latest)]
+        )
+        data = cm.to_data(value)["assertions"][0]
+        assert ("2025-03", "2025-05") == (data["earliest"], data["latest"])
+        assert value == cm.loads(cm.dumps(value))
+        assert ["$.assertions[0].earliest", "$.assertions[0].latest"] == _refused_in_1_0(value)
+
+    def test_validation_uses_the_bounds(self) -> None:
+        def found(**changes: Any) -> list[tuple[str, str]]:
+            statement = attrs.evolve(says("a1", "a", via=("b",)), **changes)
+            value = attrs.evolve(bundle([person("a"), org("b")], [statement]), published=_PUBLISHED)
+            return [f for f in _codes(value) if f[0] != "CM106"]
+
+        year = cm.PartialDate.fromisoformat
+        assert [("CM505", "$.assertions[0].latest")] == found(
+            earliest=year("2025-05"), latest=year("2025-03")
+        )
+        assert [("CM506", "$.assertions[0].date")] == found(
+            date=year("2025-07"), latest=year("2025-06")
+        )
+        assert [("CM501", "$.assertions[0].earliest")] == found(earliest=year("2026"))
+        late_relay = (cm.Link(source="b", date=year("2025-01")),)
+        relayed = attrs.evolve(says("a1", "a").attribution, chain=late_relay)
+        assert [("CM503", "$.assertions[0].attribution.chain[0].date")] == found(
+            attribution=relayed, earliest=year("2025-03")
+        )
+        assert [] == found(date=year("2025-04"), earliest=year("2025-03"), latest=year("2025-05"))
+
+    def test_analysis_reads_the_bounds_of_an_undated_statement(self) -> None:
+        ended = cm.Affiliation(
+            kind=cm.AffiliationKind.EMPLOYED_BY, target="b", end=cm.PartialDate(year=2019)
+        )
+        value = bundle(
+            [person("a", ended), org("b")],
+            [
+                attrs.evolve(says("a1", "a"), earliest=cm.PartialDate(year=2023)),
+                says("a2", "b", when="2024"),
+            ],
+        )
+        assert 2 == cm.analyze(value)["c"].independent_origins

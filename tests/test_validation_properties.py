@@ -441,6 +441,26 @@ def _revised_before_said(bundle: Bundle, data: st.DataObject) -> tuple[Bundle, s
     return broken.with_assertion(reviser), f"$.assertions[{len(bundle.assertions)}].date"
 
 
+def _bounds_reversed(bundle: Bundle, data: st.DataObject) -> tuple[Bundle, str]:
+    index, assertion = _pick(bundle, data)
+    bounded = attrs.evolve(
+        assertion, date=None, earliest=PartialDate(year=2021), latest=PartialDate(year=2020)
+    )
+    return _replace(bundle, index, bounded), f"$.assertions[{index}].latest"
+
+
+def _date_outside_bounds(bundle: Bundle, data: st.DataObject) -> tuple[Bundle, str]:
+    index, assertion = _pick(bundle, data)
+    chain = tuple(attrs.evolve(link, date=None) for link in assertion.attribution.chain)
+    bounded = attrs.evolve(
+        assertion,
+        date=PartialDate(year=2022),
+        latest=PartialDate(year=2021),
+        attribution=attrs.evolve(assertion.attribution, chain=chain),
+    )
+    return _replace(bundle, index, bounded), f"$.assertions[{index}].date"
+
+
 def _unknown_document(bundle: Bundle, data: st.DataObject) -> tuple[Bundle, str]:
     index, assertion = _pick(bundle, data)
     target = data.draw(st.sampled_from(["ghost", assertion.attribution.source]), label="target")
@@ -601,6 +621,8 @@ BREAKERS: dict[str, Breaker] = {
     "CM502": _ends_before_start,
     "CM503": _relayed_before_said,
     "CM504": _revised_before_said,
+    "CM505": _bounds_reversed,
+    "CM506": _date_outside_bounds,
     "CM601": _span_outside_text,
     "CM602": _quote_mismatch,
     "CM603": _hedge_cue_mismatch,

@@ -113,6 +113,7 @@ if TYPE_CHECKING:
         claim_id,
         convert,
         get_scale,
+        parse_date_bounds,
         summarize,
     )
     from claimmodel.validation import Finding, Report, Severity, validate
@@ -209,6 +210,7 @@ __all__ = [
     "loads",
     "merge",
     "merge_corpus",
+    "parse_date_bounds",
     "summarize",
     "to_data",
     "validate",
@@ -312,6 +314,7 @@ _HOMES: dict[str, tuple[str, ...]] = {
         "claim_id",
         "convert",
         "get_scale",
+        "parse_date_bounds",
         "summarize",
     ),
     "claimmodel.validation": (

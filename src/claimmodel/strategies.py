@@ -861,6 +861,8 @@ def assertions(
             tuple
         ),
         date=_optional(partial_dates()) if dates is None else dates,
+        earliest=_optional(partial_dates()),
+        latest=_optional(partial_dates()),
         occasion=_optional(occasions(allow_extensions=allow_extensions)),
         mode=st.sampled_from(AssertionMode),
         evidence=st.lists(
@@ -1488,6 +1490,7 @@ def _bundle_assertion(
             draw(st.lists(_hedges_in(document_text, sources, allow_extensions), max_size=2))
         ),
         date=dates[0],
+        **draw(_bounds_of(dates[0])),
         occasion=draw(_optional(occasions(allow_extensions=allow_extensions))),
         mode=draw(st.sampled_from(AssertionMode)),
         evidence=tuple(
@@ -1527,6 +1530,14 @@ def _with_revisions(draw: st.DrawFn, assertions: list[Assertion]) -> list[Assert
 
 def _evolve(instance: _T, **changes: Any) -> _T:
     return attrs.evolve(instance, **changes)  # type: ignore[misc]
+
+
+def _bounds_of(date: PartialDate | None) -> SearchStrategy[dict[str, Any]]:
+    """Bounds around a statement's ``date``: its year, either side or both (none undated)."""
+    if date is None:
+        return st.just({})
+    year = PartialDate(year=date.year)
+    return st.fixed_dictionaries({}, optional={"earliest": st.just(year), "latest": st.just(year)})
 
 
 @_cached

@@ -10,7 +10,8 @@ roots, built once per distinct set of active dependencies and cached).
 
 Two assertions of a claim share an origin when the speaker of one is joined to
 the speaker of the other by the dependencies active at the date of either of
-them, and the relation is closed transitively.  So a person who worked for a
+them (for an undated one, at any time between its earliest and latest dates), and
+the relation is closed transitively.  So a person who worked for a
 ministry until 2019 is one origin with it for what both said in 2018 but not for
 what both said in 2024; and a source is always one origin with itself.
 """
@@ -96,7 +97,7 @@ class OriginFinder:
         self._dated_in: dict[int, list[int]] = {}
         for number, (u, _, _) in enumerate(self._dated):
             self._dated_in.setdefault(self._coarse.find(u), []).append(number)
-        self._periods: dict[PartialDate | None, Period] = {}
+        self._periods: dict[tuple[PartialDate | None, ...], Period] = {}
         # A signature (the set of dated edges active at a date) is named by a small
         # number, so that comparing and hashing it costs nothing however many edges
         # it holds.
@@ -112,11 +113,20 @@ class OriginFinder:
 
     # -- dated refinement --------------------------------------------------------------
 
-    def _when(self, date: PartialDate | None) -> Period:
-        """The period an assertion's date stands for (cached: dates repeat)."""
-        found = self._periods.get(date)
+    def _when(self, assertion: Assertion) -> Period:
+        """The period an assertion's date stands for (cached: dates repeat).
+
+        Without a date, its bounds: from its earliest to its latest date, either open.
+        """
+        date = assertion.date
+        key = (date,) if date is not None else (None, assertion.earliest, assertion.latest)
+        found = self._periods.get(key)
         if found is None:
-            found = self._periods[date] = period(date, date)
+            found = self._periods[key] = (
+                period(date, date)
+                if date is not None
+                else period(assertion.earliest, assertion.latest)
+            )
         return found
 
     def _signature(self, group: int, when: Period) -> int:
@@ -176,7 +186,7 @@ class OriginFinder:
         for local, position in enumerate(positions):
             assertion = assertions[position]
             base = self._base.find(self._index[assertion.attribution.source])
-            signature = self._signature(group, self._when(assertion.date))
+            signature = self._signature(group, self._when(assertion))
             signed[signature] = None
             signatures_at.setdefault(base, set()).add(signature)
             if base in first_at:

@@ -68,7 +68,9 @@ ADDED_IN: dict[tuple[int, int], dict[str, frozenset[str]]] = {
         "bundle": frozenset({"$schema", "published_certainty"}),
         "source": frozenset({"identifiers", "draft"}),
         "claim": frozenset({"draft"}),
-        "assertion": frozenset({"draft", "occasion", "mode", "retracts", "corrects"}),
+        "assertion": frozenset(
+            {"draft", "occasion", "mode", "retracts", "corrects", "earliest", "latest"}
+        ),
         "source:anonymous": frozenset({"count", "ground_rule", "independent"}),
         "source:document": frozenset({"published_certainty"}),
         "hedge": frozenset({"draft"}),

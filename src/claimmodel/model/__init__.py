@@ -17,6 +17,7 @@ from claimmodel.model._assertions import (
     Quotation,
     Stance,
 )
+from claimmodel.model._bounds import parse_date_bounds
 from claimmodel.model._bundle import Bundle
 from claimmodel.model._claims import Claim, Polarity, claim_id, normalize_text
 from claimmodel.model._confidence import Confidence
@@ -103,6 +104,7 @@ __all__ = [
     "convert",
     "get_scale",
     "normalize_text",
+    "parse_date_bounds",
     "summarize",
 ]
 

@@ -259,6 +259,10 @@ class Assertion:
     hedges: tuple[Hedge, ...] = check.tuple_field(check.items_of(Hedge, "a Hedge"))
     date: PartialDate | None = attrs.field(default=None, validator=_optional_date)
     """When the source made the statement (not when it was reported)."""
+    earliest: PartialDate | None = attrs.field(default=None, validator=_optional_date)
+    """The earliest it can have been made ("after July"; Wikidata's P1319)."""
+    latest: PartialDate | None = attrs.field(default=None, validator=_optional_date)
+    """The latest it can have been made ("previously", "before July"; Wikidata's P1326)."""
     occasion: Occasion | None = attrs.field(
         default=None, validator=check.optional_instance_of(Occasion, "an Occasion")
     )

@@ -63,9 +63,19 @@ def check(ctx: Context) -> None:
     for index, assertion in enumerate(ctx.bundle.assertions):
         base = f"$.assertions[{index}]"
         _after_publication(ctx, f"{base}.date", "the statement", assertion.date, published_end)
-        before: tuple[str, PartialDate] | None = (
-            ("the statement", assertion.date) if assertion.date is not None else None
+        _after_publication(
+            ctx,
+            f"{base}.earliest",
+            "the statement's earliest date",
+            assertion.earliest,
+            published_end,
         )
+        _bounds(ctx, base, assertion)
+        before: tuple[str, PartialDate] | None = None
+        if assertion.date is not None:
+            before = ("the statement", assertion.date)
+        elif assertion.earliest is not None:
+            before = ("the statement's earliest date", assertion.earliest)
         for position, link in enumerate(assertion.attribution.chain):
             if link.date is None:
                 continue
@@ -82,18 +92,49 @@ def check(ctx: Context) -> None:
         _revised_before_said(ctx, index, assertion)
 
 
+def _bounds(ctx: Context, base: str, assertion: Assertion) -> None:
+    earliest, latest, date = assertion.earliest, assertion.latest, assertion.date
+    if earliest is not None and latest is not None and definitely_after(earliest, latest):
+        ctx.emit(
+            "CM505",
+            f"{base}.latest",
+            f"the latest date ({latest}) is before the earliest ({earliest}); "
+            "correct or swap the bounds",
+        )
+    elif date is not None:
+        if earliest is not None and definitely_after(earliest, date):
+            ctx.emit(
+                "CM506",
+                f"{base}.date",
+                f"dated {date}, before its earliest date ({earliest}); correct the date or "
+                "the bound",
+            )
+        if latest is not None and definitely_after(date, latest):
+            ctx.emit(
+                "CM506",
+                f"{base}.date",
+                f"dated {date}, after its latest date ({latest}); correct the date or the bound",
+            )
+
+
 def _revised_before_said(ctx: Context, index: int, assertion: Assertion) -> None:
+    # The revision's latest possible date against the revised statement's earliest.
     target = assertion.revises
-    if target is None or assertion.date is None:
+    said = assertion.date or assertion.latest
+    if target is None or said is None:
         return
     position = ctx.assertion_ids.get(target)
-    revised = ctx.bundle.assertions[position].date if position is not None else None
-    if revised is not None and definitely_after(revised, assertion.date):
+    revised_assertion = ctx.bundle.assertions[position] if position is not None else None
+    revised = (
+        None if revised_assertion is None else revised_assertion.date or revised_assertion.earliest
+    )
+    if revised is not None and definitely_after(revised, said):
         verb = "retracts" if assertion.retracts is not None else "corrects"
+        field = "date" if assertion.date is not None else "latest"
         ctx.emit(
             "CM504",
-            f"$.assertions[{index}].date",
-            f"it {verb} {target!r}, said on {revised}, but is dated {assertion.date}, before "
+            f"$.assertions[{index}].{field}",
+            f"it {verb} {target!r}, said on {revised}, but is dated {said}, before "
             "it; a statement is revised after it is made: correct a date or the revision",
         )
 

@@ -292,6 +292,20 @@ _TABLE = (
         summary="a retraction or correction comes after the statement it revises",
     ),
     Rule(
+        code="CM505",
+        name="bounds-reversed",
+        family=Family.DATES,
+        severity=_E,
+        summary="an assertion's latest date is not before its earliest",
+    ),
+    Rule(
+        code="CM506",
+        name="date-outside-bounds",
+        family=Family.DATES,
+        severity=_E,
+        summary="an assertion's date lies between its earliest and latest dates",
+    ),
+    Rule(
         code="CM601",
         name="span-outside-text",
         family=Family.SPANS,
