@@ -178,9 +178,10 @@ def mutated(draw: st.DrawFn) -> tuple[dict[str, Any], str]:
         key = draw(st.sampled_from(sorted(required_fields(cls) & set(node))))
         del node[key]
     elif what == "wrong-type":
-        # No field of the format takes a boolean, so a boolean is always the wrong type.
+        # Only a boolean field takes a boolean: give it a string, and every other one a
+        # boolean, always the wrong type.
         key = draw(st.sampled_from(present))
-        node[key] = draw(st.booleans())
+        node[key] = "true" if type(node[key]) is bool else draw(st.booleans())
     else:
         key = draw(st.sampled_from(sorted((set(enums) | {"kind"}) & set(node))))
         node[key] = draw(st.sampled_from(("bogus", "", "ASSERTS", " person")))
