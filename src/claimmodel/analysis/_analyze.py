@@ -140,8 +140,11 @@ class ClaimAnalysis:
     ``text`` is ``None`` when assertions name a claim the bundle does not hold.
     ``sources`` are the speakers of its assertions and ``relays`` the
     intermediaries of their attribution chains (ids, sorted).  ``origins`` groups
-    the speakers of *all* its assertions, whatever their stance; the independent
-    origins behind the claim are those of them that assert it.  ``confidence`` is
+    the speakers of all its assertions that still count, whatever their stance —
+    not those later retracted or corrected (``withdrawn``), nor retractions, which
+    withdraw rather than back (they count only when they deny, dispute or
+    question); the independent origins behind the claim are those of them that
+    assert it.  ``confidence`` is
     :func:`~claimmodel.summarize` over the confidences of its assertions: the
     envelope of their probability bands (``None`` when none of them carries one).
     ``judged`` says whether any of them states a judgement at all — a band, or a
