@@ -29,7 +29,9 @@ from prov.model import PROV, ProvDocument, ProvRecord
 from rdflib.compare import isomorphic
 
 import claimmodel as cm
+from claimmodel.cli import main
 from claimmodel.exceptions import DecodeError, InvalidValueError
+from claimmodel.interop import export_bundle, get_format, import_bundle
 from claimmodel.interop._prov_terms import decode_id, encode_id
 from claimmodel.interop.prov import (
     PROV_FORMATS,
@@ -379,6 +381,50 @@ class TestDates:
     def test_generation_time(self, date: str, expected: set[str]) -> None:
         times = self.generation_times(self.bundle(cm.PartialDate.fromisoformat(date)))
         assert expected == times
+
+
+class TestCommands:
+    """`claimmodel export --to prov-…` and `import --from prov-…`, through the registry."""
+
+    @pytest.mark.parametrize("serialization", PROV_FORMATS)
+    def test_registered(self, kursk: cm.Bundle, serialization: ProvFormat) -> None:
+        entry = get_format(serialization)
+        assert ("prov", True, True) == (entry.extra, entry.can_export, entry.can_import)
+        text = export_bundle(kursk, to=serialization)
+        assert isinstance(text, str)
+        assert dumps_prov(kursk, format=serialization).rstrip("\n") == text.rstrip("\n")
+        assert text.endswith("\n")
+        assert kursk == import_bundle(text, from_format=serialization).bundle
+
+    @pytest.mark.parametrize("serialization", PROV_FORMATS)
+    def test_export_then_import(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str], serialization: ProvFormat
+    ) -> None:
+        example = Path(__file__).parent.parent / "examples" / "kursk-monument.json"
+        exported, imported = tmp_path / "kursk.prov", tmp_path / "kursk.json"
+        assert 0 == main(["export", "--to", serialization, "-o", str(exported), str(example)])
+        assert 0 == main(["import", "--from", serialization, "-o", str(imported), str(exported)])
+        assert ("", "") == capsys.readouterr()
+        assert cm.loads(example.read_bytes()) == cm.loads(imported.read_bytes())
+
+    def test_export_to_standard_output(self, capsys: pytest.CaptureFixture[str]) -> None:
+        example = Path(__file__).parent.parent / "examples" / "kursk-monument.json"
+        assert 0 == main(["export", "--to", "prov-n", str(example)])
+        out, err = capsys.readouterr()
+        assert ("document\n", "") == (out[:9], err)
+        assert out.endswith("endDocument\n")
+
+    def test_import_of_something_else(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A PROV document claimmodel did not write is refused, naming the record."""
+        document = tmp_path / "other.provn"
+        document.write_text(
+            "document\n  prefix ex <http://example.org/>\n  entity(ex:report)\nendDocument\n"
+        )
+        assert 1 == main(["import", "--from", "prov-n", str(document)])
+        _, err = capsys.readouterr()
+        assert "entity ex:report: this is not a record claimmodel writes" in err
 
 
 class TestIds:

@@ -172,6 +172,23 @@ _BUILT_IN = (
         extra="stix",
         requires=("stix2",),
     ),
+    *(
+        Format(
+            name=name,
+            summary=f"W3C {title}: sources as agents, each chain link a quotation (exact)",
+            module="claimmodel.interop.prov",
+            writer=f"_write_{name.replace('-', '_')}",
+            reader=f"_read_{name.replace('-', '_')}",
+            extra="prov",
+            requires=("prov", "rdflib", "lxml"),
+        )
+        for name, title in (
+            ("prov-json", "PROV-JSON"),
+            ("prov-n", "PROV-N"),
+            ("prov-xml", "PROV-XML"),
+            ("prov-o", "PROV-O in Turtle"),
+        )
+    ),
 )
 
 _FORMATS: dict[str, Format] = {entry.name: entry for entry in _BUILT_IN}

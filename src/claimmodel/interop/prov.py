@@ -33,6 +33,7 @@ from claimmodel.exceptions import DecodeError, InvalidValueError
 from claimmodel.interop._prov_read import from_prov
 from claimmodel.interop._prov_terms import CLAIMMODEL
 from claimmodel.interop._prov_write import DELEGATING_AFFILIATIONS, to_prov
+from claimmodel.interop._registry import Imported
 from claimmodel.model import Bundle
 
 __all__ = [
@@ -126,3 +127,44 @@ def loads_prov(data: str | bytes, *, format: ProvFormat = "prov-json") -> Bundle
     :func:`from_prov`, each raising :class:`~claimmodel.exceptions.DecodeError` on
     what it cannot read."""
     return from_prov(parse_prov(data, format=format))
+
+
+# The writers and readers `claimmodel export --to` and `import --from` call, one per
+# serialization (see the registry in _registry.py).
+
+
+def _text(bundle: Bundle, serialization: ProvFormat) -> str:
+    text = dumps_prov(bundle, format=serialization)
+    return text if text.endswith("\n") else text + "\n"
+
+
+def _write_prov_json(bundle: Bundle) -> str:
+    return _text(bundle, "prov-json")
+
+
+def _write_prov_n(bundle: Bundle) -> str:
+    return _text(bundle, "prov-n")
+
+
+def _write_prov_xml(bundle: Bundle) -> str:
+    return _text(bundle, "prov-xml")
+
+
+def _write_prov_o(bundle: Bundle) -> str:
+    return _text(bundle, "prov-o")
+
+
+def _read_prov_json(data: bytes) -> Imported:
+    return Imported(bundle=loads_prov(data, format="prov-json"))
+
+
+def _read_prov_n(data: bytes) -> Imported:
+    return Imported(bundle=loads_prov(data, format="prov-n"))
+
+
+def _read_prov_xml(data: bytes) -> Imported:
+    return Imported(bundle=loads_prov(data, format="prov-xml"))
+
+
+def _read_prov_o(data: bytes) -> Imported:
+    return Imported(bundle=loads_prov(data, format="prov-o"))
