@@ -34,7 +34,10 @@ def _utc(date: cm.PartialDate | None, latest: bool) -> dt.datetime | None:
     instant = date.latest() if latest else date.earliest()
     if instant.tzinfo is None:
         return instant.replace(tzinfo=dt.UTC)
-    return instant.astimezone(dt.UTC)
+    try:
+        return instant.astimezone(dt.UTC)
+    except OverflowError:  # before year 1 or after 9999 in UTC: no timestamp
+        return None
 
 
 def _expected_row(
