@@ -92,6 +92,7 @@ from claimmodel.model import (
     Span,
     Stance,
 )
+from claimmodel.model._identifiers import _CROCKFORD, _mod_11_2, _ror_checksum
 
 if TYPE_CHECKING:
     from hypothesis.strategies import SearchStrategy
@@ -233,22 +234,9 @@ def _drafts_or_none(allow_extensions: bool) -> SearchStrategy[Draft | None]:
     return st.none() | st.none() | drafts(allow_extensions=allow_extensions)
 
 
-_CROCKFORD = "0123456789abcdefghjkmnpqrstvwxyz"
-
-
-def _mod_11_2(digits: str) -> str:
-    total = 0
-    for digit in digits:
-        total = (total + int(digit)) * 2
-    result = (12 - total % 11) % 11
-    return "X" if result == 10 else str(result)
-
-
 def _ror(body: str) -> str:
-    number = 0
-    for character in body:
-        number = number * 32 + _CROCKFORD.index(character)
-    return f"{body}{98 - (number * 100) % 97:02d}"
+    """A ROR id's base-32 part followed by its check number, as the model verifies it."""
+    return f"{body}{_ror_checksum(body):02d}"
 
 
 _digits = st.text("0123456789", min_size=15, max_size=15)
