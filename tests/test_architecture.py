@@ -45,7 +45,7 @@ THIRD_PARTY: dict[str, set[str]] = {
     "analysis": {"attrs"},
     "strategies": {"attrs", "hypothesis"},
     "cues": {"attrs", "spacy"},
-    "interop": {"attrs", "pyarrow", "stix2", "prov", "rdflib", "lxml"},
+    "interop": {"attrs", "pyarrow", "stix2", "prov", "rdflib", "lxml", "networkx"},
     "corpus": {"attrs"},
     "render": {"attrs"},
     "cli": {"attrs"},
@@ -65,6 +65,7 @@ KNOWN_THIRD_PARTY = {
     "prov",
     "rdflib",
     "lxml",
+    "networkx",
 }
 
 

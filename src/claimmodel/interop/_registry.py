@@ -172,6 +172,22 @@ _BUILT_IN = (
         extra="stix",
         requires=("stix2",),
     ),
+    Format(
+        name="graphml",
+        summary="GraphML: sources as nodes, dependencies and chain hops as edges (one-way)",
+        module="claimmodel.interop.graph",
+        writer="to_graphml",
+        extra="graph",
+        requires=("networkx",),
+    ),
+    Format(
+        name="node-link",
+        summary="networkx node-link JSON of the same graph as graphml (one-way)",
+        module="claimmodel.interop.graph",
+        writer="to_node_link_json",
+        extra="graph",
+        requires=("networkx",),
+    ),
     *(
         Format(
             name=name,
