@@ -23,16 +23,17 @@ from prov.constants import (
     PROV_ATTR_RESPONSIBLE,
     PROV_ATTR_USED_ENTITY,
     PROV_LABEL,
+    PROV_LOCATION,
     PROV_TYPE,
 )
-from prov.model import PROV, ProvDocument, ProvRecord
+from prov.model import PROV, ProvActivity, ProvDocument, ProvRecord
 from rdflib.compare import isomorphic
 
 import claimmodel as cm
 from claimmodel.cli import main
-from claimmodel.exceptions import DecodeError, InvalidValueError
+from claimmodel.exceptions import DecodeError, InvalidValueError, LimitExceededError
 from claimmodel.interop import export_bundle, get_format, import_bundle
-from claimmodel.interop._prov_terms import decode_id, encode_id
+from claimmodel.interop._prov_terms import PUBLISHER, decode_id, encode_id
 from claimmodel.interop.prov import (
     PROV_FORMATS,
     ProvFormat,
@@ -609,3 +610,220 @@ def test_serialize_and_parse(kursk: cm.Bundle) -> None:
         text = serialize_prov(to_prov(kursk), format=serialization)
         assert text == dumps_prov(kursk, format=serialization)
         assert kursk == from_prov(parse_prov(text, format=serialization))
+
+
+def spoken(date: str | None, occasion: cm.Occasion | None) -> cm.Bundle:
+    """One person's assertion, made at ``date`` on ``occasion``."""
+    assertion = cm.Assertion(
+        id="a",
+        claim="c",
+        attribution=cm.Attribution(source="p"),
+        confidence=cm.Confidence.cannot_be_judged(),
+        date=cm.PartialDate.fromisoformat(date) if date is not None else None,
+        occasion=occasion,
+    )
+    return cm.Bundle(
+        sources=(cm.Person(id="p"),), claims=(cm.Claim(id="c", text="t"),), assertions=(assertion,)
+    )
+
+
+PRESS = cm.Occasion(channel=cm.Channel.PRESS_CONFERENCE, event="Talks with Cho", place="Wonsan")
+
+
+class TestOccasion:
+    """The occasion's place is the asserting activity's prov:location, the statement's
+    time its start and end; both read back exactly."""
+
+    @pytest.mark.parametrize("serialization", ["prov-json", "prov-n", "prov-xml"])
+    def test_location_and_times(self, serialization: ProvFormat) -> None:
+        bundle = spoken("2025-07-14T09:30:05.250000+03:00", PRESS)
+        document = read_back(dumps_prov(bundle, format=serialization), serialization)
+        (activity,) = node(document, "assertion:a")
+        assert isinstance(activity, ProvActivity)
+        assert {"Wonsan"} == activity.get_attribute(PROV_LOCATION)
+        expected = "2025-07-14T09:30:05.250000+03:00"
+        assert (expected, expected) == (
+            activity.get_startTime().isoformat(),  # type: ignore[union-attr]
+            activity.get_endTime().isoformat(),  # type: ignore[union-attr]
+        )
+        rest = json.loads(next(iter(activity.get_attribute("json:occasion"))))
+        assert {"channel": "press-conference", "event": "Talks with Cho"} == rest
+        assert bundle == from_prov(document)
+
+    @pytest.mark.parametrize(
+        ("date", "occasion"),
+        [
+            ("2025-07-14T09:30", cm.Occasion(place="Wonsan")),
+            ("2025-07-14T09:30Z", PRESS),
+            ("2025-07", PRESS),
+            (None, cm.Occasion(place="a\x00b\r\n")),  # no plain text: stays claimmodel data
+            ("2025-07-14T09:30+14:30", cm.Occasion(event="Talks")),
+            (None, cm.Occasion(place="Wonsan", extensions={"x_geo": [39.15, 127.44]})),
+        ],
+    )
+    def test_round_trip(self, date: str | None, occasion: cm.Occasion) -> None:
+        bundle = spoken(date, occasion)
+        for serialization in PROV_FORMATS:
+            text = dumps_prov(bundle, format=serialization)
+            assert bundle == loads_prov(text, format=serialization)
+            if serialization != "prov-o":
+                assert to_prov(bundle) == read_back(text, serialization)
+        assert [] == list(json_validator().iter_errors(json.loads(dumps_prov(bundle))))
+        xml = etree.fromstring(dumps_prov(bundle, format="prov-xml").encode("utf-8"))
+        assert xml_schema().validate(xml)
+
+    @pytest.mark.filterwarnings(RDFLIB_WARNING)
+    def test_prov_o(self) -> None:
+        text = dumps_prov(spoken("2025-07-14T09:30Z", PRESS), format="prov-o")
+        assert isomorphic(graph(text), rewritten(read_back(text, "prov-o")))
+        found = graph(text).query(
+            """
+            PREFIX prov: <http://www.w3.org/ns/prov#>
+            SELECT ?place ?start ?end WHERE {
+                <urn:claimmodel:assertion:a> prov:atLocation ?place ;
+                    prov:startedAtTime ?start ; prov:endedAtTime ?end .
+            }
+            """
+        )
+        assert [("Wonsan", "2025-07-14T09:30:00+00:00", "2025-07-14T09:30:00+00:00")] == [
+            tuple(str(value) for value in row)  # type: ignore[union-attr]
+            for row in found
+        ]
+
+    @pytest.mark.parametrize(
+        ("date", "occasion", "expected"),
+        [
+            ("2025-07-14T09:30", None, ("2025-07-14T09:30:00", None)),
+            ("2025-07-14", cm.Occasion(place="Wonsan"), (None, "Wonsan")),
+            (None, cm.Occasion(event="Talks"), (None, None)),
+        ],
+    )
+    def test_only_what_prov_can_say(
+        self, date: str | None, occasion: cm.Occasion | None, expected: tuple[str | None, ...]
+    ) -> None:
+        """A day is a period, not an instant; an occasion without a place has no location."""
+        (activity,) = node(to_prov(spoken(date, occasion)), "assertion:a")
+        assert isinstance(activity, ProvActivity)
+        start = activity.get_startTime()
+        assert start == activity.get_endTime()
+        place = activity.get_attribute(PROV_LOCATION)
+        assert expected == (
+            start.isoformat() if start is not None else None,
+            next(iter(place), None),
+        )
+
+    def test_time_changed_in_prov(self) -> None:
+        data = json.loads(dumps_prov(spoken("2025-07-14T09:30Z", PRESS)))
+        data["activity"]["assertion:a"]["prov:endTime"] = "2025-07-14T10:30:00+00:00"
+        with pytest.raises(
+            DecodeError, match=r"activity assertion:a: prov:endTime is 2025-07-14T10:30"
+        ):
+            loads_prov(json.dumps(data))
+        del data["activity"]["assertion:a"]["prov:endTime"]
+        with pytest.raises(DecodeError, match="prov:endTime is absent"):
+            loads_prov(json.dumps(data))
+
+    def test_place_written_twice(self) -> None:
+        data = json.loads(dumps_prov(spoken(None, PRESS)))
+        data["activity"]["assertion:a"]["json:occasion"] = '{"place":"Kursk"}'
+        with pytest.raises(DecodeError, match="without a place, beside prov:location"):
+            loads_prov(json.dumps(data))
+
+
+class TestAuthorsAndPublisher:
+    """A document's authors and publisher are native attributions, in order."""
+
+    def bundle(self) -> cm.Bundle:
+        report = cm.Document(id="report", authors=("q", "p", "desk"), publisher="outlet")
+        return cm.Bundle(
+            sources=(
+                report,
+                cm.Person(id="p"),
+                cm.Person(id="q"),
+                cm.Document(id="desk"),
+                cm.MediaOutlet(id="outlet"),
+            )
+        )
+
+    def test_attributions(self) -> None:
+        document = read_back(dumps_prov(self.bundle()), "prov-json")
+        attributed = sorted(
+            (
+                str(next(iter(r.get_attribute(PROV_ATTR_AGENT)))),
+                str(next(iter(r.get_attribute(PROV_TYPE)))),
+                next(iter(r.get_attribute("claimmodel:_position")), None),
+            )
+            for r in records(document, "Attribution")
+            if {"source:report"} == {str(e) for e in r.get_attribute(PROV_ATTR_ENTITY)}
+        )
+        assert [
+            ("source:desk", "claimmodel:author", 2),
+            ("source:outlet", "claimmodel:publisher", None),
+            ("source:p", "claimmodel:author", 1),
+            ("source:q", "claimmodel:author", 0),
+        ] == attributed
+        (report,) = node(document, "source:report")
+        assert not {"claimmodel:authors", "json:authors", "claimmodel:publisher"} & {
+            str(name) for name, _ in report.attributes
+        }
+
+    def test_a_writing_document_is_an_agent(self) -> None:
+        kinds = {r.get_type() for r in node(to_prov(self.bundle()), "source:desk")}
+        assert {PROV["Entity"], PROV["Agent"]} == kinds
+
+    @pytest.mark.parametrize("serialization", PROV_FORMATS)
+    def test_round_trip(self, serialization: ProvFormat) -> None:
+        bundle = self.bundle()
+        assert bundle == loads_prov(dumps_prov(bundle, format=serialization), format=serialization)
+
+    def test_schemas(self) -> None:
+        bundle = self.bundle()
+        assert [] == list(json_validator().iter_errors(json.loads(dumps_prov(bundle))))
+        xml = etree.fromstring(dumps_prov(bundle, format="prov-xml").encode("utf-8"))
+        assert xml_schema().validate(xml)
+
+    @pytest.mark.filterwarnings(RDFLIB_WARNING)
+    def test_prov_o(self) -> None:
+        text = dumps_prov(self.bundle(), format="prov-o")
+        assert isomorphic(graph(text), rewritten(read_back(text, "prov-o")))
+        assert self.bundle() == loads_prov(text, format="prov-o")
+
+    def test_other_attribution_of_a_source(self) -> None:
+        document = to_prov(self.bundle())
+        document.attribution("source:report", "source:p")
+        with pytest.raises(DecodeError, match="has the prov:type claimmodel:author or"):
+            from_prov(document)
+
+    def test_two_publishers(self) -> None:
+        document = to_prov(self.bundle())
+        document.attribution("source:report", "source:p", other_attributes={PROV_TYPE: PUBLISHER})
+        with pytest.raises(DecodeError, match="source:report: needs exactly one"):
+            from_prov(document)
+
+
+class TestLimits:
+    """PROV input is held to the same limits as claimmodel JSON."""
+
+    @pytest.mark.parametrize("serialization", PROV_FORMATS)
+    def test_document_size(self, kursk: cm.Bundle, serialization: ProvFormat) -> None:
+        text = dumps_prov(kursk, format=serialization)
+        small = cm.Limits(max_document_bytes=1_000)
+        for data in (text, text.encode("utf-8")):
+            with pytest.raises(LimitExceededError, match="exceeds the limit max_document_bytes"):
+                parse_prov(data, format=serialization, limits=small)
+            with pytest.raises(LimitExceededError, match="max_document_bytes=1,000"):
+                loads_prov(data, format=serialization, limits=small)
+        size = cm.Limits(max_document_bytes=len(text.encode("utf-8")))
+        assert kursk == loads_prov(text, format=serialization, limits=size)
+
+    def test_before_parsing(self) -> None:
+        """The size is checked first: text too large is refused, readable or not."""
+        with pytest.raises(LimitExceededError, match="a document of 6 bytes"):
+            parse_prov("[[[[[[", limits=cm.Limits(max_document_bytes=5))
+
+    def test_wire_data(self, kursk: cm.Bundle) -> None:
+        """The data a document carries is held to the limits as from_data holds it."""
+        document = to_prov(kursk)
+        with pytest.raises(LimitExceededError, match="max_chain_length"):
+            from_prov(document, limits=cm.Limits(max_chain_length=1))
+        assert kursk == from_prov(document, limits=cm.Limits(max_chain_length=2))

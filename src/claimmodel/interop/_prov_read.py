@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
@@ -23,18 +24,21 @@ from prov.constants import (
     PROV_GENERATION,
     PROV_INFLUENCE,
     PROV_LABEL,
+    PROV_LOCATION,
     PROV_N_MAP,
     PROV_ROLE,
     PROV_TYPE,
     PROV_USAGE,
     PROV_VALUE,
 )
-from prov.model import PROV, ProvDocument, ProvRecord, QualifiedName
+from prov.model import PROV, ProvActivity, ProvDocument, ProvRecord, QualifiedName
 
-from claimmodel.exceptions import DecodeError
-from claimmodel.format import from_data
+from claimmodel.exceptions import ClaimModelError, DecodeError
+from claimmodel.format import Limits, from_data
+from claimmodel.format._limits import DEFAULT_LIMITS
 from claimmodel.interop._prov_terms import (
     ASSERTION,
+    AUTHOR,
     BUNDLE,
     CLAIM,
     CLAIMMODEL,
@@ -42,12 +46,14 @@ from claimmodel.interop._prov_terms import (
     OTHER,
     POSITION,
     PROPOSITION,
+    PUBLISHER,
     RELATION,
     RELAY,
     SOURCE,
     STATEMENT,
     WIRE_JSON,
     decode_id,
+    instant,
     read_json,
     read_text,
 )
@@ -217,7 +223,7 @@ class _Reader:
 
     # -- the bundle ---------------------------------------------------------------
 
-    def bundle(self) -> Bundle:
+    def bundle(self, limits: Limits) -> Bundle:
         record = self._only(self.bundles, "entity of prov:type claimmodel:Bundle", "document")
         data = self._wire(record, (PROV_LABEL,))
         data["format"] = _single(record, FORMAT)
@@ -233,7 +239,7 @@ class _Reader:
             self._assertion(r) for r in self._ordered(self.assertions, "assertions")
         ]
         data["relations"] = [self._relation(r) for r in self._ordered(self.relations, "relations")]
-        return from_data(data)
+        return from_data(data, limits=limits)
 
     def _source(self, record: ProvRecord) -> dict[str, Any]:
         data = {"id": _id(record.identifier, record), **self._wire(record, (PROV_LABEL,))}
@@ -252,7 +258,38 @@ class _Reader:
                 }
                 for a in self._ordered(affiliations, f"affiliations of {record.identifier}")
             ]
+        self._attributions(data, record)
         return data
+
+    def _attributions(self, data: dict[str, Any], record: ProvRecord) -> None:
+        """A document's authors and publisher, from its ``wasAttributedTo`` records."""
+        authors: list[ProvRecord] = []
+        publishers: list[ProvRecord] = []
+        for attribution in self.attributed.get(str(record.identifier), []):
+            kind = _single(attribution, PROV_TYPE)
+            if kind == AUTHOR:
+                authors.append(attribution)
+            elif kind == PUBLISHER:
+                publishers.append(attribution)
+            else:
+                raise DecodeError.single(
+                    _where(attribution),
+                    f"a source's prov:wasAttributedTo has the prov:type {AUTHOR} or "
+                    f"{PUBLISHER}, not {kind}",
+                )
+            if self._wire(attribution):
+                raise DecodeError.single(
+                    _where(attribution), "an author's or publisher's attribution carries no data"
+                )
+        for key, found in (("authors", authors), ("publisher", publishers)):
+            if found and key in data:
+                raise DecodeError.single(_where(record), f"{key} is written twice")
+        if authors:
+            ordered = self._ordered(authors, f"authors of {record.identifier}")
+            data["authors"] = [_id(_single(a, PROV_ATTR_AGENT), a) for a in ordered]
+        if publishers:
+            publisher = self._only(publishers, f"{PUBLISHER} attribution", _where(record))
+            data["publisher"] = _id(_single(publisher, PROV_ATTR_AGENT), publisher)
 
     def _claim(self, record: ProvRecord) -> dict[str, Any]:
         data = {"id": _id(record.identifier, record), **self._wire(record, (PROV_VALUE,))}
@@ -262,7 +299,20 @@ class _Reader:
     def _assertion(self, record: ProvRecord) -> dict[str, Any]:
         where = _where(record)
         key = str(record.identifier)
-        data = {"id": _id(record.identifier, record), **self._wire(record)}
+        data = {"id": _id(record.identifier, record), **self._wire(record, (PROV_LOCATION,))}
+        place = _single(record, PROV_LOCATION)
+        if place is not None:
+            occasion = data.get("occasion", {})
+            if not isinstance(occasion, dict) or "place" in occasion:
+                raise DecodeError.single(
+                    where, "json:occasion must be an object without a place, beside prov:location"
+                )
+            data["occasion"] = {
+                **occasion,
+                "place": read_text(place, where=f"{where} prov:location"),
+            }
+        assert isinstance(record, ProvActivity)
+        self._check_times(record, data.get("date"))
         uses = [u for u in self.used.get(key, []) if _single(u, PROV_ROLE) == PROPOSITION]
         use = self._only(uses, "prov:used with prov:role claimmodel:proposition", where)
         data["claim"] = _id(_single(use, PROV_ATTR_ENTITY), use)
@@ -292,16 +342,41 @@ class _Reader:
         data["attribution"] = attribution
         return data
 
+    @staticmethod
+    def _check_times(record: ProvActivity, date: object) -> None:
+        """The activity's start and end are the instant of the wire date, or absent."""
+        try:
+            expected = instant(date)
+        except ClaimModelError:  # not a date: from_data names the key and the fault
+            return
+        for name, time in (
+            ("prov:startTime", record.get_startTime()),
+            ("prov:endTime", record.get_endTime()),
+        ):
+            if _time_text(time) != _time_text(expected):
+                wanted = "none" if expected is None else expected.isoformat()
+                raise DecodeError.single(
+                    _where(record),
+                    f"{name} is {_time_text(time) or 'absent'}, but the assertion's "
+                    f"claimmodel:date {date!r} gives {wanted}",
+                )
+
     def _relation(self, record: ProvRecord) -> dict[str, Any]:
         return {"id": _id(record.identifier, record), **self._wire(record)}
 
 
-def from_prov(document: ProvDocument) -> Bundle:
+def _time_text(time: object) -> str | None:
+    """A PROV time as text, offset included (equal instants in other zones differ)."""
+    return time.isoformat() if isinstance(time, dt.datetime) else None
+
+
+def from_prov(document: ProvDocument, *, limits: Limits = DEFAULT_LIMITS) -> Bundle:
     """The bundle a document written by :func:`to_prov` holds, exactly.
 
     Raises :class:`~claimmodel.exceptions.DecodeError` naming the PROV record at
     fault when the document is not one claimmodel wrote (or was changed so that
     the bundle cannot be recovered), and whatever :func:`claimmodel.from_data`
-    raises when the wire data it carries is not a valid bundle.
+    raises when the wire data it carries is not a valid bundle or goes beyond
+    ``limits`` (see :class:`~claimmodel.Limits`).
     """
-    return _Reader(document).bundle()
+    return _Reader(document).bundle(limits)

@@ -21,6 +21,7 @@ four PROV serializations:
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from typing import Final
@@ -28,9 +29,11 @@ from typing import Final
 from prov.model import Namespace, ProvDocument, QualifiedName
 
 from claimmodel.exceptions import DecodeError
+from claimmodel.model import PartialDate, Precision
 
 __all__ = [
     "ASSERTION",
+    "AUTHOR",
     "BUNDLE",
     "CLAIM",
     "CLAIMMODEL",
@@ -39,6 +42,7 @@ __all__ = [
     "OTHER",
     "POSITION",
     "PROPOSITION",
+    "PUBLISHER",
     "RELATION",
     "RELAY",
     "SOURCE",
@@ -46,6 +50,7 @@ __all__ = [
     "WIRE_JSON",
     "decode_id",
     "encode_id",
+    "instant",
     "is_plain",
     "json_text",
     "new_document",
@@ -85,6 +90,10 @@ OTHER: Final = WIRE_JSON["_other"]
 """Wire keys that are not names, gathered into one JSON object."""
 PROPOSITION: Final = CLAIMMODEL["proposition"]
 """The role in which an assertion uses its claim."""
+AUTHOR: Final = CLAIMMODEL["author"]
+"""The ``prov:type`` of the attribution of a document to one of its authors."""
+PUBLISHER: Final = CLAIMMODEL["publisher"]
+"""The ``prov:type`` of the attribution of a document to its publisher."""
 
 _ESCAPE = re.compile(r"_([0-9a-f]{1,6})_")
 _ENCODED = re.compile(r"(?:[A-Za-z]|_[0-9a-f]{1,6}_)(?:[A-Za-z0-9-]|_[0-9a-f]{1,6}_)*")
@@ -95,6 +104,7 @@ _NOT_XML = re.compile("[^\t\n\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 # most extension keys look like.  Bookkeeping names start with "_" instead, so
 # they never meet a wire key.
 _WIRE_KEY = re.compile(r"[a-z][A-Za-z0-9_-]*", re.ASCII)
+_LARGEST_OFFSET: Final = dt.timedelta(hours=14)
 
 
 def encode_id(identifier: str) -> str:
@@ -118,6 +128,23 @@ def decode_id(local: str, *, where: str) -> str:
         return _ESCAPE.sub(lambda match: chr(int(match.group(1), 16)), local)
     except (ValueError, OverflowError):
         raise DecodeError.single(where, f"{local!r} escapes no character") from None
+
+
+def instant(wire_date: object) -> dt.datetime | None:
+    """The PROV time of a wire date known to the minute or finer, else ``None``.
+
+    PROV times are instants (``xsd:dateTime``); a day or a month is a period, and
+    stays claimmodel data only, as does a time whose UTC offset is beyond the
+    ±14:00 that ``xsd:dateTime`` allows.
+    """
+    if type(wire_date) is not str:
+        return None
+    date = PartialDate.fromisoformat(wire_date)
+    if date.precision not in {Precision.MINUTE, Precision.SECOND}:
+        return None
+    if date.tz is not None and abs(date.tz.utcoffset(None)) > _LARGEST_OFFSET:
+        return None
+    return date.earliest()
 
 
 def json_text(value: object) -> str:

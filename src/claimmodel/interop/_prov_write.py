@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable, Mapping
 from typing import Any, Final
 
-from prov.constants import PROV_LABEL, PROV_ROLE, PROV_TYPE, PROV_VALUE
+from prov.constants import PROV_LABEL, PROV_LOCATION, PROV_ROLE, PROV_TYPE, PROV_VALUE
 from prov.model import PROV, ProvDocument, QualifiedName
 
 from claimmodel.format import to_data
 from claimmodel.interop._prov_terms import (
     ASSERTION,
+    AUTHOR,
     BUNDLE,
     CLAIM,
     CLAIMMODEL,
@@ -19,17 +19,19 @@ from claimmodel.interop._prov_terms import (
     OTHER,
     POSITION,
     PROPOSITION,
+    PUBLISHER,
     RELATION,
     RELAY,
     SOURCE,
     STATEMENT,
     encode_id,
+    instant,
     is_plain,
     json_text,
     new_document,
     wire_attribute,
 )
-from claimmodel.model import Bundle, PartialDate, Precision
+from claimmodel.model import Bundle
 
 __all__ = ["DELEGATING_AFFILIATIONS", "to_prov"]
 
@@ -43,7 +45,6 @@ _AGENT_TYPES: Final = {
     "government-body": PROV["Organization"],
     "media-outlet": PROV["Organization"],
 }
-_LARGEST_OFFSET: Final = dt.timedelta(hours=14)
 
 Attributes = list[tuple[QualifiedName, Any]]
 
@@ -82,33 +83,22 @@ def _natively(attributes: Attributes, key: str) -> set[str]:
     return {key} if attributes else set()
 
 
-def instant(wire_date: object) -> dt.datetime | None:
-    """The PROV time of a wire date known to the minute or finer, else ``None``.
-
-    PROV times are instants (``xsd:dateTime``); a day or a month is a period, and
-    stays claimmodel data only, as does a time whose UTC offset is beyond the
-    ±14:00 that ``xsd:dateTime`` allows.
-    """
-    if type(wire_date) is not str:
-        return None
-    date = PartialDate.fromisoformat(wire_date)
-    if date.precision not in {Precision.MINUTE, Precision.SECOND}:
-        return None
-    if date.tz is not None and abs(date.tz.utcoffset(None)) > _LARGEST_OFFSET:
-        return None
-    return date.earliest()
-
-
 class _Writer:
     """Writes one bundle's wire data into a new document."""
 
     def __init__(self, data: dict[str, Any]) -> None:
         self.document = new_document()
-        self.speakers = {
+        # Who acts: every speaker and relay, and every author and publisher.  A
+        # document among them is an agent as well as an entity.
+        self.agents = {
             link["source"]
             for assertion in data["assertions"]
             for link in (assertion["attribution"], *assertion["attribution"].get("chain", ()))
         }
+        for source in data["sources"]:
+            self.agents.update(source.get("authors", ()))
+            if "publisher" in source:
+                self.agents.add(source["publisher"])
         self.kinds = {source["id"]: source["kind"] for source in data["sources"]}
         self._bundle(data)
         for position, source in enumerate(data["sources"]):
@@ -121,7 +111,7 @@ class _Writer:
             self._relation(position, relation)
 
     def _is_agent(self, source_id: str) -> bool:
-        return self.kinds.get(source_id) != "document" or source_id in self.speakers
+        return self.kinds.get(source_id) != "document" or source_id in self.agents
 
     def _bundle(self, data: dict[str, Any]) -> None:
         identifier = BUNDLE[encode_id(data["id"])] if "id" in data else CLAIMMODEL["bundle"]
@@ -142,12 +132,26 @@ class _Writer:
         identifier = SOURCE[encode_id(source_id)]
         label = native_text(source, "name", PROV_LABEL)
         attributes: Attributes = [*label, (POSITION, position)]
-        attributes += wire_attributes(source, {"id", "affiliations"} | _natively(label, "name"))
+        native = {"id", "affiliations", "authors", "publisher"} | _natively(label, "name")
+        attributes += wire_attributes(source, native)
         if source["kind"] == "document":
             self.document.entity(identifier, attributes)
-            if source_id in self.speakers:
-                # The document speaks in its own voice: it is an agent, too.
+            if source_id in self.agents:
+                # The document speaks in its own voice (or wrote or published another):
+                # it is an agent, too.
                 self.document.agent(identifier, label)
+            for index, author in enumerate(source.get("authors", ())):
+                self.document.attribution(
+                    identifier,
+                    SOURCE[encode_id(author)],
+                    other_attributes=[(PROV_TYPE, AUTHOR), (POSITION, index)],
+                )
+            if "publisher" in source:
+                self.document.attribution(
+                    identifier,
+                    SOURCE[encode_id(source["publisher"])],
+                    other_attributes=[(PROV_TYPE, PUBLISHER)],
+                )
         else:
             kind = _AGENT_TYPES.get(source["kind"])
             self.document.agent(identifier, [(PROV_TYPE, kind)] * (kind is not None) + attributes)
@@ -180,12 +184,24 @@ class _Writer:
     def _assertion(self, position: int, assertion: dict[str, Any]) -> None:
         local = encode_id(assertion["id"])
         activity = ASSERTION[local]
+        wire = dict(assertion)
+        place = native_text(wire.get("occasion", {}), "place", PROV_LOCATION)
+        if place:
+            # The place is the activity's prov:location; the rest of the occasion
+            # (its channel, the event, extension data) stays claimmodel data.
+            rest = {key: value for key, value in wire.pop("occasion").items() if key != "place"}
+            if rest:
+                wire["occasion"] = rest
+        when = instant(assertion.get("date"))
         self.document.activity(
             activity,
+            when,
+            when,
             other_attributes=[
                 (PROV_TYPE, CLAIMMODEL["Assertion"]),
+                *place,
                 (POSITION, position),
-                *wire_attributes(assertion, ("id", "claim", "attribution")),
+                *wire_attributes(wire, ("id", "claim", "attribution")),
             ],
         )
         self.document.usage(
@@ -200,7 +216,7 @@ class _Writer:
         )
         statement = STATEMENT[local]
         self.document.entity(statement, [(PROV_TYPE, CLAIMMODEL["Statement"])])
-        self.document.generation(statement, activity, instant(assertion.get("date")))
+        self.document.generation(statement, activity, when)
         self.document.attribution(statement, speaker)
         quoted = statement
         for number, link in enumerate(attribution.get("chain", ()), start=1):

@@ -30,6 +30,8 @@ except ImportError as error:  # pragma: no cover - exercised without the extra o
     ) from error
 
 from claimmodel.exceptions import DecodeError, InvalidValueError
+from claimmodel.format import Limits
+from claimmodel.format._limits import DEFAULT_LIMITS
 from claimmodel.interop._prov_read import from_prov
 from claimmodel.interop._prov_terms import CLAIMMODEL
 from claimmodel.interop._prov_write import DELEGATING_AFFILIATIONS, to_prov
@@ -91,13 +93,23 @@ def serialize_prov(document: ProvDocument, *, format: ProvFormat = "prov-json") 
     return stream.getvalue()
 
 
-def parse_prov(data: str | bytes, *, format: ProvFormat = "prov-json") -> ProvDocument:  # noqa: A002
+def parse_prov(
+    data: str | bytes,
+    *,
+    format: ProvFormat = "prov-json",  # noqa: A002
+    limits: Limits = DEFAULT_LIMITS,
+) -> ProvDocument:
     """The document in ``data``, read by the ``prov`` library.
 
-    Text the library cannot parse raises :class:`~claimmodel.exceptions.DecodeError`
-    with the library's message.
+    Text over ``limits.max_document_bytes`` (UTF-8 bytes, counted as
+    :func:`claimmodel.loads` counts them) raises
+    :class:`~claimmodel.exceptions.LimitExceededError` before any parsing; text the
+    library cannot parse raises :class:`~claimmodel.exceptions.DecodeError` with the
+    library's message.
     """
     name, options = _serializer(format)
+    if isinstance(data, str | bytes):
+        limits.check_document(data)
     if isinstance(data, bytes):
         try:
             data = data.decode("utf-8")
@@ -122,11 +134,16 @@ def dumps_prov(bundle: Bundle, *, format: ProvFormat = "prov-json") -> str:  # n
     return serialize_prov(to_prov(bundle), format=format)
 
 
-def loads_prov(data: str | bytes, *, format: ProvFormat = "prov-json") -> Bundle:  # noqa: A002
+def loads_prov(
+    data: str | bytes,
+    *,
+    format: ProvFormat = "prov-json",  # noqa: A002
+    limits: Limits = DEFAULT_LIMITS,
+) -> Bundle:
     """The bundle in PROV text that :func:`dumps_prov` wrote: :func:`parse_prov`, then
     :func:`from_prov`, each raising :class:`~claimmodel.exceptions.DecodeError` on
-    what it cannot read."""
-    return from_prov(parse_prov(data, format=format))
+    what it cannot read, and both holding the input to ``limits``."""
+    return from_prov(parse_prov(data, format=format, limits=limits), limits=limits)
 
 
 # The writers and readers `claimmodel export --to` and `import --from` call, one per
