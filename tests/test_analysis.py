@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
@@ -283,10 +284,11 @@ class TestStances:
             analysis.asserting,
             analysis.denying,
             analysis.disputing,
+            analysis.questioning,
             analysis.reporting,
             analysis.single_origin,
         )
-        assert (2, 2, 1, 2, 1, False) == counts
+        assert (2, 2, 1, 1, 1, 1, False) == counts
 
     def test_report_without_a_speaker_is_no_origin_behind_the_claim(self) -> None:
         value = bundle(
@@ -294,7 +296,11 @@ class TestStances:
             [says("1", "wire", stance=cm.Stance.REPORTS)],
         )
         analysis = cm.analyze(value)["c"]
-        expected = (0, False, "0 independent origins across 1 assertion; reported by The Wire")
+        expected = (
+            0,
+            False,
+            ("0 independent origins; no assertion backs it; reported by The Wire"),
+        )
         assert expected == (analysis.independent_origins, analysis.single_origin, analysis.verdict)
 
     def test_verdict_names_every_origin(self) -> None:
@@ -311,7 +317,7 @@ class TestStances:
             ],
         )
         expected = (
-            "1 independent origin (Lavrov + MFA) across 3 assertions; denied by Kyiv; alleged"
+            "1 independent origin (Lavrov + MFA); 2 assertions back it; denied by Kyiv; alleged"
         )
         assert expected == cm.analyze(value)["c"].verdict
 
@@ -391,6 +397,24 @@ class TestContradictions:
 class TestAnalysisShape:
     """The analysis follows the bundle's claims and survives incomplete records."""
 
+    def test_a_read_only_mapping_from_claim_id(self) -> None:
+        first = cm.Claim(id="z", text="First in the bundle.")
+        value = bundle([person("a")], [says("1", "a", claim="z")], claims=[first, CLAIM])
+        analysis = cm.analyze(value)
+        assert isinstance(analysis, Mapping)
+        assert (["z", "c"], ["z", "c"], True, False) == (
+            list(analysis),
+            list(analysis.keys()),
+            "z" in analysis,
+            "ghost" in analysis,
+        )
+        assert [("z", analysis["z"]), ("c", analysis["c"])] == list(analysis.items())
+        assert (None, analysis["c"]) == (analysis.get("ghost"), analysis.get("c"))
+        with pytest.raises(KeyError):
+            analysis["ghost"]
+        with pytest.raises(TypeError):
+            analysis["z"] = analysis["c"]  # type: ignore[index]
+
     def test_claims_in_bundle_order_then_unknown_claims(self) -> None:
         first = cm.Claim(id="z", text="First in the bundle.")
         value = bundle(
@@ -399,7 +423,7 @@ class TestAnalysisShape:
             claims=[first, CLAIM],
         )
         analysis = cm.analyze(value)
-        assert (["z", "c", "ghost"], None) == ([c.claim for c in analysis], analysis["ghost"].text)
+        assert (["z", "c", "ghost"], None) == (list(analysis), analysis["ghost"].text)
 
     def test_unknown_speaker_is_named_by_its_id(self) -> None:
         value = bundle([], [says("1", "nobody-known")])

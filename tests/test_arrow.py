@@ -391,7 +391,7 @@ class TestDuckDB:
         rows = duckdb.sql(_PER_CLAIM.format(folder=folder)).fetchall()
         expected = sorted(
             (c.claim, len(c.assertions), len(c.sources), len(c.relays), len(c.hedges))
-            for c in cm.analyze(bundle)
+            for c in cm.analyze(bundle).values()
             if c.assertions
         )
         assert expected == rows

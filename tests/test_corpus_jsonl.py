@@ -329,7 +329,9 @@ class TestReportJsonStream:
         from claimmodel.cli._terminal import json_for_terminal
 
         assert 0 == main(["report", "--format", "json", str(EXAMPLE)])
-        expected = json_for_terminal([claim_data(c) for c in cm.analyze(_example())]) + "\n"
+        example = _example()
+        analysis = cm.analyze(example)
+        expected = json_for_terminal([claim_data(c, example) for c in analysis.values()]) + "\n"
         assert expected == capsys.readouterr().out
 
     def test_no_claims(self, tmp_path: Path, capsys: Captured) -> None:

@@ -239,3 +239,16 @@ class TestExampleShown:
             c.id for c in bundle.claims if " ".join(f"{c.id}: {c.text}".split()) not in flat
         ]
         assert [] == [a.id for a in bundle.assertions if f"[{a.id}]" not in out]
+
+
+class TestExampleReport:
+    """The README quotes the verdict ``claimmodel report`` gives the example's hard claim."""
+
+    def test_readme_quotes_the_verdict(
+        self, example_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        assert 0 == main(["report", str(example_path)])
+        block = next(b for b in capsys.readouterr().out.split("\n\n") if b.startswith(NK_FOUGHT))
+        verdict = " ".join(block.split("verdict: ", 1)[1].split())
+        readme = (example_path.parent.parent / "README.md").read_text(encoding="utf-8")
+        assert f'ends in the verdict "{verdict}"' in " ".join(readme.split())

@@ -84,6 +84,7 @@ EXPECTED_TOP_LEVEL = {
     "Report",
     "Reversal",
     "Role",
+    "Route",
     "Severity",
     "Scale",
     "ScaleKind",

@@ -83,7 +83,7 @@ class TestNoComment:
 
     def test_verdict_says_who_gave_no_answer(self) -> None:
         assert cm.analyze(_declined())["c"].verdict == (
-            "1 independent origin (Reporter) across 3 assertions; "
+            "1 independent origin (Reporter); 1 assertion backs it; "
             "declined to comment: ACME; did not respond: MINISTRY"
         )
 
@@ -91,8 +91,8 @@ class TestNoComment:
         self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
     ) -> None:
         text = _report(tmp_path, _declined(), capsys)
-        assert "  declined to comment: ACME (a2)\n" in text
-        assert "  did not respond: MINISTRY (a3)\n" in text
+        assert "  declined to comment: ACME (assertion a2)\n" in text
+        assert "  did not respond: MINISTRY (assertion a3)\n" in text
         (claim,) = _report_json(tmp_path, _declined(), capsys)
         assert (1, 1, 1) == (
             claim["independent_origins"],
@@ -212,7 +212,8 @@ class TestRetraction:
             ),
         ) == claim.reversals
         assert claim.verdict == (
-            "1 independent origin (Lavrov) across 3 assertions; retracted: RIA Novosti (a1); "
+            "1 independent origin (Lavrov); 1 assertion backs it; "
+            "retracted: RIA Novosti (assertion a1); "
             "RIA Novosti asserted it (2025-07), then retracted it (2025-09)"
         )
 
@@ -278,7 +279,10 @@ class TestRetraction:
         self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
     ) -> None:
         text = _report(tmp_path, _retracted(), capsys)
-        assert "  retracted: a1 (RIA Novosti) by a2 (RIA Novosti); no longer counted\n" in text
+        assert (
+            "  retracted: assertion a1 (RIA Novosti) by assertion a2 (RIA Novosti); no longer\n"
+            "    counted\n"
+        ) in text
         assert "  changed position: RIA Novosti asserted it (2025-07), then retracted it" in text
         (claim,) = _report_json(tmp_path, _retracted(), capsys)
         assert [
@@ -414,7 +418,7 @@ class TestPresupposition:
             claim.inferred_origins,
         )
         assert claim.verdict == (
-            "3 independent origins (A, B, C), 2 of them presupposed across 3 assertions"
+            "3 independent origins (A, B, C); 3 assertions back it (2 presupposed)"
         )
 
     def test_an_origin_that_also_states_it_states_it(self) -> None:
@@ -428,7 +432,8 @@ class TestPresupposition:
         self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
     ) -> None:
         text = _report(tmp_path, _presupposed(), capsys)
-        assert "  origin 2: B (a2), presupposed\n" in text
+        assert "  origin 2: B (assertion a2), presupposed\n" in text
+        assert "  3 assertions by 3 sources: 3 assertions back it (2 presupposed)\n" in text
         (claim,) = _report_json(tmp_path, _presupposed(), capsys)
         assert (1, 2, 0) == (
             claim["stated_origins"],

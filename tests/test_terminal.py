@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from claimmodel import from_data, validate
 from claimmodel.cli import main
 from claimmodel.cli._terminal import json_for_terminal, printable
 
@@ -28,15 +29,18 @@ PAYLOAD = "\x1b]0;owned\x07\x1b[2J\u202e\nFORGED\x9b31m\u2028\r\u2066x\u2069\x7f
 _VOCABULARY = {"category", "channel", "date", "format", "kind", "language", "published"}
 _VOCABULARY |= {"scale", "stance", "polarity", "role"}
 _VOCABULARY |= {"published_certainty", "mode", "quotation", "ground_rule", "scheme", "value"}
+_VOCABULARY |= {"earliest", "latest"}
 
 
-def _poisoned(data: Any, key: str | None = None) -> Any:
+def _poisoned(
+    data: Any, key: str | None = None, *, vocabulary: frozenset[str] = frozenset(_VOCABULARY)
+) -> Any:
     """``data`` with the payload appended to every id, reference, name and text."""
     if isinstance(data, dict):
-        return {k: _poisoned(v, k) for k, v in data.items()}
+        return {k: _poisoned(v, k, vocabulary=vocabulary) for k, v in data.items()}
     if isinstance(data, list):
-        return [_poisoned(item, key) for item in data]
-    if isinstance(data, str) and key not in _VOCABULARY:
+        return [_poisoned(item, key, vocabulary=vocabulary) for item in data]
+    if isinstance(data, str) and key not in vocabulary:
         return data + PAYLOAD
     return data
 
@@ -50,6 +54,22 @@ def _assert_safe(output: str) -> None:
 @pytest.fixture
 def poisoned(tmp_path: Path) -> str:
     data = _poisoned(json.loads(EXAMPLE.read_text("utf-8")))
+    path = tmp_path / f"bundle{PAYLOAD}.json"
+    path.write_text(json.dumps(data), "utf-8")
+    return str(path)
+
+
+@pytest.fixture
+def poisoned_valid(tmp_path: Path) -> str:
+    """The example poisoned where validation lets it be: ``report`` reports only valid
+    bundles.  Levels keep their spelling, and the document's text goes, so that no span
+    rule compares a poisoned quote with poisoned text."""
+    data = _poisoned(
+        json.loads(EXAMPLE.read_text("utf-8")), vocabulary=frozenset({*_VOCABULARY, "level"})
+    )
+    for source in data["sources"]:
+        source.pop("text", None)
+    assert not validate(from_data(data)).errors
     path = tmp_path / f"bundle{PAYLOAD}.json"
     path.write_text(json.dumps(data), "utf-8")
     return str(path)
@@ -138,6 +158,13 @@ class TestCommands:
         assert 0 == main(["show", poisoned])
         out, err = capsys.readouterr()
         _assert_safe(out + err)
+        (notice,) = err.splitlines()  # the poisoned levels are not levels of their scale
+        assert notice.startswith("claimmodel show: ")
+
+    def test_show_valid(self, poisoned_valid: str, capsys: pytest.CaptureFixture[str]) -> None:
+        assert 0 == main(["show", poisoned_valid])
+        out, err = capsys.readouterr()
+        _assert_safe(out + err)
         assert "" == err
 
     def test_show_unreadable(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -145,13 +172,23 @@ class TestCommands:
         _assert_safe("".join(capsys.readouterr()))
 
     @pytest.mark.parametrize("form", ["text", "json"])
-    def test_report(self, poisoned: str, form: str, capsys: pytest.CaptureFixture[str]) -> None:
-        assert 0 == main(["report", "--format", form, poisoned, poisoned])
+    def test_report(
+        self, poisoned_valid: str, form: str, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        assert 0 == main(["report", "--format", form, poisoned_valid, poisoned_valid])
         out, err = capsys.readouterr()
         _assert_safe(out + err)
         if form == "json":
             claims = json.loads(out)
             assert claims[0]["claim"].endswith(PAYLOAD)  # escaped, not changed
+
+    def test_report_refusing_an_invalid_bundle(
+        self, poisoned: str, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        assert 1 == main(["report", poisoned])
+        out, err = capsys.readouterr()
+        assert "" == out
+        _assert_safe(err)  # the notice names the file, escaped
 
     def test_report_unreadable(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         assert 2 == main(["report", str(tmp_path / f"missing{PAYLOAD}.json")])

@@ -97,8 +97,13 @@ def corroboration(bundles: list[cm.Bundle]) -> list[str]:
     merged: cm.Bundle = cm.merge(bundles)
     analysis: cm.Analysis = cm.analyze(merged)
     verdicts: list[str] = []
-    for claim in analysis:
-        result: cm.ClaimAnalysis = claim
+    for claim_id in analysis:
+        result: cm.ClaimAnalysis = analysis[claim_id]
+        found: cm.ClaimAnalysis | None = analysis.get(claim_id)
+        assert found is result
+        assert claim_id in analysis
+        routes: tuple[cm.Route, ...] = result.routes
+        assert all(route.label for route in routes)
         origins: tuple[cm.Origin, ...] = result.independent
         count: int = result.independent_origins
         single: bool = result.single_origin

@@ -18,6 +18,7 @@ from claimmodel.analysis._analyze import (
     Origin,
     RaisedHedge,
     Reversal,
+    Route,
     Withdrawal,
     analyze,
 )
@@ -34,6 +35,7 @@ __all__ = [
     "Origin",
     "RaisedHedge",
     "Reversal",
+    "Route",
     "Withdrawal",
     "analyze",
     "dependencies",

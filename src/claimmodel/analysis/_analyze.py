@@ -14,6 +14,7 @@ from claimmodel.model import (
     Assertion,
     AssertionMode,
     Bundle,
+    Channel,
     FrozenMap,
     Hedge,
     HedgeCategory,
@@ -31,12 +32,14 @@ __all__ = [
     "Origin",
     "RaisedHedge",
     "Reversal",
+    "Route",
     "Withdrawal",
     "analyze",
 ]
 
 _STANCE_ORDER = tuple(Stance)
 _OPPOSING = frozenset({Stance.DENIES, Stance.DISPUTES, Stance.QUESTIONS})
+_CONTRADICTING = frozenset({Stance.DENIES, Stance.DISPUTES})
 
 # How each hedge category reads in a verdict, in verdict order.
 HEDGE_WORDS: dict[HedgeCategory, str] = {
@@ -91,6 +94,39 @@ class Origin:
         """Whether the origin denies, disputes or questions the claim."""
         return not _OPPOSING.isdisjoint(self.stances)
 
+    @property
+    def contradicts(self) -> bool:
+        """Whether the origin denies or disputes the claim (questioning does not contradict)."""
+        return not _CONTRADICTING.isdisjoint(self.stances)
+
+
+@attrs.frozen(kw_only=True)
+class Route:
+    """The way a relayed statement travelled: its speaker, then each intermediary in turn.
+
+    ``sources`` are ids in the order the statement passed through them (the speaker
+    first, the one nearest the reader last), ``names`` their readable names and
+    ``channels`` the channel by which each intermediary received it (one fewer than
+    ``sources``).  ``assertions`` are the ids of the claim's assertions that took this
+    way (sorted).
+    """
+
+    sources: tuple[str, ...]
+    names: tuple[str, ...]
+    channels: tuple[Channel, ...]
+    assertions: tuple[str, ...]
+
+    @property
+    def label(self) -> str:
+        """The names in travel order, each arrow marked with its channel where the record
+        names one: ``"Alexei Chebanenko -[interview]-> RIA Novosti -[publication]-> Article"``.
+        """
+        steps = [self.names[0]]
+        for name, channel in zip(self.names[1:], self.channels, strict=True):
+            arrow = "->" if channel is Channel.UNSPECIFIED else f"-[{channel.value}]->"
+            steps.append(f"{arrow} {name}")
+        return " ".join(steps)
+
 
 @attrs.frozen(kw_only=True)
 class Withdrawal:
@@ -139,7 +175,11 @@ class ClaimAnalysis:
 
     ``text`` is ``None`` when assertions name a claim the bundle does not hold.
     ``sources`` are the speakers of its assertions and ``relays`` the
-    intermediaries of their attribution chains (ids, sorted).  ``origins`` groups
+    intermediaries of their attribution chains (ids, sorted); ``routes`` show the
+    way each relayed statement travelled, in order.  ``backing`` are the ids of the
+    assertions that still back the claim (state it as true, in force), and
+    ``presupposed`` and ``inferred`` those of them that only presuppose it or that
+    the encoder infers.  ``origins`` groups
     the speakers of all its assertions that still count, whatever their stance —
     not those later retracted or corrected (``withdrawn``), nor retractions, which
     withdraw rather than back (they count only when they deny, dispute or
@@ -165,6 +205,14 @@ class ClaimAnalysis:
     """Its assertions that later assertions retracted or corrected, in assertion-id order."""
     reversals: tuple[Reversal, ...] = ()
     """Sources that changed their position on it over time, in source order."""
+    routes: tuple[Route, ...] = ()
+    """How its relayed assertions travelled, one route per distinct way (sorted)."""
+    backing: tuple[str, ...] = ()
+    """The assertions in force that state it as true, whatever their mode (sorted)."""
+    presupposed: tuple[str, ...] = ()
+    """Those of :attr:`backing` that only presuppose it (sorted)."""
+    inferred: tuple[str, ...] = ()
+    """Those of :attr:`backing` that the encoder infers (sorted)."""
 
     @property
     def independent(self) -> tuple[Origin, ...]:
@@ -197,8 +245,24 @@ class ClaimAnalysis:
 
     @property
     def disputing(self) -> int:
-        """How many independent origins dispute or question it."""
-        return len(self._with(Stance.DISPUTES, Stance.QUESTIONS))
+        """How many independent origins dispute it (questioning is :attr:`questioning`)."""
+        return len(self._with(Stance.DISPUTES))
+
+    @property
+    def questioning(self) -> int:
+        """How many independent origins question it, without denying or disputing it."""
+        return len(self._with(Stance.QUESTIONS))
+
+    @property
+    def contradicted(self) -> bool:
+        """Whether an origin asserts it and another denies or disputes it.
+
+        Questioning a claim is not contradicting it: an origin that only questions
+        it leaves it uncontradicted.
+        """
+        asserting = self.independent
+        opposing = tuple(origin for origin in self.origins if origin.contradicts)
+        return bool(asserting and opposing) and {*asserting, *opposing} != {asserting[0]}
 
     @property
     def reporting(self) -> int:
@@ -241,11 +305,32 @@ class ClaimAnalysis:
         return tuple(word for category, word in HEDGE_WORDS.items() if category in raised)
 
     @property
-    def verdict(self) -> str:
-        """One line: the origins behind the claim, who else speaks of it, the hedges raised.
+    def backing_words(self) -> str:
+        """How many assertions back the claim, the presupposed and inferred apart.
 
-        For example ``"1 independent origin (Sergey Lavrov + Russian officials)
-        across 3 assertions; questioned by the international community; alleged"``.
+        ``"3 assertions back it (2 presupposed)"``, ``"1 assertion backs it"``,
+        ``"no assertion backs it"``.
+        """
+        count = len(self.backing)
+        if not count:
+            return "no assertion backs it"
+        words = f"{_plural(count, 'assertion')} {'backs' if count == 1 else 'back'} it"
+        weak = [
+            f"{len(ids)} {word}"
+            for ids, word in ((self.presupposed, "presupposed"), (self.inferred, "inferred"))
+            if ids
+        ]
+        return words + (" (" + ", ".join(weak) + ")" if weak else "")
+
+    @property
+    def verdict(self) -> str:
+        """One line: the origins behind the claim, what backs it, who else speaks of it, the
+        hedges raised.
+
+        For example ``"1 independent origin (Sergey Lavrov + Russian officials); 3
+        assertions back it (2 presupposed); reported by the article; questioned by
+        the international community; alleged"``.  What reports, questions, disputes or
+        denies the claim, or declines to comment on it, is never counted as backing it.
         """
         if not self.assertions:
             return "no assertions"
@@ -254,8 +339,7 @@ class ClaimAnalysis:
         head = f"{len(behind)} {noun}"
         if behind:
             head += " (" + ", ".join(origin.label for origin in behind) + ")"
-        head += self._weak_backing()
-        parts = [f"{head} across {_plural(len(self.assertions), 'assertion')}"]
+        parts = [head, self.backing_words]
         for stance, verb in _STANCE_VERBS.items():
             others = self._with(stance)
             if others:
@@ -265,37 +349,23 @@ class ClaimAnalysis:
             if silent:
                 parts.append(f"{words}: " + ", ".join(origin.label for origin in silent))
         for how in ("retracted", "corrected"):
-            withdrawn = [f"{w.name} ({w.assertion})" for w in self.withdrawn if w.how == how]
+            withdrawn = [
+                f"{w.name} (assertion {w.assertion})" for w in self.withdrawn if w.how == how
+            ]
             if withdrawn:
                 parts.append(f"{how}: " + ", ".join(withdrawn))
         parts.extend(f"{r.name} {r.change}" for r in self.reversals)
         parts.extend(self.hedge_words)
         return "; ".join(parts)
 
-    def _weak_backing(self) -> str:
-        """How many of the origins behind the claim only presuppose or infer it, in words."""
-        behind = self.independent
-        weak = [
-            (count, word)
-            for count, word in (
-                (self.presupposed_origins, "presupposed"),
-                (self.inferred_origins, "inferred"),
-            )
-            if count
-        ]
-        if not weak:
-            return ""
-        if len(behind) == 1:
-            return f", {weak[0][1]}"
-        return ", " + ", ".join(f"{count} of them {word}" for count, word in weak)
-
 
 _STANCE_VERBS = {
-    Stance.DENIES: "denied",
-    Stance.DISPUTES: "disputed",
-    Stance.QUESTIONS: "questioned",
     Stance.REPORTS: "reported",
+    Stance.QUESTIONS: "questioned",
+    Stance.DISPUTES: "disputed",
+    Stance.DENIES: "denied",
 }
+"""How the stances that neither back nor are silent read in a verdict, in verdict order."""
 
 SILENCE_WORDS = {
     Stance.DECLINES_TO_COMMENT: "declined to comment",
@@ -306,7 +376,11 @@ SILENCE_WORDS = {
 
 @attrs.frozen(kw_only=True)
 class Contradiction:
-    """A claim asserted by one origin and denied, disputed or questioned by another."""
+    """A claim asserted by one origin and denied or disputed by another.
+
+    ``opposed_by`` are the origins that deny or dispute it; one that only
+    questions it does not contradict it.
+    """
 
     claim: str
     text: str | None
@@ -315,19 +389,20 @@ class Contradiction:
 
 
 @attrs.frozen(kw_only=True)
-class Analysis:
-    """The analysis of every claim of a bundle, keyed by claim id.
+class Analysis(Mapping[str, ClaimAnalysis]):
+    """The analysis of every claim of a bundle: a read-only mapping from claim id.
 
-    Iterating yields :class:`ClaimAnalysis` objects in the order of the bundle's
-    claims, then claims that assertions name but the bundle does not hold.  Two
-    analyses are equal when they say the same about the same claims, whatever the
-    order.
+    ``analysis["nk-fought"]``, ``"nk-fought" in analysis``, ``get``, ``keys``,
+    ``values`` and ``items`` work as on any mapping; iterating yields claim ids in
+    the order of the bundle's claims, then the claims that assertions name but the
+    bundle does not hold.  Two analyses are equal when they say the same about the
+    same claims, whatever the order.
     """
 
     claims: FrozenMap[ClaimAnalysis]
 
-    def __iter__(self) -> Iterator[ClaimAnalysis]:
-        return iter(self.claims.values())
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.claims)
 
     def __len__(self) -> int:
         return len(self.claims)
@@ -335,28 +410,30 @@ class Analysis:
     def __getitem__(self, claim_id: str) -> ClaimAnalysis:
         return self.claims[claim_id]
 
+    def __contains__(self, claim_id: object) -> bool:
+        return claim_id in self.claims
+
     @property
     def single_origin(self) -> tuple[ClaimAnalysis, ...]:
         """The claims exactly one independent origin stands behind."""
-        return tuple(claim for claim in self if claim.single_origin)
+        return tuple(claim for claim in self.values() if claim.single_origin)
 
     @property
     def contradictions(self) -> tuple[Contradiction, ...]:
-        """Claims asserted by one origin and denied, disputed or questioned by another."""
-        found: list[Contradiction] = []
-        for claim in self:
-            asserting = tuple(o for o in claim.origins if o.asserts)
-            opposing = tuple(o for o in claim.origins if o.opposes)
-            if asserting and opposing and {*asserting, *opposing} != {asserting[0]}:
-                found.append(
-                    Contradiction(
-                        claim=claim.claim,
-                        text=claim.text,
-                        asserted_by=asserting,
-                        opposed_by=opposing,
-                    )
-                )
-        return tuple(found)
+        """Claims asserted by one origin and denied or disputed by another.
+
+        Questioning is not contradiction: a claim only questioned is not listed.
+        """
+        return tuple(
+            Contradiction(
+                claim=claim.claim,
+                text=claim.text,
+                asserted_by=claim.independent,
+                opposed_by=tuple(o for o in claim.origins if o.contradicts),
+            )
+            for claim in self.values()
+            if claim.contradicted
+        )
 
 
 def analyze(bundle: Bundle, *, scales: Iterable[Scale] = ()) -> Analysis:
@@ -601,6 +678,7 @@ def _claim_analysis(
     )
     ordered = sorted(assertions, key=lambda a: a.id)
     confidence = envelope((a.confidence for a in assertions), scales)
+    backing = [a for a in ordered if a.stance is Stance.ASSERTS and _counts(a, context)]
     return ClaimAnalysis(
         claim=claim_id,
         text=text,
@@ -618,4 +696,30 @@ def _claim_analysis(
             if a.id in context.withdrawn
         ),
         reversals=_reversals(assertions, context),
+        routes=_routes(ordered, context.names),
+        backing=tuple(a.id for a in backing),
+        presupposed=tuple(a.id for a in backing if a.mode is AssertionMode.PRESUPPOSED),
+        inferred=tuple(a.id for a in backing if a.mode is AssertionMode.INFERRED),
+    )
+
+
+def _routes(assertions: list[Assertion], names: dict[str, str]) -> tuple[Route, ...]:
+    """The ways the relayed ``assertions`` travelled: speaker first, then each link in turn."""
+    ways: dict[tuple[tuple[str, ...], tuple[Channel, ...]], list[str]] = {}
+    for assertion in assertions:
+        chain = assertion.attribution.chain
+        if chain:
+            sources = (assertion.attribution.source, *(link.source for link in chain))
+            channels = tuple(link.channel for link in chain)
+            ways.setdefault((sources, channels), []).append(assertion.id)
+    return tuple(
+        Route(
+            sources=sources,
+            names=tuple(names.get(s, s) for s in sources),
+            channels=channels,
+            assertions=tuple(ids),
+        )
+        for (sources, channels), ids in sorted(
+            ways.items(), key=lambda way: (way[0][0], tuple(c.value for c in way[0][1]))
+        )
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shlex
 import sys
 from collections.abc import Iterator
 from typing import Any
@@ -43,6 +44,7 @@ __all__ = [
     "EXIT_INVALID",
     "EXIT_OK",
     "EXIT_UNREADABLE",
+    "invalid_notice",
     "package_version",
     "print_decode_error",
     "print_unreadable",
@@ -70,6 +72,23 @@ def print_decode_error(path: str, error: DecodeError) -> None:
     for problem in error.problems:
         where = f"{name}: {printable(problem.path)}"
         print(f"{where}: {printable(problem.message)}", file=sys.stderr)
+
+
+def invalid_notice(command: str, name: str, path: str, bundle: Bundle) -> str | None:
+    """One line saying that ``bundle`` (``name``, read from ``path``) breaks validation rules.
+
+    ``None`` when no rule finds an error in it.  ``show`` and ``report`` print it to
+    standard error, so that nobody takes what they print for a sound record.
+    """
+    errors = validate(bundle).errors
+    if not errors:
+        return None
+    first = errors[0]
+    count = "1 validation error" if len(errors) == 1 else f"{len(errors)} validation errors"
+    return printable(
+        f"claimmodel {command}: {name}: {count} (first: {first.code} at {first.path}); "
+        f"run `claimmodel validate {shlex.quote(path)}` to see them"
+    )
 
 
 def _codes(values: list[str] | None) -> list[str] | None:
@@ -283,6 +302,9 @@ def run_show(args: argparse.Namespace) -> int:
             status = max(status, read_status)
             if bundle is None:
                 continue
+            notice = invalid_notice("show", name, path, bundle)
+            if notice is not None:
+                print(notice, file=sys.stderr)  # shown all the same: the record as it is
             if shown:
                 sys.stdout.write("\n")
             if len(paths) > 1 or name != display_name(path):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 import textwrap
+from collections.abc import Iterable
 from typing import Any
 
 from claimmodel.analysis import Analysis, ClaimAnalysis, analyze
@@ -12,6 +13,7 @@ from claimmodel.cli._commands import (
     EXIT_INVALID,
     EXIT_OK,
     EXIT_UNREADABLE,
+    invalid_notice,
     print_decode_error,
     print_unreadable,
 )
@@ -27,22 +29,21 @@ from claimmodel.cli._inputs import (
 from claimmodel.cli._terminal import json_for_terminal, printable
 from claimmodel.corpus import for_corroboration, merge_corpus
 from claimmodel.exceptions import DecodeError, MergeConflictError
-from claimmodel.model import AssertionMode, Bundle, Stance
+from claimmodel.model import AssertionMode, Bundle, Confidence, Stance
 
-__all__ = ["claim_data", "render_report", "run_report"]
+__all__ = ["claim_data", "judgements", "render_report", "run_report"]
 
 WIDTH = 80
 
 _STANCE_VERBS = {
-    Stance.DENIES: "denied",
-    Stance.DISPUTES: "disputed",
-    Stance.QUESTIONS: "questioned",
-    Stance.REPORTS: "reported",
-}
-_SILENCE = {
+    Stance.REPORTS: "reported by",
+    Stance.QUESTIONS: "questioned by",
+    Stance.DISPUTES: "disputed by",
+    Stance.DENIES: "denied by",
     Stance.DECLINES_TO_COMMENT: "declined to comment",
     Stance.DOES_NOT_RESPOND: "did not respond",
 }
+"""What the origins that do not back a claim do with it, in the order the report lists them."""
 
 
 def _wrap(text: str, *, indent: str = "  ", hang: str = "    ") -> list[str]:
@@ -61,38 +62,75 @@ def _plural(count: int, noun: str) -> str:
     return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
-def _names(bundle: Bundle, ids: tuple[str, ...]) -> str:
-    return ", ".join((s.label if (s := bundle.source(i)) else i) for i in ids)
+def _ids(ids: Iterable[str]) -> str:
+    """Assertion ids, labelled as such: ``assertion a1`` or ``assertions a1, a2``."""
+    listed = list(ids)
+    return ("assertion " if len(listed) == 1 else "assertions ") + ", ".join(listed)
+
+
+def judgements(bundle: Bundle, claim: ClaimAnalysis) -> list[tuple[Confidence, list[str]]]:
+    """Each distinct judgement of the claim's assertions (level, scale, band, assessor),
+    with the ids of the assertions that carry it, in the order they first appear."""
+    found: dict[tuple[str, str, object, str | None], tuple[Confidence, list[str]]] = {}
+    for assertion_id in claim.assertions:
+        assertion = bundle.assertion(assertion_id)
+        if assertion is None:  # pragma: no cover - the analysis names only the bundle's
+            continue
+        confidence = assertion.confidence
+        key = (confidence.scale, confidence.level, confidence.probability, confidence.assessor)
+        found.setdefault(key, (confidence, []))[1].append(assertion_id)
+    return list(found.values())
+
+
+def _judged_by(bundle: Bundle, confidence: Confidence) -> str:
+    assessor = confidence.assessor
+    if assessor is None:
+        return f"{confidence}; who judged it is not stated"
+    source = bundle.source(assessor)
+    return f"{confidence}, judged by {source.label if source is not None else assessor}"
+
+
+def _confidence_lines(bundle: Bundle, claim: ClaimAnalysis) -> list[str]:
+    """The level, scale and assessor of each judgement of the claim; their joint band first
+    when there are several."""
+    found = judgements(bundle, claim)
+    if len(found) == 1:
+        return _wrap(f"confidence: {_judged_by(bundle, found[0][0])}")
+    if claim.confidence is not None:
+        overall = f"{claim.confidence} over {len(found)} judgements"
+    elif claim.judged:
+        overall = f"graded, no probability stated, in {len(found)} judgements"
+    else:
+        overall = f"cannot be judged, in {len(found)} judgements"
+    lines = _wrap(f"confidence: {overall}")
+    for confidence, ids in found:
+        lines += _wrap(f"{_judged_by(bundle, confidence)} ({_ids(ids)})", indent="    ")
+    return lines
 
 
 def _block(bundle: Bundle, claim: ClaimAnalysis) -> list[str]:
     lines = [printable(claim.claim)]
     lines += _wrap(claim.text if claim.text is not None else "(claim not in the bundle)")
-    facts = (
-        f"{_plural(len(claim.assertions), 'assertion')} by {_plural(len(claim.sources), 'source')}"
+    lines += _wrap(
+        f"{_plural(len(claim.assertions), 'assertion')} by "
+        f"{_plural(len(claim.sources), 'source')}: {claim.backing_words}"
     )
-    if claim.relays:
-        facts += f"; relayed by {_names(bundle, claim.relays)}"
-    lines += _wrap(facts)
     for number, origin in enumerate(claim.independent, start=1):
         backing = "" if origin.mode in (None, AssertionMode.STATED) else f", {origin.mode.value}"
-        ids = ", ".join(origin.assertions)
-        lines += _wrap(f"origin {number}: {origin.label} ({ids}){backing}")
+        lines += _wrap(f"origin {number}: {origin.label} ({_ids(origin.assertions)}){backing}")
     for origin in claim.origins:
         for reason in origin.reasons:
             lines += _wrap(f"one origin: {reason}")
-    for origin in claim.origins:
-        for stance in origin.stances:
-            if stance in _STANCE_VERBS:
-                ids = ", ".join(origin.assertions)
-                lines += _wrap(f"{_STANCE_VERBS[stance]} by: {origin.label} ({ids})")
-            elif stance in _SILENCE:
-                ids = ", ".join(origin.assertions)
-                lines += _wrap(f"{_SILENCE[stance]}: {origin.label} ({ids})")
+    for route in claim.routes:
+        lines += _wrap(f"relayed: {route.label} ({_ids(route.assertions)})")
+    for stance, verb in _STANCE_VERBS.items():
+        for origin in claim.origins:
+            if stance in origin.stances:
+                lines += _wrap(f"{verb}: {origin.label} ({_ids(origin.assertions)})")
     for withdrawn in claim.withdrawn:
         lines += _wrap(
-            f"{withdrawn.how}: {withdrawn.assertion} ({withdrawn.name}) "
-            f"by {withdrawn.by} ({withdrawn.by_name}); no longer counted"
+            f"{withdrawn.how}: assertion {withdrawn.assertion} ({withdrawn.name}) "
+            f"by assertion {withdrawn.by} ({withdrawn.by_name}); no longer counted"
         )
     for reversal in claim.reversals:
         lines += _wrap(f"changed position: {reversal.name} {reversal.change}")
@@ -102,13 +140,7 @@ def _block(bundle: Bundle, claim: ClaimAnalysis) -> list[str]:
         )
         lines += _wrap(f"hedges: {hedges}")
     if claim.assertions:
-        if claim.confidence is not None:
-            confidence = str(claim.confidence)
-        elif claim.judged:
-            confidence = "graded, no probability stated"
-        else:
-            confidence = "cannot be judged"
-        lines += _wrap(f"confidence: {confidence}")
+        lines += _confidence_lines(bundle, claim)
     lines += _wrap(f"verdict: {claim.verdict}")
     return lines
 
@@ -120,17 +152,19 @@ def render_report(bundle: Bundle, analysis: Analysis, *, title: str | None = Non
     if heading:
         lines += _wrap(heading, indent="", hang="  ")
         lines.append("")
-    for claim in analysis:
+    for claim in analysis.values():
         lines += _block(bundle, claim)
         lines.append("")
     single = len(analysis.single_origin)
     contradictions = analysis.contradictions
-    lines += _wrap(
+    questioned = sum(1 for claim in analysis.values() if claim.questioning)
+    summary = (
         f"{_plural(len(analysis), 'claim')}; {single} single-origin; "
-        f"{len(contradictions)} contradicted",
-        indent="",
-        hang="  ",
+        f"{len(contradictions)} contradicted"
     )
+    if questioned:
+        summary += f"; {questioned} questioned"
+    lines += _wrap(summary, indent="", hang="  ")
     for found in contradictions:
         asserted = ", ".join(origin.label for origin in found.asserted_by)
         opposed = ", ".join(origin.label for origin in found.opposed_by)
@@ -138,23 +172,38 @@ def render_report(bundle: Bundle, analysis: Analysis, *, title: str | None = Non
     return "\n".join(lines) + "\n"
 
 
-def claim_data(claim: ClaimAnalysis) -> dict[str, Any]:
-    """The JSON object ``report --format json`` prints for one claim."""
-    return {
+def claim_data(claim: ClaimAnalysis, bundle: Bundle | None = None) -> dict[str, Any]:
+    """The JSON object ``report --format json`` prints for one claim (with each judgement
+    of its assertions when ``bundle``, the analysed bundle, is given)."""
+    data: dict[str, Any] = {
         "claim": claim.claim,
         "text": claim.text,
         "assertions": len(claim.assertions),
         "assertion_ids": list(claim.assertions),
         "sources": list(claim.sources),
         "relays": list(claim.relays),
+        "routes": [
+            {
+                "sources": list(route.sources),
+                "names": list(route.names),
+                "channels": [channel.value for channel in route.channels],
+                "assertions": list(route.assertions),
+            }
+            for route in claim.routes
+        ],
+        "backing": list(claim.backing),
+        "presupposed": list(claim.presupposed),
+        "inferred": list(claim.inferred),
         "independent_origins": claim.independent_origins,
         "single_origin": claim.single_origin,
         "asserting": claim.asserting,
         "denying": claim.denying,
         "disputing": claim.disputing,
+        "questioning": claim.questioning,
         "reporting": claim.reporting,
         "declining": claim.declining,
         "not_responding": claim.not_responding,
+        "contradicted": claim.contradicted,
         "stated_origins": claim.stated_origins,
         "presupposed_origins": claim.presupposed_origins,
         "inferred_origins": claim.inferred_origins,
@@ -203,8 +252,25 @@ def claim_data(claim: ClaimAnalysis) -> dict[str, Any]:
             if claim.confidence is None
             else {"low": claim.confidence.low, "high": claim.confidence.high}
         ),
+        "judged": claim.judged,
         "verdict": claim.verdict,
     }
+    if bundle is not None:
+        data["judgements"] = [
+            {
+                "scale": confidence.scale,
+                "level": confidence.level,
+                "probability": (
+                    None
+                    if confidence.probability is None
+                    else {"low": confidence.probability.low, "high": confidence.probability.high}
+                ),
+                "assessor": confidence.assessor,
+                "assertions": ids,
+            }
+            for confidence, ids in judgements(bundle, claim)
+        ]
+    return data
 
 
 def _read_corpus(path: str, bundles: list[Bundle], names: list[str]) -> int:
@@ -219,6 +285,11 @@ def _read_corpus(path: str, bundles: list[Bundle], names: list[str]) -> int:
                     print(f"{where}: {printable(problem.message)}", file=sys.stderr)
                 status = max(status, EXIT_INVALID)
             elif line.bundle is not None:
+                notice = invalid_notice("report", f"{name}:{line.number}", path, line.bundle)
+                if notice is not None:
+                    print(notice, file=sys.stderr)
+                    status = max(status, EXIT_INVALID)
+                    continue
                 bundles.append(for_corroboration(line.bundle))
                 names.append(f"{name}:{line.number}")
     except CorpusReadError as error:
@@ -227,13 +298,13 @@ def _read_corpus(path: str, bundles: list[Bundle], names: list[str]) -> int:
     return status
 
 
-def _write_claims(analysis: Analysis) -> None:
+def _write_claims(bundle: Bundle, analysis: Analysis) -> None:
     """Print the JSON list of claims one claim at a time, as ``json.dumps(..., indent=2)``
     would print it whole, so that a corpus's report never holds all its text at once."""
     write = sys.stdout.write
     first = True
-    for claim in analysis:
-        item = json_for_terminal(claim_data(claim)).replace("\n", "\n  ")
+    for claim in analysis.values():
+        item = json_for_terminal(claim_data(claim, bundle)).replace("\n", "\n  ")
         write(("[\n  " if first else ",\n  ") + item)
         first = False
     write("[]\n" if first else "\n]\n")
@@ -254,7 +325,13 @@ def run_report(args: argparse.Namespace) -> int:
             status = max(status, _read_corpus(path, bundles, names))
             continue
         try:
-            bundles.append(for_corroboration(decode(path)))
+            bundle = decode(path)
+            notice = invalid_notice("report", display_name(path), path, bundle)
+            if notice is not None:
+                print(notice, file=sys.stderr)
+                status = max(status, EXIT_INVALID)
+                continue
+            bundles.append(for_corroboration(bundle))
             names.append(display_name(path))
         except UnreadableError as error:
             print_unreadable(error)
@@ -276,7 +353,7 @@ def run_report(args: argparse.Namespace) -> int:
     bundle = merged.bundle
     analysis = analyze(bundle)
     if args.format == "json":
-        _write_claims(analysis)
+        _write_claims(bundle, analysis)
     else:
         title = None if count == 1 else _title(paths, count)
         sys.stdout.write(render_report(bundle, analysis, title=title))
