@@ -145,7 +145,7 @@ class TestShow:
         assert "basis: eyewitness" in out
         assert "c2: Unasserted\n  (no assertions)" in out
         assert "c-elsewhere: (claim not in this bundle)" in out
-        assert "cannot-be-judged [probability]" in out
+        assert "cannot be judged [probability]" in out
 
     def test_invalid_file(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         path = _write(tmp_path, "bad.json", '{"format": "claimmodel/9.0"}')

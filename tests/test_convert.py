@@ -1016,7 +1016,7 @@ class TestErrorsSayWhatAndWhere:
             (
                 "'perhaps' is not a level of scale 'icd203'; valid levels: 'almost no chance', "
                 "'very unlikely', 'unlikely', 'roughly even chance', 'likely', 'very likely', "
-                "'almost certain', 'cannot-be-judged'"
+                "'almost certain', 'cannot be judged'"
             ),
             "level",
         ) == _error(lambda: convert(stray, to="stix"))

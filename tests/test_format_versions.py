@@ -290,3 +290,59 @@ class TestDrafts:
             cm.Draft()  # type: ignore[call-arg]
         with pytest.raises(InvalidValueError):
             cm.Draft(by=" ")
+
+
+class TestCannotBeJudgedSpelling:
+    """The universal level is spelt in words like the scales' levels; 1.0's spelling still reads."""
+
+    def _document(self, version: str, level: str, **confidence: object) -> dict[str, Any]:
+        return {
+            "format": f"claimmodel/{version}",
+            "sources": [{"kind": "person", "id": "p", "name": "P"}],
+            "claims": [{"id": "c", "text": "C."}],
+            "assertions": [
+                {
+                    "id": "a",
+                    "claim": "c",
+                    "attribution": {"source": "p"},
+                    "confidence": {"scale": "icd203", "level": level, **confidence},
+                }
+            ],
+            "relations": [],
+        }
+
+    def test_spelt_like_the_levels_of_the_scales(self) -> None:
+        assert "cannot be judged" == cm.CANNOT_BE_JUDGED
+        icd203 = cm.get_scale("icd203")
+        assert icd203 is not None
+        spellings = {level.label for level in icd203.levels}
+        assert ("very likely" in spellings, [], []) == (
+            True,
+            [label for label in spellings if "-" in label],
+            [word for word in cm.CANNOT_BE_JUDGED.split(" ") if not word.isalpha()],
+        )
+        written = cm.to_data(cm.loads(json.dumps(self._document("1.1", cm.CANNOT_BE_JUDGED))))
+        assert "cannot be judged" == written["assertions"][0]["confidence"]["level"]
+
+    @pytest.mark.parametrize("version", ["1.0", "1.1"])
+    @pytest.mark.parametrize("level", ["cannot be judged", "cannot-be-judged"])
+    def test_both_spellings_read_alike_and_are_kept_as_written(
+        self, version: str, level: str
+    ) -> None:
+        bundle = cm.from_data(self._document(version, level))
+        (confidence,) = [a.confidence for a in bundle.assertions]
+        assert (level, False, set(), False) == (
+            confidence.level,
+            confidence.judged,
+            {code for code in cm.validate(bundle).codes if code.startswith("CM2")},
+            cm.analyze(bundle)["c"].judged,
+        )
+        assert level == cm.to_data(bundle)["assertions"][0]["confidence"]["level"]
+        assert "cannot be judged" == cm.Confidence.parse(level, scale="icd203").level
+
+    @pytest.mark.parametrize("level", ["cannot be judged", "cannot-be-judged"])
+    def test_neither_spelling_takes_a_probability(self, level: str) -> None:
+        document = self._document("1.1", level, probability={"low": 0.5, "high": 0.6})
+        assert any("carries no probability" in problem for problem in _problems(document))
+        validator = jsonschema.Draft202012Validator(cm.json_schema())
+        assert list(validator.iter_errors(document))

@@ -836,17 +836,17 @@ class TestErrorsNameTheirField:
 
     def test_describe_levels(self) -> None:
         assert (
-            "'a', 'u', 'b', 'cannot-be-judged'"
+            "'a', 'u', 'b', 'cannot be judged'"
             == _odd(
                 levels=(Level(label="a"), Level(label="u", judged=False), Level(label="b"))
             ).describe_levels()
         )
         long = _odd(kind=ScaleKind.NUMERIC, levels=tuple(Level(label=str(n)) for n in range(21)))
-        assert "an integer from '0' to '20', or 'cannot-be-judged'" == long.describe_levels()
+        assert "an integer from '0' to '20', or 'cannot be judged'" == long.describe_levels()
         twenty = _odd(levels=tuple(Level(label=str(n)) for n in range(20)))
         assert twenty.describe_levels().startswith("'0', '1', '2'")
         assert (
-            "a probability from 0 to 1 such as '0.7', '70%' or '0.6-0.8', or 'cannot-be-judged'"
+            "a probability from 0 to 1 such as '0.7', '70%' or '0.6-0.8', or 'cannot be judged'"
             == _scale("probability").describe_levels()
         )
 

@@ -16,6 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimmodel import (
+    CANNOT_BE_JUDGED,
     Affiliation,
     AffiliationKind,
     AnonymousSource,
@@ -74,7 +75,7 @@ def confidences(draw: st.DrawFn, source_ids: list[str]) -> Confidence:
         high = draw(st.floats(low, band.high, exclude_max=high_open))
         probability = Interval(low=low, high=high)
     elif draw(st.booleans()):
-        level = "cannot-be-judged"
+        level = draw(st.sampled_from((CANNOT_BE_JUDGED, "cannot-be-judged")))
     assessor = draw(st.none() | st.sampled_from(source_ids))
     basis = draw(st.none() | st.just("field reporting"))
     return Confidence(

@@ -522,7 +522,7 @@ def confidences(
 
     By default the scale is drawn from the registered scales (``claimmodel.SCALES``),
     restricted to ``kinds`` when given, and the level from that scale, with exactly
-    its band — or ``cannot-be-judged`` — so the confidences pass
+    its band — or ``cannot be judged`` — so the confidences pass
     :func:`claimmodel.validate`.  Pass ``scales`` and ``levels`` to draw free text
     instead (for testing validation itself); ``assessors`` (source ids, or ``None``)
     steers who judged.
@@ -542,12 +542,14 @@ def confidences(
         scales=st.sampled_from(("probability", "icd-203")) | identifiers()
         if scales is None
         else scales,
-        levels=st.sampled_from((CANNOT_BE_JUDGED, *_LEVELS)) | texts()
-        if levels is None
-        else levels,
+        levels=st.sampled_from((*_UNJUDGED, *_LEVELS)) | texts() if levels is None else levels,
         assessors=assessors,
         allow_extensions=allow_extensions,
     )
+
+
+_UNJUDGED = (CANNOT_BE_JUDGED, "cannot-be-judged")
+"""The universal level in its spelling and in format 1.0's, which is still read."""
 
 
 @_cached
@@ -592,7 +594,7 @@ def _confidences(
     return Confidence(
         scale=draw(scales),
         level=level,
-        probability=None if level == CANNOT_BE_JUDGED else draw(intervals()),
+        probability=None if level in _UNJUDGED else draw(intervals()),
         assessor=draw(assessors),
         basis=draw(_optional(texts())),
         extensions=draw(_extensions_or_none(allow_extensions)),

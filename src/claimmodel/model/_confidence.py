@@ -19,7 +19,7 @@ from claimmodel.exceptions import InvalidTypeError, InvalidValueError
 from claimmodel.model import _checks as check
 from claimmodel.model._frozen import EMPTY_MAP, FrozenMap, JSONValue
 from claimmodel.model._interval import Interval
-from claimmodel.model._scale import CANNOT_BE_JUDGED, Scale
+from claimmodel.model._scale import CANNOT_BE_JUDGED, Scale, is_unjudged
 
 __all__ = ["CANNOT_BE_JUDGED", "Confidence", "Interval"]
 
@@ -68,7 +68,7 @@ class Confidence:
     )
 
     def __attrs_post_init__(self) -> None:
-        if self.level == CANNOT_BE_JUDGED and self.probability is not None:
+        if is_unjudged(self.level) and self.probability is not None:
             raise InvalidValueError(
                 "a confidence that cannot be judged carries no probability", field="probability"
             )
@@ -93,7 +93,7 @@ class Confidence:
         included), true exactly when there is a probability band.
         :meth:`Scale.judges` answers for a scale you define.
         """
-        if self.level == CANNOT_BE_JUDGED:
+        if is_unjudged(self.level):
             return False
         scale = _builtin_scale()(self.scale)
         level = scale.level(self.level) if scale is not None else None

@@ -23,7 +23,7 @@ from claimmodel.exceptions import InvalidTypeError, InvalidValueError
 from claimmodel.model._checks import type_name
 from claimmodel.model._confidence import Confidence
 from claimmodel.model._interval import Interval
-from claimmodel.model._scale import CANNOT_BE_JUDGED, Level, Scale, probability_label
+from claimmodel.model._scale import Level, Scale, is_unjudged, probability_label
 from claimmodel.model._scales import SCALES, STIX, STIX_TABLES, catalog, require_scale
 
 if TYPE_CHECKING:
@@ -276,7 +276,7 @@ def _convert(
             f"{source.describe_levels()}",
             field="level",
         )
-    if root.level == CANNOT_BE_JUDGED or (level is not None and not level.judged):
+    if is_unjudged(root.level) or (level is not None and not level.judged):
         return _result(root, target, target.unjudged_level().label, None)
     if source is not None and not source.is_probability:
         raise InvalidValueError(
@@ -331,7 +331,7 @@ def _result(root: Confidence, target: Scale, label: str, band: Interval | None) 
 
 def _band_of(confidence: Confidence, scales: Mapping[str, Scale]) -> Interval | None:
     """The probability band a judgement stands for, or None if it stands for none."""
-    if confidence.level == CANNOT_BE_JUDGED:
+    if is_unjudged(confidence.level):
         return None
     scale = scales.get(confidence.scale)
     level = scale.level(confidence.level) if scale is not None else None
@@ -351,7 +351,7 @@ def states_judgement(confidence: Confidence, scales: Mapping[str, Scale]) -> boo
     a probability is stated.
     """
     root = _root(confidence)
-    if root.level == CANNOT_BE_JUDGED:
+    if is_unjudged(root.level):
         return False
     scale = scales.get(root.scale)
     level = scale.level(root.level) if scale is not None else None

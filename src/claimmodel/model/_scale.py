@@ -32,10 +32,35 @@ from claimmodel.exceptions import InvalidTypeError, InvalidValueError
 from claimmodel.model import _checks as check
 from claimmodel.model._interval import Interval
 
-__all__ = ["CANNOT_BE_JUDGED", "UNIVERSAL", "Level", "Scale", "ScaleKind", "probability_label"]
+__all__ = [
+    "CANNOT_BE_JUDGED",
+    "UNIVERSAL",
+    "Level",
+    "Scale",
+    "ScaleKind",
+    "is_unjudged",
+    "probability_label",
+]
 
-CANNOT_BE_JUDGED = "cannot-be-judged"
-"""The level, valid on every scale, that says no judgement is possible."""
+CANNOT_BE_JUDGED = "cannot be judged"
+"""The level, valid on every scale, that says no judgement is possible.
+
+Spelt in words, like the levels of the scales it joins ("very likely", "about as
+likely as not"); format 1.0 spelt it ``cannot-be-judged``, which is still read and
+still means the same (see :func:`is_unjudged`).
+"""
+
+_CANNOT_BE_JUDGED_1_0 = "cannot-be-judged"
+_UNJUDGED_SPELLINGS = frozenset({CANNOT_BE_JUDGED, _CANNOT_BE_JUDGED_1_0})
+
+
+def is_unjudged(level: str) -> bool:
+    """Whether ``level`` is the universal level, in its spelling or in format 1.0's.
+
+    Exact spellings only, as the JSON Schema states them; other capitalisations
+    are spellings that validation reads through :meth:`Scale.level`.
+    """
+    return level in _UNJUDGED_SPELLINGS
 
 
 class ScaleKind(enum.Enum):
@@ -176,7 +201,7 @@ class Level:
         return self.label
 
 
-UNIVERSAL = Level(label=CANNOT_BE_JUDGED, aliases=("cannot be judged",), judged=False)
+UNIVERSAL = Level(label=CANNOT_BE_JUDGED, aliases=(_CANNOT_BE_JUDGED_1_0,), judged=False)
 """The level every scale accepts: no judgement is possible."""
 
 
