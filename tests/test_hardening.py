@@ -25,6 +25,7 @@ import claimmodel as cm
 from claimmodel import exceptions
 from claimmodel.cli import _inputs, main
 from claimmodel.interop import Format
+from claimmodel.render._dot import run_dot
 
 GOLDEN = Path(__file__).parent / "golden"
 EXAMPLE = GOLDEN / "claimmodel-1.1.json"
@@ -223,6 +224,7 @@ def _raised() -> dict[type[BaseException], BaseException]:
         lambda: Format(
             name="absent", summary="x", module="m", writer="w", extra="x", requires=("cm_none",)
         ).exporter(),
+        lambda: run_dot("not DOT {"),  # GraphvizError: dot refuses it, or is not installed
     ]
     for attempt in tries:
         try:

@@ -18,7 +18,7 @@ import io
 import sys
 from collections.abc import Sequence
 
-from claimmodel.cli import _cues
+from claimmodel.cli import _cues, _graph
 from claimmodel.cli._commands import package_version, run_schema, run_show, run_validate
 from claimmodel.cli._interop import add_interop_commands
 from claimmodel.cli._report import run_report
@@ -202,6 +202,7 @@ def _parser() -> argparse.ArgumentParser:
     schema.set_defaults(run=run_schema)
 
     _cues.add_parser(commands)
+    _graph.add_parser(commands)
     add_interop_commands(commands)
     return parser
 

@@ -26,7 +26,7 @@ from claimmodel.exceptions import ClaimModelError, DecodeError, MissingExtraErro
 from claimmodel.format import to_data
 from claimmodel.interop import export_bundle, formats, import_bundle
 
-__all__ = ["add_interop_commands", "run_export", "run_import"]
+__all__ = ["add_interop_commands", "fail", "run_export", "run_import", "write_output"]
 
 
 def add_interop_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -80,7 +80,8 @@ def add_interop_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
     importing.set_defaults(run=run_import)
 
 
-def _write(output: str | None, content: str | bytes) -> None:
+def write_output(output: str | None, content: str | bytes) -> None:
+    """Write ``content`` to the file ``output``, or to standard output (``None`` or ``-``)."""
     if output is None or output == STDIN:
         if isinstance(content, str):
             sys.stdout.write(content)
@@ -96,7 +97,8 @@ def _write(output: str | None, content: str | bytes) -> None:
         raise UnreadableError(output, f"cannot write: {reason}") from None
 
 
-def _fail(command: str, message: str) -> int:
+def fail(command: str, message: str) -> int:
+    """Print ``claimmodel COMMAND: error: MESSAGE`` on standard error; return exit code 2."""
     print(f"claimmodel {command}: error: {printable(message)}", file=sys.stderr)
     return EXIT_UNREADABLE
 
@@ -104,7 +106,7 @@ def _fail(command: str, message: str) -> int:
 def run_export(args: argparse.Namespace) -> int:
     try:
         bundle = decode_bytes(args.file, read(args.file))
-        _write(args.output, export_bundle(bundle, to=args.to))
+        write_output(args.output, export_bundle(bundle, to=args.to))
     except UnreadableError as error:
         print_unreadable(error)
         return EXIT_UNREADABLE
@@ -112,9 +114,9 @@ def run_export(args: argparse.Namespace) -> int:
         print_decode_error(args.file, error)
         return EXIT_INVALID
     except MissingExtraError as error:
-        return _fail("export", str(error))
+        return fail("export", str(error))
     except ClaimModelError as error:  # a bundle the format cannot carry
-        _fail("export", f"{display_name(args.file)}: {error}")
+        fail("export", f"{display_name(args.file)}: {error}")
         return EXIT_INVALID
     return EXIT_OK
 
@@ -130,7 +132,7 @@ def run_import(args: argparse.Namespace) -> int:
             first = error.problems[0]
             raise UnreadableError(args.file, first.message, where=first.path) from None
         # Characters a terminal acts on are written as JSON escapes: the same data.
-        _write(args.output, json_for_terminal(to_data(imported.bundle)) + "\n")
+        write_output(args.output, json_for_terminal(to_data(imported.bundle)) + "\n")
     except UnreadableError as error:
         print_unreadable(error)
         return EXIT_UNREADABLE
@@ -138,9 +140,9 @@ def run_import(args: argparse.Namespace) -> int:
         print_decode_error(args.file, error)
         return EXIT_INVALID
     except MissingExtraError as error:
-        return _fail("import", str(error))
+        return fail("import", str(error))
     except ClaimModelError as error:
-        _fail("import", f"{display_name(args.file)}: {error}")
+        fail("import", f"{display_name(args.file)}: {error}")
         return EXIT_INVALID
     summary = imported.summary()
     if summary is not None:
