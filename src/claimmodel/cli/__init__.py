@@ -176,10 +176,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     report.add_argument(
         "--format",
-        choices=("text", "json"),
+        choices=("text", "json", "html"),
         default="text",
-        help="text for people (default), json for programs: a list of one object per claim",
+        help="text for people (default), json for programs: a list of one object per claim; "
+        "html: one self-contained page for a browser (pictures drawn when Graphviz is "
+        "installed), best written with -o",
     )
+    report.add_argument("-o", "--output", metavar="OUT", help="write here, not to standard output")
     report.set_defaults(run=run_report)
 
     schema = commands.add_parser(

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 import textwrap
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from claimmodel.analysis import Analysis, ClaimAnalysis, analyze
@@ -18,6 +19,7 @@ from claimmodel.cli._commands import (
     print_unreadable,
 )
 from claimmodel.cli._inputs import (
+    STDIN,
     CorpusReadError,
     UnreadableError,
     decode,
@@ -26,10 +28,12 @@ from claimmodel.cli._inputs import (
     is_jsonl,
     read_corpus,
 )
+from claimmodel.cli._interop import write_output
 from claimmodel.cli._terminal import json_for_terminal, printable
 from claimmodel.corpus import for_corroboration, merge_corpus
 from claimmodel.exceptions import DecodeError, MergeConflictError
 from claimmodel.model import AssertionMode, Bundle, Confidence, Stance
+from claimmodel.render import render_html
 
 __all__ = ["claim_data", "judgements", "render_report", "run_report"]
 
@@ -273,8 +277,10 @@ def claim_data(claim: ClaimAnalysis, bundle: Bundle | None = None) -> dict[str, 
     return data
 
 
-def _read_corpus(path: str, bundles: list[Bundle], names: list[str]) -> int:
-    """Add the bundles of a JSON Lines corpus, each kept only as far as the analysis reads it."""
+def _read_corpus(
+    path: str, bundles: list[Bundle], names: list[str], keep: Callable[[Bundle], Bundle]
+) -> int:
+    """Add the bundles of a JSON Lines corpus, each kept as far as ``keep`` keeps it."""
     status = EXIT_OK
     name = display_name(path)
     try:
@@ -290,7 +296,7 @@ def _read_corpus(path: str, bundles: list[Bundle], names: list[str]) -> int:
                     print(notice, file=sys.stderr)
                     status = max(status, EXIT_INVALID)
                     continue
-                bundles.append(for_corroboration(line.bundle))
+                bundles.append(keep(line.bundle))
                 names.append(f"{name}:{line.number}")
     except CorpusReadError as error:
         print(f"{printable(name)}: {printable(error)}", file=sys.stderr)
@@ -320,9 +326,11 @@ def run_report(args: argparse.Namespace) -> int:
     names: list[str] = []
     status = EXIT_OK
     paths = list(expand(args.files))
+    # The text and JSON reports need only what the analysis reads; the page quotes too.
+    keep = _whole if args.format == "html" else for_corroboration
     for path in paths:
         if is_jsonl(path, jsonl=args.jsonl):
-            status = max(status, _read_corpus(path, bundles, names))
+            status = max(status, _read_corpus(path, bundles, names, keep))
             continue
         try:
             bundle = decode(path)
@@ -331,7 +339,7 @@ def run_report(args: argparse.Namespace) -> int:
                 print(notice, file=sys.stderr)
                 status = max(status, EXIT_INVALID)
                 continue
-            bundles.append(for_corroboration(bundle))
+            bundles.append(keep(bundle))
             names.append(display_name(path))
         except UnreadableError as error:
             print_unreadable(error)
@@ -352,9 +360,35 @@ def run_report(args: argparse.Namespace) -> int:
         print(f"claimmodel report: conflict: {printable(conflict)}", file=sys.stderr)
     bundle = merged.bundle
     analysis = analyze(bundle)
-    if args.format == "json":
-        _write_claims(bundle, analysis)
-    else:
-        title = None if count == 1 else _title(paths, count)
-        sys.stdout.write(render_report(bundle, analysis, title=title))
+    title = None if count == 1 else _title(paths, count)
+    try:
+        if args.format == "html":
+            write_output(args.output, render_html(bundle, analysis, title=title))
+            return EXIT_OK
+        with _output(args.output):
+            if args.format == "json":
+                _write_claims(bundle, analysis)
+            else:
+                sys.stdout.write(render_report(bundle, analysis, title=title))
+    except UnreadableError as error:
+        print_unreadable(error)
+        return EXIT_UNREADABLE
     return EXIT_OK
+
+
+def _whole(bundle: Bundle) -> Bundle:
+    return bundle
+
+
+@contextlib.contextmanager
+def _output(path: str | None) -> Iterator[None]:
+    """Standard output, or the file ``path`` in its place (``-o``)."""
+    if path is None or path == STDIN:
+        yield
+        return
+    try:
+        stream = open(path, "w", encoding="utf-8")  # noqa: SIM115  (closed below)
+    except OSError as error:
+        raise UnreadableError(path, f"cannot write: {error.strerror or error}") from None
+    with stream, contextlib.redirect_stdout(stream):
+        yield

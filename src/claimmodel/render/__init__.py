@@ -6,7 +6,8 @@ as :func:`~claimmodel.analysis.analyze` groups them, with the dependencies that
 join the voices of one origin, and every hop of its attribution chains.
 :func:`to_dot` writes it in Graphviz's DOT language, :func:`to_mermaid` as a
 Mermaid flowchart, and :func:`to_svg` draws it with Graphviz's ``dot`` program
-(when installed).  ``docs/graphs.md`` shows them.
+(when installed).  :func:`render_html` writes the whole report as one
+self-contained HTML page.  ``docs/graphs.md`` and ``docs/report.md`` show them.
 
 Text from the document never becomes markup or syntax in any of them: node names
 are made here, and every label is escaped for its language.
@@ -19,6 +20,7 @@ from claimmodel.model import Bundle
 from claimmodel.model._repr import use_compact_reprs
 from claimmodel.render._chains import ClaimChains, Group, Hop, chains
 from claimmodel.render._dot import GraphvizError, dot_program, draw_dot, run_dot
+from claimmodel.render._html import render_html
 from claimmodel.render._mermaid import draw_mermaid
 
 __all__ = [
@@ -28,6 +30,7 @@ __all__ = [
     "Hop",
     "chains",
     "graphviz_installed",
+    "render_html",
     "to_dot",
     "to_mermaid",
     "to_svg",
