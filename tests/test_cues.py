@@ -216,6 +216,35 @@ class TestLexicon:
     def test_suggested_stances_map_to_the_model(self) -> None:
         assert Stance.DENIES is SuggestedStance.DENIES.stance
         assert Stance.DECLINES_TO_COMMENT is SuggestedStance.DECLINES_TO_COMMENT.stance
+        assert Stance.DOES_NOT_RESPOND is SuggestedStance.DOES_NOT_RESPOND.stance
+        assert {s.value for s in Stance} == {s.value for s in SuggestedStance}
+
+    @pytest.mark.parametrize(
+        ("text", "stance"),
+        [
+            ("The company declined to comment.", SuggestedStance.DECLINES_TO_COMMENT),
+            ("Acme refused to comment.", SuggestedStance.DECLINES_TO_COMMENT),
+            ('"No comment," she said.', SuggestedStance.DECLINES_TO_COMMENT),
+            ("The ministry did not respond.", SuggestedStance.DOES_NOT_RESPOND),
+            (
+                "The ministry did not return requests for comment.",
+                SuggestedStance.DOES_NOT_RESPOND,
+            ),
+            (
+                "Acme did not respond to repeated requests for comment.",
+                SuggestedStance.DOES_NOT_RESPOND,
+            ),
+            ("A spokesman could not be reached for comment.", SuggestedStance.DOES_NOT_RESPOND),
+            ("The embassy has not responded.", SuggestedStance.DOES_NOT_RESPOND),
+        ],
+    )
+    def test_declining_is_not_silence(self, text: str, stance: SuggestedStance) -> None:
+        """Declining to comment is an act; no answer at all is the absence of one."""
+        assert [stance] == [cue.stance for cue in find_attributions(text)][:1]
+
+    def test_version(self) -> None:
+        """Forms moved from one stance to another are a major change (docs/cues.md)."""
+        assert "2.0.0" == default_lexicon().version
 
 
 class TestHedges:

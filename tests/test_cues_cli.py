@@ -99,7 +99,7 @@ class TestJson:
         assert 0 == main(["cues", "--format", "json", str(ARTICLE)])
         (result,) = json.loads(capsys.readouterr().out)
         text = ARTICLE.read_text(encoding="utf-8")
-        assert {"name": "claimmodel-cues", "version": "1.0.0"} == result["lexicon"]
+        assert {"name": "claimmodel-cues", "version": "2.0.0"} == result["lexicon"]
         for item in (*result["hedges"], *result["attributions"], *result["quotations"]):
             assert item["text"] == text[item["start"] : item["end"]]
         hedge = next(h for h in result["hedges"] if h["text"] == "allegedly")

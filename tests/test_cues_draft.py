@@ -75,7 +75,7 @@ class TestArticle:
 
 
 class TestSentences:
-    """Stances, quotations, unnamed speakers and cues the format cannot record yet."""
+    """Stances, quotations, unnamed speakers and statements of no comment."""
 
     def test_quotation_pronoun_denial_and_no_comment(self) -> None:
         text = (
@@ -86,6 +86,7 @@ class TestSentences:
         assert [
             ("jane-doe", cm.Stance.ASSERTS, "We will win the runoff"),
             ("speaker-1", cm.Stance.DENIES, "the vote was rigged"),
+            ("commission", cm.Stance.DECLINES_TO_COMMENT, "the vote was rigged"),
         ] == [(a.attribution.source, a.stance, _text(bundle, a.claim)) for a in bundle.assertions]
         placeholder = bundle.source("speaker-1")
         assert isinstance(placeholder, cm.AnonymousSource)
@@ -108,6 +109,154 @@ class TestSentences:
             draft_bundle(" \n")
         with pytest.raises(InvalidValueError, match="a lone surrogate at offset 8"):
             draft_bundle("He said \ud800 so.")
+
+
+def _silent(text: str) -> list[tuple[str, cm.Stance, str, str | None]]:
+    """Each drafted assertion's speaker, stance, claim text and draft note."""
+    bundle = draft_bundle(text)
+    return [
+        (
+            a.attribution.source,
+            a.stance,
+            _text(bundle, a.claim),
+            a.draft.note if a.draft is not None else "NOT A DRAFT",
+        )
+        for a in bundle.assertions
+    ]
+
+
+_BEFORE = (
+    "its sentence names no topic: the claim is the one drafted just before; check that this "
+    "is what the source was asked about"
+)
+_SENTENCE_BEFORE = (
+    "its sentence names no topic: the claim is the sentence before; check that this is what "
+    "the source was asked about, and word it as a claim"
+)
+
+
+class TestNoComment:
+    """A source that declined to comment or did not respond gets a draft assertion with
+    that stance, about what it was asked, and a note where that is a guess."""
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            (
+                "The company declined to comment on the allegations.",
+                ("company", cm.Stance.DECLINES_TO_COMMENT, "the allegations", None),
+            ),
+            (
+                "The ministry did not return requests for comment on whether the vote was rigged.",
+                ("ministry", cm.Stance.DOES_NOT_RESPOND, "the vote was rigged", None),
+            ),
+            (
+                "Acme did not respond to questions about the leak.",
+                ("acme", cm.Stance.DOES_NOT_RESPOND, "the leak", None),
+            ),
+            (
+                "The minister declined to say whether troops had crossed the border.",
+                ("minister", cm.Stance.DECLINES_TO_COMMENT, "troops had crossed the border", None),
+            ),
+        ],
+    )
+    def test_topic_in_the_sentence(
+        self, text: str, expected: tuple[str, cm.Stance, str, str | None]
+    ) -> None:
+        assert [expected] == _silent(text)
+
+    def test_the_claim_drafted_before(self) -> None:
+        text = (
+            "Prosecutors said that Acme dumped solvent into the river. Acme did not respond "
+            "to a request for comment. Its owner declined to comment."
+        )
+        bundle = draft_bundle(text)
+        assert [
+            ("prosecutors", cm.Stance.ASSERTS, "Acme dumped solvent into the river", None),
+            ("acme", cm.Stance.DOES_NOT_RESPOND, "Acme dumped solvent into the river", _BEFORE),
+            (
+                "speaker-1",
+                cm.Stance.DECLINES_TO_COMMENT,
+                "Acme dumped solvent into the river",
+                _BEFORE,
+            ),
+        ] == _silent(text)
+        assert 1 == len(bundle.claims)  # one claim, three positions on it
+        result = cm.analyze(bundle)[bundle.claims[0].id]
+        assert (1, 1) == (result.declining, result.not_responding)
+
+    def test_the_sentence_before(self) -> None:
+        text = "Acme's plant leaked solvent. A spokesman for Acme could not be reached for comment."
+        assert [
+            (
+                "spokesman-for-acme",
+                cm.Stance.DOES_NOT_RESPOND,
+                "Acme's plant leaked solvent",
+                _SENTENCE_BEFORE,
+            )
+        ] == _silent(text)
+
+    def test_only_the_sentence_before(self) -> None:
+        """A claim two sentences back is not taken: the sentence between is."""
+        text = (
+            "Prosecutors said that Acme dumped solvent. The river turned brown in May. "
+            "Acme declined to comment."
+        )
+        assert (
+            "acme",
+            cm.Stance.DECLINES_TO_COMMENT,
+            "The river turned brown in May",
+            _SENTENCE_BEFORE,
+        ) == _silent(text)[-1]
+
+    def test_nothing_to_be_about(self) -> None:
+        """A first sentence that names no topic has no claim to draft."""
+        found = _silent("The commission declined to comment, citing the rules.")
+        assert [] == [a for a in found if a[1] is cm.Stance.DECLINES_TO_COMMENT]
+        assert () == draft_bundle("The commission declined to comment.").assertions
+
+    def test_no_comment_inside_a_quotation(self) -> None:
+        """The quoted words are the speaker's: the verb that reports them drafts them."""
+        text = 'Acme leaked solvent. "We have no comment," said Jane Doe.'
+        assert [cm.Stance.ASSERTS] == [a.stance for a in draft_bundle(text).assertions]
+
+    def test_reported_until_reviewed(self) -> None:
+        bundle = draft_bundle("Acme's plant leaked solvent. Acme did not respond.")
+        report = cm.validate(bundle)
+        assert report.ok
+        (assertion,) = bundle.assertions
+        assert any(f.code == "CM801" and f.path == "$.assertions[0].draft" for f in report), list(
+            report
+        )
+        assert cm.loads(cm.dumps(bundle)) == bundle
+        assert assertion.reviewed().draft is None
+
+    def test_command_line(self, tmp_path: Path) -> None:
+        article = tmp_path / "article.txt"
+        article.write_text(
+            "Acme's plant leaked solvent. Acme did not return requests for comment. "
+            "Its owner declined to comment on the spill.\n",
+            encoding="utf-8",
+        )
+        done = subprocess.run(
+            [sys.executable, "-m", "claimmodel", "cues", "--draft", str(article)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert (0, "") == (done.returncode, done.stderr)
+        data = json.loads(done.stdout)
+        assert [
+            ("acme", "does-not-respond", "Acme's plant leaked solvent"),
+            ("speaker-1", "declines-to-comment", "the spill"),
+        ] == [
+            (
+                a["attribution"]["source"],
+                a["stance"],
+                next(c["text"] for c in data["claims"] if c["id"] == a["claim"]),
+            )
+            for a in data["assertions"]
+        ]
 
 
 _TEXT = st.lists(

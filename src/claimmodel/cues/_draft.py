@@ -4,8 +4,9 @@
 the document with its text; for each attribution cue one draft assertion with the
 hedges of its sentence, the speaker as a source where the sentence names them
 plainly (a placeholder anonymous source where it does not), the recipient as a
-relay, the claim as the reported clause's text, and a confidence that cannot be
-judged.  Every object the finder suggests carries a :class:`~claimmodel.model.Draft`
+relay, the claim as the reported clause's text (for a source that declined to
+comment or did not respond, what it was asked about), and a confidence that cannot
+be judged.  Every object the finder suggests carries a :class:`~claimmodel.model.Draft`
 marker, which validation reports (rule CM801) until a person clears it, so nothing
 unreviewed reads as a judgement.
 """
@@ -14,7 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from claimmodel.cues._finder import AttributionCue, Findings, find_cues
 from claimmodel.cues._lexicon import Lexicon, default_lexicon
@@ -40,6 +41,7 @@ from claimmodel.model import (
     Person,
     Source,
     Span,
+    Stance,
 )
 
 __all__ = ["DRAFTED_BY", "draft_bundle"]
@@ -64,6 +66,18 @@ _COLLECTIVES = words(
 )
 _ANONYMOUS = words("familiar briefed knowledge anonymity unnamed anonymous unidentified")
 _LEADING = re.compile(r"^(?:that\b|[,:;—–-])\s*", re.IGNORECASE)
+_SILENT = frozenset({Stance.DECLINES_TO_COMMENT, Stance.DOES_NOT_RESPOND})
+# What a source that kept silent was asked about, after its "declined to comment" or
+# "did not respond": "on the report", "to questions about the leak", "whether it left".
+_TOPIC = re.compile(
+    r"(?:(?:further|publicly|immediately)\s+)?"
+    r"(?:to\s+(?:(?:a|an|the|repeated|several|multiple)\s+)*"
+    r"(?:questions?|requests?|inquiries|inquiry|queries|query|calls?|e-?mails?|messages?)"
+    r"(?:\s+(?:for|seeking)\s+comment)?\s+)?"
+    r"(?:(?:on|about|regarding|concerning|over)\s+(?:(?:whether|if)\s+)?|(?:whether|if)\s+)"
+    r"(?P<topic>\S.*)",
+    re.IGNORECASE | re.DOTALL,
+)
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _TRAILING = " \t\n,.;:!?”\"'»“«„"
 
@@ -157,11 +171,7 @@ def _clause(findings: Findings, cue: AttributionCue) -> str | None:
     the quotation or the words before the cue."""
     text = findings.text
     sentence = cue.sentence
-    start = cue.span.end
-    for part in (cue.speaker, cue.channel):
-        if part is not None and part.start >= cue.span.end:
-            start = max(start, part.end)
-    after = _LEADING.sub("", text[start : sentence.end].strip(_TRAILING)).strip(_TRAILING)
+    after = _LEADING.sub("", _after(findings, cue)).strip(_TRAILING)
     if len(after.split()) >= 2:
         return after
     for quotation in findings.quotations:
@@ -174,8 +184,59 @@ def _clause(findings: Findings, cue: AttributionCue) -> str | None:
     return before if len(before.split()) >= 2 else None
 
 
+def _after(findings: Findings, cue: AttributionCue) -> str:
+    """The rest of the cue's sentence, past its speaker and channel when they follow it."""
+    start = cue.span.end
+    for part in (cue.speaker, cue.channel):
+        if part is not None and part.start >= cue.span.end:
+            start = max(start, part.end)
+    return findings.text[start : cue.sentence.end].strip(_TRAILING)
+
+
+def _topic(findings: Findings, cue: AttributionCue) -> str | None:
+    """What a source that declined to comment or did not respond was asked about, where
+    its sentence says so ("declined to comment on the report")."""
+    match = _TOPIC.fullmatch(_after(findings, cue))
+    if match is None:
+        return None
+    topic = match.group("topic").strip(_TRAILING)
+    return topic if len(topic.split()) >= 2 else None
+
+
+def _previous(findings: Findings, sentence: Span) -> Span | None:
+    """The sentence before ``sentence``, if any."""
+    earlier = [span for span in findings.sentences if span.end <= sentence.start]
+    return earlier[-1] if earlier else None
+
+
 def _inside(span: Span, spans: Sequence[Span]) -> bool:
     return any(outer.start <= span.start and span.end <= outer.end for outer in spans)
+
+
+def _asked_about(
+    findings: Findings,
+    cue: AttributionCue,
+    drafted: Sequence[tuple[Span, str]],
+    claims: Mapping[str, Claim],
+) -> tuple[str | None, str | None]:
+    """A silent source's claim where its sentence names no topic, and the draft note
+    saying where it came from: the claim drafted last in the same or the previous
+    sentence, else the previous sentence itself."""
+    previous = _previous(findings, cue.sentence)
+    if drafted and drafted[-1][0] in (cue.sentence, previous):
+        return claims[drafted[-1][1]].text, (
+            "its sentence names no topic: the claim is the one drafted just before; "
+            "check that this is what the source was asked about"
+        )
+    if previous is None:
+        return None, None
+    before = previous.of(findings.text).strip(_TRAILING)
+    if len(before.split()) < 2:
+        return None, None
+    return before, (
+        "its sentence names no topic: the claim is the sentence before; check that this "
+        "is what the source was asked about, and word it as a claim"
+    )
 
 
 def draft_bundle(
@@ -188,8 +249,13 @@ def draft_bundle(
     """A starting bundle for ``text``: one draft assertion per attribution cue.
 
     The document (id ``document_id``) carries the text; every other object is
-    marked as a draft.  Cues whose suggested stance the format has no value for yet
-    (declines to comment) get no assertion.
+    marked as a draft.  A source that declined to comment or did not respond gets an
+    assertion with that stance about what its sentence says it was asked about ("on
+    the report"); where the sentence does not say, about the claim drafted just before
+    in the same or the previous sentence, else the previous sentence's text, the
+    assertion's draft note saying which (a first sentence that names no topic gets
+    none).  A "no comment" inside a quotation is the quoted speaker's words, drafted
+    with the verb that reports them.
     """
     if type(text) is not str or not text.strip():
         raise InvalidValueError("there is no text to draft from: the text is empty or blank")
@@ -207,10 +273,21 @@ def draft_bundle(
     quotations = [quotation.span for quotation in findings.quotations]
     claims: dict[str, Claim] = {}
     assertions: list[Assertion] = []
+    drafted: list[tuple[Span, str]] = []  # the sentence and the claim id of each assertion
     for cue in findings.attributions:
         stance = cue.stance.stance
-        clause = _clause(findings, cue)
-        if stance is None or clause is None:
+        if stance is None:
+            continue
+        note = None
+        if stance in _SILENT:
+            if _inside(cue.span, quotations):
+                continue
+            clause = _topic(findings, cue)
+            if clause is None:
+                clause, note = _asked_about(findings, cue, drafted, claims)
+        else:
+            clause = _clause(findings, cue)
+        if clause is None:
             continue
         speaker = (
             sources.named(cue.speaker.of(text)) if cue.speaker else sources.placeholder(cue.text)
@@ -224,6 +301,7 @@ def draft_bundle(
             chain.append(Link(source=document_id, channel=cue.channel_kind or Channel.UNSPECIFIED))
         claim = Claim(text=clause, draft=marker)
         claims.setdefault(claim.id, claim)
+        drafted.append((cue.sentence, claim.id))
         hedges = tuple(
             Hedge(
                 cue=hedge.text,
@@ -246,7 +324,7 @@ def draft_bundle(
                 stance=stance,
                 hedges=hedges,
                 evidence=(Evidence(quote=cue.sentence.of(text), span=cue.sentence),),
-                draft=marker,
+                draft=marker if note is None else Draft(by=marker.by, note=note),
             )
         )
     return Bundle(

@@ -57,7 +57,9 @@ class SuggestedStance(enum.Enum):
     DISPUTES = "disputes"
     QUESTIONS = "questions"
     DECLINES_TO_COMMENT = "declines-to-comment"
-    """Asked and gave no answer: "declined to comment", "did not respond"."""
+    """Asked and declined to answer: "declined to comment", "refused to comment"."""
+    DOES_NOT_RESPOND = "does-not-respond"
+    """Asked and no answer came: "did not respond to a request for comment"."""
 
     @property
     def stance(self) -> Stance | None:
