@@ -144,6 +144,12 @@ class TestNativeMapping:
         assert {} == dict(plain.skipped)
         if bundle.title is not None:
             assert bundle.title == native.title
+        # The Report's date, and whether the record only estimates or assumes it.
+        dated = bundle if bundle.published is not None else bundle.document_source
+        if dated is not None and dated.published is not None:
+            assert dated.published_certainty is native.published_certainty
+        else:  # STIX requires a date: the Report has the documented fixed one, unlabelled
+            assert None is native.published_certainty
         # Sources: one per Identity, in order, with their names and kinds.
         assert len(bundle.sources) == len(native.sources)
         labels = {source.id: source.label for source in bundle.sources}
@@ -297,6 +303,17 @@ class TestKurskExport:
             if obj["id"] not in {EXTENSION_ID, TOOL_IDENTITY_ID}:
                 assert ("2025-11-25T00:00:00.000Z",) * 2 == (obj["created"], obj["modified"])
 
+    def test_the_date_is_assumed(self) -> None:
+        """The record assumes the article's date: the Report says so in a label, which
+        the import reads without the extension."""
+        report = self._of("report", "kursk-monument")
+        assert ["published-assumed"] == report["labels"]
+        extension = report["extensions"][EXTENSION_ID]
+        assert "published_certainty" in extension["claimmodel_native"]
+        assert "published_certainty" not in extension.get("claimmodel_data", {})
+        stripped = from_stix(strip_extension(self.text))
+        assert cm.DateCertainty.ASSUMED is stripped.published_certainty
+
     def test_the_docs_show_this_export(self) -> None:
         page = (ROOT / "docs" / "stix.md").read_text(encoding="utf-8")
         blocks = re.findall(r"```json\n(.*?)```", page, flags=re.DOTALL)
@@ -427,6 +444,79 @@ PLAIN: dict[str, Any] = {
         },
     ],
 }
+
+
+class TestPublishedCertainty:
+    """A Report's ``published`` that the record only estimates or assumes is labelled so,
+    and the label is read back, with the extension or without it."""
+
+    @staticmethod
+    def _report(text: str) -> dict[str, Any]:
+        objects: list[dict[str, Any]] = json.loads(text)["objects"]
+        (report,) = [obj for obj in objects if obj["type"] == "report"]
+        return report
+
+    @pytest.mark.parametrize(
+        ("bundle", "labels"),
+        [
+            (
+                cm.Bundle(
+                    published=cm.PartialDate(year=2025, month=11),
+                    published_certainty=cm.DateCertainty.ESTIMATED,
+                ),
+                ["published-estimated"],
+            ),
+            (
+                cm.Bundle(
+                    document="doc",
+                    sources=(
+                        cm.Document(
+                            id="doc",
+                            published=cm.PartialDate(year=2025),
+                            published_certainty=cm.DateCertainty.ASSUMED,
+                        ),
+                    ),
+                ),
+                ["published-assumed"],
+            ),
+            (
+                # The bundle's own date is stated: the document's certainty is not its.
+                cm.Bundle(
+                    published=cm.PartialDate(year=2025, month=11, day=25),
+                    document="doc",
+                    sources=(
+                        cm.Document(
+                            id="doc",
+                            published=cm.PartialDate(year=2025),
+                            published_certainty=cm.DateCertainty.ESTIMATED,
+                        ),
+                    ),
+                ),
+                None,
+            ),
+            (cm.Bundle(published=cm.PartialDate(year=2025)), None),
+        ],
+    )
+    def test_label(self, bundle: cm.Bundle, labels: list[str] | None) -> None:
+        text = to_stix_json(bundle)
+        assert labels == self._report(text).get("labels")
+        assert isinstance(stix2.parse(text, allow_custom=False, version="2.1"), stix2.Bundle)
+        _validate(text, DETERMINISTIC_IDS_DISABLED)
+        _validate(to_stix_json(bundle, ids="random"), RANDOM_IDS_DISABLED)
+        assert bundle == from_stix(text)
+        stripped = from_stix(strip_extension(text))
+        dated = bundle if bundle.published is not None else bundle.document_source
+        assert dated is not None
+        # STIX's published is an instant: the date's precision is the extension's to keep.
+        assert stripped.published is not None
+        assert dated.published_certainty is stripped.published_certainty
+
+    def test_from_someone_else(self) -> None:
+        data = copy.deepcopy(PLAIN)
+        data["objects"][-1]["labels"] = ["outage", "published-estimated"]
+        _validate(json.dumps(data), RANDOM_IDS_DISABLED)
+        assert cm.DateCertainty.ESTIMATED is from_stix(data).published_certainty
+        assert None is from_stix(PLAIN).published_certainty
 
 
 class TestPlainStixIn:

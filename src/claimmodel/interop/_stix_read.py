@@ -25,6 +25,7 @@ import attrs
 from claimmodel.format import FORMAT_VERSION
 from claimmodel.interop._stix_terms import (
     AFFILIATION_TYPES,
+    CERTAINTY_OF_LABEL,
     DATA,
     EXTENSION_ID,
     ITEM,
@@ -277,6 +278,12 @@ class _Reader:
             published = partial_date(report["published"])
             if published is not None:
                 bundle["published"] = published
+                # "published-estimated" or "published-assumed": a date no source states.
+                labels = [
+                    label for label in report.get("labels", ()) if label in CERTAINTY_OF_LABEL
+                ]
+                if labels:
+                    bundle["published_certainty"] = CERTAINTY_OF_LABEL[labels[0]]
             self.skipped.update({"report": len(reports) - 1} if len(reports) > 1 else {})
         bundle["claims"] = list(self.claims.values())
         bundle["relations"] = self.relations

@@ -11,6 +11,7 @@ from typing import Any
 
 from claimmodel.model import (
     AffiliationKind,
+    DateCertainty,
     Identifier,
     IdentifierScheme,
     PartialDate,
@@ -75,6 +76,10 @@ STANCE_OF_OPINION = {
 AFFILIATION_TYPES = frozenset(kind.value for kind in AffiliationKind)
 RELATION_TYPES = frozenset(kind.value for kind in RelationKind)
 STANCE_LABELS = frozenset(stance.value for stance in Stance) - {Stance.ASSERTS.value}
+# A Report's label when its ``published`` is the record's estimate or assumption, not a
+# date a source states (STIX's ``published`` has no way to say so).
+PUBLISHED_LABEL = {certainty: f"published-{certainty.value}" for certainty in DateCertainty}
+CERTAINTY_OF_LABEL = {label: certainty.value for certainty, label in PUBLISHED_LABEL.items()}
 
 
 def external_reference(identifier: Identifier) -> dict[str, str]:

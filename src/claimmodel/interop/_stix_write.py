@@ -31,6 +31,7 @@ from claimmodel.interop._stix_terms import (
     NATIVE,
     NO_DATE,
     OPINION_OF,
+    PUBLISHED_LABEL,
     SECTORS,
     TOOL_IDENTITY_ID,
     UUID_NAMESPACE,
@@ -145,11 +146,15 @@ class _Writer:
         self.new_id: Callable[[str, str], str] = (
             self._deterministic if ids == "deterministic" else self._random
         )
-        date = bundle.published
+        date, certainty = bundle.published, bundle.published_certainty
         document = bundle.document_source
         if date is None and document is not None:
-            date = document.published
+            date, certainty = document.published, document.published_certainty
         self.time = start_of(date) if date is not None else NO_DATE
+        # The Report's label for a date no source states (see docs/stix.md).
+        self.published_labels = (
+            [PUBLISHED_LABEL[certainty]] if date is not None and certainty is not None else None
+        )
         key = (
             bundle.id
             if bundle.id is not None
@@ -324,6 +329,7 @@ class _Writer:
             created_by_ref=self._report_creator(identities),
             name=bundle.title or self._report_name(),
             published=self.time,
+            labels=self.published_labels,
             object_refs=members or [TOOL_IDENTITY_ID],
         )
         objects = [report, *sources, *affiliations, *said, *relations]
