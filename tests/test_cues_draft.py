@@ -100,6 +100,14 @@ class TestSentences:
             (h.cue, h.voiced_by) for h in assertion.hedges
         ]
 
+    def test_a_speaker_told_itself(self) -> None:
+        """A recipient that is the speaker is no relay: the chain holds each source once."""
+        bundle = draft_bundle("Officials said Officials told Officials")
+        assert [["document"], ["document"]] == [
+            [link.source for link in a.attribution.chain] for a in bundle.assertions
+        ]
+        assert cm.validate(bundle).ok
+
     def test_no_cue_no_assertion(self) -> None:
         bundle = draft_bundle("It rained.")
         assert ((), (), 1) == (bundle.assertions, bundle.claims, len(bundle.sources))

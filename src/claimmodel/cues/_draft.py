@@ -293,8 +293,14 @@ def draft_bundle(
             sources.named(cue.speaker.of(text)) if cue.speaker else sources.placeholder(cue.text)
         )
         chain: list[Link] = []
-        if cue.recipient is not None:
-            outlet = sources.named(cue.recipient.of(text), recipient=True)
+        outlet = (
+            sources.named(cue.recipient.of(text), recipient=True)
+            if cue.recipient is not None
+            else None
+        )
+        # A recipient the sentence names as the speaker too ("officials told officials")
+        # relays nothing: a statement passes through each source once.
+        if outlet is not None and outlet.id != speaker.id:
             chain.append(Link(source=outlet.id, channel=cue.channel_kind or Channel.UNSPECIFIED))
             chain.append(Link(source=document_id, channel=Channel.PUBLICATION))
         else:
