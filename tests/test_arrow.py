@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -389,9 +390,15 @@ class TestDuckDB:
     def _check(self, bundle: cm.Bundle, folder: Path) -> None:
         arrow.write_parquet([bundle], folder)
         rows = duckdb.sql(_PER_CLAIM.format(folder=folder)).fetchall()
+        # The query counts each claim under its own id: the analysis of the same bundle
+        # without the relations that declare claims the same, which it counts as one.
+        apart = attrs.evolve(
+            bundle,
+            relations=tuple(r for r in bundle.relations if not r.kind.declares_same_claim),
+        )
         expected = sorted(
             (c.claim, len(c.assertions), len(c.sources), len(c.relays), len(c.hedges))
-            for c in cm.analyze(bundle).values()
+            for c in cm.analyze(apart).values()
             if c.assertions
         )
         assert expected == rows

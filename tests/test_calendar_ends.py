@@ -126,7 +126,8 @@ class TestAnyDates:
         redated = cm.from_data(_redated(cm.to_data(bundle), dates))
         report = cm.validate(redated)
         assert all(f.code.startswith("CM") for f in report)
-        assert len(redated.claims) <= len(cm.analyze(redated))
+        analysis = cm.analyze(redated)  # claims declared the same are analysed as one
+        assert len(redated.claims) <= len(analysis) + len(analysis.same)
 
     @given(cms.partial_dates(), cms.partial_dates())
     def test_after_is_a_strict_order(self, first: cm.PartialDate, second: cm.PartialDate) -> None:

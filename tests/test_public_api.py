@@ -83,6 +83,7 @@ EXPECTED_TOP_LEVEL = {
     "RelationKind",
     "Report",
     "Reversal",
+    "SameClaim",
     "Role",
     "Route",
     "Severity",

@@ -156,16 +156,15 @@ def valid_bundles(draw: st.DrawFn) -> Bundle:
                 date=draw(st.none() | st.just(PartialDate(year=2022))),
             )
         )
+    # Two different ends; a translation or paraphrase joins two claims.
     ends = [a.id for a in assertions] + [c.id for c in claims]
-    relations = [
-        Relation(
-            id=f"r{i}",
-            kind=draw(st.sampled_from(RelationKind)),
-            subject=draw(st.sampled_from(ends)),
-            object=draw(st.sampled_from(ends)),
-        )
-        for i in range(draw(st.integers(0, 2)))
-    ]
+    relations = []
+    for i in range(draw(st.integers(0, 2)) if len(ends) > 1 else 0):
+        kind = draw(st.sampled_from(RelationKind))
+        pool = [c.id for c in claims] if kind in _RENDERINGS else ends
+        if len(pool) > 1:
+            subject, obj = draw(st.permutations(pool))[:2]
+            relations.append(Relation(id=f"r{i}", kind=kind, subject=subject, object=obj))
     return Bundle(
         document="doc",
         published=PartialDate(year=2025, month=11, day=25),
@@ -179,6 +178,9 @@ def valid_bundles(draw: st.DrawFn) -> Bundle:
 # -- breakers: each breaks exactly one rule and says where -----------------------------
 
 Breaker = Callable[[Bundle, st.DataObject], tuple[Bundle, str]]
+
+
+_RENDERINGS = (RelationKind.TRANSLATION_OF, RelationKind.PARAPHRASE_OF)
 
 
 def _pick(bundle: Bundle, data: st.DataObject) -> tuple[int, Assertion]:
@@ -326,6 +328,28 @@ def _ambiguous_relation_end(bundle: Bundle, data: st.DataObject) -> tuple[Bundle
     )
     broken = bundle.with_claim(twin).with_relation(relation)
     return broken, f"$.relations[{len(bundle.relations)}].subject"
+
+
+def _relation_to_itself(bundle: Bundle, data: st.DataObject) -> tuple[Bundle, str]:
+    kind = data.draw(st.sampled_from(RelationKind), label="kind")
+    _, assertion = _pick(bundle, data)
+    end = data.draw(st.sampled_from([assertion.id, bundle.claims[0].id]), label="item")
+    if kind in (RelationKind.TRANSLATION_OF, RelationKind.PARAPHRASE_OF):
+        end = bundle.claims[0].id
+    relation = Relation(id="r-new", kind=kind, subject=end, object=end)
+    return bundle.with_relation(relation), f"$.relations[{len(bundle.relations)}].object"
+
+
+def _rendering_of_an_assertion(bundle: Bundle, data: st.DataObject) -> tuple[Bundle, str]:
+    kind = data.draw(
+        st.sampled_from([RelationKind.TRANSLATION_OF, RelationKind.PARAPHRASE_OF]), label="kind"
+    )
+    _, assertion = _pick(bundle, data)
+    end = data.draw(st.sampled_from(["subject", "object"]), label="end")
+    ends = (assertion.id, bundle.claims[0].id)
+    subject, obj = ends if end == "subject" else ends[::-1]
+    relation = Relation(id="r-new", kind=kind, subject=subject, object=obj)
+    return bundle.with_relation(relation), f"$.relations[{len(bundle.relations)}].{end}"
 
 
 def _unknown_related_source(bundle: Bundle, data: st.DataObject) -> tuple[Bundle, str]:
@@ -617,6 +641,8 @@ BREAKERS: dict[str, Breaker] = {
     "CM312": _retraction_of_another_claim,
     "CM313": _revision_cycle,
     "CM314": _stale_derived_id,
+    "CM320": _relation_to_itself,
+    "CM321": _rendering_of_an_assertion,
     "CM401": _hedged_but_confident,
     "CM501": _dated_after_publication,
     "CM502": _ends_before_start,

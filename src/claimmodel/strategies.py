@@ -785,6 +785,7 @@ def _occasions(draw: st.DrawFn, *, allow_extensions: bool) -> Occasion:
 # -- claims, assertions, relations ---------------------------------------------------
 
 _stances = st.sampled_from(Stance)
+_RENDERINGS = (RelationKind.TRANSLATION_OF, RelationKind.PARAPHRASE_OF)
 _languages = st.sampled_from(("en", "ru", "uk", "ar", "he", "zh-Hant", "und"))
 
 
@@ -1165,7 +1166,8 @@ def bundles(
     Every id is unique (across kinds, too); every reference — an assertion's
     claim, its attribution's source and chain, assessors, hedge voices, evidence
     documents, role organizations, affiliation targets, authors, publishers,
-    members, relation ends — names an object of the bundle, of a fitting kind.
+    members, relation ends — names an object of the bundle, of a fitting kind (a
+    translation or paraphrase joins two claims).
     Chains never repeat a source, ``part-of``/``controlled-by`` (indeed all)
     affiliations form no cycle, no source is affiliated with itself.  Dates
     fall between ``min_year`` and ``max_year``; every date is years before the
@@ -1347,6 +1349,8 @@ def _bundles(
                 allow_extensions=allow_extensions,
             )
         )
+        if relation.kind in _RENDERINGS and pool is not final_claim_ids:
+            relation = _evolve(relation, kind=RelationKind.SAME_AS)  # renderings join claims
         if (relation.kind, subject, obj) not in seen:
             seen.add((relation.kind, subject, obj))
             relation_list.append(relation)

@@ -19,6 +19,7 @@ from claimmodel.analysis._analyze import (
     RaisedHedge,
     Reversal,
     Route,
+    SameClaim,
     Withdrawal,
     analyze,
 )
@@ -36,6 +37,7 @@ __all__ = [
     "RaisedHedge",
     "Reversal",
     "Route",
+    "SameClaim",
     "Withdrawal",
     "analyze",
     "dependencies",

@@ -10,6 +10,7 @@ import attrs
 
 from claimmodel.analysis._dependencies import period, unnamed_by_relay
 from claimmodel.analysis._origins import OriginFinder
+from claimmodel.analysis._same import same_claims
 from claimmodel.model import (
     Assertion,
     AssertionMode,
@@ -33,6 +34,7 @@ __all__ = [
     "RaisedHedge",
     "Reversal",
     "Route",
+    "SameClaim",
     "Withdrawal",
     "analyze",
 ]
@@ -170,6 +172,16 @@ class RaisedHedge:
 
 
 @attrs.frozen(kw_only=True)
+class SameClaim:
+    """A claim declared the same as the one analysed (a translation, a paraphrase,
+    ``same-as``), whose assertions are counted with it."""
+
+    claim: str
+    text: str | None
+    language: str | None = None
+
+
+@attrs.frozen(kw_only=True)
 class ClaimAnalysis:
     """Everything the record shows about who stands behind one claim.
 
@@ -213,6 +225,9 @@ class ClaimAnalysis:
     """Those of :attr:`backing` that only presuppose it (sorted)."""
     inferred: tuple[str, ...] = ()
     """Those of :attr:`backing` that the encoder infers (sorted)."""
+    same: tuple[SameClaim, ...] = ()
+    """The other claims declared the same as this one, in id order: their assertions are
+    among ``assertions`` and counted as this claim's."""
 
     @property
     def independent(self) -> tuple[Origin, ...]:
@@ -355,6 +370,8 @@ class ClaimAnalysis:
             if withdrawn:
                 parts.append(f"{how}: " + ", ".join(withdrawn))
         parts.extend(f"{r.name} {r.change}" for r in self.reversals)
+        if self.same:
+            parts.append("counted as one with " + ", ".join(same.claim for same in self.same))
         parts.extend(self.hedge_words)
         return "; ".join(parts)
 
@@ -395,11 +412,17 @@ class Analysis(Mapping[str, ClaimAnalysis]):
     ``analysis["nk-fought"]``, ``"nk-fought" in analysis``, ``get``, ``keys``,
     ``values`` and ``items`` work as on any mapping; iterating yields claim ids in
     the order of the bundle's claims, then the claims that assertions name but the
-    bundle does not hold.  Two analyses are equal when they say the same about the
-    same claims, whatever the order.
+    bundle does not hold.  Claims declared the same (see :attr:`ClaimAnalysis.same`)
+    are analysed once, under the id that represents them: ``same`` maps every other
+    id of such a group to it, and looking one of those ids up (``[]``, ``in``,
+    ``get``) gives the group's analysis, while ``keys`` holds the representative
+    alone.  Two analyses are equal when they say the same about the same claims,
+    whatever the order.
     """
 
     claims: FrozenMap[ClaimAnalysis]
+    same: FrozenMap[str] = FrozenMap()
+    """Each claim id counted under another's (a translation, a paraphrase): that id."""
 
     def __iter__(self) -> Iterator[str]:
         return iter(self.claims)
@@ -408,10 +431,10 @@ class Analysis(Mapping[str, ClaimAnalysis]):
         return len(self.claims)
 
     def __getitem__(self, claim_id: str) -> ClaimAnalysis:
-        return self.claims[claim_id]
+        return self.claims[self.same.get(claim_id, claim_id)]
 
     def __contains__(self, claim_id: object) -> bool:
-        return claim_id in self.claims
+        return claim_id in self.claims or claim_id in self.same
 
     @property
     def single_origin(self) -> tuple[ClaimAnalysis, ...]:
@@ -447,9 +470,16 @@ def analyze(bundle: Bundle, *, scales: Iterable[Scale] = ()) -> Analysis:
     """
     known = catalog(scales)
     finder = OriginFinder(bundle)
-    by_claim: dict[str, list[Assertion]] = {claim.id: [] for claim in bundle.claims}
+    same = same_claims(bundle)
+    by_claim: dict[str, list[Assertion]] = {same.get(c.id, c.id): [] for c in bundle.claims}
     for assertion in bundle.assertions:
-        by_claim.setdefault(assertion.claim, []).append(assertion)
+        by_claim.setdefault(same.get(assertion.claim, assertion.claim), []).append(assertion)
+    members: dict[str, list[SameClaim]] = {}
+    for member in bundle.claims:
+        representative = same.get(member.id, member.id)
+        if representative != member.id and bundle.claim(member.id) is member:
+            found = SameClaim(claim=member.id, text=member.text, language=member.language)
+            members.setdefault(representative, []).append(found)
     names: dict[str, str] = {}
     for source in reversed(bundle.sources):  # the first source with an id wins
         names[source.id] = source.label
@@ -461,10 +491,15 @@ def analyze(bundle: Bundle, *, scales: Iterable[Scale] = ()) -> Analysis:
     result: dict[str, ClaimAnalysis] = {}
     for claim_id, assertions in by_claim.items():
         claim = bundle.claim(claim_id)
-        result[claim_id] = _claim_analysis(
+        analysed = _claim_analysis(
             claim_id, claim.text if claim else None, assertions, finder, context, scales=known
         )
-    return Analysis(claims=FrozenMap(result))
+        if claim_id in members:
+            others = tuple(sorted(members[claim_id], key=lambda other: other.claim))
+            analysed = attrs.evolve(analysed, same=others)
+        result[claim_id] = analysed
+    aliases = {key: value for key, value in same.items() if key != value}
+    return Analysis(claims=FrozenMap(result), same=FrozenMap(aliases))
 
 
 @attrs.frozen

@@ -115,6 +115,9 @@ def _confidence_lines(bundle: Bundle, claim: ClaimAnalysis) -> list[str]:
 def _block(bundle: Bundle, claim: ClaimAnalysis) -> list[str]:
     lines = [printable(claim.claim)]
     lines += _wrap(claim.text if claim.text is not None else "(claim not in the bundle)")
+    for same in claim.same:
+        language = f" ({same.language})" if same.language is not None else ""
+        lines += _wrap(f"same claim, counted with it: {same.claim}{language}: {same.text}")
     lines += _wrap(
         f"{_plural(len(claim.assertions), 'assertion')} by "
         f"{_plural(len(claim.sources), 'source')}: {claim.backing_words}"
@@ -257,6 +260,10 @@ def claim_data(claim: ClaimAnalysis, bundle: Bundle | None = None) -> dict[str, 
             else {"low": claim.confidence.low, "high": claim.confidence.high}
         ),
         "judged": claim.judged,
+        "same_claims": [
+            {"claim": same.claim, "text": same.text, "language": same.language}
+            for same in claim.same
+        ],
         "verdict": claim.verdict,
     }
     if bundle is not None:

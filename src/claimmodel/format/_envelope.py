@@ -86,6 +86,7 @@ holds them (keys of objects it added are not listed: their parent key is)."""
 ADDED_VALUES: dict[tuple[int, int], dict[tuple[str, str], frozenset[str]]] = {
     (1, 1): {
         ("assertion", "stance"): frozenset({"declines-to-comment", "does-not-respond"}),
+        ("relation", "kind"): frozenset({"translation-of", "paraphrase-of"}),
     },
 }
 """For each minor version, the enumeration values it added: (object, key) → values."""

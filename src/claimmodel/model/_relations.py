@@ -14,13 +14,33 @@ __all__ = ["Relation", "RelationKind"]
 
 
 class RelationKind(enum.Enum):
-    """How ``subject`` bears on ``object``; the value is the wire spelling."""
+    """How ``subject`` bears on ``object``; the value is the wire spelling.
+
+    ``same-as``, ``translation-of`` and ``paraphrase-of`` between two claims
+    declare them the same claim (see :attr:`declares_same_claim`): the analysis
+    counts them as one.  A translation or paraphrase names the claim it renders
+    as its ``object``.
+    """
 
     SUPPORTS = "supports"
     CONTRADICTS = "contradicts"
     DISPUTES = "disputes"
     ELABORATES = "elaborates"
     SAME_AS = "same-as"
+    TRANSLATION_OF = "translation-of"
+    """``subject`` is ``object`` in another language (format 1.1)."""
+    PARAPHRASE_OF = "paraphrase-of"
+    """``subject`` is ``object`` in other words (format 1.1)."""
+
+    @property
+    def declares_same_claim(self) -> bool:
+        """Whether the relation, between two claims, makes them one claim."""
+        return self in _SAME_CLAIM
+
+
+_SAME_CLAIM = frozenset(
+    {RelationKind.SAME_AS, RelationKind.TRANSLATION_OF, RelationKind.PARAPHRASE_OF}
+)
 
 
 @attrs.frozen(kw_only=True)

@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from claimmodel.model import AffiliationKind, Collective, Document, Identifier
+from claimmodel.model import AffiliationKind, Collective, Document, Identifier, RelationKind
 from claimmodel.validation._context import Context
 
 __all__ = ["check"]
 
 _ACYCLIC_KINDS = (AffiliationKind.PART_OF, AffiliationKind.CONTROLLED_BY)
+_RENDERINGS = (RelationKind.TRANSLATION_OF, RelationKind.PARAPHRASE_OF)
 
 
 def check(ctx: Context) -> None:
@@ -79,6 +80,24 @@ def _relations(ctx: Context) -> None:
                     f"{end} {target!r} is the id of both an assertion and a claim; "
                     "rename one so the relation names a single item",
                 )
+        if relation.subject == relation.object:
+            ctx.emit(
+                "CM320",
+                f"$.relations[{index}].object",
+                f"the relation {relation.kind.value} relates {relation.subject!r} to itself; "
+                "name the other item it relates to, or remove the relation",
+            )
+        elif relation.kind in _RENDERINGS:
+            for end in ("subject", "object"):
+                target = getattr(relation, end)
+                if target in ctx.assertion_ids and target not in ctx.claim_ids:
+                    ctx.emit(
+                        "CM321",
+                        f"$.relations[{index}].{end}",
+                        f"{end} {target!r} is an assertion, but {relation.kind.value} joins two "
+                        "claims (the same claim in other words or another language); name the "
+                        "claims, or record a translated quotation as the evidence's original",
+                    )
 
 
 def _unknown_source(ctx: Context, path: str, what: str, source_id: str | None) -> None:

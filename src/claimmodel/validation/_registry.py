@@ -256,6 +256,20 @@ _TABLE = (
         summary="a claim id of the derived form is the one its content derives",
     ),
     Rule(
+        code="CM320",
+        name="relation-to-itself",
+        family=Family.REFERENCES,
+        severity=_E,
+        summary="a relation relates two different items",
+    ),
+    Rule(
+        code="CM321",
+        name="rendering-of-an-assertion",
+        family=Family.REFERENCES,
+        severity=_E,
+        summary="a translation or paraphrase relation joins two claims",
+    ),
+    Rule(
         code="CM401",
         name="hedged-but-confident",
         family=Family.HEDGES,
