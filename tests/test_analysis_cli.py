@@ -113,6 +113,7 @@ class TestReportJson:
                 "stances": ["asserts"],
                 "mode": "stated",
                 "reasons": [],
+                "interested": [],
             }
         ] == item["origins"]
 

@@ -177,6 +177,7 @@ class TestColumns:
                 c.object,
                 c.polarity.value,
                 c.language,
+                list(c.parties),
             )
             for c in bundle.claims
         ] == [
@@ -191,6 +192,7 @@ class TestColumns:
                     "object",
                     "polarity",
                     "language",
+                    "parties",
                 )
             )
             for r in tables.claims.to_pylist()

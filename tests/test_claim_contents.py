@@ -155,3 +155,204 @@ class TestSameClaim:
         with pytest.raises(cm.exceptions.DecodeError) as caught:
             cm.from_data(data)
         assert ["$.relations[0].kind"] == [p.path for p in caught.value.problems]
+
+
+def _belligerents() -> cm.Bundle:
+    """Two belligerents' ministers say the same through an agency one of them controls."""
+    controlled = cm.Affiliation(kind=cm.AffiliationKind.CONTROLLED_BY, target="russia")
+    return cm.Bundle(
+        sources=(
+            cm.GovernmentBody(id="russia", name="Russian government"),
+            cm.GovernmentBody(id="dprk", name="DPRK government"),
+            cm.GovernmentBody(
+                id="mfa",
+                name="Russian foreign ministry",
+                affiliations=(cm.Affiliation(kind=cm.AffiliationKind.PART_OF, target="russia"),),
+            ),
+            cm.Person(
+                id="lavrov",
+                name="Sergey Lavrov",
+                affiliations=(cm.Affiliation(kind=cm.AffiliationKind.EMPLOYED_BY, target="mfa"),),
+            ),
+            cm.Person(
+                id="cho",
+                name="Cho Son-hui",
+                affiliations=(cm.Affiliation(kind=cm.AffiliationKind.EMPLOYED_BY, target="dprk"),),
+            ),
+            cm.MediaOutlet(id="ria", name="RIA Novosti", affiliations=(controlled,)),
+            cm.MediaOutlet(id="bbc", name="BBC"),
+        ),
+        claims=(
+            cm.Claim(
+                id="fought",
+                text="North Korean soldiers fought in Kursk",
+                parties=("russia", "dprk"),
+            ),
+        ),
+        assertions=(
+            _relayed("a1", "lavrov", "ria"),
+            _relayed("a2", "cho", "ria"),
+        ),
+    )
+
+
+def _relayed(assertion_id: str, speaker: str, *relays: str) -> cm.Assertion:
+    return attrs.evolve(
+        _asserting(assertion_id, "fought", speaker),
+        attribution=cm.Attribution(
+            source=speaker, chain=tuple(cm.Link(source=relay) for relay in relays)
+        ),
+    )
+
+
+class TestParties:
+    """Origins that are interested parties, and relays those parties control."""
+
+    def test_two_belligerents_are_two_origins_both_interested(self) -> None:
+        claim = cm.analyze(_belligerents())["fought"]
+        assert 2 == claim.independent_origins
+        assert 2 == claim.interested_origins
+        assert [("dprk",), ("russia",)] == [o.interested for o in claim.independent]
+        assert ("russia", "dprk") == claim.parties
+        assert ("Russian government", "DPRK government") == claim.party_names
+        assert claim.verdict.startswith(
+            "2 independent origins (Cho Son-hui, Sergey Lavrov), both interested parties "
+            "(DPRK government, Russian government); 2 assertions back it; reached the reader "
+            "only through outlets an interested party controls (RIA Novosti, controlled by "
+            "Russian government)"
+        )
+
+    def test_one_origin_an_interested_party(self) -> None:
+        bundle = attrs.evolve(_belligerents(), assertions=(_relayed("a1", "lavrov"),))
+        claim = cm.analyze(bundle)["fought"]
+        assert claim.verdict == (
+            "1 independent origin (Sergey Lavrov), an interested party (Russian government); "
+            "1 assertion backs it"
+        )
+        assert () == claim.controlled_relays
+        assert not claim.only_through_controlled
+
+    def test_an_independent_voice_is_not_interested_and_not_controlled(self) -> None:
+        bundle = _belligerents().with_assertion(_relayed("a3", "bbc"))
+        claim = cm.analyze(bundle)["fought"]
+        assert (3, 2) == (claim.independent_origins, claim.interested_origins)
+        assert "2 of them interested parties" in claim.verdict
+        assert not claim.only_through_controlled
+        assert ["ria"] == [relay.relay for relay in claim.controlled_relays]
+
+    def test_without_parties_nothing_is_interested(self) -> None:
+        bundle = _belligerents()
+        plain = attrs.evolve(bundle, claims=(attrs.evolve(bundle.claims[0], parties=()),))
+        claim = cm.analyze(plain)["fought"]
+        assert 0 == claim.interested_origins
+        assert () == claim.controlled_relays
+        assert "interested" not in claim.verdict
+
+    def test_a_dependency_ended_before_the_statement_does_not_make_it_interested(
+        self,
+    ) -> None:
+        bundle = _belligerents()
+        retired = cm.Affiliation(
+            kind=cm.AffiliationKind.EMPLOYED_BY, target="mfa", end=cm.PartialDate(year=2020)
+        )
+        lavrov = cm.Person(id="lavrov", name="Sergey Lavrov", affiliations=(retired,))
+        said = attrs.evolve(_relayed("a1", "lavrov"), date=cm.PartialDate(year=2025, month=7))
+        sources = tuple(lavrov if s.id == "lavrov" else s for s in bundle.sources)
+        claim = cm.analyze(attrs.evolve(bundle, sources=sources, assertions=(said,)))["fought"]
+        assert 0 == claim.interested_origins
+        earlier = attrs.evolve(said, date=cm.PartialDate(year=2019))
+        again = cm.analyze(attrs.evolve(bundle, sources=sources, assertions=(earlier,)))
+        assert 1 == again["fought"].interested_origins
+
+    def test_control_through_a_holding_and_a_party_relaying_itself(self) -> None:
+        bundle = _belligerents()
+        holding = cm.Organization(
+            id="holding",
+            name="Rossiya Segodnya",
+            affiliations=(cm.Affiliation(kind=cm.AffiliationKind.CONTROLLED_BY, target="russia"),),
+        )
+        ria = cm.MediaOutlet(
+            id="ria",
+            name="RIA Novosti",
+            affiliations=(cm.Affiliation(kind=cm.AffiliationKind.PART_OF, target="holding"),),
+        )
+        sources = (*(s for s in bundle.sources if s.id != "ria"), ria, holding)
+        assertions = (_relayed("a1", "cho", "ria"), _relayed("a2", "bbc", "dprk"))
+        claim = cm.analyze(attrs.evolve(bundle, sources=sources, assertions=assertions))["fought"]
+        assert claim.only_through_controlled
+        assert [
+            "DPRK government, itself an interested party",
+            "RIA Novosti, controlled by Russian government through Rossiya Segodnya",
+        ] == [relay.description for relay in claim.controlled_relays]
+
+    def test_a_translation_brings_its_parties(self) -> None:
+        bundle = _translated()
+        russian = attrs.evolve(bundle.claims[1], parties=("ria",))
+        bundle = attrs.evolve(bundle, claims=(bundle.claims[0], russian))
+        claim = cm.analyze(bundle)["fought"]
+        assert ("ria",) == claim.parties
+        assert 1 == claim.interested_origins
+
+    def test_the_report_shows_parties_and_controlled_relays(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        path = tmp_path / "belligerents.json"
+        path.write_text(cm.dumps(_belligerents()), encoding="utf-8")
+        assert 0 == main(["report", str(path)])
+        text = capsys.readouterr().out
+        assert "  interested parties: Russian government, DPRK government\n" in text
+        assert (
+            "  origin 1: Cho Son-hui (assertion a2), an interested party (DPRK government)\n"
+            in text
+        )
+        assert (
+            "  relayed by an outlet an interested party controls: RIA Novosti, controlled by\n"
+            "    Russian government\n"
+        ) in text
+        assert 0 == main(["report", "--format", "json", str(path)])
+        [data] = json.loads(capsys.readouterr().out)
+        assert ["russia", "dprk"] == data["parties"]
+        assert 2 == data["interested_origins"]
+        assert [["dprk"], ["russia"]] == [o["interested"] for o in data["origins"]]
+        assert [
+            {
+                "relay": "ria",
+                "name": "RIA Novosti",
+                "party": "russia",
+                "party_name": "Russian government",
+                "via": [],
+            }
+        ] == data["controlled_relays"]
+        assert data["only_through_controlled"]
+
+    def test_parties_round_trip_and_are_refused_in_1_0(self) -> None:
+        bundle = _belligerents()
+        assert bundle == cm.loads(cm.dumps(bundle))
+        data = cm.to_data(bundle)
+        assert ["russia", "dprk"] == data["claims"][0]["parties"]
+        data["format"] = "claimmodel/1.0"
+        with pytest.raises(cm.exceptions.DecodeError) as caught:
+            cm.from_data(data)
+        assert ["$.claims[0].parties"] == [p.path for p in caught.value.problems]
+
+    def test_validation_of_parties(self) -> None:
+        bundle = _belligerents()
+        assert () == cm.validate(bundle).errors
+        ghost = attrs.evolve(bundle.claims[0], parties=("russia", "ghost", "russia"))
+        found = cm.validate(attrs.evolve(bundle, claims=(ghost,)))
+        assert [("CM322", "$.claims[0].parties[1]"), ("CM323", "$.claims[0].parties[2]")] == [
+            (f.code, f.path) for f in found if f.code.startswith("CM32")
+        ]
+
+    def test_a_corpus_merge_keeps_every_bundles_parties(self) -> None:
+        def desk(name: str, party: str) -> cm.Bundle:
+            return cm.Bundle(
+                id=name,
+                sources=(cm.GovernmentBody(id=party),),
+                claims=(cm.Claim(text="Troops fought in Kursk", parties=(party,)),),
+            )
+
+        merged = cm.merge_corpus([desk("one", "gov"), desk("two", "gov")]).bundle
+        [claim] = merged.claims
+        assert ("one/gov", "two/gov") == claim.parties
+        assert {"one/gov", "two/gov"} == {source.id for source in merged.sources}

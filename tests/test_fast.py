@@ -211,11 +211,17 @@ CLAIMS = objects(
         "subject": TEXT,
         "polarity": st.sampled_from(["positive", "negative", "maybe"]),
         "language": TEXT,
+        "parties": st.lists(IDS, max_size=2),
         "draft": DRAFTS,
     },
 )
 RELATIONS = objects(
-    {"id": IDS, "kind": st.sampled_from(["supports", "refutes"]), "subject": IDS, "object": IDS},
+    {
+        "id": IDS,
+        "kind": st.sampled_from(["supports", "refutes", "translation-of"]),
+        "subject": IDS,
+        "object": IDS,
+    },
     {"basis": TEXT, "draft": DRAFTS},
 )
 BUNDLES = st.builds(
@@ -768,7 +774,7 @@ def _rich_bundle() -> cm.Bundle:
                 id="s4", count=2, ground_rule=cm.GroundRule.BACKGROUND, independent=True
             ),
         ),
-        claims=(cm.Claim(text="It happened", subject="it"),),
+        claims=(cm.Claim(text="It happened", subject="it", parties=("s1", "s3")),),
         assertions=(
             cm.Assertion(
                 id="a1",

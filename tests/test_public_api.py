@@ -41,6 +41,7 @@ EXPECTED_TOP_LEVEL = {
     "Collective",
     "Confidence",
     "Contradiction",
+    "ControlledRelay",
     "CorpusLine",
     "CorpusMerge",
     "DateCertainty",

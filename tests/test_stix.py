@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 import stix2
 from hypothesis import given
@@ -177,6 +178,11 @@ class TestNativeMapping:
             assert claim is not None
             assert read_claim is not None
             assert claim.text == read_claim.text
+            if read.id.startswith("note--"):  # a Note is about the claim's parties
+                # (a claim read from STIX is every claim of its text: it may name more)
+                assert {labels[p] for p in claim.parties} <= {
+                    native_labels[p] for p in read_claim.parties
+                }
             assert original.stance is read.stance
             value = read.confidence.level if read.confidence.judged else None
             if read.id.startswith("note--"):
@@ -190,7 +196,8 @@ class TestNativeMapping:
                 )
             else:  # an Opinion is the speaker's: the analyst's confidence is not on it
                 assert None is value
-        # Report membership: the Report holds every object; each Note is about the Report.
+        # Report membership: the Report holds every object; each Note is about the claim's
+        # parties, or the Report when it names none.
         objects = list(stix.values())
         (report,) = [obj for obj in objects if obj["type"] == "report"]
         members = {
@@ -202,7 +209,8 @@ class TestNativeMapping:
         assert members <= set(report["object_refs"])
         for obj in objects:
             if obj["type"] == "note":
-                assert [report["id"]] == obj["object_refs"]
+                refs = obj["object_refs"]
+                assert [report["id"]] == refs or all(r.startswith("identity--") for r in refs)
 
     def test_stripping_leaves_no_claimmodel_object(self) -> None:
         stripped = json.dumps(strip_extension(to_stix_json(KURSK)))
@@ -517,6 +525,34 @@ class TestPublishedCertainty:
         _validate(json.dumps(data), RANDOM_IDS_DISABLED)
         assert cm.DateCertainty.ESTIMATED is from_stix(data).published_certainty
         assert None is from_stix(PLAIN).published_certainty
+
+
+class TestParties:
+    """A Note is about its claim's interested parties: their Identities are its object_refs."""
+
+    def test_a_claim_with_parties(self) -> None:
+        fought = KURSK.claim("nk-fought")
+        assert fought is not None
+        claims = tuple(
+            attrs.evolve(c, parties=("russian-government", "dprk-government")) if c is fought else c
+            for c in KURSK.claims
+        )
+        bundle = attrs.evolve(KURSK, claims=claims)
+        text = to_stix_json(bundle)
+        _validate(text, DETERMINISTIC_IDS_DISABLED)
+        note = _objects(text)[_stix_id(text, "note", "lavrov-nk-fought")]
+        assert [
+            _stix_id(text, "identity", "russian-government"),
+            _stix_id(text, "identity", "dprk-government"),
+        ] == note["object_refs"]
+        assert bundle == from_stix(text)
+        plain = read_stix(strip_extension(text)).bundle
+        [read] = [c for c in plain.claims if c.text == fought.text]
+        names = {source.id: source.label for source in plain.sources}
+        assert [
+            "Government of the Russian Federation",
+            "Government of the Democratic People's Republic of Korea",
+        ] == [names[party] for party in read.parties]
 
 
 class TestPlainStixIn:

@@ -119,7 +119,14 @@ def valid_bundles(draw: st.DrawFn) -> Bundle:
             affiliation = Affiliation(kind=kind, target=target, start=start, end=end)
             role = Role(office="spokesperson", organization=target, start=start, end=end)
             sources[index] = sources[index].with_affiliation(affiliation).with_role(role)
-    claims = [Claim(id=f"c{i}", text=draw(_TEXT)) for i in range(draw(st.integers(1, 4)))]
+    claims = [
+        Claim(
+            id=f"c{i}",
+            text=draw(_TEXT),
+            parties=tuple(draw(st.lists(st.sampled_from(ids), unique=True, max_size=2))),
+        )
+        for i in range(draw(st.integers(1, 4)))
+    ]
     assertions = []
     for index in range(draw(st.integers(1, 5))):
         speaker, *relays = draw(st.permutations(ids))[: draw(st.integers(1, min(4, count)))]
@@ -350,6 +357,26 @@ def _rendering_of_an_assertion(bundle: Bundle, data: st.DataObject) -> tuple[Bun
     subject, obj = ends if end == "subject" else ends[::-1]
     relation = Relation(id="r-new", kind=kind, subject=subject, object=obj)
     return bundle.with_relation(relation), f"$.relations[{len(bundle.relations)}].{end}"
+
+
+def _unknown_party(bundle: Bundle, data: st.DataObject) -> tuple[Bundle, str]:
+    index = data.draw(st.integers(0, len(bundle.claims) - 1), label="claim")
+    claim = bundle.claims[index]
+    claims = list(bundle.claims)
+    claims[index] = attrs.evolve(claim, parties=(*claim.parties, "ghost"))
+    path = f"$.claims[{index}].parties[{len(claim.parties)}]"
+    return attrs.evolve(bundle, claims=tuple(claims)), path
+
+
+def _repeated_party(bundle: Bundle, data: st.DataObject) -> tuple[Bundle, str]:
+    index = data.draw(st.integers(0, len(bundle.claims) - 1), label="claim")
+    claim = bundle.claims[index]
+    party = data.draw(st.sampled_from([s.id for s in bundle.sources]), label="party")
+    claims = list(bundle.claims)
+    parties = (*claim.parties, party, party)
+    claims[index] = attrs.evolve(claim, parties=parties)
+    path = f"$.claims[{index}].parties[{len(parties) - 1}]"
+    return attrs.evolve(bundle, claims=tuple(claims)), path
 
 
 def _unknown_related_source(bundle: Bundle, data: st.DataObject) -> tuple[Bundle, str]:
@@ -643,6 +670,8 @@ BREAKERS: dict[str, Breaker] = {
     "CM314": _stale_derived_id,
     "CM320": _relation_to_itself,
     "CM321": _rendering_of_an_assertion,
+    "CM322": _unknown_party,
+    "CM323": _repeated_party,
     "CM401": _hedged_but_confident,
     "CM501": _dated_after_publication,
     "CM502": _ends_before_start,

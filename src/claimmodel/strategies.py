@@ -793,8 +793,8 @@ _languages = st.sampled_from(("en", "ru", "uk", "ar", "he", "zh-Hant", "und"))
 def claims(
     *, ids: SearchStrategy[str | None] | None = None, allow_extensions: bool = True
 ) -> SearchStrategy[Claim]:
-    """Claims, optionally structured; ``ids`` draws the id, ``None`` meaning derived
-    from the content (the default draws both)."""
+    """Claims, optionally structured and naming up to two interested parties; ``ids``
+    draws the id, ``None`` meaning derived from the content (the default draws both)."""
     return _claims(
         ids=_optional(identifiers()) if ids is None else ids, allow_extensions=allow_extensions
     )
@@ -810,6 +810,7 @@ def _claims(draw: st.DrawFn, *, ids: SearchStrategy[str | None], allow_extension
         "object": draw(_optional(texts())),
         "polarity": draw(st.sampled_from(Polarity)),
         "language": draw(_optional(_languages)),
+        "parties": tuple(draw(st.lists(identifiers(), max_size=2, unique=True))),
         "draft": draw(_drafts_or_none(allow_extensions)),
         "extensions": draw(_extensions_or_none(allow_extensions)),
     }
@@ -1163,8 +1164,8 @@ def bundles(
     """Referentially valid bundles of up to the given numbers of each part
     (and at least ``min_assertions`` assertions).
 
-    Every id is unique (across kinds, too); every reference — an assertion's
-    claim, its attribution's source and chain, assessors, hedge voices, evidence
+    Every id is unique (across kinds, too); every reference — a claim's parties, an
+    assertion's claim, its attribution's source and chain, assessors, hedge voices, evidence
     documents, role organizations, affiliation targets, authors, publishers,
     members, relation ends — names an object of the bundle, of a fitting kind (a
     translation or paraphrase joins two claims).
@@ -1312,6 +1313,7 @@ def _bundles(
         claim = draw(claims(ids=st.none() | st.just(claim_id), allow_extensions=allow_extensions))
         if claim.id != claim_id and claim.id in used:
             claim = _evolve(claim, id=claim_id)
+        claim = _evolve(claim, parties=_pick_some(draw, source_ids, 2))
         used.add(claim.id)
         claim_list.append(claim)
     final_claim_ids = [claim.id for claim in claim_list]

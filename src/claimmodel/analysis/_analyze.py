@@ -10,6 +10,7 @@ import attrs
 
 from claimmodel.analysis._dependencies import period, unnamed_by_relay
 from claimmodel.analysis._origins import OriginFinder
+from claimmodel.analysis._parties import ControlledRelay, Controls
 from claimmodel.analysis._same import same_claims
 from claimmodel.model import (
     Assertion,
@@ -30,6 +31,7 @@ __all__ = [
     "Analysis",
     "ClaimAnalysis",
     "Contradiction",
+    "ControlledRelay",
     "Origin",
     "RaisedHedge",
     "Reversal",
@@ -71,7 +73,9 @@ class Origin:
     assert it says so outright, else presupposed if one presupposes it, else
     inferred (``None`` when it does not assert it).  ``reasons`` explain a
     grouping the record does not state outright (unnamed sources reached through
-    one intermediary).
+    one intermediary).  ``interested`` are the claim's parties the origin is, or
+    depends on when its assertions were made (ids, in the claim's order), and
+    ``interested_names`` their names: independence is not disinterest.
     """
 
     sources: tuple[str, ...]
@@ -80,6 +84,8 @@ class Origin:
     stances: tuple[Stance, ...]
     mode: AssertionMode | None = None
     reasons: tuple[str, ...] = ()
+    interested: tuple[str, ...] = ()
+    interested_names: tuple[str, ...] = ()
 
     @property
     def label(self) -> str:
@@ -95,6 +101,11 @@ class Origin:
     def opposes(self) -> bool:
         """Whether the origin denies, disputes or questions the claim."""
         return not _OPPOSING.isdisjoint(self.stances)
+
+    @property
+    def is_interested(self) -> bool:
+        """Whether the origin is, or depends on, one of the claim's interested parties."""
+        return bool(self.interested)
 
     @property
     def contradicts(self) -> bool:
@@ -228,6 +239,19 @@ class ClaimAnalysis:
     same: tuple[SameClaim, ...] = ()
     """The other claims declared the same as this one, in id order: their assertions are
     among ``assertions`` and counted as this claim's."""
+    parties: tuple[str, ...] = ()
+    """The claim's interested parties (ids; with those of the claims counted with it)."""
+    party_names: tuple[str, ...] = ()
+    """Their names, in the same order."""
+    controlled_relays: tuple[ControlledRelay, ...] = ()
+    """The relays of its counted assertions that an interested party controls, by relay id."""
+    only_through_controlled: bool = False
+    """Whether every counted assertion reached the reader through such a relay."""
+
+    @property
+    def interested_origins(self) -> int:
+        """How many of the independent origins behind the claim are interested parties."""
+        return sum(1 for origin in self.independent if origin.is_interested)
 
     @property
     def independent(self) -> tuple[Origin, ...]:
@@ -354,6 +378,7 @@ class ClaimAnalysis:
         head = f"{len(behind)} {noun}"
         if behind:
             head += " (" + ", ".join(origin.label for origin in behind) + ")"
+        head += self._interest()
         parts = [head, self.backing_words]
         for stance, verb in _STANCE_VERBS.items():
             others = self._with(stance)
@@ -370,10 +395,35 @@ class ClaimAnalysis:
             if withdrawn:
                 parts.append(f"{how}: " + ", ".join(withdrawn))
         parts.extend(f"{r.name} {r.change}" for r in self.reversals)
+        if self.only_through_controlled:
+            parts.append(
+                "reached the reader only through outlets an interested party controls ("
+                + "; ".join(relay.description for relay in self.controlled_relays)
+                + ")"
+            )
         if self.same:
             parts.append("counted as one with " + ", ".join(same.claim for same in self.same))
         parts.extend(self.hedge_words)
         return "; ".join(parts)
+
+    def _interest(self) -> str:
+        """How many of the origins behind the claim are interested parties, in words."""
+        behind = self.independent
+        interested = [origin for origin in behind if origin.is_interested]
+        if not interested:
+            return ""
+        names = ", ".join(dict.fromkeys(n for o in interested for n in o.interested_names))
+        if len(behind) == 1:
+            return f", an interested party ({names})"
+        if len(interested) == len(behind):
+            both = "both" if len(behind) == 2 else f"all {len(behind)}"
+            return f", {both} interested parties ({names})"
+        some = (
+            "1 of them an interested party"
+            if len(interested) == 1
+            else (f"{len(interested)} of them interested parties")
+        )
+        return f", {some} ({names})"
 
 
 _STANCE_VERBS = {
@@ -475,9 +525,13 @@ def analyze(bundle: Bundle, *, scales: Iterable[Scale] = ()) -> Analysis:
     for assertion in bundle.assertions:
         by_claim.setdefault(same.get(assertion.claim, assertion.claim), []).append(assertion)
     members: dict[str, list[SameClaim]] = {}
-    for member in bundle.claims:
+    parties: dict[str, dict[str, None]] = {}  # a claim group's parties, in order
+    for member in sorted(bundle.claims, key=lambda c: same.get(c.id, c.id) != c.id):
+        if bundle.claim(member.id) is not member:
+            continue  # a duplicate id; the first claim is the one look-ups find
         representative = same.get(member.id, member.id)
-        if representative != member.id and bundle.claim(member.id) is member:
+        parties.setdefault(representative, {}).update(dict.fromkeys(member.parties))
+        if representative != member.id:
             found = SameClaim(claim=member.id, text=member.text, language=member.language)
             members.setdefault(representative, []).append(found)
     names: dict[str, str] = {}
@@ -487,12 +541,19 @@ def analyze(bundle: Bundle, *, scales: Iterable[Scale] = ()) -> Analysis:
         names=names,
         withdrawn=_withdrawn(bundle.assertions),
         unnamed=_unnamed_relays(bundle),
+        finder=finder,
+        controls=Controls(bundle),
     )
     result: dict[str, ClaimAnalysis] = {}
     for claim_id, assertions in by_claim.items():
         claim = bundle.claim(claim_id)
         analysed = _claim_analysis(
-            claim_id, claim.text if claim else None, assertions, finder, context, scales=known
+            claim_id,
+            claim.text if claim else None,
+            assertions,
+            tuple(parties.get(claim_id, ())),
+            context,
+            scales=known,
         )
         if claim_id in members:
             others = tuple(sorted(members[claim_id], key=lambda other: other.claim))
@@ -511,6 +572,8 @@ class _Context:
     """Each withdrawn assertion's id: the assertion in force that withdraws it, and how."""
     unnamed: dict[str, list[str]]
     """Each unnamed source not held independent: the intermediaries shared with others."""
+    finder: OriginFinder
+    controls: Controls
 
 
 def _withdrawn(
@@ -566,12 +629,17 @@ def _unnamed_relays(bundle: Bundle) -> dict[str, list[str]]:
 _STRONGEST_FIRST = (AssertionMode.STATED, AssertionMode.PRESUPPOSED, AssertionMode.INFERRED)
 
 
-def _origin(assertions: list[Assertion], context: _Context) -> Origin:
+def _origin(assertions: list[Assertion], parties: tuple[str, ...], context: _Context) -> Origin:
     names = context.names
     sources = tuple(sorted({a.attribution.source for a in assertions}))
     stances = [a.stance for a in assertions]  # a list: members compare by identity, unhashed
     modes = [a.mode for a in assertions if a.stance is Stance.ASSERTS]
+    interested = tuple(
+        party for party in parties if any(context.finder.depends(a, party) for a in assertions)
+    )
     return Origin(
+        interested=interested,
+        interested_names=tuple(names.get(party, party) for party in interested),
         sources=sources,
         names=tuple(names.get(s, s) for s in sources),
         assertions=tuple(sorted(a.id for a in assertions)),
@@ -696,21 +764,54 @@ def _reversal(before: Assertion, after: Assertion, change: str, context: _Contex
     )
 
 
+def _controlled(
+    counted: list[Assertion], parties: tuple[str, ...], context: _Context
+) -> tuple[tuple[ControlledRelay, ...], bool]:
+    """The relays of ``counted`` an interested party controls, and whether every one of
+    ``counted`` passed through such a relay."""
+    found: dict[str, ControlledRelay] = {}
+    every = bool(counted) and bool(parties)
+    names = context.names
+    for assertion in counted:
+        through = False
+        for link in assertion.attribution.chain:
+            date = link.date if link.date is not None else assertion.date
+            control = context.controls.controller(link.source, date, parties)
+            if control is None:
+                continue
+            through = True
+            party, via = control
+            found.setdefault(
+                link.source,
+                ControlledRelay(
+                    relay=link.source,
+                    name=names.get(link.source, link.source),
+                    party=party,
+                    party_name=names.get(party, party),
+                    via=via,
+                    via_names=tuple(names.get(v, v) for v in via),
+                ),
+            )
+        every = every and through
+    return tuple(found[relay] for relay in sorted(found)), every
+
+
 def _claim_analysis(
     claim_id: str,
     text: str | None,
     assertions: list[Assertion],
-    finder: OriginFinder,
+    parties: tuple[str, ...],
     context: _Context,
     *,
     scales: Mapping[str, Scale],
 ) -> ClaimAnalysis:
     counted = [a for a in assertions if _counts(a, context)]
-    groups = finder.origins(counted)
+    groups = context.finder.origins(counted)
     origins = sorted(
-        (_origin([counted[p] for p in group], context) for group in groups),
+        (_origin([counted[p] for p in group], parties, context) for group in groups),
         key=lambda origin: origin.sources,
     )
+    controlled, only_through = _controlled(counted, parties, context)
     ordered = sorted(assertions, key=lambda a: a.id)
     confidence = envelope((a.confidence for a in assertions), scales)
     backing = [a for a in ordered if a.stance is Stance.ASSERTS and _counts(a, context)]
@@ -735,6 +836,10 @@ def _claim_analysis(
         backing=tuple(a.id for a in backing),
         presupposed=tuple(a.id for a in backing if a.mode is AssertionMode.PRESUPPOSED),
         inferred=tuple(a.id for a in backing if a.mode is AssertionMode.INFERRED),
+        parties=parties,
+        party_names=tuple(context.names.get(party, party) for party in parties),
+        controlled_relays=controlled,
+        only_through_controlled=only_through,
     )
 
 

@@ -159,6 +159,26 @@ class OriginFinder:
                 parent[max(a, b)] = min(a, b)
         return parent, frozenset(touched)
 
+    # -- interested parties ------------------------------------------------------------
+
+    def depends(self, assertion: Assertion, party: str) -> bool:
+        """Whether the speaker of ``assertion`` is ``party`` or would be one origin with it:
+        joined by dependencies in force when the assertion was made."""
+        speaker = assertion.attribution.source
+        if speaker == party:
+            return True
+        node, other = self._index.get(speaker), self._index.get(party)
+        if node is None or other is None:
+            return False
+        group = self._coarse.find(node)
+        if group != self._coarse.find(other):
+            return False
+        base, party_base = self._base.find(node), self._base.find(other)
+        if base == party_base:
+            return True
+        parent, _ = self._overlays[self._signature(group, self._when(assertion))]
+        return _overlay_find(parent, base) == _overlay_find(parent, party_base)
+
     # -- origins -----------------------------------------------------------------------
 
     def origins(self, assertions: Sequence[Assertion]) -> list[list[int]]:

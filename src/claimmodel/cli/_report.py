@@ -118,12 +118,16 @@ def _block(bundle: Bundle, claim: ClaimAnalysis) -> list[str]:
     for same in claim.same:
         language = f" ({same.language})" if same.language is not None else ""
         lines += _wrap(f"same claim, counted with it: {same.claim}{language}: {same.text}")
+    if claim.parties:
+        lines += _wrap("interested parties: " + ", ".join(claim.party_names))
     lines += _wrap(
         f"{_plural(len(claim.assertions), 'assertion')} by "
         f"{_plural(len(claim.sources), 'source')}: {claim.backing_words}"
     )
     for number, origin in enumerate(claim.independent, start=1):
         backing = "" if origin.mode in (None, AssertionMode.STATED) else f", {origin.mode.value}"
+        if origin.is_interested:
+            backing += f", an interested party ({', '.join(origin.interested_names)})"
         lines += _wrap(f"origin {number}: {origin.label} ({_ids(origin.assertions)}){backing}")
     for origin in claim.origins:
         for reason in origin.reasons:
@@ -134,6 +138,10 @@ def _block(bundle: Bundle, claim: ClaimAnalysis) -> list[str]:
         for origin in claim.origins:
             if stance in origin.stances:
                 lines += _wrap(f"{verb}: {origin.label} ({_ids(origin.assertions)})")
+    for relay in claim.controlled_relays:
+        lines += _wrap(f"relayed by an outlet an interested party controls: {relay.description}")
+    if claim.only_through_controlled:
+        lines += _wrap("reached the reader only through outlets an interested party controls")
     for withdrawn in claim.withdrawn:
         lines += _wrap(
             f"{withdrawn.how}: assertion {withdrawn.assertion} ({withdrawn.name}) "
@@ -214,6 +222,19 @@ def claim_data(claim: ClaimAnalysis, bundle: Bundle | None = None) -> dict[str, 
         "stated_origins": claim.stated_origins,
         "presupposed_origins": claim.presupposed_origins,
         "inferred_origins": claim.inferred_origins,
+        "parties": list(claim.parties),
+        "interested_origins": claim.interested_origins,
+        "controlled_relays": [
+            {
+                "relay": relay.relay,
+                "name": relay.name,
+                "party": relay.party,
+                "party_name": relay.party_name,
+                "via": list(relay.via),
+            }
+            for relay in claim.controlled_relays
+        ],
+        "only_through_controlled": claim.only_through_controlled,
         "origins": [
             {
                 "sources": list(origin.sources),
@@ -222,6 +243,7 @@ def claim_data(claim: ClaimAnalysis, bundle: Bundle | None = None) -> dict[str, 
                 "stances": [stance.value for stance in origin.stances],
                 "mode": None if origin.mode is None else origin.mode.value,
                 "reasons": list(origin.reasons),
+                "interested": list(origin.interested),
             }
             for origin in claim.origins
         ],

@@ -233,6 +233,13 @@ def _joined_source(members: list[Source]) -> Source:
     return attrs.evolve(first, **changes)
 
 
+def _joined_claim(members: list[Claim]) -> Claim:
+    """The first claim, naming every member's interested parties once (in order)."""
+    first = members[0]
+    parties = _union_tuple(member.parties for member in members)
+    return first if parties == first.parties else attrs.evolve(first, parties=parties)
+
+
 Key = tuple[str, str]
 """An item's key in the corpus: its bundle's namespace and its local id."""
 
@@ -388,7 +395,12 @@ class _Merger:
                     )
                     for slot in members
                 ]
-                built.append(_joined_source(renamed) if kind == "sources" else renamed[0])
+                if kind == "sources":
+                    built.append(_joined_source(renamed))
+                elif kind == "claims":
+                    built.append(_joined_claim(renamed))
+                else:
+                    built.append(renamed[0])
             merged[kind] = tuple(built)
         merged.update(self.metadata(renamers))
         return CorpusMerge(

@@ -38,6 +38,7 @@ REFERENCES: dict[tuple[str, str], str] = {
     ("Link", "source"): "sources",
     ("Hedge", "voiced_by"): "sources",
     ("Evidence", "document"): "sources",
+    ("Claim", "parties"): "sources",
     ("Assertion", "claim"): "claims",
     ("Assertion", "retracts"): "assertions",
     ("Assertion", "corrects"): "assertions",
@@ -138,8 +139,11 @@ class Renamer:
         return _evolve(source, **changes)
 
     def claim(self, claim: Claim, new_id: str) -> Claim:
-        """``claim`` under ``new_id``."""
-        return _evolve(claim, id=new_id)
+        """``claim`` under ``new_id``, its parties renamed."""
+        if not claim.parties:
+            return _evolve(claim, id=new_id)
+        parties = tuple(self.source_id(party) for party in claim.parties)
+        return _evolve(claim, id=new_id, parties=parties)
 
     def assertion(self, assertion: Assertion, new_id: str) -> Assertion:
         """``assertion`` under ``new_id``, with every item it names renamed."""

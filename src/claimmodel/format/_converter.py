@@ -67,7 +67,17 @@ _WIRE_ORDER: dict[type, tuple[str, ...]] = {
         "assertions",
         "relations",
     ),
-    Claim: ("id", "text", "subject", "predicate", "object", "polarity", "language", "draft"),
+    Claim: (
+        "id",
+        "text",
+        "subject",
+        "predicate",
+        "object",
+        "polarity",
+        "language",
+        "parties",
+        "draft",
+    ),
 }
 
 # Top-level arrays are part of the contract: always written, even when empty, and required.

@@ -181,7 +181,12 @@ class _Reader:
     def note(self, obj: Mapping[str, Any]) -> None:
         text = obj["content"]
         claim = self.claim_of[obj["id"]]
-        self.claims.setdefault(claim, {"id": claim, "text": text})
+        wire = self.claims.setdefault(claim, {"id": claim, "text": text})
+        # Identities a note is about are the claim's interested parties.
+        parties = [self.id(ref) for ref in obj.get("object_refs", ()) if ref in self.sources]
+        if parties:
+            known = wire.setdefault("parties", [])
+            known.extend(party for party in dict.fromkeys(parties) if party not in known)
         labels = list(obj.get("labels", ()))
         stance = next((label for label in labels if label in STANCE_LABELS), None)
         assertion: Wire = {

@@ -275,6 +275,8 @@ class _Writer:
                 labels=self.labels(assertion, with_stance=False),
             )
         assessor = assertion.confidence.assessor
+        # What the note is about: the claim's interested parties, else the Report.
+        parties = [identities[p] for p in dict.fromkeys(claim.parties) if p in identities]
         return self._object(
             "note",
             stix_id,
@@ -282,7 +284,7 @@ class _Writer:
             abstract=self.abstract(assertion, speaker),
             content=claim.text,
             authors=[speaker.label],
-            object_refs=[self.report_id],
+            object_refs=parties or [self.report_id],
             labels=self.labels(assertion, with_stance=assertion.stance is not Stance.ASSERTS),
             confidence=_stix_confidence(assertion.confidence),
         )

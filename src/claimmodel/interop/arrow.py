@@ -128,6 +128,7 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("object", pa.string()),
             ("polarity", pa.string()),
             ("language", pa.string()),
+            ("parties", pa.list_(pa.string())),
             ("json", pa.string()),
         ],
     ),
@@ -301,6 +302,7 @@ def _claim_row(claim: Claim) -> dict[str, Any]:
         "object": claim.object,
         "polarity": claim.polarity.value,
         "language": claim.language,
+        "parties": list(claim.parties),
     }
 
 

@@ -69,8 +69,9 @@ class Claim:
     """A proposition, optionally structured as ``subject`` / ``predicate`` / ``object``.
 
     Without an ``id``, one is derived from the normalized content (see
-    :func:`claim_id`).  ``polarity`` says whether the claim is stated positively;
-    whether a *source* affirms or denies it is the assertion's stance.
+    :func:`claim_id`); ``parties`` do not take part in it.  ``polarity`` says
+    whether the claim is stated positively; whether a *source* affirms or denies
+    it is the assertion's stance.
     """
 
     text: str = attrs.field(validator=check.text)
@@ -80,6 +81,9 @@ class Claim:
     polarity: Polarity = attrs.field(default=Polarity.POSITIVE, validator=check.member_of(Polarity))
     language: str | None = attrs.field(default=None, validator=check.optional_text)
     """A BCP 47 tag for the language of ``text``."""
+    parties: tuple[str, ...] = check.tuple_field(check.identifier_items)
+    """Ids of the sources the claim is about or that gain from it (the interested parties):
+    an origin that is one of them, or depends on one, is interested (format 1.1)."""
     id: str = attrs.field(
         default=attrs.Factory(_derived_id, takes_self=True), validator=check.identifier
     )

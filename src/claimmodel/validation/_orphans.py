@@ -24,6 +24,8 @@ def _used_sources(ctx: Context) -> set[str]:
             used.update(source.authors)
             if source.publisher is not None:
                 used.add(source.publisher)
+    for claim in bundle.claims:
+        used.update(claim.parties)
     for assertion in bundle.assertions:
         used.update(assertion.attribution.path)
         if assertion.confidence.assessor is not None:

@@ -18,6 +18,7 @@ def check(ctx: Context) -> None:
     """Apply every reference rule."""
     _duplicates(ctx)
     _claims(ctx)
+    _parties(ctx)
     _relations(ctx)
     _source_links(ctx)
     _hedges_and_evidence(ctx)
@@ -46,6 +47,27 @@ def _duplicates(ctx: Context) -> None:
                     f"id {item_id!r} is already used by $.{name}[{first[item_id]}]; "
                     f"give each of the {name} its own id",
                 )
+
+
+def _parties(ctx: Context) -> None:
+    for index, claim in enumerate(ctx.bundle.claims):
+        seen: set[str] = set()
+        for position, party in enumerate(claim.parties):
+            path = f"$.claims[{index}].parties[{position}]"
+            if party in seen:
+                ctx.emit(
+                    "CM323",
+                    path,
+                    f"claim {claim.id!r} names the party {party!r} twice; remove the repetition",
+                )
+            elif party not in ctx.sources:
+                ctx.emit(
+                    "CM322",
+                    path,
+                    f"the party {party!r} is not a source of the bundle; add it as a source "
+                    "(a government, an organization, a person) or correct the id",
+                )
+            seen.add(party)
 
 
 def _claims(ctx: Context) -> None:

@@ -270,6 +270,20 @@ _TABLE = (
         summary="a translation or paraphrase relation joins two claims",
     ),
     Rule(
+        code="CM322",
+        name="unknown-party",
+        family=Family.REFERENCES,
+        severity=_E,
+        summary="a claim's interested parties are sources of the bundle",
+    ),
+    Rule(
+        code="CM323",
+        name="repeated-party",
+        family=Family.REFERENCES,
+        severity=_W,
+        summary="a claim names each interested party once",
+    ),
+    Rule(
         code="CM401",
         name="hedged-but-confident",
         family=Family.HEDGES,
