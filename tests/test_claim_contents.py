@@ -356,3 +356,177 @@ class TestParties:
         [claim] = merged.claims
         assert ("one/gov", "two/gov") == claim.parties
         assert {"one/gov", "two/gov"} == {source.id for source in merged.sources}
+
+
+def _figures(*quantities: cm.Quantity | None) -> cm.Bundle:
+    """One claim per quantity, c1, c2, …, each asserted by its own outlet."""
+    claims = tuple(
+        cm.Claim(id=f"c{i}", text=f"Figure {i}", quantity=q)
+        for i, q in enumerate(quantities, start=1)
+    )
+    return cm.Bundle(
+        sources=tuple(cm.MediaOutlet(id=f"o{i}") for i in range(1, len(claims) + 1)),
+        claims=claims,
+        assertions=tuple(_asserting(f"a{i}", f"c{i}", f"o{i}") for i in range(1, len(claims) + 1)),
+    )
+
+
+class TestQuantities:
+    """A claim's figure: value or bounds, unit, approximation; conflicting figures found."""
+
+    def test_figures_in_words(self) -> None:
+        assert "between 10,000 and 12,000 troops" == str(
+            cm.Quantity(lower=10_000, upper=12_000, unit="troops")
+        )
+        assert "at least 600 killed" == str(cm.Quantity(lower=600, unit="killed"))
+        assert "about 3 %" == str(cm.Quantity(value=3, unit="%", approximate=True))
+        assert "more than 600 and at most 700" == str(
+            cm.Quantity(lower=600, lower_exclusive=True, upper=700)
+        )
+        assert "less than 0.5" == str(cm.Quantity(upper=0.5, upper_exclusive=True))
+        assert "about 11,000 troops (between 10,000 and 12,000)" == str(
+            cm.Quantity(value=11_000, lower=10_000, upper=12_000, unit="troops", approximate=True)
+        )
+        assert "roughly at least 600" == str(cm.Quantity(lower=600, approximate=True))
+
+    @pytest.mark.parametrize(
+        ("fields", "error"),
+        [
+            ({}, cm.exceptions.InvalidValueError),
+            ({"value": "600"}, cm.exceptions.InvalidTypeError),
+            ({"value": True}, cm.exceptions.InvalidTypeError),
+            ({"lower": float("nan")}, cm.exceptions.InvalidValueError),
+            ({"upper": float("inf")}, cm.exceptions.InvalidValueError),
+            ({"value": 2**1025}, cm.exceptions.InvalidValueError),
+            ({"value": 1, "lower_exclusive": True}, cm.exceptions.InvalidValueError),
+            ({"value": 1, "upper_exclusive": True}, cm.exceptions.InvalidValueError),
+            ({"value": 1, "approximate": 1}, cm.exceptions.InvalidTypeError),
+            ({"value": 1, "unit": ""}, cm.exceptions.InvalidValueError),
+        ],
+    )
+    def test_local_checks(self, fields: dict[str, object], error: type[Exception]) -> None:
+        with pytest.raises(error):
+            cm.Quantity(**fields)  # type: ignore[arg-type]
+
+    def test_figures_read_back_as_written(self) -> None:
+        assert cm.Quantity(value=1) != cm.Quantity(value=1.0)
+        assert cm.Quantity(value=-0.0) == cm.Quantity(value=0.0)
+        bundle = _figures(cm.Quantity(value=1), cm.Quantity(value=1.0, lower=-0.0, upper=1e20))
+        text = cm.dumps(bundle)
+        assert '"quantity":{"value":1}' in text
+        assert '"quantity":{"value":1.0,"lower":0.0,"upper":1e+20}' in text
+        assert bundle == cm.loads(text)
+        assert text == cm.dumps(cm.loads(text))
+
+    def test_ranges_that_do_not_overlap_are_conflicting_figures(self) -> None:
+        bundle = _figures(
+            cm.Quantity(lower=10_000, upper=12_000, measure="nk-troops", unit="troops"),
+            cm.Quantity(lower=15_000, measure="nk-troops", unit="troops"),
+            cm.Quantity(value=11_000, approximate=True, measure="nk-troops", unit="troops"),
+            cm.Quantity(value=20_000, measure="nk-troops", unit="soldiers"),
+            cm.Quantity(value=1),
+        )
+        analysis = cm.analyze(bundle)
+        assert [("c1", "c2"), ("c2", "c3")] == [
+            (c.first, c.second) for c in analysis.conflicting_figures
+        ]
+        assert ["c1", "c2"] == [c.first for c in analysis["c2"].conflicting_figures]
+        assert analysis["c1"].verdict.endswith(
+            "; conflicting figures: c1 (between 10,000 and 12,000 troops) against c2 "
+            "(at least 15,000 troops)"
+        )
+        assert () == analysis["c4"].conflicting_figures
+        assert bundle.claims[0].quantity == analysis["c1"].quantity
+
+    @pytest.mark.parametrize(
+        ("first", "second", "conflict"),
+        [
+            (cm.Quantity(upper=10), cm.Quantity(lower=10), False),
+            (cm.Quantity(upper=10, upper_exclusive=True), cm.Quantity(lower=10), True),
+            (cm.Quantity(upper=10), cm.Quantity(lower=10, lower_exclusive=True), True),
+            (cm.Quantity(value=10), cm.Quantity(value=10.0), False),
+            (cm.Quantity(lower=1, upper=2), cm.Quantity(upper=0.5), True),
+            (cm.Quantity(lower=1), cm.Quantity(upper=0.5, lower=-3), True),
+        ],
+    )
+    def test_open_and_closed_bounds(
+        self, first: cm.Quantity, second: cm.Quantity, conflict: bool
+    ) -> None:
+        measured = [attrs.evolve(q, measure="m") for q in (first, second)]
+        assert conflict == bool(cm.analyze(_figures(*measured)).conflicting_figures)
+        assert conflict == bool(cm.analyze(_figures(*measured[::-1])).conflicting_figures)
+
+    def test_the_report_shows_figures_and_their_conflicts(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        bundle = _figures(
+            cm.Quantity(lower=10_000, upper=12_000, measure="nk-troops", unit="troops"),
+            cm.Quantity(lower=15_000, measure="nk-troops", unit="troops"),
+        )
+        path = tmp_path / "figures.json"
+        path.write_text(cm.dumps(bundle), encoding="utf-8")
+        assert 0 == main(["report", str(path)])
+        text = capsys.readouterr().out
+        assert "  figure: between 10,000 and 12,000 troops (nk-troops)\n" in text
+        assert "2 claims; 2 single-origin; 0 contradicted; 1 conflict of figures\n" in text
+        assert (
+            "conflicting figures (nk-troops): c1 (between 10,000 and 12,000 troops) against\n"
+            "    c2 (at least 15,000 troops)\n"
+        ) in text
+        assert 0 == main(["report", "--format", "json", str(path)])
+        first, _ = json.loads(capsys.readouterr().out)
+        assert {
+            "measure": "nk-troops",
+            "value": None,
+            "lower": 10_000,
+            "upper": 12_000,
+            "lower_exclusive": False,
+            "upper_exclusive": False,
+            "unit": "troops",
+            "approximate": False,
+            "figure": "between 10,000 and 12,000 troops",
+        } == first["quantity"]
+        assert [
+            {
+                "measure": "nk-troops",
+                "unit": "troops",
+                "first": "c1",
+                "first_figure": "between 10,000 and 12,000 troops",
+                "second": "c2",
+                "second_figure": "at least 15,000 troops",
+            }
+        ] == first["conflicting_figures"]
+
+    def test_validation_of_figures(self) -> None:
+        bundle = _figures(
+            cm.Quantity(lower=12_000, upper=10_000, measure="nk-troops", unit="troops"),
+            cm.Quantity(value=9, lower=10, upper=12, measure="nk-troops"),
+            cm.Quantity(value=3, lower=3, lower_exclusive=True),
+            cm.Quantity(lower=3, upper=3, upper_exclusive=True),
+        )
+        assert [
+            ("CM901", "$.claims[0].quantity.lower"),
+            ("CM903", "$.claims[0].quantity.unit"),
+            ("CM903", "$.claims[1].quantity.unit"),
+            ("CM902", "$.claims[1].quantity.value"),
+            ("CM902", "$.claims[2].quantity.value"),
+            ("CM901", "$.claims[3].quantity.lower"),
+        ] == [(f.code, f.path) for f in cm.validate(bundle) if f.code.startswith("CM9")]
+
+    def test_a_1_0_document_cannot_state_a_quantity(self) -> None:
+        data = cm.to_data(_figures(cm.Quantity(value=600)))
+        data["format"] = "claimmodel/1.0"
+        with pytest.raises(cm.exceptions.DecodeError) as caught:
+            cm.from_data(data)
+        assert ["$.claims[0].quantity"] == [p.path for p in caught.value.problems]
+
+    def test_decoding_refuses_a_malformed_quantity_at_its_path(self) -> None:
+        data = cm.to_data(_figures(cm.Quantity(value=600)))
+        data["claims"][0]["quantity"] = {"value": "600"}
+        with pytest.raises(cm.exceptions.DecodeError) as caught:
+            cm.from_data(data)
+        assert ["$.claims[0].quantity.value"] == [p.path for p in caught.value.problems]
+        data["claims"][0]["quantity"] = {"unit": "troops"}
+        with pytest.raises(cm.exceptions.DecodeError) as caught:
+            cm.from_data(data)
+        assert ["$.claims[0].quantity"] == [p.path for p in caught.value.problems]

@@ -95,8 +95,8 @@ class TestValidate:
         assert [
             (
                 f"{bad}: $.claims[0].colour: CM001 error: unknown key 'colour'; allowed here: "
-                "text, subject, "
-                "predicate, object, polarity, language, parties, id, draft, or an x_… extension key"
+                "text, subject, predicate, object, polarity, language, parties, quantity, id, "
+                "draft, or an x_… extension key"
             ),
             (
                 f"{bad}: $.assertions[0].confidence.level: CM001 error: expected a string, "

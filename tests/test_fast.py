@@ -109,6 +109,19 @@ OCCASIONS = objects(
         "place": TEXT,
     },
 )
+QUANTITIES = objects(
+    {},
+    {
+        "measure": TEXT,
+        "value": st.one_of(FLOATS, st.sampled_from([600, -0.0, 2**70, True])),
+        "lower": st.sampled_from([10_000, 1e-7, 0.5]),
+        "upper": st.sampled_from([12_000, 1e20, 0.25]),
+        "lower_exclusive": st.booleans(),
+        "upper_exclusive": st.sampled_from([True, False, 1]),
+        "unit": TEXT,
+        "approximate": st.booleans(),
+    },
+)
 IDENTIFIERS = st.fixed_dictionaries(
     {
         "scheme": st.sampled_from(["wikidata", "orcid", "domain", "isbn"]),
@@ -212,6 +225,7 @@ CLAIMS = objects(
         "polarity": st.sampled_from(["positive", "negative", "maybe"]),
         "language": TEXT,
         "parties": st.lists(IDS, max_size=2),
+        "quantity": QUANTITIES,
         "draft": DRAFTS,
     },
 )
@@ -774,7 +788,14 @@ def _rich_bundle() -> cm.Bundle:
                 id="s4", count=2, ground_rule=cm.GroundRule.BACKGROUND, independent=True
             ),
         ),
-        claims=(cm.Claim(text="It happened", subject="it", parties=("s1", "s3")),),
+        claims=(
+            cm.Claim(
+                text="It happened",
+                subject="it",
+                parties=("s1", "s3"),
+                quantity=cm.Quantity(measure="m", value=3, lower=1.5, unit="%", approximate=True),
+            ),
+        ),
         assertions=(
             cm.Assertion(
                 id="a1",

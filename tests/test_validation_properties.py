@@ -49,7 +49,8 @@ from claimmodel import (
     Span,
     validate,
 )
-from claimmodel.model import SCALES
+from claimmodel.model import SCALES, Quantity
+from claimmodel.strategies import quantities
 from claimmodel.validation import MAX_CHAIN_LENGTH, RULES, Family, _report
 
 # -- a generator of bundles that break no rule ----------------------------------------
@@ -124,6 +125,7 @@ def valid_bundles(draw: st.DrawFn) -> Bundle:
             id=f"c{i}",
             text=draw(_TEXT),
             parties=tuple(draw(st.lists(st.sampled_from(ids), unique=True, max_size=2))),
+            quantity=draw(st.none() | quantities()),
         )
         for i in range(draw(st.integers(1, 4)))
     ]
@@ -377,6 +379,36 @@ def _repeated_party(bundle: Bundle, data: st.DataObject) -> tuple[Bundle, str]:
     claims[index] = attrs.evolve(claim, parties=parties)
     path = f"$.claims[{index}].parties[{len(parties) - 1}]"
     return attrs.evolve(bundle, claims=tuple(claims)), path
+
+
+def _with_quantity(bundle: Bundle, index: int, quantity: Quantity) -> Bundle:
+    claims = list(bundle.claims)
+    claims[index] = attrs.evolve(claims[index], quantity=quantity)
+    return attrs.evolve(bundle, claims=tuple(claims))
+
+
+def _empty_quantity_range(bundle: Bundle, data: st.DataObject) -> tuple[Bundle, str]:
+    index = data.draw(st.integers(0, len(bundle.claims) - 1), label="claim")
+    low = data.draw(st.integers(-5, 5), label="low")
+    high = data.draw(st.integers(low - 3, low), label="high")
+    quantity = Quantity(lower=low, upper=high, upper_exclusive=high == low)
+    return _with_quantity(bundle, index, quantity), f"$.claims[{index}].quantity.lower"
+
+
+def _value_outside_bounds(bundle: Bundle, data: st.DataObject) -> tuple[Bundle, str]:
+    index = data.draw(st.integers(0, len(bundle.claims) - 1), label="claim")
+    above = data.draw(st.booleans(), label="above")
+    quantity = Quantity(value=3 if above else 0.5, lower=1, upper=2)
+    return _with_quantity(bundle, index, quantity), f"$.claims[{index}].quantity.value"
+
+
+def _measure_in_different_units(bundle: Bundle, data: st.DataObject) -> tuple[Bundle, str]:
+    index = data.draw(st.integers(0, len(bundle.claims) - 1), label="claim")
+    quantity = Quantity(measure="m-new", value=1, unit="km")
+    other = Claim(id="c-other-unit", text="the same measure in miles", quantity=quantity)
+    unit = data.draw(st.sampled_from([None, "mi"]), label="unit")
+    broken = _with_quantity(bundle, index, attrs.evolve(quantity, unit=unit))
+    return broken.with_claim(other), f"$.claims[{index}].quantity.unit"
 
 
 def _unknown_related_source(bundle: Bundle, data: st.DataObject) -> tuple[Bundle, str]:
@@ -686,6 +718,9 @@ BREAKERS: dict[str, Breaker] = {
     "CM701": _unreferenced_source,
     "CM702": _unreferenced_claim,
     "CM801": _unreviewed_draft,
+    "CM901": _empty_quantity_range,
+    "CM902": _value_outside_bounds,
+    "CM903": _measure_in_different_units,
 }
 
 _ITEM = re.compile(r"^\$\.(sources|claims|assertions|relations)\[(\d+)\]")

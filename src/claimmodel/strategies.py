@@ -81,6 +81,7 @@ from claimmodel.model import (
     Person,
     Polarity,
     Precision,
+    Quantity,
     Quotation,
     Relation,
     RelationKind,
@@ -115,6 +116,7 @@ __all__ = [
     "links",
     "occasions",
     "partial_dates",
+    "quantities",
     "relations",
     "roles",
     "schema_uris",
@@ -784,6 +786,45 @@ def _occasions(draw: st.DrawFn, *, allow_extensions: bool) -> Occasion:
 
 # -- claims, assertions, relations ---------------------------------------------------
 
+# Integers and floats, at the edges orjson writes otherwise than json too; -0.0 included.
+_figures = st.one_of(
+    st.integers(-(2**64), 2**64),
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.sampled_from((0, 600, 10_000, 12_000, 3.5, 1e-7, 1e20)),
+)
+
+
+@_cached
+def quantities(*, allow_extensions: bool = True) -> SearchStrategy[Quantity]:
+    """Quantities that validation accepts: a value, one or two bounds (some excluded), or
+    both, the value within the bounds; measures and units from small sets, so that
+    claims about the same quantity occur."""
+    return _quantities(allow_extensions=allow_extensions)
+
+
+@_cached
+@st.composite
+def _quantities(draw: st.DrawFn, *, allow_extensions: bool) -> Quantity:
+    low, middle, high = sorted(draw(st.lists(_figures, min_size=3, max_size=3)))
+    shape = draw(st.sampled_from(("value", "lower", "upper", "both")))
+    fields: dict[str, Any] = {}
+    if shape == "value" or draw(st.booleans()):
+        fields["value"] = middle
+    if shape in ("lower", "both"):
+        fields["lower"] = low
+        fields["lower_exclusive"] = low < middle and draw(st.booleans())
+    if shape in ("upper", "both"):
+        fields["upper"] = high
+        fields["upper_exclusive"] = middle < high and draw(st.booleans())
+    return Quantity(
+        measure=draw(_optional(st.sampled_from(("troops", "killed", "share")))),
+        unit=draw(_optional(st.sampled_from(("troops", "%", "people")))),
+        approximate=draw(st.booleans()),
+        **fields,
+        extensions=draw(_extensions_or_none(allow_extensions)),
+    )
+
+
 _stances = st.sampled_from(Stance)
 _RENDERINGS = (RelationKind.TRANSLATION_OF, RelationKind.PARAPHRASE_OF)
 _languages = st.sampled_from(("en", "ru", "uk", "ar", "he", "zh-Hant", "und"))
@@ -793,7 +834,8 @@ _languages = st.sampled_from(("en", "ru", "uk", "ar", "he", "zh-Hant", "und"))
 def claims(
     *, ids: SearchStrategy[str | None] | None = None, allow_extensions: bool = True
 ) -> SearchStrategy[Claim]:
-    """Claims, optionally structured and naming up to two interested parties; ``ids``
+    """Claims, optionally structured, naming up to two interested parties and stating a
+    quantity; ``ids``
     draws the id, ``None`` meaning derived from the content (the default draws both)."""
     return _claims(
         ids=_optional(identifiers()) if ids is None else ids, allow_extensions=allow_extensions
@@ -811,6 +853,7 @@ def _claims(draw: st.DrawFn, *, ids: SearchStrategy[str | None], allow_extension
         "polarity": draw(st.sampled_from(Polarity)),
         "language": draw(_optional(_languages)),
         "parties": tuple(draw(st.lists(identifiers(), max_size=2, unique=True))),
+        "quantity": draw(_optional(quantities(allow_extensions=allow_extensions))),
         "draft": draw(_drafts_or_none(allow_extensions)),
         "extensions": draw(_extensions_or_none(allow_extensions)),
     }

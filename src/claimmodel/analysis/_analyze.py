@@ -9,6 +9,7 @@ from typing import Literal
 import attrs
 
 from claimmodel.analysis._dependencies import period, unnamed_by_relay
+from claimmodel.analysis._figures import FigureConflict, conflicting_figures
 from claimmodel.analysis._origins import OriginFinder
 from claimmodel.analysis._parties import ControlledRelay, Controls
 from claimmodel.analysis._same import same_claims
@@ -21,6 +22,7 @@ from claimmodel.model import (
     Hedge,
     HedgeCategory,
     Interval,
+    Quantity,
     Scale,
     Stance,
 )
@@ -32,6 +34,7 @@ __all__ = [
     "ClaimAnalysis",
     "Contradiction",
     "ControlledRelay",
+    "FigureConflict",
     "Origin",
     "RaisedHedge",
     "Reversal",
@@ -247,6 +250,10 @@ class ClaimAnalysis:
     """The relays of its counted assertions that an interested party controls, by relay id."""
     only_through_controlled: bool = False
     """Whether every counted assertion reached the reader through such a relay."""
+    quantity: Quantity | None = None
+    """The figure the claim states, if any."""
+    conflicting_figures: tuple[FigureConflict, ...] = ()
+    """The conflicts between its figure (or that of a claim counted with it) and others."""
 
     @property
     def interested_origins(self) -> int:
@@ -401,6 +408,11 @@ class ClaimAnalysis:
                 + "; ".join(relay.description for relay in self.controlled_relays)
                 + ")"
             )
+        if self.conflicting_figures:
+            parts.append(
+                "conflicting figures: "
+                + "; ".join(conflict.description for conflict in self.conflicting_figures)
+            )
         if self.same:
             parts.append("counted as one with " + ", ".join(same.claim for same in self.same))
         parts.extend(self.hedge_words)
@@ -473,6 +485,8 @@ class Analysis(Mapping[str, ClaimAnalysis]):
     claims: FrozenMap[ClaimAnalysis]
     same: FrozenMap[str] = FrozenMap()
     """Each claim id counted under another's (a translation, a paraphrase): that id."""
+    conflicting_figures: tuple[FigureConflict, ...] = ()
+    """Claims about one quantity whose figures do not overlap, by measure and claim ids."""
 
     def __iter__(self) -> Iterator[str]:
         return iter(self.claims)
@@ -558,9 +572,23 @@ def analyze(bundle: Bundle, *, scales: Iterable[Scale] = ()) -> Analysis:
         if claim_id in members:
             others = tuple(sorted(members[claim_id], key=lambda other: other.claim))
             analysed = attrs.evolve(analysed, same=others)
+        if claim is not None and claim.quantity is not None:
+            analysed = attrs.evolve(analysed, quantity=claim.quantity)
         result[claim_id] = analysed
+    conflicts = conflicting_figures(bundle.claims)
+    involved: dict[str, dict[FigureConflict, None]] = {}
+    for conflict in conflicts:
+        for side in (conflict.first, conflict.second):
+            involved.setdefault(same.get(side, side), {})[conflict] = None
+    for claim_id, conflicting in involved.items():
+        if claim_id in result:
+            result[claim_id] = attrs.evolve(
+                result[claim_id], conflicting_figures=tuple(conflicting)
+            )
     aliases = {key: value for key, value in same.items() if key != value}
-    return Analysis(claims=FrozenMap(result), same=FrozenMap(aliases))
+    return Analysis(
+        claims=FrozenMap(result), same=FrozenMap(aliases), conflicting_figures=conflicts
+    )
 
 
 @attrs.frozen

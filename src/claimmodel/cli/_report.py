@@ -32,7 +32,7 @@ from claimmodel.cli._interop import write_output
 from claimmodel.cli._terminal import json_for_terminal, printable
 from claimmodel.corpus import for_corroboration, merge_corpus
 from claimmodel.exceptions import DecodeError, MergeConflictError
-from claimmodel.model import AssertionMode, Bundle, Confidence, Stance
+from claimmodel.model import AssertionMode, Bundle, Confidence, Quantity, Stance
 from claimmodel.render import render_html
 
 __all__ = ["claim_data", "judgements", "render_report", "run_report"]
@@ -120,6 +120,11 @@ def _block(bundle: Bundle, claim: ClaimAnalysis) -> list[str]:
         lines += _wrap(f"same claim, counted with it: {same.claim}{language}: {same.text}")
     if claim.parties:
         lines += _wrap("interested parties: " + ", ".join(claim.party_names))
+    if claim.quantity is not None:
+        measure = claim.quantity.measure
+        lines += _wrap(f"figure: {claim.quantity}" + (f" ({measure})" if measure else ""))
+    for conflict in claim.conflicting_figures:
+        lines += _wrap(f"conflicting figures ({conflict.measure}): {conflict.description}")
     lines += _wrap(
         f"{_plural(len(claim.assertions), 'assertion')} by "
         f"{_plural(len(claim.sources), 'source')}: {claim.backing_words}"
@@ -179,11 +184,16 @@ def render_report(bundle: Bundle, analysis: Analysis, *, title: str | None = Non
     )
     if questioned:
         summary += f"; {questioned} questioned"
+    figures = analysis.conflicting_figures
+    if figures:
+        summary += f"; {_plural(len(figures), 'conflict')} of figures"
     lines += _wrap(summary, indent="", hang="  ")
     for found in contradictions:
         asserted = ", ".join(origin.label for origin in found.asserted_by)
         opposed = ", ".join(origin.label for origin in found.opposed_by)
         lines += _wrap(f"contradicted: {found.claim}: asserted by {asserted}; opposed by {opposed}")
+    for conflict in figures:
+        lines += _wrap(f"conflicting figures ({conflict.measure}): {conflict.description}")
     return "\n".join(lines) + "\n"
 
 
@@ -235,6 +245,18 @@ def claim_data(claim: ClaimAnalysis, bundle: Bundle | None = None) -> dict[str, 
             for relay in claim.controlled_relays
         ],
         "only_through_controlled": claim.only_through_controlled,
+        "quantity": None if claim.quantity is None else _quantity_data(claim.quantity),
+        "conflicting_figures": [
+            {
+                "measure": conflict.measure,
+                "unit": conflict.unit,
+                "first": conflict.first,
+                "first_figure": str(conflict.first_quantity),
+                "second": conflict.second,
+                "second_figure": str(conflict.second_quantity),
+            }
+            for conflict in claim.conflicting_figures
+        ],
         "origins": [
             {
                 "sources": list(origin.sources),
@@ -304,6 +326,21 @@ def claim_data(claim: ClaimAnalysis, bundle: Bundle | None = None) -> dict[str, 
             for confidence, ids in judgements(bundle, claim)
         ]
     return data
+
+
+def _quantity_data(quantity: Quantity) -> dict[str, Any]:
+    """A quantity's wire keys (extension data left out) and its figure in words."""
+    data: dict[str, Any] = {
+        "measure": quantity.measure,
+        "value": quantity.value,
+        "lower": quantity.lower,
+        "upper": quantity.upper,
+        "lower_exclusive": quantity.lower_exclusive,
+        "upper_exclusive": quantity.upper_exclusive,
+        "unit": quantity.unit,
+        "approximate": quantity.approximate,
+    }
+    return {**data, "figure": str(quantity)}
 
 
 def _read_corpus(

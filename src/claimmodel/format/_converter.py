@@ -76,6 +76,7 @@ _WIRE_ORDER: dict[type, tuple[str, ...]] = {
         "polarity",
         "language",
         "parties",
+        "quantity",
         "draft",
     ),
 }

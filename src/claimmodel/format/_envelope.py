@@ -67,7 +67,7 @@ ADDED_IN: dict[tuple[int, int], dict[str, frozenset[str]]] = {
     (1, 1): {
         "bundle": frozenset({"$schema", "published_certainty"}),
         "source": frozenset({"identifiers", "draft"}),
-        "claim": frozenset({"draft", "parties"}),
+        "claim": frozenset({"draft", "parties", "quantity"}),
         "assertion": frozenset(
             {"draft", "occasion", "mode", "retracts", "corrects", "earliest", "latest"}
         ),

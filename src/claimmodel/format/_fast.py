@@ -61,6 +61,7 @@ from claimmodel.model import (
     Interval,
     Link,
     PartialDate,
+    Quantity,
     Source,
     Span,
 )
@@ -730,9 +731,9 @@ def _writer(cls: type, *, stream: bool) -> Callable[[Any], dict[str, Any]]:
     extensible = len(fields) != len(attrs.fields(cls))
     namespace: dict[str, Any] = {
         "extension_data": _checked if stream else thaw_json,
-        "check": _check_float if cls is Interval else _check_int,
+        "check": _NUMBER_CHECKS.get(cls, _check_int),
     }
-    check_numbers = stream and cls in (Interval, Span)
+    check_numbers = stream and cls in _NUMBER_CHECKS
     literal = [f'"kind": {cls.kind.value!r}'] if cls in _SOURCE_TYPES else []
     lines: list[str] = []
     for index, field in enumerate(fields):
@@ -822,7 +823,7 @@ def encode_compact(bundle: Bundle) -> str | None:
     ensure_ascii=False, separators=(",", ":"))`` except for floats below 1e-4 or
     from 1e16 in magnitude (``1e-05`` against ``0.00001``), integers outside 64
     bits, and lone surrogates, which it refuses.  Numbers occur only in interval
-    bounds, spans and extension data; when one of them is outside those ranges
+    bounds, spans, quantities and extension data; when one of them is outside those ranges
     (or orjson refuses a string) the result is ``None``, and ``json`` writes it.
     """
     orjson = _orjson()
@@ -895,6 +896,22 @@ def _check_float(value: float) -> None:
 def _check_int(value: int) -> None:
     if not -_INT64 <= value < _INT64:
         raise _Unsafe
+
+
+def _check_figure(value: object) -> None:
+    """A quantity's field: its numbers, integers or floats, checked; the rest let be."""
+    if type(value) is float:
+        _check_float(value)
+    elif type(value) is int:
+        _check_int(value)
+
+
+_NUMBER_CHECKS: dict[type, Callable[[Any], None]] = {
+    Interval: _check_float,
+    Span: _check_int,
+    Quantity: _check_figure,
+}
+"""The classes whose numbers orjson may write otherwise than ``json``, and their check."""
 
 
 def _checked(value: Any) -> Any:

@@ -27,6 +27,7 @@ from claimmodel.model._frozen import FrozenMap, JSONValue
 from claimmodel.model._hedges import WIKIDATA_SOURCING_CIRCUMSTANCES, Hedge, HedgeCategory, Span
 from claimmodel.model._identifiers import Identifier, IdentifierScheme
 from claimmodel.model._interval import Interval
+from claimmodel.model._quantities import Quantity
 from claimmodel.model._relations import Relation, RelationKind
 from claimmodel.model._repr import use_compact_reprs
 from claimmodel.model._scale import CANNOT_BE_JUDGED, Level, Scale, ScaleKind
@@ -89,6 +90,7 @@ __all__ = [
     "Person",
     "Polarity",
     "Precision",
+    "Quantity",
     "Quotation",
     "Relation",
     "RelationKind",

@@ -11,6 +11,7 @@ import attrs
 from claimmodel.model import _checks as check
 from claimmodel.model._drafts import Draft
 from claimmodel.model._frozen import EMPTY_MAP, FrozenMap, JSONValue
+from claimmodel.model._quantities import Quantity
 
 __all__ = ["Claim", "Polarity", "claim_id", "normalize_text"]
 
@@ -69,7 +70,7 @@ class Claim:
     """A proposition, optionally structured as ``subject`` / ``predicate`` / ``object``.
 
     Without an ``id``, one is derived from the normalized content (see
-    :func:`claim_id`); ``parties`` do not take part in it.  ``polarity`` says
+    :func:`claim_id`); ``parties`` and ``quantity`` do not take part in it.  ``polarity`` says
     whether the claim is stated positively; whether a *source* affirms or denies
     it is the assertion's stance.
     """
@@ -84,6 +85,10 @@ class Claim:
     parties: tuple[str, ...] = check.tuple_field(check.identifier_items)
     """Ids of the sources the claim is about or that gain from it (the interested parties):
     an origin that is one of them, or depends on one, is interested (format 1.1)."""
+    quantity: Quantity | None = attrs.field(
+        default=None, validator=check.optional_instance_of(Quantity, "a Quantity")
+    )
+    """The figure the claim states, if any (format 1.1)."""
     id: str = attrs.field(
         default=attrs.Factory(_derived_id, takes_self=True), validator=check.identifier
     )

@@ -34,6 +34,7 @@ class Family(enum.Enum):
     SPANS = "spans"
     ORPHANS = "orphans"
     REVIEW = "review"
+    QUANTITIES = "quantities"
 
 
 _FAMILY_DIGIT = {family: str(digit) for digit, family in enumerate(Family)}
@@ -381,6 +382,27 @@ _TABLE = (
         family=Family.REVIEW,
         severity=_W,
         summary="nothing a program suggested stands in the record unreviewed",
+    ),
+    Rule(
+        code="CM901",
+        name="empty-quantity-range",
+        family=Family.QUANTITIES,
+        severity=_E,
+        summary="a quantity's bounds leave room for a number",
+    ),
+    Rule(
+        code="CM902",
+        name="value-outside-bounds",
+        family=Family.QUANTITIES,
+        severity=_E,
+        summary="a quantity's value lies within its bounds",
+    ),
+    Rule(
+        code="CM903",
+        name="measure-in-different-units",
+        family=Family.QUANTITIES,
+        severity=_W,
+        summary="the figures of one measure are stated in one unit",
     ),
 )
 

@@ -14,6 +14,7 @@ from claimmodel.validation import (
     _dates,
     _hedges,
     _orphans,
+    _quantities,
     _references,
     _review,
     _spans,
@@ -24,7 +25,17 @@ from claimmodel.validation._report import Report, Severity
 
 __all__ = ["validate"]
 
-_FAMILIES = (_attribution, _confidence, _references, _hedges, _dates, _spans, _orphans, _review)
+_FAMILIES = (
+    _attribution,
+    _confidence,
+    _references,
+    _hedges,
+    _dates,
+    _spans,
+    _orphans,
+    _review,
+    _quantities,
+)
 
 
 def validate(
