@@ -530,3 +530,18 @@ class TestQuantities:
         with pytest.raises(cm.exceptions.DecodeError) as caught:
             cm.from_data(data)
         assert ["$.claims[0].quantity"] == [p.path for p in caught.value.problems]
+
+    def test_a_corpus_merge_reports_a_claim_with_two_figures(self) -> None:
+        def desk(name: str, quantity: cm.Quantity) -> cm.Bundle:
+            return cm.Bundle(id=name, claims=(cm.Claim(text="Troops", quantity=quantity),))
+
+        merged = cm.merge_corpus(
+            [desk("one", cm.Quantity(value=1)), desk("two", cm.Quantity(value=2))]
+        )
+        [conflict] = merged.conflicts
+        assert "states the figure '2' here and '1' where it is kept" in conflict.message
+        assert cm.Quantity(value=1) == merged.bundle.claims[0].quantity
+        same = cm.merge_corpus(
+            [desk("one", cm.Quantity(value=1)), desk("two", cm.Quantity(value=1))]
+        )
+        assert () == same.conflicts

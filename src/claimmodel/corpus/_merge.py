@@ -398,6 +398,7 @@ class _Merger:
                 if kind == "sources":
                     built.append(_joined_source(renamed))
                 elif kind == "claims":
+                    self.figures(members, renamed)
                     built.append(_joined_claim(renamed))
                 else:
                     built.append(renamed[0])
@@ -409,6 +410,21 @@ class _Merger:
             origins=FrozenMap(origins),
             namespaces=tuple(self.namespaces),
         )
+
+    def figures(self, members: list[int], claims: list[Claim]) -> None:
+        """Report joined claims that state different figures: the first one's is kept."""
+        kept = claims[0].quantity
+        for slot, claim in zip(members[1:], claims[1:], strict=True):
+            if claim.quantity is not None and claim.quantity != kept:
+                keys = self.keys["claims"]
+                shown = "none" if kept is None else f"'{kept}'"
+                self.conflict(
+                    "claims",
+                    keys[members[0]],
+                    keys[slot],
+                    f"the same claim states the figure '{claim.quantity}' here and {shown} "
+                    "where it is kept; the kept one stands",
+                )
 
     def metadata(self, renamers: dict[str, Renamer]) -> dict[str, Any]:
         """The bundle-level fields every bundle agrees on (the merged bundle describes them)."""
