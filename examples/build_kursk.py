@@ -259,6 +259,8 @@ NK_FOUGHT = cm.Claim(
     subject="North Korean soldiers",
     predicate="fought alongside Russian forces in",
     object="Kursk region",
+    # The two belligerents the claim is about: whoever speaks for either is interested.
+    parties=("russian-government", "dprk-government"),
 )
 PROJECT_PROCEEDING = cm.Claim(id="project-proceeding", text="The monument project is going ahead.")
 CONCEPT_STAGE = cm.Claim(
