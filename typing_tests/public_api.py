@@ -18,8 +18,12 @@ def build() -> cm.Bundle:
     precision: cm.Precision = date.precision
     assert precision is cm.Precision.MONTH
     source: cm.Source = cm.Person(id="p", name="Name as written").with_alias("Alias")
-    claim = cm.Claim(text="A proposition")
+    figure = cm.Quantity(measure="m", lower=10_000, upper=12_500.5, unit="troops", approximate=True)
+    claim = cm.Claim(text="A proposition", parties=("p",), quantity=figure)
     claim_id: str = claim.id
+    bounds: tuple[float, bool, float, bool] = figure.bounds
+    assert figure.overlaps(figure)
+    assert bounds[0] <= bounds[2]
     confidence = cm.Confidence(
         scale="icd203", level="likely", probability=cm.Interval(low=0.55, high=0.8)
     )
@@ -104,11 +108,19 @@ def corroboration(bundles: list[cm.Bundle]) -> list[str]:
         assert claim_id in analysis
         routes: tuple[cm.Route, ...] = result.routes
         assert all(route.label for route in routes)
+        same: tuple[cm.SameClaim, ...] = result.same
+        relays: tuple[cm.ControlledRelay, ...] = result.controlled_relays
+        interested: int = result.interested_origins
+        assert interested >= 0
+        assert all(s.claim for s in same)
+        assert all(relay.description for relay in relays)
         origins: tuple[cm.Origin, ...] = result.independent
         count: int = result.independent_origins
         single: bool = result.single_origin
         verdicts.append(f"{result.claim}: {count} {single} {len(origins)} {result.verdict}")
     contradictions: tuple[cm.Contradiction, ...] = analysis.contradictions
+    figures: tuple[cm.FigureConflict, ...] = analysis.conflicting_figures
+    verdicts.extend(conflict.description for conflict in figures)
     return verdicts + [c.claim for c in contradictions]
 
 
