@@ -124,6 +124,12 @@ class TestPage:
         assert "on the ICD 203 likelihood scale (a probability of 55%–80%)" in page
         assert "<svg" not in page
 
+    def test_refuses_what_is_not_a_bundle_or_analysis(self, kursk: cm.Bundle) -> None:
+        with pytest.raises(cm.InvalidTypeError, match="expected a Bundle, not a string"):
+            render_html("examples/kursk-monument.json")  # type: ignore[arg-type]
+        with pytest.raises(cm.InvalidTypeError, match="analysis: expected an Analysis"):
+            render_html(kursk, {"nk-fought": None})  # type: ignore[arg-type]
+
     def test_pictures_with_graphviz(self, kursk: cm.Bundle) -> None:
         need_graphviz()
         page = render_html(kursk, graphviz=True)

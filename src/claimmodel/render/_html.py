@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from claimmodel.analysis import Analysis, ClaimAnalysis, analyze
+from claimmodel.exceptions import InvalidTypeError
 from claimmodel.model import (
     CANNOT_BE_JUDGED,
     Assertion,
@@ -25,6 +26,7 @@ from claimmodel.model import (
     Hedge,
     Span,
 )
+from claimmodel.model import _checks as check
 from claimmodel.model._scales import get_scale
 from claimmodel.render._chains import DEPENDENCY_WORDS, STANCE_WORDS, ClaimChains, chains
 from claimmodel.render._dot import GraphvizError, dot_program, draw_dot, run_dot
@@ -370,6 +372,10 @@ def render_html(
     ``graphviz`` is true) and are always listed in words; ``graphviz=False`` leaves the
     picture out.
     """
+    if not isinstance(bundle, Bundle):
+        raise InvalidTypeError(f"expected a Bundle, not {check.type_name(bundle)}")
+    if analysis is not None and not isinstance(analysis, Analysis):
+        raise InvalidTypeError(f"analysis: expected an Analysis, not {check.type_name(analysis)}")
     if analysis is None:
         analysis = analyze(bundle)
     use = dot_program() is not None if graphviz is None else graphviz
