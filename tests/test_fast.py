@@ -144,6 +144,12 @@ EVIDENCE = objects(
         "language": TEXT,
         "original": TEXT,
         "original_language": TEXT,
+        "kind": st.sampled_from(["text", "video", "dataset", "film", None]),
+        "sha256": st.sampled_from(["ab" * 32, "AB" * 32, "ab" * 31, "sha256:" + "ab" * 32, 7]),
+        "captured": DATES,
+        "archived": DATES,
+        "archive_url": st.sampled_from(["https://archive.ph/x", "urn:x", "a b", "", 1]),
+        "bearing": st.sampled_from(["supports", "refutes", "neither", "confirms"]),
     },
 )
 ASSERTIONS = objects(
@@ -553,6 +559,8 @@ class TestFastEngine:
             (("assertions", 0, "confidence", "probability"), {"low": 0.9, "high": 0.1}),
             (("assertions", 0, "confidence", "probability"), {"low": 1.5, "high": 2}),
             (("assertions", 0, "evidence", 0), {"document": "doc"}),  # post-init
+            (("assertions", 0, "evidence", 1, "sha256"), "0F" * 32),  # validator
+            (("assertions", 0, "evidence", 1, "archive_url"), "a b"),
             (("claims", 0, "id"), " c1"),  # the id a claim may derive, checked when given
             (("claims", 0, "text"), "\u2003"),
             (("sources", 0, "aliases"), ["B", " "]),
@@ -828,6 +836,14 @@ def _rich_bundle() -> cm.Bundle:
                         quotation=cm.Quotation.MIXED,
                         original="к",
                         original_language="ru",
+                    ),
+                    cm.Evidence(
+                        kind=cm.EvidenceKind.VIDEO,
+                        sha256="0f" * 32,
+                        captured=cm.PartialDate(year=2025, month=7),
+                        archived=date,
+                        archive_url="https://archive.ph/x",
+                        bearing=cm.Bearing.REFUTES,
                     ),
                 ),
             ),

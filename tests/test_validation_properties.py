@@ -30,6 +30,7 @@ from claimmodel import (
     Document,
     Draft,
     Evidence,
+    EvidenceKind,
     GovernmentBody,
     Hedge,
     HedgeCategory,
@@ -50,6 +51,7 @@ from claimmodel import (
     validate,
 )
 from claimmodel.model import SCALES, Quantity
+from claimmodel.strategies import evidence as evidence_of_any_kind
 from claimmodel.strategies import quantities
 from claimmodel.validation import MAX_CHAIN_LENGTH, RULES, Family, _report
 
@@ -151,6 +153,9 @@ def valid_bundles(draw: st.DrawFn) -> Bundle:
                 category = draw(st.sampled_from(HedgeCategory))
                 voice = draw(st.none() | st.sampled_from(ids))
                 hedges = (Hedge(cue=covered, category=category, span=span, voiced_by=voice),)
+        # Recordings, datasets, files: evidence of any kind, never archived before captured.
+        found = st.lists(evidence_of_any_kind(documents=st.none(), spans=st.none()), max_size=1)
+        evidence += tuple(draw(found))
         confidence = draw(confidences(ids))
         if hedges and confidence.basis is None:
             confidence = confidence.with_basis("checked against two other reports")
@@ -255,6 +260,21 @@ def _intermediary_without_channel(bundle: Bundle, data: st.DataObject) -> tuple[
     broken = _replace(bundle, index, attrs.evolve(assertion, attribution=attribution))
     broken = broken.with_source(MediaOutlet(id="wire-service"))
     return broken, f"$.assertions[{index}].attribution.chain[{len(attribution.chain) - 1}].channel"
+
+
+def _recording_as_speaker(bundle: Bundle, data: st.DataObject) -> tuple[Bundle, str]:
+    # "A video the speaker posted shows…": the video made the speaker, the speaker a relay.
+    index, assertion = _pick(bundle, data)
+    by_evidence = data.draw(st.booleans(), label="url of evidence")
+    url = "https://example.org/watch?v=1" if by_evidence else "https://example.org/Speech.MP4"
+    shown = (Evidence(kind=EvidenceKind.VIDEO, url=url),) if by_evidence else ()
+    posted = Link(source=assertion.source, channel=Channel.SOCIAL_MEDIA)
+    attribution = Attribution(source="recording", chain=(posted, *assertion.attribution.chain))
+    changed = attrs.evolve(
+        assertion, attribution=attribution, evidence=(*assertion.evidence, *shown)
+    )
+    broken = _replace(bundle, index, changed).with_source(Document(id="recording", url=url))
+    return broken, f"$.assertions[{index}].attribution.source"
 
 
 def _unknown_level(bundle: Bundle, data: st.DataObject) -> tuple[Bundle, str]:
@@ -545,6 +565,20 @@ def _date_outside_bounds(bundle: Bundle, data: st.DataObject) -> tuple[Bundle, s
     return _replace(bundle, index, bounded), f"$.assertions[{index}].date"
 
 
+def _archived_before_captured(bundle: Bundle, data: st.DataObject) -> tuple[Bundle, str]:
+    index, assertion = _pick(bundle, data)
+    kind = data.draw(st.sampled_from(EvidenceKind), label="kind")
+    backwards = Evidence(
+        kind=kind,
+        sha256="0" * 64,
+        captured=PartialDate(year=2024, month=3),
+        archived=PartialDate(year=2024, month=2, day=29),
+    )
+    changed = attrs.evolve(assertion, evidence=(*assertion.evidence, backwards))
+    path = f"$.assertions[{index}].evidence[{len(assertion.evidence)}].archived"
+    return _replace(bundle, index, changed), path
+
+
 def _unknown_document(bundle: Bundle, data: st.DataObject) -> tuple[Bundle, str]:
     index, assertion = _pick(bundle, data)
     target = data.draw(st.sampled_from(["ghost", assertion.attribution.source]), label="target")
@@ -680,6 +714,7 @@ BREAKERS: dict[str, Breaker] = {
     "CM104": _repeated_chain_source,
     "CM105": _chain_too_long,
     "CM106": _intermediary_without_channel,
+    "CM107": _recording_as_speaker,
     "CM201": _unknown_level,
     "CM202": _probability_outside_band,
     "CM203": _unjudged_with_probability,
@@ -711,6 +746,7 @@ BREAKERS: dict[str, Breaker] = {
     "CM504": _revised_before_said,
     "CM505": _bounds_reversed,
     "CM506": _date_outside_bounds,
+    "CM507": _archived_before_captured,
     "CM601": _span_outside_text,
     "CM602": _quote_mismatch,
     "CM603": _hedge_cue_mismatch,

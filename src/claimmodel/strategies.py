@@ -32,6 +32,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import functools
+import hashlib
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
@@ -55,6 +56,7 @@ from claimmodel.model import (
     Assertion,
     AssertionMode,
     Attribution,
+    Bearing,
     Bundle,
     Channel,
     Claim,
@@ -64,6 +66,7 @@ from claimmodel.model import (
     Document,
     Draft,
     Evidence,
+    EvidenceKind,
     FrozenMap,
     GovernmentBody,
     GroundRule,
@@ -705,7 +708,24 @@ def _attributions(
 
 _certainties = _optional(st.sampled_from(DateCertainty))
 
-_urls = st.sampled_from(("https://example.org/a", "urn:x:1")) | texts()
+_urls = (
+    st.sampled_from(("https://example.org/a", "https://example.org/clip.mp4", "urn:x:1")) | texts()
+)
+_archive_urls = (
+    st.sampled_from(
+        (
+            "https://web.archive.org/web/20251126000000/https://example.org/clip.mp4",
+            "https://archive.ph/AbC12",
+        )
+    )
+    | schema_uris()
+)
+_sha256s = st.sampled_from(
+    (
+        "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",  # no bytes
+        "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+    )
+) | st.binary(max_size=8).map(lambda content: hashlib.sha256(content).hexdigest())
 
 
 @_cached
@@ -713,13 +733,17 @@ def evidence(
     *,
     documents: SearchStrategy[str | None] | None = None,
     spans: SearchStrategy[Span | None] | None = None,
+    dates: SearchStrategy[PartialDate | None] | None = None,
     allow_extensions: bool = True,
 ) -> SearchStrategy[Evidence]:
-    """Evidence with at least one of a quote, a span and a url; ``documents`` draws the
-    document id the span indexes into (``None``: the bundle's document)."""
+    """Evidence of every kind with at least one of a quote, a span, a url, an archive
+    url and a content hash, and perhaps a bearing on the claim; ``documents`` draws the
+    document id the span indexes into (``None``: the bundle's document), ``dates`` the
+    dates it was captured and archived (never archived before it was captured)."""
     return _evidence(
         documents=_optional(identifiers()) if documents is None else documents,
         spans=_optional(_spans()) if spans is None else spans,
+        dates=_optional(partial_dates()) if dates is None else dates,
         allow_extensions=allow_extensions,
     )
 
@@ -731,12 +755,14 @@ def _evidence(
     *,
     documents: SearchStrategy[str | None],
     spans: SearchStrategy[Span | None],
+    dates: SearchStrategy[PartialDate | None],
     allow_extensions: bool,
 ) -> Evidence:
     span = draw(spans)
     quote = draw(_optional(texts()))
     url = draw(_optional(_urls))
-    if quote is None and span is None and url is None:
+    found = draw(_found(dates))
+    if quote is None and span is None and url is None and not found.keys() & _FINDABLE:
         quote = draw(texts())
     return Evidence(
         quote=quote,
@@ -744,8 +770,32 @@ def _evidence(
         document=draw(documents),
         url=url,
         **draw(_quotations(quoted=quote is not None or span is not None)),
+        **found,
         extensions=draw(_extensions_or_none(allow_extensions)),
     )
+
+
+_FINDABLE = frozenset({"archive_url", "sha256"})
+
+
+@_cached
+@st.composite
+def _found(draw: st.DrawFn, dates: SearchStrategy[PartialDate | None]) -> dict[str, Any]:
+    """What evidence is and how it was found: its kind, content hash, when it was captured
+    and archived (a later archive date at least two years on, so that no reading of
+    "before" finds it earlier, or the capture date itself), where, and its bearing."""
+    captured, archived = draw(dates), draw(dates)
+    if captured is not None and archived is not None and archived.year < captured.year + 2:
+        archived = captured
+    found = {
+        "kind": draw(st.sampled_from(EvidenceKind)),
+        "sha256": draw(_optional(_sha256s)),
+        "captured": captured,
+        "archived": archived,
+        "archive_url": draw(_optional(_archive_urls)),
+        "bearing": draw(_optional(st.sampled_from(Bearing))),
+    }
+    return {key: value for key, value in found.items() if value is not None}
 
 
 @_cached
@@ -1536,7 +1586,16 @@ def _bundle_assertion(
             draw(
                 st.lists(
                     _evidence_in(
-                        tuple(sorted(documents_with_text.items())), document_id, allow_extensions
+                        tuple(sorted(documents_with_text.items())),
+                        document_id,
+                        allow_extensions,
+                        _optional(
+                            partial_dates(
+                                min_year=min_year,
+                                max_year=max_year,
+                                allow_time_zones=allow_time_zones,
+                            )
+                        ),
                     ),
                     max_size=2,
                 )
@@ -1616,12 +1675,16 @@ def _hedges_in(
 
 @_cached
 def _evidence_in(
-    document_texts: tuple[tuple[str, str], ...], document_id: str | None, allow_extensions: bool
+    document_texts: tuple[tuple[str, str], ...],
+    document_id: str | None,
+    allow_extensions: bool,
+    dates: SearchStrategy[PartialDate | None],
 ) -> SearchStrategy[Evidence]:
     """Evidence whose spans lie within the text of the document they index into."""
     plain = evidence(
         documents=st.none() if document_id is None else st.just(document_id),
         spans=st.none(),
+        dates=dates,
         allow_extensions=allow_extensions,
     )
     texts_by_document = dict(document_texts)
@@ -1644,6 +1707,7 @@ def _evidence_in(
             document=document,
             url=draw(_optional(_urls)),
             **draw(_quotations(quoted=True)),
+            **draw(_found(dates)),
             extensions=draw(_extensions_or_none(allow_extensions)),
         )
 

@@ -76,7 +76,20 @@ ADDED_IN: dict[tuple[int, int], dict[str, frozenset[str]]] = {
         "hedge": frozenset({"draft"}),
         "attribution": frozenset({"cue_span"}),
         "link": frozenset({"cue_span"}),
-        "evidence": frozenset({"quotation", "language", "original", "original_language"}),
+        "evidence": frozenset(
+            {
+                "quotation",
+                "language",
+                "original",
+                "original_language",
+                "kind",
+                "sha256",
+                "captured",
+                "archived",
+                "archive_url",
+                "bearing",
+            }
+        ),
         "relation": frozenset({"draft"}),
     },
 }

@@ -11,11 +11,13 @@ first, author last); MPQA's nested sources run the other way, and
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Sequence
+from typing import Any
 
 import attrs
 
-from claimmodel.exceptions import InvalidValueError
+from claimmodel.exceptions import InvalidTypeError, InvalidValueError
 from claimmodel.model import _checks as check
 from claimmodel.model._confidence import Confidence
 from claimmodel.model._dates import PartialDate
@@ -27,8 +29,10 @@ __all__ = [
     "Assertion",
     "AssertionMode",
     "Attribution",
+    "Bearing",
     "Channel",
     "Evidence",
+    "EvidenceKind",
     "Link",
     "Occasion",
     "Quotation",
@@ -75,6 +79,78 @@ class Quotation(enum.Enum):
     """Reported speech, in the writer's words: she said that they would build it."""
     MIXED = "mixed"
     """Reported speech with quoted fragments: she said they would build it "without delay"."""
+
+
+class EvidenceKind(enum.Enum):
+    """What a piece of evidence is; the value is the wire spelling.
+
+    Evidence is what the record rests on, never who speaks: a video, a photograph
+    or a recording shows something, and whoever filmed, posted or broadcast it is
+    the source that asserts.
+    """
+
+    TEXT = "text"
+    """Words: a quote, a span of a document's text, a page of text (the default)."""
+    IMAGE = "image"
+    """A photograph, a screenshot, a satellite image."""
+    VIDEO = "video"
+    """A video recording."""
+    AUDIO = "audio"
+    """A sound recording: an intercepted call, a radio broadcast."""
+    DATASET = "dataset"
+    """Data: a table, a database extract, flight or shipping records."""
+    DOCUMENT = "document"
+    """A document as an object: a scanned letter, a PDF, a leaked file."""
+
+
+MEDIA_KINDS = frozenset({EvidenceKind.IMAGE, EvidenceKind.VIDEO, EvidenceKind.AUDIO})
+"""The kinds of evidence that are recordings: they show, they never assert."""
+
+
+class Bearing(enum.Enum):
+    """How evidence bears on the claim asserted; the value is the wire spelling.
+
+    The bearing is on the *claim*, whatever the assertion's stance: a video that
+    shows the claim false refutes it, also when it is attached to a denial.
+    Without a bearing, the evidence only shows where the assertion can be seen.
+    """
+
+    SUPPORTS = "supports"
+    """It shows the claim true, or makes it more likely."""
+    REFUTES = "refutes"
+    """It shows the claim false, or makes it less likely."""
+    NEITHER = "neither"
+    """It was examined and bears neither way (inconclusive, or about something else)."""
+
+
+_SHA256 = re.compile("[0-9a-f]{64}", flags=re.ASCII)
+
+
+def _sha256(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """``None`` or a SHA-256 digest written as 64 lowercase hexadecimal digits.
+
+    Nothing is normalised: a digest in capitals or with a prefix is refused with the
+    spelling to use, so that a record keeps exactly what it was given.
+    """
+    if value is None:
+        return
+    if type(value) is not str:
+        raise InvalidTypeError(
+            f"{attribute.name} must be a string of 64 hexadecimal digits, "
+            f"not {check.type_name(value)}",
+            field=attribute.name,
+        )
+    if _SHA256.fullmatch(value):
+        return
+    hint = ""
+    candidate = value.strip().removeprefix("sha256:").removeprefix("SHA256:").lower()
+    if _SHA256.fullmatch(candidate):
+        hint = f"; write it as {candidate!r}"
+    raise InvalidValueError(
+        f"{attribute.name} must be a SHA-256 digest in 64 lowercase hexadecimal digits, "
+        f"not {check.shown(value)}{hint}",
+        field=attribute.name,
+    )
 
 
 class Channel(enum.Enum):
@@ -200,13 +276,23 @@ class Occasion:
 
 @attrs.frozen(kw_only=True)
 class Evidence:
-    """Where the assertion can be seen: a ``quote``, its ``span`` in a document, a ``url``.
+    """What an assertion can be seen in, or what bears on its claim.
 
-    ``document`` is the source id of the document the span indexes into; ``None``
-    means the document the bundle describes.
+    Text evidence is a ``quote``, its ``span`` in a document or a ``url``;
+    ``document`` is the source id of the document the span indexes into (``None``:
+    the document the bundle describes).  Evidence of another ``kind`` — an image, a
+    video, a sound recording, a dataset, a document as a file — is found at its
+    ``url`` or ``archive_url`` and identified by its ``sha256``; ``captured`` is when
+    it was recorded or collected, ``archived`` when the copy at ``archive_url`` was
+    made.  ``bearing`` says whether it supports or refutes the claim asserted
+    (``None``: not stated; the evidence only shows where the assertion is seen).
+
+    Evidence is never a source: a video shows, whoever filmed or posted it speaks.
+    The analysis never counts evidence as an origin.
     """
 
     quote: str | None = attrs.field(default=None, validator=check.optional_text)
+    """The words that show the assertion (for a recording, the words heard or shown)."""
     span: Span | None = attrs.field(
         default=None, validator=check.optional_instance_of(Span, "a Span")
     )
@@ -222,13 +308,39 @@ class Evidence:
     """The words as the source said them, when ``quote`` is a translation."""
     original_language: str | None = attrs.field(default=None, validator=check.optional_text)
     """A BCP 47 tag for the language of ``original`` ("said in Russian")."""
+    kind: EvidenceKind = attrs.field(
+        default=EvidenceKind.TEXT, validator=check.member_of(EvidenceKind)
+    )
+    """What the evidence is: text (the default), an image, a video, audio, a dataset or a
+    document."""
+    sha256: str | None = attrs.field(default=None, validator=_sha256)
+    """The SHA-256 digest of the evidence's content, 64 lowercase hexadecimal digits."""
+    captured: PartialDate | None = attrs.field(default=None, validator=_optional_date)
+    """When it was recorded, photographed or collected."""
+    archived: PartialDate | None = attrs.field(default=None, validator=_optional_date)
+    """When the copy at ``archive_url`` (or a copy kept elsewhere) was made."""
+    archive_url: str | None = attrs.field(default=None, validator=check.optional_uri)
+    """Where an archived copy is (a web archive's snapshot)."""
+    bearing: Bearing | None = attrs.field(
+        default=None, validator=check.optional_instance_of(Bearing, "a Bearing")
+    )
+    """Whether it supports or refutes the claim asserted, or neither."""
     extensions: FrozenMap[JSONValue] = attrs.field(
         default=EMPTY_MAP, converter=check.freeze_extensions
     )
 
     def __attrs_post_init__(self) -> None:
-        if self.quote is None and self.span is None and self.url is None:
-            raise InvalidValueError("evidence needs a quote, a span or a url", field="quote")
+        if (
+            self.quote is None
+            and self.span is None
+            and self.url is None
+            and self.archive_url is None
+            and self.sha256 is None
+        ):
+            raise InvalidValueError(
+                "evidence needs a quote, a span, a url, an archive_url or a sha256",
+                field="quote",
+            )
         if self.quotation is not None and self.quote is None and self.span is None:
             raise InvalidValueError(
                 "a quotation needs the quoted words: a quote or a span", field="quotation"
@@ -238,6 +350,11 @@ class Evidence:
                 "original_language is the language of original, which is missing",
                 field="original_language",
             )
+
+    @property
+    def is_recording(self) -> bool:
+        """Whether it is an image, a video or a sound recording."""
+        return self.kind in MEDIA_KINDS
 
 
 @attrs.frozen(kw_only=True)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from claimmodel.model import Channel, Confidence, Document, MediaOutlet
+import urllib.parse
+
+from claimmodel.model import Channel, Confidence, Document, EvidenceKind, MediaOutlet, Source
 from claimmodel.validation._context import Context
 
 __all__ = ["MAX_CHAIN_LENGTH", "check"]
@@ -15,6 +17,54 @@ a longer chain is almost always a mistake in the data, such as a loop unrolled.
 """
 
 _NAMED_CHANNEL_KINDS = (Document, MediaOutlet)
+
+_MEDIA_SUFFIXES: dict[str, EvidenceKind] = {
+    **dict.fromkeys(
+        ("avi", "m4v", "mkv", "mov", "mp4", "mpeg", "mpg", "ogv", "webm"), EvidenceKind.VIDEO
+    ),
+    **dict.fromkeys(
+        ("gif", "heic", "jpeg", "jpg", "png", "svg", "tif", "tiff", "webp"), EvidenceKind.IMAGE
+    ),
+    **dict.fromkeys(("aac", "flac", "m4a", "mp3", "oga", "ogg", "opus", "wav"), EvidenceKind.AUDIO),
+}
+"""File name endings that make a URL a recording's (CM107)."""
+
+
+def _media_file(url: str) -> EvidenceKind | None:
+    """The kind of recording a URL's path names by its ending, if it names one."""
+    try:
+        path = urllib.parse.urlsplit(url).path
+    except ValueError:  # not a URL at all ("http://[x"): it names no file
+        return None
+    name = path.rsplit("/", 1)[-1]
+    suffix = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    return _MEDIA_SUFFIXES.get(suffix)
+
+
+def _recordings(ctx: Context) -> dict[str, EvidenceKind]:
+    """The URLs of the image, video and audio evidence of the record, and their kinds."""
+    found: dict[str, EvidenceKind] = {}
+    for assertion in ctx.bundle.assertions:
+        for evidence in assertion.evidence:
+            if evidence.is_recording:
+                for url in (evidence.url, evidence.archive_url):
+                    if url is not None:
+                        found.setdefault(url, evidence.kind)
+    return found
+
+
+def _recording(source: Source, recordings: dict[str, EvidenceKind]) -> str | None:
+    """Why ``source`` looks like a recording rather than a speaker, or None."""
+    url = source.url if isinstance(source, _NAMED_CHANNEL_KINDS) else None
+    if url is None:
+        return None
+    kind = recordings.get(url)
+    if kind is not None:
+        return f"its url is that of {kind.value} evidence in the record"
+    kind = _media_file(url)
+    if kind is not None:
+        return f"its url names {'an' if kind is EvidenceKind.IMAGE else 'a'} {kind.value} file"
+    return None
 
 
 def _assessor(ctx: Context, confidence: Confidence | None, path: str) -> None:
@@ -33,16 +83,29 @@ def check(ctx: Context) -> None:
     """Apply every attribution rule."""
     for index, source in enumerate(ctx.bundle.sources):
         _assessor(ctx, source.reliability, f"$.sources[{index}].reliability")
+    recordings = _recordings(ctx) if ctx.wants("CM107") else None
     for index, assertion in enumerate(ctx.bundle.assertions):
         base = f"$.assertions[{index}]"
         attribution = assertion.attribution
-        if attribution.source not in ctx.sources:
+        speaker = ctx.sources.get(attribution.source)
+        if speaker is None:
             ctx.emit(
                 "CM101",
                 f"{base}.attribution.source",
                 f"assertion {assertion.id!r} is attributed to {attribution.source!r}, which is "
                 "not a source of the bundle; add the source or correct the id",
             )
+        elif recordings is not None:
+            why = _recording(speaker, recordings)
+            if why is not None:
+                ctx.emit(
+                    "CM107",
+                    f"{base}.attribution.source",
+                    f"assertion {assertion.id!r} is attributed to {attribution.source!r}, but "
+                    f"{why}: a recording shows, it does not assert; attribute the statement "
+                    "to whoever speaks in it or filmed or posted it, and keep the recording "
+                    "as evidence on the assertion",
+                )
         if len(attribution.chain) > MAX_CHAIN_LENGTH:
             ctx.emit(
                 "CM105",

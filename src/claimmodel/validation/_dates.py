@@ -1,5 +1,6 @@
 """Date rules (CM5xx): nothing happens after it is reported, ends before it starts, is
-relayed before it was said, or is revised before it was said.
+relayed before it was said, is revised before it was said, or is archived before it
+was captured.
 
 Partial dates are compared by the instants they can stand for: one is *after*
 another only when its earliest instant is later than the other's latest, so
@@ -90,6 +91,21 @@ def check(ctx: Context) -> None:
                 )
             before = (f"link {position}", link.date)
         _revised_before_said(ctx, index, assertion)
+        _archived_before_captured(ctx, base, assertion)
+
+
+def _archived_before_captured(ctx: Context, base: str, assertion: Assertion) -> None:
+    # A copy cannot be made of what was not yet recorded.  Evidence captured after the
+    # document appeared is no error: a later recording may bear on what it reported.
+    for position, evidence in enumerate(assertion.evidence):
+        captured, archived = evidence.captured, evidence.archived
+        if captured is not None and archived is not None and definitely_after(captured, archived):
+            ctx.emit(
+                "CM507",
+                f"{base}.evidence[{position}].archived",
+                f"the evidence is archived on {archived}, before it was captured ({captured}); "
+                "a copy is made after the recording: correct a date",
+            )
 
 
 def _bounds(ctx: Context, base: str, assertion: Assertion) -> None:

@@ -117,6 +117,13 @@ _TABLE = (
         summary="a document or media outlet that relays a statement says how it got it",
     ),
     Rule(
+        code="CM107",
+        name="recording-as-speaker",
+        family=Family.ATTRIBUTION,
+        severity=_W,
+        summary="a recording is evidence, not a source that asserts",
+    ),
+    Rule(
         code="CM201",
         name="unknown-level",
         family=Family.CONFIDENCE,
@@ -333,6 +340,13 @@ _TABLE = (
         family=Family.DATES,
         severity=_E,
         summary="an assertion's date lies between its earliest and latest dates",
+    ),
+    Rule(
+        code="CM507",
+        name="archived-before-captured",
+        family=Family.DATES,
+        severity=_E,
+        summary="evidence is not archived before it was captured",
     ),
     Rule(
         code="CM601",
