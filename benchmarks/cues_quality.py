@@ -166,26 +166,43 @@ def gold_report() -> tuple[str, list[Item]]:
 def example_cues() -> tuple[str, list[Item]]:
     """The Kursk example's hedge and attribution cues, located in the article's text.
 
-    A cue the record gives without a span is located at each of its occurrences in the
-    text (case-insensitive); a cue not in the text is reported as missing from the gold.
+    A cue is where the record's span puts it.  A cue the record gives without a span is
+    located at each of its occurrences in the text (case-insensitive); a cue not in the
+    text is reported as missing from the gold.
     """
-    text = (ROOT / "examples" / "kursk-article.txt").read_text(encoding="utf-8")
+    article = (ROOT / "examples" / "kursk-article.txt").read_text(encoding="utf-8")
     bundle = json.loads((ROOT / "examples" / "kursk-monument.json").read_text(encoding="utf-8"))
-    cues: dict[tuple[str, str], str] = {}
+    placed: dict[tuple[int, int, str], str] = {}
+    loose: dict[tuple[str, str], str] = {}
     for assertion in bundle["assertions"]:
-        cue = assertion["attribution"].get("cue")
+        attribution = assertion["attribution"]
+        cue = attribution.get("cue")
         if cue:
-            cues[(cue, "attribution")] = assertion.get("stance", "asserts")
+            stance = assertion.get("stance", "asserts")
+            where = attribution.get("cue_span")
+            if where:
+                placed[(where["start"], where["end"], "attribution")] = stance
+            else:
+                loose[(cue, "attribution")] = stance
         for hedge in assertion.get("hedges", []):
-            cues[(hedge["cue"], "hedge")] = hedge["category"]
-    items = []
-    lowered = text.lower()
-    for (cue, kind), label in sorted(cues.items()):
+            where = hedge.get("span")
+            if where:
+                placed[(where["start"], where["end"], "hedge")] = hedge["category"]
+            else:
+                loose[(hedge["cue"], "hedge")] = hedge["category"]
+    items = [
+        Item(start, end, kind, label, article[start:end])
+        for (start, end, kind), label in sorted(placed.items())
+    ]
+    lowered = article.lower()
+    for (cue, kind), label in sorted(loose.items()):
         start = lowered.find(cue.lower())
         while start != -1:
-            items.append(Item(start, start + len(cue), kind, label, text[start : start + len(cue)]))
+            items.append(
+                Item(start, start + len(cue), kind, label, article[start : start + len(cue)])
+            )
             start = lowered.find(cue.lower(), start + 1)
-    return text, items
+    return article, items
 
 
 def _misses(gold: Sequence[Item], found: Sequence[Item]) -> list[str]:

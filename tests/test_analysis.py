@@ -452,7 +452,7 @@ class TestWorkedExample:
 
     def test_north_korean_fighting_is_single_origin(self, analysis: cm.Analysis) -> None:
         fought = analysis["nk-fought"]
-        expected = (True, (("belyushikov", "lavrov", "russian-officials"),))
+        expected = (True, (("belyushikov", "lavrov", "russia-mod", "russian-officials"),))
         assert expected == (fought.single_origin, tuple(o.sources for o in fought.independent))
 
     def test_every_origin_is_named_in_the_verdict(self, analysis: cm.Analysis) -> None:

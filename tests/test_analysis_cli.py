@@ -44,8 +44,9 @@ class TestReportText:
         block = next(b for b in capsys.readouterr().out.split("\n\n") if b.startswith("nk-fought"))
         verdict = " ".join(block.split("verdict: ", 1)[1].split())
         assert verdict.startswith(
-            "1 independent origin (Andrei Belyushikov + Sergey Lavrov + Russian officials), "
-            "an interested party (Government of the Russian Federation); 3 assertions back it"
+            "1 independent origin (Andrei Belyushikov + Sergey Lavrov + Ministry of Defense of "
+            "the Russian Federation + Russian officials), an interested party (Government of "
+            "the Russian Federation); 4 assertions back it (3 presupposed)"
         )
 
     def test_graded_claims_are_not_unjudgeable(

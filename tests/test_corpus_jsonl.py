@@ -208,7 +208,7 @@ class TestValidateCommand:
         out, err = capsys.readouterr()
         assert err.startswith("1 file, 0 errors, ")  # the summary
         assert " error: " not in out
-        assert f"{path}:2: $.sources[10]: CM701 warning:" in out
+        assert f"{path}:2: $.assertions[14].attribution.chain[0].channel: CM106 warning:" in out
 
     def test_standard_input_with_jsonl(
         self, monkeypatch: pytest.MonkeyPatch, capsys: Captured

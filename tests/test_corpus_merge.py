@@ -84,7 +84,7 @@ class TestLocalIds:
         assert "wire-1/desk" in ids
         assert "kursk-monument/desk" in ids
         assert "article" in ids  # only the example has it
-        assert merged.bundle.assertion("article-monument-planned") is not None
+        assert merged.bundle.assertion("article-nk-fought") is not None
 
     def test_bundles_without_ids_are_named_or_numbered(self) -> None:
         corpus = [_desk_bundle(None, "Ann"), _desk_bundle(None, "Bob")]

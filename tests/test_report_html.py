@@ -118,7 +118,7 @@ class TestPage:
             assert claim.text is not None
             assert render_html_escaped(claim.text) in page
             assert render_html_escaped(claim.verdict) in page
-        assert "Independent origin 1 behind the claim: 3 voices, counted once" in page
+        assert "Independent origin 1 behind the claim: 4 voices, counted once" in page
         assert "They count once because the record ties them together" in page
         assert "Sergey Lavrov listed member of Russian officials" in page
         assert "on the ICD 203 likelihood scale (a probability of 55%–80%)" in page
@@ -339,7 +339,7 @@ class TestInChromium:
             shown = opened.page.inner_text("body")
             assert "North Korean soldiers fought on the Russian side" in shown
             assert "Verdict: 1 independent origin (Andrei Belyushikov + Sergey Lavrov" in shown
-            assert "Independent origin 1 behind the claim: 3 voices, counted once" in shown
+            assert "Independent origin 1 behind the claim: 4 voices, counted once" in shown
             wide = opened.page.evaluate("document.documentElement.scrollWidth")
             assert wide <= viewport["width"], "nothing is wider than the screen"
             assert [] == opened.axe()

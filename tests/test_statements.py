@@ -542,9 +542,9 @@ class TestCueSpans:
 class TestEstimatedPublication:
     """A publication date nobody states says so, and findings that lean on it say so too."""
 
-    def test_the_example_says_its_date_is_assumed(self, example_path: Path) -> None:
+    def test_the_example_says_its_date_is_estimated(self, example_path: Path) -> None:
         value = cm.loads(example_path.read_bytes())
-        assert (cm.DateCertainty.ASSUMED, cm.DateCertainty.ASSUMED) == (
+        assert (cm.DateCertainty.ESTIMATED, cm.DateCertainty.ESTIMATED) == (
             value.published_certainty,
             value.document_source.published_certainty if value.document_source else None,
         )

@@ -231,12 +231,12 @@ class TestKurskExport:
         types = [obj["type"] for obj in self.objects.values()]
         counts = {t: types.count(t) for t in set(types)}
         affiliations = sum(len(source.affiliations) for source in KURSK.sources)
-        supported = 4  # relations between two assertions; one links two claims
+        supported = 6  # relations between two assertions; two link two claims
         assert {
             "extension-definition": 1,
             "identity": len(KURSK.sources) + 1,
             "report": 1,
-            "note": 21,
+            "note": len(KURSK.assertions) - 1,
             "opinion": 1,
             "relationship": affiliations + supported,
         } == counts
@@ -247,10 +247,13 @@ class TestKurskExport:
         assert claim is not None
         assert claim.text == note["content"]
         assert ["Alexei Chebanenko"] == note["authors"]
-        report = self._of("report", "kursk-monument")
-        assert [report["id"]] == note["object_refs"]
+        parties = [self._of("identity", party)["id"] for party in claim.parties]
+        assert ["russian-government", "dprk-government"] == list(claim.parties)
+        assert parties == note["object_refs"]  # about the claim's parties, not the relay
         ria = self._of("identity", "ria-novosti")
         assert ria["id"] not in note["object_refs"]
+        partyless = self._of("note", "chebanenko-concept-stage")
+        assert [self._of("report", "kursk-monument")["id"]] == partyless["object_refs"]
         assert note["abstract"].startswith("Alexei Chebanenko, confirmed; relayed by RIA Novosti")
         assert self._of("identity", "desk")["id"] == note["created_by_ref"]
         assessed = KURSK.assertion("chebanenko-proceeding")
@@ -258,20 +261,27 @@ class TestKurskExport:
         assert int(cm.convert(assessed.confidence, to="stix").level) == note["confidence"]
         assert "labels" not in note  # asserted, unhedged
 
-    def test_the_articles_hedged_report(self) -> None:
-        note = self._of("note", "article-nk-fought")
-        assert ["reports", "reportative", "disputed"] == note["labels"]
-        assert ["Article on the planned Kursk monument"] == note["authors"]
+    def test_the_articles_hedged_reports(self) -> None:
+        body = self._of("note", "article-nk-fought")
+        headline = self._of("note", "headline-nk-fought")
+        assert (["reports", "reportative"], ["reports", "reportative", "disputed"]) == (
+            body["labels"],
+            headline["labels"],
+        )
+        assert ["Article on the planned Kursk monument"] == body["authors"]
 
-    def test_the_international_communitys_doubt_is_its_own_opinion(self) -> None:
-        opinion = self._of("opinion", "community-questions-nk-fought")
+    def test_the_articles_questions_are_its_own_opinion(self) -> None:
+        opinion = self._of("opinion", "article-questions-nk-involvement")
         assert "neutral" == opinion["opinion"]
-        assert self._of("identity", "international-community")["id"] == opinion["created_by_ref"]
-        assert ["the international community"] == opinion["authors"]
-        backing = [
-            a.id for a in KURSK.assertions_of("nk-fought") if a.stance is not cm.Stance.QUESTIONS
+        assert self._of("identity", "article")["id"] == opinion["created_by_ref"]
+        assert ["Article on the planned Kursk monument"] == opinion["authors"]
+        stating = [
+            a.id
+            for a in KURSK.assertions_of("nk-involvement")
+            if a.stance is not cm.Stance.QUESTIONS
         ]
-        assert [self._of("note", a)["id"] for a in backing] == opinion["object_refs"]
+        assert ["article-nk-involvement"] == stating
+        assert [self._of("note", a)["id"] for a in stating] == opinion["object_refs"]
         assert "confidence" not in opinion
 
     def test_identities(self) -> None:
@@ -305,22 +315,22 @@ class TestKurskExport:
     def test_report(self) -> None:
         report = self._of("report", "kursk-monument")
         assert KURSK.title == report["name"]
-        assert "2025-11-25T00:00:00.000Z" == report["published"]
+        assert "2025-01-01T00:00:00.000Z" == report["published"]  # 2025, at its first instant
         assert self._of("identity", "desk")["id"] == report["created_by_ref"]
         for obj in self.objects.values():
             if obj["id"] not in {EXTENSION_ID, TOOL_IDENTITY_ID}:
-                assert ("2025-11-25T00:00:00.000Z",) * 2 == (obj["created"], obj["modified"])
+                assert ("2025-01-01T00:00:00.000Z",) * 2 == (obj["created"], obj["modified"])
 
-    def test_the_date_is_assumed(self) -> None:
-        """The record assumes the article's date: the Report says so in a label, which
+    def test_the_date_is_estimated(self) -> None:
+        """The record estimates the article's date: the Report says so in a label, which
         the import reads without the extension."""
         report = self._of("report", "kursk-monument")
-        assert ["published-assumed"] == report["labels"]
+        assert ["published-estimated"] == report["labels"]
         extension = report["extensions"][EXTENSION_ID]
         assert "published_certainty" in extension["claimmodel_native"]
         assert "published_certainty" not in extension.get("claimmodel_data", {})
         stripped = from_stix(strip_extension(self.text))
-        assert cm.DateCertainty.ASSUMED is stripped.published_certainty
+        assert cm.DateCertainty.ESTIMATED is stripped.published_certainty
 
     def test_the_docs_show_this_export(self) -> None:
         page = (ROOT / "docs" / "stix.md").read_text(encoding="utf-8")
