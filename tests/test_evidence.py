@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import hashlib
 import json
+from pathlib import Path
 from typing import Any
 
+import attrs
 import jsonschema
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 import claimmodel as cm
-from claimmodel.strategies import evidence, partial_dates
+from claimmodel.cli import main
+from claimmodel.corpus import for_corroboration
+from claimmodel.strategies import bundles, evidence, partial_dates
 
 DIGEST = hashlib.sha256(b"video").hexdigest()
 CLIP = "https://example.org/media/site.mp4"
@@ -311,3 +315,122 @@ class TestAnalysis:
         # Why CM107 exists: the analysis counts whoever the record makes the speaker.
         recorded = _bundle(speaker=cm.Document(id="clip", url=CLIP, name="the video"))
         assert ("clip",) == cm.analyze(recorded)["begun"].sources
+
+
+def _said(assertion_id: str, source: str, *evidence: cm.Evidence, **fields: Any) -> cm.Assertion:
+    return cm.Assertion(
+        id=assertion_id,
+        claim="begun",
+        attribution=cm.Attribution(source=source),
+        confidence=cm.Confidence.cannot_be_judged(scale="icd203"),
+        evidence=evidence,
+        **fields,
+    )
+
+
+def _weighed() -> cm.Bundle:
+    """Two outlets carry the same video; a ministry denies, a photograph refutes."""
+    photo = cm.Evidence(
+        kind=cm.EvidenceKind.IMAGE,
+        url="https://example.org/site.jpg",
+        captured=cm.PartialDate(year=2025, month=11, day=20),
+        bearing=cm.Bearing.REFUTES,
+    )
+    ledger = cm.Evidence(
+        kind=cm.EvidenceKind.DATASET, archive_url="https://archive.ph/x", bearing=cm.Bearing.NEITHER
+    )
+    return cm.Bundle(
+        sources=(cm.MediaOutlet(id="ria"), cm.MediaOutlet(id="tass"), cm.GovernmentBody(id="mod")),
+        claims=(cm.Claim(id="begun", text="Construction of the monument has begun"),),
+        assertions=(
+            _said("a1", "ria", _video(bearing=cm.Bearing.SUPPORTS), cm.Evidence(quote="begun")),
+            _said("a2", "tass", _video(bearing=cm.Bearing.SUPPORTS, url="https://t.me/x/1")),
+            _said("a3", "mod", photo, ledger, stance=cm.Stance.DENIES),
+        ),
+    )
+
+
+class TestEvidenceInTheAnalysis:
+    """Evidence with a bearing is listed beside the origins, each piece once."""
+
+    def test_pieces_are_counted_once_by_their_digest_then_their_url(self) -> None:
+        claim = cm.analyze(_weighed())["begun"]
+        assert 2 == claim.independent_origins  # the two outlets; no video among them
+        assert [("a1", "a2")] == [item.assertions for item in claim.supporting_evidence]
+        assert [cm.EvidenceKind.IMAGE] == [i.evidence.kind for i in claim.refuting_evidence]
+        assert [cm.EvidenceKind.DATASET] == [i.evidence.kind for i in claim.inconclusive_evidence]
+        assert claim.verdict.endswith(
+            "evidence: 1 supports it (video), 1 refutes it (image), 1 bears neither way (dataset)"
+        )
+
+    def test_one_piece_given_two_bearings_is_listed_under_each(self) -> None:
+        bundle = _bundle(_video(bearing=cm.Bearing.SUPPORTS), _video())
+        claim = cm.analyze(bundle)["begun"]
+        assert (1, 1) == (len(claim.supporting_evidence), len(claim.refuting_evidence))
+
+    def test_pieces_without_digest_or_url_are_told_apart_by_place(self) -> None:
+        quoted = cm.Evidence(quote="the site is empty", bearing=cm.Bearing.REFUTES)
+        claim = cm.analyze(_bundle(quoted, quoted))["begun"]
+        assert 2 == len(claim.refuting_evidence)
+        assert "evidence: 2 refute it (text)" in claim.verdict
+
+    def test_evidence_without_a_bearing_is_not_listed(self) -> None:
+        claim = cm.analyze(_bundle(_video(bearing=None)))["begun"]
+        assert () == claim.evidence
+        assert "evidence" not in claim.verdict
+
+    def test_a_retraction_withdraws_the_voice_not_the_file(self) -> None:
+        bundle = attrs.evolve(
+            _weighed(),
+            assertions=(
+                *_weighed().assertions,
+                _said("a4", "ria", retracts="a1", stance=cm.Stance.REPORTS),
+            ),
+        )
+        claim = cm.analyze(bundle)["begun"]
+        assert [("a1", "a2")] == [item.assertions for item in claim.supporting_evidence]
+
+    @given(bundles(min_assertions=1))
+    def test_what_a_corpus_keeps_analyses_the_same(self, bundle: cm.Bundle) -> None:
+        kept = for_corroboration(bundle)
+        assert cm.analyze(bundle) == cm.analyze(kept)
+        assert all(e.bearing is not None for a in kept.assertions for e in a.evidence)
+
+
+class TestEvidenceInTheReport:
+    """The report lists each piece and counts the claims that evidence refutes."""
+
+    def test_text(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        path = tmp_path / "weighed.json"
+        path.write_text(cm.dumps(_weighed()), encoding="utf-8")
+        assert 0 == main(["report", str(path)])
+        text = capsys.readouterr().out
+        words = " ".join(text.split())  # lines are wrapped at 80 characters
+        assert (
+            "evidence refutes it: image, https://example.org/site.jpg, captured 2025-11-20 "
+            "(assertion a3)"
+        ) in words
+        assert f"evidence supports it: video, {CLIP}, sha256 {DIGEST}, captured" in words
+        assert "1 claim; 0 single-origin; 1 contradicted; 1 with refuting evidence" in text
+
+    def test_json(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        path = tmp_path / "weighed.json"
+        path.write_text(cm.dumps(_weighed()), encoding="utf-8")
+        assert 0 == main(["report", "--format", "json", str(path)])
+        [data] = json.loads(capsys.readouterr().out)
+        assert (1, 1, 1) == (
+            data["supporting_evidence"],
+            data["refuting_evidence"],
+            data["inconclusive_evidence"],
+        )
+        assert {
+            "bearing": "supports",
+            "kind": "video",
+            "url": CLIP,
+            "sha256": DIGEST,
+            "captured": "2025-11-20",
+            "archived": "2025-11-26",
+            "archive_url": "https://web.archive.org/web/20251126/" + CLIP,
+            "quote": None,
+            "assertions": ["a1", "a2"],
+        } == data["evidence"][0]

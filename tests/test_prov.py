@@ -827,3 +827,101 @@ class TestLimits:
         with pytest.raises(LimitExceededError, match="max_chain_length"):
             from_prov(document, limits=cm.Limits(max_chain_length=1))
         assert kursk == from_prov(document, limits=cm.Limits(max_chain_length=2))
+
+
+class TestEvidence:
+    """Each piece of evidence is an entity of prov:type claimmodel:Evidence that its
+    assertion uses, generated when it was captured."""
+
+    DIGEST = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
+
+    def _bundle(self) -> cm.Bundle:
+        video = cm.Evidence(
+            kind=cm.EvidenceKind.VIDEO,
+            url="https://t.me/sculptor/412",
+            sha256=self.DIGEST,
+            captured=cm.PartialDate.fromisoformat("2025-11-20T14:05+03:00"),
+            archived=cm.PartialDate(year=2025, month=11, day=26),
+            archive_url="https://web.archive.org/web/20251126/https://t.me/sculptor/412",
+            bearing=cm.Bearing.SUPPORTS,
+        )
+        return cm.Bundle(
+            sources=(cm.Person(id="sculptor"),),
+            claims=(cm.Claim(id="begun", text="Construction has begun"),),
+            assertions=(
+                cm.Assertion(
+                    id="a1",
+                    claim="begun",
+                    attribution=cm.Attribution(source="sculptor"),
+                    confidence=cm.Confidence.cannot_be_judged(scale="icd203"),
+                    evidence=(cm.Evidence(quote="begun"), video),
+                ),
+            ),
+        )
+
+    def test_an_entity_used_by_its_assertion(self) -> None:
+        document = to_prov(self._bundle())
+        records = list(document.get_records())
+        entities = {
+            str(r.identifier): r
+            for r in records
+            if PROV["Entity"] == r.get_type() and str(r.identifier).startswith("evidence:")
+        }
+        assert ["evidence:a1-1", "evidence:a1-2"] == sorted(entities)
+        video = entities["evidence:a1-2"]
+        assert {"claimmodel:Evidence"} == {str(t) for t in video.get_attribute(PROV_TYPE)}
+        attributes = {str(name): value for name, value in video.attributes}
+        assert ("video", self.DIGEST) == (
+            attributes["claimmodel:kind"],
+            attributes["claimmodel:sha256"],
+        )
+        used = {
+            str(r.get_attribute(PROV_ATTR_ENTITY).pop())
+            for r in records
+            if PROV["Usage"] == r.get_type() and "claimmodel:evidence" in str(r.attributes)
+        }
+        assert {"evidence:a1-1", "evidence:a1-2"} == used
+        generated = [
+            r.get_attribute("prov:time")
+            for r in records
+            if PROV["Generation"] == r.get_type()
+            and str(r.get_attribute(PROV_ATTR_ENTITY).pop()) == "evidence:a1-2"
+        ]
+        assert 1 == len(generated)  # captured to the minute: an instant PROV can hold
+
+    @pytest.mark.parametrize("serialization", PROV_FORMATS)
+    def test_round_trip(self, serialization: ProvFormat) -> None:
+        bundle = self._bundle()
+        assert bundle == loads_prov(dumps_prov(bundle, format=serialization), format=serialization)
+
+    def test_evidence_as_json_on_the_activity_is_still_read(self) -> None:
+        # What earlier releases wrote: the evidence as the activity's json:evidence.
+        bundle = self._bundle()
+        data = json.loads(dumps_prov(bundle, format="prov-json"))
+        evidence = [cm.to_data(bundle)["assertions"][0]["evidence"]]
+        for key in ("entity", "used", "wasGeneratedBy"):
+            data[key] = {
+                name: record
+                for name, record in data.get(key, {}).items()
+                if "evidence:" not in name and "evidence:" not in json.dumps(record)
+            }
+        data["activity"]["assertion:a1"]["json:evidence"] = json.dumps(evidence[0])
+        assert bundle == loads_prov(json.dumps(data), format="prov-json")
+
+    def test_evidence_no_assertion_uses_is_refused(self) -> None:
+        data = json.loads(dumps_prov(self._bundle(), format="prov-json"))
+        data["used"] = {k: v for k, v in data["used"].items() if k != "evidence:a1-2-use"}
+        with pytest.raises(DecodeError, match="no assertion uses this evidence"):
+            loads_prov(json.dumps(data), format="prov-json")
+
+    def test_evidence_written_twice_is_refused(self) -> None:
+        data = json.loads(dumps_prov(self._bundle(), format="prov-json"))
+        data["activity"]["assertion:a1"]["json:evidence"] = "[]"
+        with pytest.raises(DecodeError, match="evidence is written twice"):
+            loads_prov(json.dumps(data), format="prov-json")
+
+    def test_a_use_of_something_else_in_the_role_of_evidence_is_refused(self) -> None:
+        data = json.loads(dumps_prov(self._bundle(), format="prov-json"))
+        data["used"]["evidence:a1-2-use"]["prov:entity"] = "claim:begun"
+        with pytest.raises(DecodeError, match="not evidence it alone uses"):
+            loads_prov(json.dumps(data), format="prov-json")

@@ -36,6 +36,7 @@ EXPECTED_TOP_LEVEL = {
     "Bearing",
     "Bundle",
     "Channel",
+    "CitedEvidence",
     "Claim",
     "ClaimAnalysis",
     "ClaimModelError",

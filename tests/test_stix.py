@@ -12,10 +12,13 @@ import attrs
 import pytest
 import stix2
 from hypothesis import given
+from hypothesis import strategies as st
+from jsonschema import FormatChecker
 from stix2validator import ValidationOptions, validate_string
 
 import claimmodel as cm
 import claimmodel.strategies as cms
+from claimmodel.interop._stix_terms import is_uri
 from claimmodel.interop.stix import (
     EXTENSION_ID,
     TOOL_IDENTITY_ID,
@@ -196,6 +199,11 @@ class TestNativeMapping:
                 )
             else:  # an Opinion is the speaker's: the analyst's confidence is not on it
                 assert None is value
+            # Evidence at a URI with its digest is an external reference with its hash.
+            referenced = [e for e in original.evidence if e.sha256 and e.url and is_uri(e.url)]
+            assert [(e.kind, e.url, e.sha256) for e in referenced] == [
+                (e.kind, e.url, e.sha256) for e in read.evidence
+            ]
         # Report membership: the Report holds every object; each Note is about the claim's
         # parties, or the Report when it names none.
         objects = list(stix.values())
@@ -563,6 +571,109 @@ class TestParties:
             "Government of the Russian Federation",
             "Government of the Democratic People's Republic of Korea",
         ] == [names[party] for party in read.parties]
+
+
+class TestEvidence:
+    """Evidence at a URL with its digest is an external reference with a SHA-256 hash."""
+
+    DIGEST = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
+
+    def _bundle(self, *evidence: cm.Evidence, stance: cm.Stance = cm.Stance.ASSERTS) -> cm.Bundle:
+        return cm.Bundle(
+            sources=(cm.Person(id="sculptor", name="Alexei Chebanenko"),),
+            claims=(cm.Claim(id="begun", text="Construction has begun"),),
+            assertions=(
+                cm.Assertion(
+                    id="a1",
+                    claim="begun",
+                    attribution=cm.Attribution(source="sculptor"),
+                    confidence=cm.Confidence.cannot_be_judged(scale="icd203"),
+                    stance=stance,
+                    evidence=evidence,
+                ),
+            ),
+        )
+
+    def test_a_video_with_its_digest(self) -> None:
+        video = cm.Evidence(
+            kind=cm.EvidenceKind.VIDEO,
+            url="https://t.me/sculptor/412",
+            sha256=self.DIGEST,
+            captured=cm.PartialDate(year=2025, month=11, day=20),
+            bearing=cm.Bearing.SUPPORTS,
+        )
+        page = cm.Evidence(url="https://example.org/article")  # no digest: no reference
+        bundle = self._bundle(video, page)
+        text = to_stix_json(bundle)
+        _validate(text, DETERMINISTIC_IDS_DISABLED)
+        note = _objects(text)[_stix_id(text, "note", "a1")]
+        assert [
+            {
+                "source_name": "video",
+                "url": "https://t.me/sculptor/412",
+                "hashes": {"SHA-256": self.DIGEST},
+            }
+        ] == note["external_references"]
+        assert bundle == from_stix(text)
+        (read,) = read_stix(strip_extension(text)).bundle.assertions[0].evidence
+        assert (
+            cm.Evidence(
+                kind=cm.EvidenceKind.VIDEO, url="https://t.me/sculptor/412", sha256=self.DIGEST
+            )
+            == read
+        )
+
+    def test_what_stix_holds_exactly_travels_natively(self) -> None:
+        image = cm.Evidence(
+            kind=cm.EvidenceKind.IMAGE, url="https://x.example/a.jpg", sha256=self.DIGEST
+        )
+        text = to_stix_json(self._bundle(image))
+        extension = _objects(text)[_stix_id(text, "note", "a1")]["extensions"][EXTENSION_ID]
+        assert "evidence" in extension["claimmodel_native"]
+        assert "evidence" not in extension["claimmodel_data"]
+
+    def test_an_opinion_carries_its_evidence_too(self) -> None:
+        image = cm.Evidence(
+            kind=cm.EvidenceKind.IMAGE, url="https://x.example/a.jpg", sha256=self.DIGEST
+        )
+        asserted = self._bundle()
+        denied = self._bundle(image, stance=cm.Stance.DENIES)
+        bundle = attrs.evolve(
+            asserted,
+            assertions=(*asserted.assertions, attrs.evolve(denied.assertions[0], id="a2")),
+        )
+        text = to_stix_json(bundle)
+        _validate(text, DETERMINISTIC_IDS_DISABLED)
+        opinion = _objects(text)[_stix_id(text, "opinion", "a2")]
+        assert "image" == opinion["external_references"][0]["source_name"]
+        assert bundle == from_stix(text)
+
+    @given(
+        st.from_regex(r"\A[a-z]{1,5}:(//)?[a-z0-9.:@%/?#\[\]-]{0,12}\Z")
+        | st.text(max_size=12)
+        | st.sampled_from(["https://x.example/a", "urn:x:1", "http://a:b/", "https://a/%zz"])
+    )
+    def test_only_what_the_validator_takes_for_a_uri_is_written_as_a_url(self, url: str) -> None:
+        if is_uri(url):
+            assert FormatChecker().conforms(url, "uri")
+
+    def test_someone_elses_references(self) -> None:
+        data = copy.deepcopy(PLAIN)
+        (note,) = [obj for obj in data["objects"] if obj["type"] == "note"]
+        note["external_references"] = [
+            {
+                "source_name": "video",
+                "url": "https://x.example/v",
+                "hashes": {"SHA-256": self.DIGEST.upper()},
+            },
+            {"source_name": "vendor blog", "url": "https://x.example/post"},
+            {"source_name": "capec", "external_id": "CAPEC-1"},  # no URL: nothing to find
+        ]
+        evidence = read_stix(data).bundle.assertions[0].evidence
+        assert (
+            cm.Evidence(kind=cm.EvidenceKind.VIDEO, url="https://x.example/v", sha256=self.DIGEST),
+            cm.Evidence(url="https://x.example/post"),
+        ) == evidence
 
 
 class TestPlainStixIn:

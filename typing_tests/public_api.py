@@ -144,3 +144,22 @@ def other_formats(bundle: cm.Bundle) -> cm.Bundle:
     text: str = to_stix_json(bundle, ids="random", indent=None)
     assert read_stix(text).bundle == from_stix(text)
     return imported.bundle
+
+
+def weigh(bundle: cm.Bundle) -> list[str]:
+    video = cm.Evidence(
+        kind=cm.EvidenceKind.VIDEO,
+        url="https://example.org/v.mp4",
+        sha256="0" * 64,
+        captured=cm.PartialDate(year=2025),
+        archived=cm.PartialDate(year=2026),
+        archive_url="https://archive.ph/x",
+        bearing=cm.Bearing.REFUTES,
+    )
+    recording: bool = video.is_recording
+    assert recording
+    claim: cm.ClaimAnalysis = cm.analyze(bundle)[bundle.claims[0].id]
+    refuting: tuple[cm.CitedEvidence, ...] = claim.refuting_evidence
+    bearing: cm.Bearing = refuting[0].bearing if refuting else cm.Bearing.NEITHER
+    carriers: tuple[str, ...] = claim.evidence[0].assertions if claim.evidence else ()
+    return [bearing.value, *carriers, *(i.evidence.kind.value for i in claim.supporting_evidence)]

@@ -19,6 +19,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from claimmodel.analysis import (
         Analysis,
+        CitedEvidence,
         ClaimAnalysis,
         Contradiction,
         ControlledRelay,
@@ -141,6 +142,7 @@ __all__ = [
     "Bearing",
     "Bundle",
     "Channel",
+    "CitedEvidence",
     "Claim",
     "ClaimAnalysis",
     "ClaimModelError",
@@ -234,6 +236,7 @@ __all__ = [
 _HOMES: dict[str, tuple[str, ...]] = {
     "claimmodel.analysis": (
         "Analysis",
+        "CitedEvidence",
         "ClaimAnalysis",
         "Contradiction",
         "ControlledRelay",

@@ -13,6 +13,7 @@ This layer knows the model; the model does not know it.
 
 from claimmodel.analysis._analyze import (
     Analysis,
+    CitedEvidence,
     ClaimAnalysis,
     Contradiction,
     ControlledRelay,
@@ -31,6 +32,7 @@ from claimmodel.model._repr import use_compact_reprs
 
 __all__ = [
     "Analysis",
+    "CitedEvidence",
     "ClaimAnalysis",
     "Contradiction",
     "ControlledRelay",

@@ -9,6 +9,7 @@ from typing import Literal
 import attrs
 
 from claimmodel.analysis._dependencies import period, unnamed_by_relay
+from claimmodel.analysis._evidence import CitedEvidence, cited_evidence, evidence_words
 from claimmodel.analysis._figures import FigureConflict, conflicting_figures
 from claimmodel.analysis._origins import OriginFinder
 from claimmodel.analysis._parties import ControlledRelay, Controls
@@ -16,6 +17,7 @@ from claimmodel.analysis._same import same_claims
 from claimmodel.model import (
     Assertion,
     AssertionMode,
+    Bearing,
     Bundle,
     Channel,
     FrozenMap,
@@ -31,6 +33,7 @@ from claimmodel.model._scales import catalog
 
 __all__ = [
     "Analysis",
+    "CitedEvidence",
     "ClaimAnalysis",
     "Contradiction",
     "ControlledRelay",
@@ -254,6 +257,28 @@ class ClaimAnalysis:
     """The figure the claim states, if any."""
     conflicting_figures: tuple[FigureConflict, ...] = ()
     """The conflicts between its figure (or that of a claim counted with it) and others."""
+    evidence: tuple[CitedEvidence, ...] = ()
+    """The evidence on its assertions whose bearing on it the record states, each piece
+    once per bearing (see :func:`~claimmodel.analysis._evidence.cited_evidence`).  Evidence
+    is never an origin: a video shows, it does not speak."""
+
+    def _bearing(self, bearing: Bearing) -> tuple[CitedEvidence, ...]:
+        return tuple(item for item in self.evidence if item.bearing is bearing)
+
+    @property
+    def supporting_evidence(self) -> tuple[CitedEvidence, ...]:
+        """The pieces of evidence that support the claim."""
+        return self._bearing(Bearing.SUPPORTS)
+
+    @property
+    def refuting_evidence(self) -> tuple[CitedEvidence, ...]:
+        """The pieces of evidence that refute the claim, whoever asserts it."""
+        return self._bearing(Bearing.REFUTES)
+
+    @property
+    def inconclusive_evidence(self) -> tuple[CitedEvidence, ...]:
+        """The pieces of evidence examined that bear on the claim neither way."""
+        return self._bearing(Bearing.NEITHER)
 
     @property
     def interested_origins(self) -> int:
@@ -415,6 +440,8 @@ class ClaimAnalysis:
             )
         if self.same:
             parts.append("counted as one with " + ", ".join(same.claim for same in self.same))
+        if self.evidence:
+            parts.append(evidence_words(self.evidence))
         parts.extend(self.hedge_words)
         return "; ".join(parts)
 
@@ -868,6 +895,7 @@ def _claim_analysis(
         party_names=tuple(context.names.get(party, party) for party in parties),
         controlled_relays=controlled,
         only_through_controlled=only_through,
+        evidence=cited_evidence(assertions),
     )
 
 

@@ -9,7 +9,7 @@ import textwrap
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from claimmodel.analysis import Analysis, ClaimAnalysis, analyze
+from claimmodel.analysis import Analysis, CitedEvidence, ClaimAnalysis, analyze
 from claimmodel.cli._commands import (
     EXIT_INVALID,
     EXIT_OK,
@@ -32,7 +32,7 @@ from claimmodel.cli._interop import write_output
 from claimmodel.cli._terminal import json_for_terminal, printable
 from claimmodel.corpus import for_corroboration, merge_corpus
 from claimmodel.exceptions import DecodeError, MergeConflictError
-from claimmodel.model import AssertionMode, Bundle, Confidence, Quantity, Stance
+from claimmodel.model import AssertionMode, Bearing, Bundle, Confidence, Quantity, Stance
 from claimmodel.render import render_html
 
 __all__ = ["claim_data", "judgements", "render_report", "run_report"]
@@ -159,10 +159,31 @@ def _block(bundle: Bundle, claim: ClaimAnalysis) -> list[str]:
             f'"{raised.hedge.cue}" {raised.hedge.category.value}' for raised in claim.hedges
         )
         lines += _wrap(f"hedges: {hedges}")
+    for item in claim.evidence:
+        lines += _wrap(f"evidence {_evidence_line(item)}")
     if claim.assertions:
         lines += _confidence_lines(bundle, claim)
     lines += _wrap(f"verdict: {claim.verdict}")
     return lines
+
+
+_BEARING_WORDS = {
+    Bearing.SUPPORTS: "supports it",
+    Bearing.REFUTES: "refutes it",
+    Bearing.NEITHER: "bears neither way",
+}
+
+
+def _evidence_line(item: CitedEvidence) -> str:
+    """One cited piece of evidence: its bearing, kind, where it is, when it was captured."""
+    evidence = item.evidence
+    where = evidence.url or evidence.archive_url or evidence.quote
+    described = [evidence.kind.value, *([where] if where is not None else [])]
+    if evidence.sha256 is not None:
+        described.append(f"sha256 {evidence.sha256}")
+    if evidence.captured is not None:
+        described.append(f"captured {evidence.captured}")
+    return f"{_BEARING_WORDS[item.bearing]}: {', '.join(described)} ({_ids(item.assertions)})"
 
 
 def render_report(bundle: Bundle, analysis: Analysis, *, title: str | None = None) -> str:
@@ -187,6 +208,9 @@ def render_report(bundle: Bundle, analysis: Analysis, *, title: str | None = Non
     figures = analysis.conflicting_figures
     if figures:
         summary += f"; {_plural(len(figures), 'conflict')} of figures"
+    refuted = sum(1 for claim in analysis.values() if claim.refuting_evidence)
+    if refuted:
+        summary += f"; {refuted} with refuting evidence"
     lines += _wrap(summary, indent="", hang="  ")
     for found in contradictions:
         asserted = ", ".join(origin.label for origin in found.asserted_by)
@@ -304,6 +328,10 @@ def claim_data(claim: ClaimAnalysis, bundle: Bundle | None = None) -> dict[str, 
             else {"low": claim.confidence.low, "high": claim.confidence.high}
         ),
         "judged": claim.judged,
+        "evidence": [_evidence_data(item) for item in claim.evidence],
+        "supporting_evidence": len(claim.supporting_evidence),
+        "refuting_evidence": len(claim.refuting_evidence),
+        "inconclusive_evidence": len(claim.inconclusive_evidence),
         "same_claims": [
             {"claim": same.claim, "text": same.text, "language": same.language}
             for same in claim.same
@@ -326,6 +354,22 @@ def claim_data(claim: ClaimAnalysis, bundle: Bundle | None = None) -> dict[str, 
             for confidence, ids in judgements(bundle, claim)
         ]
     return data
+
+
+def _evidence_data(item: CitedEvidence) -> dict[str, Any]:
+    """A cited piece of evidence: its bearing, kind, where and when, and who carries it."""
+    evidence = item.evidence
+    return {
+        "bearing": item.bearing.value,
+        "kind": evidence.kind.value,
+        "url": evidence.url,
+        "sha256": evidence.sha256,
+        "captured": None if evidence.captured is None else evidence.captured.isoformat(),
+        "archived": None if evidence.archived is None else evidence.archived.isoformat(),
+        "archive_url": evidence.archive_url,
+        "quote": evidence.quote,
+        "assertions": list(item.assertions),
+    }
 
 
 def _quantity_data(quantity: Quantity) -> dict[str, Any]:

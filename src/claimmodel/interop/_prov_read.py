@@ -42,6 +42,8 @@ from claimmodel.interop._prov_terms import (
     BUNDLE,
     CLAIM,
     CLAIMMODEL,
+    EVIDENCE,
+    EVIDENCE_ROLE,
     FORMAT,
     OTHER,
     POSITION,
@@ -103,6 +105,7 @@ class _Reader:
         self.claims: list[ProvRecord] = []
         self.assertions: list[ProvRecord] = []
         self.relations: list[ProvRecord] = []
+        self.evidence: dict[str, ProvRecord] = {}
         self.statements: dict[str, ProvRecord] = {}
         self.speaking_documents: set[str] = set()
         self.used: dict[str, list[ProvRecord]] = defaultdict(list)
@@ -128,6 +131,8 @@ class _Reader:
                 self.statements[str(identifier)] = record
             elif _in(identifier, RELATION):
                 self.relations.append(record)
+            elif _in(identifier, EVIDENCE):
+                self.evidence[str(identifier)] = record
             else:
                 self._unknown(record)
         elif kind == PROV_AGENT and _in(identifier, SOURCE):
@@ -239,6 +244,9 @@ class _Reader:
             self._assertion(r) for r in self._ordered(self.assertions, "assertions")
         ]
         data["relations"] = [self._relation(r) for r in self._ordered(self.relations, "relations")]
+        if self.evidence:
+            unused = next(iter(self.evidence.values()))
+            raise DecodeError.single(_where(unused), "no assertion uses this evidence")
         return from_data(data, limits=limits)
 
     def _source(self, record: ProvRecord) -> dict[str, Any]:
@@ -316,6 +324,7 @@ class _Reader:
         uses = [u for u in self.used.get(key, []) if _single(u, PROV_ROLE) == PROPOSITION]
         use = self._only(uses, "prov:used with prov:role claimmodel:proposition", where)
         data["claim"] = _id(_single(use, PROV_ATTR_ENTITY), use)
+        self._evidence_of(data, key, where)
         association = self._only(self.associated.get(key, []), "prov:wasAssociatedWith", where)
         attribution = {
             "source": _id(_single(association, PROV_ATTR_AGENT), association),
@@ -341,6 +350,24 @@ class _Reader:
             attribution["chain"] = chain
         data["attribution"] = attribution
         return data
+
+    def _evidence_of(self, data: dict[str, Any], key: str, where: str) -> None:
+        """The evidence entities the assertion uses, in order (each used once)."""
+        found = []
+        for use in self.used.get(key, []):
+            if _single(use, PROV_ROLE) != EVIDENCE_ROLE:
+                continue
+            entity = str(_single(use, PROV_ATTR_ENTITY))
+            record = self.evidence.pop(entity, None)
+            if record is None:
+                raise DecodeError.single(where, f"uses {entity}, not evidence it alone uses")
+            found.append(record)
+        if not found:
+            return
+        if "evidence" in data:
+            raise DecodeError.single(where, "evidence is written twice")
+        ordered = self._ordered(found, f"evidence of {where}")
+        data["evidence"] = [self._wire(record) for record in ordered]
 
     @staticmethod
     def _check_times(record: ProvActivity, date: object) -> None:

@@ -37,6 +37,8 @@ __all__ = [
     "BUNDLE",
     "CLAIM",
     "CLAIMMODEL",
+    "EVIDENCE",
+    "EVIDENCE_ROLE",
     "FORMAT",
     "NAMESPACES",
     "OTHER",
@@ -70,6 +72,7 @@ ASSERTION: Final = Namespace("assertion", "urn:claimmodel:assertion:")
 STATEMENT: Final = Namespace("statement", "urn:claimmodel:statement:")
 RELAY: Final = Namespace("relay", "urn:claimmodel:relay:")
 RELATION: Final = Namespace("relation", "urn:claimmodel:relation:")
+EVIDENCE: Final = Namespace("evidence", "urn:claimmodel:evidence:")
 NAMESPACES: Final = (
     CLAIMMODEL,
     WIRE_JSON,
@@ -80,6 +83,7 @@ NAMESPACES: Final = (
     STATEMENT,
     RELAY,
     RELATION,
+    EVIDENCE,
 )
 
 POSITION: Final = CLAIMMODEL["_position"]
@@ -90,6 +94,8 @@ OTHER: Final = WIRE_JSON["_other"]
 """Wire keys that are not names, gathered into one JSON object."""
 PROPOSITION: Final = CLAIMMODEL["proposition"]
 """The role in which an assertion uses its claim."""
+EVIDENCE_ROLE: Final = CLAIMMODEL["evidence"]
+"""The role in which an assertion uses its evidence."""
 AUTHOR: Final = CLAIMMODEL["author"]
 """The ``prov:type`` of the attribution of a document to one of its authors."""
 PUBLISHER: Final = CLAIMMODEL["publisher"]

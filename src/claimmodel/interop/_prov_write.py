@@ -15,6 +15,8 @@ from claimmodel.interop._prov_terms import (
     BUNDLE,
     CLAIM,
     CLAIMMODEL,
+    EVIDENCE,
+    EVIDENCE_ROLE,
     FORMAT,
     OTHER,
     POSITION,
@@ -201,7 +203,7 @@ class _Writer:
                 (PROV_TYPE, CLAIMMODEL["Assertion"]),
                 *place,
                 (POSITION, position),
-                *wire_attributes(wire, ("id", "claim", "attribution")),
+                *wire_attributes(wire, ("id", "claim", "attribution", "evidence")),
             ],
         )
         self.document.usage(
@@ -209,6 +211,8 @@ class _Writer:
             CLAIM[encode_id(assertion["claim"])],
             other_attributes=[(PROV_ROLE, PROPOSITION)],
         )
+        for index, evidence in enumerate(assertion.get("evidence", ())):
+            self._evidence(activity, f"{local}-{index + 1}", index, evidence)
         attribution = assertion["attribution"]
         speaker = SOURCE[encode_id(attribution["source"])]
         self.document.association(
@@ -231,6 +235,30 @@ class _Writer:
             self.document.attribution(relay, SOURCE[encode_id(link["source"])])
             self.document.quotation(relay, quoted)
             quoted = relay
+
+    def _evidence(
+        self, activity: QualifiedName, local: str, position: int, evidence: dict[str, Any]
+    ) -> None:
+        """One piece of evidence: an entity the assertion uses, generated when captured."""
+        entity = EVIDENCE[local]
+        self.document.entity(
+            entity,
+            [
+                (PROV_TYPE, CLAIMMODEL["Evidence"]),
+                (POSITION, position),
+                *wire_attributes(evidence, ()),
+            ],
+        )
+        captured = instant(evidence.get("captured"))
+        if captured is not None:
+            self.document.generation(entity, None, captured)
+        # Named, so that serializations order an assertion's uses the same way every time.
+        self.document.usage(
+            activity,
+            entity,
+            identifier=EVIDENCE[f"{local}-use"],
+            other_attributes=[(PROV_ROLE, EVIDENCE_ROLE)],
+        )
 
     def _relation(self, position: int, relation: dict[str, Any]) -> None:
         attributes: Attributes = [

@@ -35,6 +35,7 @@ from claimmodel.interop._stix_terms import (
     STANCE_OF_OPINION,
     TOOL_IDENTITY_ID,
     UUID_NAMESPACE,
+    evidence,
     identifier,
     partial_date,
 )
@@ -198,8 +199,16 @@ class _Reader:
         if stance is not None:
             assertion["stance"] = stance
             labels.remove(stance)
+        self._evidence(assertion, obj)
         self._keep(assertion, obj, labels, "abstract")
         self.assertions[obj["id"]] = assertion
+
+    @staticmethod
+    def _evidence(assertion: Wire, obj: Mapping[str, Any]) -> None:
+        # A statement's external references with a URL: where it, or what bears on it, is.
+        found = [evidence(reference) for reference in obj.get("external_references", ())]
+        if any(found):
+            assertion["evidence"] = [item for item in found if item is not None]
 
     def opinion(self, obj: Mapping[str, Any]) -> None:
         claim = next(
@@ -217,6 +226,7 @@ class _Reader:
         stance = STANCE_OF_OPINION[obj["opinion"]]
         if stance is not Stance.ASSERTS:
             assertion["stance"] = stance.value
+        self._evidence(assertion, obj)
         self._keep(assertion, obj, list(obj.get("labels", ())), "explanation")
         self.assertions[obj["id"]] = assertion
 

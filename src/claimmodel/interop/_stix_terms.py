@@ -12,6 +12,8 @@ from typing import Any
 from claimmodel.model import (
     AffiliationKind,
     DateCertainty,
+    Evidence,
+    EvidenceKind,
     Identifier,
     IdentifierScheme,
     PartialDate,
@@ -108,6 +110,65 @@ def identifier(reference: Any) -> dict[str, str] | None:
     except ValueError:
         return None
     return {"scheme": scheme.value, "value": value}
+
+
+def evidence_reference(evidence: Evidence) -> dict[str, Any] | None:
+    """Evidence found at a URL, with its digest, as a STIX external reference of its Note
+    or Opinion: ``source_name`` its kind, ``url`` where it is, ``hashes`` its SHA-256.
+    None for evidence without both: STIX wants the hash of what a ``url`` points at, and
+    the claimmodel extension carries the rest."""
+    if evidence.url is None or evidence.sha256 is None or not is_uri(evidence.url):
+        return None
+    return {
+        "source_name": evidence.kind.value,
+        "url": evidence.url,
+        "hashes": {"SHA-256": evidence.sha256},
+    }
+
+
+_PCHAR = r"(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/]|%[0-9A-Fa-f]{2})"
+_URI = re.compile(
+    rf"(?:https?://[A-Za-z0-9.-]+(?::[0-9]*)?(?:/{_PCHAR}*)?"
+    rf"|[A-Za-z][A-Za-z0-9+.-]*:(?!//){_PCHAR}+)"
+    rf"(?:\?(?:{_PCHAR}|\?)*)?(?:#(?:{_PCHAR}|\?)*)?",
+    flags=re.ASCII,
+)
+
+
+def is_uri(text: str) -> bool:
+    """Whether ``text`` is an absolute URI by a strict reading of RFC 3986, as STIX wants
+    a ``url``: web addresses with a plain host, and URIs without an authority
+    (``urn:``, ``mailto:``).  Conservative: a few valid URIs (IPv6 hosts, other
+    schemes with an authority) are not taken, and travel in the extension instead."""
+    return _URI.fullmatch(text) is not None
+
+
+_KINDS = frozenset(kind.value for kind in EvidenceKind) - {EvidenceKind.TEXT.value}
+_HEX = re.compile("[0-9A-Fa-f]{64}", flags=re.ASCII)
+_SHA256_NAMES = frozenset({"SHA-256", "SHA256"})
+
+
+def evidence(reference: Any) -> dict[str, str] | None:
+    """The wire form of the evidence a STIX external reference with a ``url`` points at,
+    or None.  Its kind is the ``source_name`` when that names one (text otherwise); its
+    ``SHA-256`` hash, which STIX lets be written in capitals, is read in lowercase, as
+    claimmodel writes a digest."""
+    if not isinstance(reference, dict):
+        return None
+    url = reference.get("url")
+    if type(url) is not str or not url or url.isspace():
+        return None
+    found = {"url": url}
+    if reference.get("source_name") in _KINDS:
+        found["kind"] = reference["source_name"]
+    hashes = reference.get("hashes")
+    if isinstance(hashes, dict):
+        digest = next(
+            (v for k, v in hashes.items() if type(k) is str and k.upper() in _SHA256_NAMES), None
+        )
+        if type(digest) is str and _HEX.fullmatch(digest):
+            found["sha256"] = digest.lower()
+    return found
 
 
 def timestamp(moment: dt.datetime) -> str:

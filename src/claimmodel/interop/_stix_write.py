@@ -36,6 +36,7 @@ from claimmodel.interop._stix_terms import (
     TOOL_IDENTITY_ID,
     UUID_NAMESPACE,
     end_of,
+    evidence_reference,
     external_reference,
     start_of,
 )
@@ -264,6 +265,9 @@ class _Writer:
                 f"assertion {assertion.id!r} asserts claim {assertion.claim!r}, which is not "
                 "among the bundle's claims; STIX needs the claim's text"
             )
+        # Evidence at a URL, with its digest: where the statement or what bears on it is.
+        found = [evidence_reference(evidence) for evidence in assertion.evidence]
+        references = [reference for reference in found if reference is not None] or None
         if stix_id.startswith("opinion--"):
             return self._object(
                 "opinion",
@@ -273,6 +277,7 @@ class _Writer:
                 opinion=OPINION_OF[assertion.stance],
                 object_refs=notes_of[assertion.claim],
                 labels=self.labels(assertion, with_stance=False),
+                external_references=references,
             )
         assessor = assertion.confidence.assessor
         # What the note is about: the claim's interested parties, else the Report.
@@ -287,6 +292,7 @@ class _Writer:
             object_refs=parties or [self.report_id],
             labels=self.labels(assertion, with_stance=assertion.stance is not Stance.ASSERTS),
             confidence=_stix_confidence(assertion.confidence),
+            external_references=references,
         )
 
     # -- the whole -------------------------------------------------------------------
