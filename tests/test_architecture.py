@@ -46,12 +46,15 @@ THIRD_PARTY: dict[str, set[str]] = {
     "strategies": {"attrs", "hypothesis"},
     "cues": {"attrs", "spacy"},
     "interop": {"attrs", "pyarrow", "stix2", "prov", "rdflib", "lxml", "networkx"},
-    "corpus": {"attrs"},
+    "corpus": {"attrs", "dask", "distributed", "fsspec"},  # only corpus/dask.py (see below)
     "render": {"attrs"},
     "cli": {"attrs"},
 }
 KNOWN_THIRD_PARTY = {
     "attrs",
+    "dask",
+    "distributed",
+    "fsspec",
     "cattrs",
     "dateutil",
     "hypothesis",
@@ -103,6 +106,18 @@ class TestLayering:
                 elif parts[0] in KNOWN_THIRD_PARTY and parts[0] not in THIRD_PARTY[layer]:
                     violations.append(f"{path.relative_to(SRC)} imports {name}")
         assert [] == violations
+
+    def test_only_the_dask_module_imports_dask(self) -> None:
+        importers = sorted(
+            str(path.relative_to(SRC))
+            for path in SRC.rglob("*.py")
+            if any(
+                name.split(".")[0] in {"dask", "distributed", "fsspec"}
+                or name == "claimmodel.corpus.dask"
+                for name in _imports(path)
+            )
+        )
+        assert ["corpus/dask.py"] == importers
 
     def test_model_knows_nothing_of_cattrs(self) -> None:
         for path in (SRC / "model").rglob("*.py"):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Literal
 
 import attrs
@@ -559,63 +559,137 @@ def analyze(bundle: Bundle, *, scales: Iterable[Scale] = ()) -> Analysis:
     Runs in time linear in the assertions and dependencies (see ``docs/analysis.md``
     for the one case with dated dependencies where it can do more work).
     """
-    known = catalog(scales)
-    finder = OriginFinder(bundle)
-    same = same_claims(bundle)
-    by_claim: dict[str, list[Assertion]] = {same.get(c.id, c.id): [] for c in bundle.claims}
+    record = Record(bundle, scales=scales)
+    by_claim: dict[str, list[Assertion]] = {claim_id: [] for claim_id in record.claims}
     for assertion in bundle.assertions:
-        by_claim.setdefault(same.get(assertion.claim, assertion.claim), []).append(assertion)
-    members: dict[str, list[SameClaim]] = {}
-    parties: dict[str, dict[str, None]] = {}  # a claim group's parties, in order
-    for member in sorted(bundle.claims, key=lambda c: same.get(c.id, c.id) != c.id):
-        if bundle.claim(member.id) is not member:
-            continue  # a duplicate id; the first claim is the one look-ups find
-        representative = same.get(member.id, member.id)
-        parties.setdefault(representative, {}).update(dict.fromkeys(member.parties))
-        if representative != member.id:
-            found = SameClaim(claim=member.id, text=member.text, language=member.language)
-            members.setdefault(representative, []).append(found)
-    names: dict[str, str] = {}
-    for source in reversed(bundle.sources):  # the first source with an id wins
-        names[source.id] = source.label
-    context = _Context(
-        names=names,
-        withdrawn=_withdrawn(bundle.assertions),
-        unnamed=_unnamed_relays(bundle),
-        finder=finder,
-        controls=Controls(bundle),
+        by_claim.setdefault(record.representative(assertion.claim), []).append(assertion)
+    withdrawn = _withdrawn(bundle.assertions)
+    return record.analysis(
+        record.claim(claim_id, assertions, withdrawn) for claim_id, assertions in by_claim.items()
     )
-    result: dict[str, ClaimAnalysis] = {}
-    for claim_id, assertions in by_claim.items():
-        claim = bundle.claim(claim_id)
-        analysed = _claim_analysis(
-            claim_id,
-            claim.text if claim else None,
-            assertions,
-            tuple(parties.get(claim_id, ())),
-            context,
-            scales=known,
-        )
-        if claim_id in members:
-            others = tuple(sorted(members[claim_id], key=lambda other: other.claim))
-            analysed = attrs.evolve(analysed, same=others)
-        if claim is not None and claim.quantity is not None:
-            analysed = attrs.evolve(analysed, quantity=claim.quantity)
-        result[claim_id] = analysed
-    conflicts = conflicting_figures(bundle.claims)
-    involved: dict[str, dict[FigureConflict, None]] = {}
-    for conflict in conflicts:
-        for side in (conflict.first, conflict.second):
-            involved.setdefault(same.get(side, side), {})[conflict] = None
-    for claim_id, conflicting in involved.items():
-        if claim_id in result:
-            result[claim_id] = attrs.evolve(
-                result[claim_id], conflicting_figures=tuple(conflicting)
+
+
+@attrs.frozen(kw_only=True)
+class ClaimFacts:
+    """What a record says of one claim (a group of claims declared the same) beside its
+    assertions."""
+
+    text: str | None
+    parties: tuple[str, ...] = ()
+    same: tuple[SameClaim, ...] = ()
+    quantity: Quantity | None = None
+    conflicting_figures: tuple[FigureConflict, ...] = ()
+
+
+Withdrawn = dict[str, tuple[Assertion, Literal["retracted", "corrected"]]]
+"""Each withdrawn assertion's id: the assertion in force that withdraws it, and how."""
+
+
+class Record:
+    """What the analysis of each claim reads from the whole record, gathered once.
+
+    The sources (names, dependencies, control), the claims (declared sameness,
+    parties, figures) and the unnamed sources joined by a relay: everything but
+    the assertions, which :meth:`claim` is given a claim at a time.  ``unnamed``
+    replaces :func:`~claimmodel.analysis._dependencies.unnamed_by_relay` of the
+    bundle, for a record whose assertions are not in ``bundle`` (a corpus analysed
+    in parts); the record then keeps no reference to ``bundle``.
+    """
+
+    def __init__(
+        self,
+        bundle: Bundle,
+        *,
+        scales: Iterable[Scale] = (),
+        unnamed: Mapping[str, Sequence[str]] | None = None,
+    ) -> None:
+        relayed = unnamed_by_relay(bundle) if unnamed is None else unnamed
+        self.scales = dict(catalog(scales))  # a dict: it crosses processes
+        self.finder = OriginFinder(bundle, unnamed=relayed)
+        self.controls = Controls(bundle)
+        self.same = same_claims(bundle)
+        names: dict[str, str] = {}
+        for source in reversed(bundle.sources):  # the first source with an id wins
+            names[source.id] = source.label
+        self.names = names
+        shared: dict[str, list[str]] = {}
+        for relay, speakers in relayed.items():
+            for speaker in speakers:
+                shared.setdefault(speaker, []).append(relay)
+        self.unnamed = shared
+        members: dict[str, list[SameClaim]] = {}
+        parties: dict[str, dict[str, None]] = {}  # a claim group's parties, in order
+        for member in sorted(bundle.claims, key=lambda c: self.same.get(c.id, c.id) != c.id):
+            if bundle.claim(member.id) is not member:
+                continue  # a duplicate id; the first claim is the one look-ups find
+            representative = self.same.get(member.id, member.id)
+            parties.setdefault(representative, {}).update(dict.fromkeys(member.parties))
+            if representative != member.id:
+                found = SameClaim(claim=member.id, text=member.text, language=member.language)
+                members.setdefault(representative, []).append(found)
+        self.conflicts = conflicting_figures(bundle.claims)
+        involved: dict[str, dict[FigureConflict, None]] = {}
+        for conflict in self.conflicts:
+            for side in (conflict.first, conflict.second):
+                involved.setdefault(self.same.get(side, side), {})[conflict] = None
+        facts: dict[str, ClaimFacts] = {}
+        for claim in bundle.claims:
+            representative = self.same.get(claim.id, claim.id)
+            if representative in facts:
+                continue
+            first = bundle.claim(representative)
+            facts[representative] = ClaimFacts(
+                text=first.text if first else None,
+                parties=tuple(parties.get(representative, ())),
+                same=tuple(sorted(members.get(representative, ()), key=lambda o: o.claim)),
+                quantity=first.quantity if first else None,
+                conflicting_figures=tuple(involved.get(representative, ())),
             )
-    aliases = {key: value for key, value in same.items() if key != value}
-    return Analysis(
-        claims=FrozenMap(result), same=FrozenMap(aliases), conflicting_figures=conflicts
-    )
+        self.claims = facts
+        """Each claim the record holds, under the id that represents it, in record order."""
+
+    def representative(self, claim_id: str) -> str:
+        """The id the claim is analysed under: its own, or that of the claims declared the same."""
+        return self.same.get(claim_id, claim_id)
+
+    def claim(
+        self, claim_id: str, assertions: list[Assertion], withdrawn: Withdrawn
+    ) -> ClaimAnalysis:
+        """The analysis of the claim ``claim_id`` (a representative) from ``assertions``, all
+        of its assertions in record order; ``withdrawn`` holds at least those of them that
+        are withdrawn."""
+        facts = self.claims.get(claim_id, _UNKNOWN)
+        context = _Context(
+            names=self.names,
+            withdrawn=withdrawn,
+            unnamed=self.unnamed,
+            finder=self.finder,
+            controls=self.controls,
+        )
+        analysed = _claim_analysis(
+            claim_id, facts.text, assertions, facts.parties, context, scales=self.scales
+        )
+        if facts is _UNKNOWN:
+            return analysed
+        return attrs.evolve(
+            analysed,
+            same=facts.same,
+            quantity=facts.quantity,
+            conflicting_figures=facts.conflicting_figures,
+        )
+
+    def analysis(self, claims: Iterable[ClaimAnalysis]) -> Analysis:
+        """The record's :class:`Analysis` of ``claims``."""
+        aliases = {key: value for key, value in self.same.items() if key != value}
+        return Analysis(
+            claims=FrozenMap({claim.claim: claim for claim in claims}),
+            same=FrozenMap(aliases),
+            conflicting_figures=self.conflicts,
+        )
+
+
+_UNKNOWN = ClaimFacts(text=None)
+"""The facts of a claim that assertions name but the record does not hold."""
 
 
 @attrs.frozen
@@ -623,7 +697,7 @@ class _Context:
     """What every claim's analysis reads from the whole bundle."""
 
     names: dict[str, str]
-    withdrawn: dict[str, tuple[Assertion, Literal["retracted", "corrected"]]]
+    withdrawn: Withdrawn
     """Each withdrawn assertion's id: the assertion in force that withdraws it, and how."""
     unnamed: dict[str, list[str]]
     """Each unnamed source not held independent: the intermediaries shared with others."""
@@ -631,9 +705,7 @@ class _Context:
     controls: Controls
 
 
-def _withdrawn(
-    assertions: tuple[Assertion, ...],
-) -> dict[str, tuple[Assertion, Literal["retracted", "corrected"]]]:
+def _withdrawn(assertions: Sequence[Assertion]) -> Withdrawn:
     """The assertions withdrawn by a retraction or correction that is itself in force.
 
     A retraction of a retraction reinstates what the first one withdrew, so revisions
@@ -653,7 +725,7 @@ def _withdrawn(
     pending = {key: len(found) for key, found in revisers.items()}
     ready = [key for key in first if key not in pending]
     settled: dict[str, bool] = {}  # id -> withdrawn
-    found: dict[str, tuple[Assertion, Literal["retracted", "corrected"]]] = {}
+    found: Withdrawn = {}
     while ready:
         key = ready.pop()
         in_force = [r for r in revisers.get(key, ()) if not settled[r.id]]
@@ -671,14 +743,6 @@ def _withdrawn(
             by = min(revisers[key], key=lambda r: r.id)
             found[key] = (by, "retracted" if by.retracts is not None else "corrected")
     return found
-
-
-def _unnamed_relays(bundle: Bundle) -> dict[str, list[str]]:
-    shared: dict[str, list[str]] = {}
-    for relay, speakers in unnamed_by_relay(bundle).items():
-        for speaker in speakers:
-            shared.setdefault(speaker, []).append(relay)
-    return shared
 
 
 _STRONGEST_FIRST = (AssertionMode.STATED, AssertionMode.PRESUPPOSED, AssertionMode.INFERRED)

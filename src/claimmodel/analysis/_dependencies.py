@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import itertools
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 
 import attrs
 
@@ -24,7 +24,9 @@ __all__ = [
     "dependencies",
     "overlaps",
     "period",
+    "stated",
     "unnamed_by_relay",
+    "unnamed_dependencies",
 ]
 
 
@@ -76,9 +78,15 @@ class Dependency:
 def dependencies(bundle: Bundle) -> Iterator[Dependency]:
     """Every dependency the bundle's sources state, in bundle order, then the unnamed
     sources joined by the relay they were reached through."""
-    yield from _stated(bundle)
-    for unnamed in unnamed_by_relay(bundle).values():
-        for first, second in itertools.pairwise(unnamed):
+    yield from stated(bundle)
+    yield from unnamed_dependencies(unnamed_by_relay(bundle))
+
+
+def unnamed_dependencies(unnamed: Mapping[str, Sequence[str]]) -> Iterator[Dependency]:
+    """The dependencies joining the unnamed sources of each relay of ``unnamed`` (as
+    :func:`unnamed_by_relay` gives them)."""
+    for speakers in unnamed.values():
+        for first, second in itertools.pairwise(speakers):
             yield Dependency(
                 source=second, target=first, kind=DependencyKind.UNNAMED_VIA_SAME_RELAY
             )
@@ -108,7 +116,9 @@ def unnamed_by_relay(bundle: Bundle) -> dict[str, list[str]]:
     return {relay: list(speakers) for relay, speakers in found.items() if len(speakers) > 1}
 
 
-def _stated(bundle: Bundle) -> Iterator[Dependency]:
+def stated(bundle: Bundle) -> Iterator[Dependency]:
+    """The dependencies the bundle's sources state (affiliations, offices, members,
+    authors, publishers), in bundle order."""
     for source in bundle.sources:
         for affiliation in source.affiliations:
             yield Dependency(

@@ -18,9 +18,16 @@ what both said in 2024; and a source is always one origin with itself.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
-from claimmodel.analysis._dependencies import Period, dependencies, overlaps, period
+from claimmodel.analysis._dependencies import (
+    Period,
+    overlaps,
+    period,
+    stated,
+    unnamed_by_relay,
+    unnamed_dependencies,
+)
 from claimmodel.model import Assertion, Bundle, PartialDate
 
 __all__ = ["OriginFinder", "UnionFind"]
@@ -70,11 +77,18 @@ def _overlay_find(parent: dict[int, int], item: int) -> int:
 
 
 class OriginFinder:
-    """The dependency graph of one bundle, ready to split assertions into origins."""
+    """The dependency graph of one bundle, ready to split assertions into origins.
 
-    def __init__(self, bundle: Bundle) -> None:
+    ``unnamed`` replaces :func:`unnamed_by_relay` of the bundle (for a record whose
+    assertions are not in ``bundle``); a speaker in no dependency is an origin alone.
+    """
+
+    def __init__(
+        self, bundle: Bundle, *, unnamed: Mapping[str, Sequence[str]] | None = None
+    ) -> None:
         self._index: dict[str, int] = {}
-        edges = list(dependencies(bundle))
+        relayed = unnamed_by_relay(bundle) if unnamed is None else unnamed
+        edges = [*stated(bundle), *unnamed_dependencies(relayed)]
         for edge in edges:
             self._node(edge.source)
             self._node(edge.target)
@@ -183,13 +197,16 @@ class OriginFinder:
 
     def origins(self, assertions: Sequence[Assertion]) -> list[list[int]]:
         """``assertions`` (all of one claim) split into origins, as lists of their positions."""
-        coarse_groups: dict[int, list[int]] = {}
+        coarse_groups: dict[int | str, list[int]] = {}
         for position, assertion in enumerate(assertions):
-            node = self._index[assertion.attribution.source]
-            coarse_groups.setdefault(self._coarse.find(node), []).append(position)
+            speaker = assertion.attribution.source
+            node = self._index.get(speaker)
+            # A speaker in no dependency (unknown to the graph) is a group of its own.
+            group = speaker if node is None else self._coarse.find(node)
+            coarse_groups.setdefault(group, []).append(position)
         result: list[list[int]] = []
         for group, positions in coarse_groups.items():
-            if group in self._dated_in:
+            if isinstance(group, int) and group in self._dated_in:
                 result.extend(self._refine(group, positions, assertions))
             else:
                 result.append(positions)

@@ -98,7 +98,11 @@ def _physical_lines(file: IO[bytes] | IO[str], longest: int) -> Iterator[str | b
 
 
 def iter_lines(
-    source: Readable, *, limits: Limits = DEFAULT_LIMITS, name: str | None = None
+    source: Readable,
+    *,
+    limits: Limits = DEFAULT_LIMITS,
+    name: str | None = None,
+    first_line: int = 1,
 ) -> Iterator[CorpusLine]:
     """Each non-blank line of a JSON Lines corpus, decoded, in order.
 
@@ -106,13 +110,14 @@ def iter_lines(
     stream: its :class:`CorpusLine` carries the error and the next line follows.
     ``limits`` applies to each line as to one document (a line longer than
     ``max_document_bytes`` is skipped without being held in memory).  ``name``
-    labels the lines; by default, the path or the file's name.
+    labels the lines; by default, the path or the file's name.  ``first_line`` is the
+    number of the source's first line, for a part of a larger file.
     """
     label = _name_of(source) if name is None else name
     with ExitStack() as stack:
         file = _open(source, stack)  # a path that cannot be opened raises OSError, as open() does
         longest = limits.max_document_bytes
-        for number, text in enumerate(_physical_lines(file, longest), start=1):
+        for number, text in enumerate(_physical_lines(file, longest), start=first_line):
             if text is None:
                 what = f"a line of more than {longest:,} bytes"
                 cause: DecodeError = limits.exceeded("max_document_bytes", what)

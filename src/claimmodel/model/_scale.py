@@ -267,6 +267,12 @@ class Scale:
     _index: Mapping[str, Level] = attrs.field(init=False, repr=False, eq=False)
     _by_label: Mapping[str, Level] = attrs.field(init=False, repr=False, eq=False)
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # Rebuilt by the constructor, which makes the look-up tables again (they are
+        # read-only mapping proxies, which pickle refuses), so a scale crosses processes.
+        fields = {f.name: getattr(self, f.name) for f in attrs.fields(Scale) if f.init}
+        return (_scale, (fields,))
+
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "levels", _ranked(self.levels, self.id))
         if not self.levels and not self.open:
@@ -383,3 +389,8 @@ def probability_label(band: Interval) -> str:
     if band.low == band.high:
         return repr(band.low)
     return f"{band.low!r}-{band.high!r}"
+
+
+def _scale(fields: dict[str, object]) -> Scale:
+    """A :class:`Scale` from its fields (what pickle calls to rebuild one)."""
+    return Scale(**fields)  # type: ignore[arg-type]

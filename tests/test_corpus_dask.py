@@ -1,0 +1,314 @@
+"""claimmodel.corpus.dask: a corpus read, validated and corroborated on Dask, equal to one
+process claim by claim."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import logging
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import dask
+import pytest
+from distributed import Client, LocalCluster
+
+import claimmodel as cm
+from claimmodel.corpus import for_corroboration, iter_lines, merge_corpus
+from claimmodel.corpus.dask import Corpus, LineFinding, Part, corroborate, validate_corpus
+from claimmodel.exceptions import InvalidValueError, LineDecodeError
+from corpus_helpers import World, bundle_data, write_corpus
+
+
+def _single_process(
+    paths: list[Path], **options: object
+) -> tuple[cm.Analysis, tuple[cm.corpus.Conflict, ...]]:
+    """What one process computes: the analysis of the merge of every line, named file:line."""
+    bundles, names = [], []
+    for path in paths:
+        for line in iter_lines(path, name=str(path)):
+            assert line.bundle is not None
+            bundles.append(for_corroboration(line.bundle))
+            names.append(f"{line.name}:{line.number}")
+    merged = merge_corpus(bundles, names=names, **options)  # type: ignore[arg-type]
+    return cm.analyze(merged.bundle), merged.conflicts
+
+
+def _assert_equal_claim_by_claim(expected: cm.Analysis, actual: cm.Analysis) -> None:
+    assert list(expected) == list(actual)
+    for claim_id, analysed in expected.items():
+        assert analysed == actual[claim_id], claim_id
+    assert expected.same == actual.same
+    assert expected.conflicting_figures == actual.conflicting_figures
+    assert expected == actual
+
+
+def _desk_scale() -> cm.Scale:
+    return cm.Scale(
+        id="x-desk",
+        name="Desk likelihood",
+        kind=cm.ScaleKind.LIKELIHOOD,
+        levels=(cm.Level(label="solid", band=cm.Interval(low=0.7, high=1.0)),),
+    )
+
+
+def _with_desk_scale(folder: Path) -> tuple[Path, list[cm.Bundle]]:
+    """Six records whose first assertion is judged on the desk's own scale."""
+    path = folder / "corpus.jsonl"
+    records = [bundle_data(World(9), index, seed=9) for index in range(6)]
+    for record in records:
+        record["assertions"][0]["confidence"] = {"scale": "x-desk", "level": "solid"}
+    path.write_text("".join(json.dumps(record) + "\n" for record in records))
+    return path, [cm.loads(json.dumps(record)) for record in records]
+
+
+@pytest.fixture(scope="module")
+def client() -> Iterator[Client]:
+    with (
+        LocalCluster(
+            n_workers=2,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+            silence_logs=logging.ERROR,
+        ) as cluster,
+        Client(cluster) as connected,
+    ):
+        yield connected
+
+
+@pytest.fixture
+def sync() -> Iterator[None]:
+    with dask.config.set(scheduler="sync"):
+        yield
+
+
+class TestDifferential:
+    """On two worker processes, the corpus-wide analysis equals one process's, claim by claim."""
+
+    def test_local_cluster(self, client: Client, tmp_path: Path) -> None:
+        paths = write_corpus(tmp_path, 300, files=3, seed=1)
+        expected, conflicts = _single_process(paths)
+        corpus = Corpus.json_lines([str(path) for path in paths], blocksize=150_000)
+        assert len(corpus.parts) > len(paths)  # files cut into byte ranges
+        corroboration = corroborate(corpus)
+        actual, found = client.compute([corroboration.analysis, corroboration.conflicts], sync=True)
+        _assert_equal_claim_by_claim(expected, actual)
+        assert conflicts == found
+        # The corpus exercises what crosses documents: claims many records back, origins
+        # split by dated dependencies, declared sameness, withdrawals, parties, figures.
+        assert len(expected) > 30
+        assert any(len(claim.origins) > 1 for claim in expected.values())
+        assert any(claim.same for claim in expected.values())
+        assert any(claim.withdrawn for claim in expected.values())
+        assert any(claim.conflicting_figures for claim in expected.values())
+        assert any(origin.interested for claim in expected.values() for origin in claim.origins)
+        assert any(origin.reasons for claim in expected.values() for origin in claim.origins)
+
+    def test_scales_cross_processes(self, client: Client, tmp_path: Path) -> None:
+        desk = _desk_scale()
+        path, bundles = _with_desk_scale(tmp_path)
+        names = [f"{path}:{number}" for number in range(1, len(bundles) + 1)]
+        expected = cm.analyze(merge_corpus(bundles, names=names).bundle, scales=[desk])
+        corroboration = corroborate(Corpus.json_lines(str(path)), scales=[desk])
+        _assert_equal_claim_by_claim(expected, client.compute(corroboration.analysis, sync=True))
+
+    def test_claims_bag(self, client: Client, tmp_path: Path) -> None:
+        paths = write_corpus(tmp_path, 40, files=1, seed=2)
+        expected, _ = _single_process(paths)
+        corpus = Corpus.json_lines(paths[0], blocksize=20_000)
+        claims = corroborate(corpus).claims
+        assert len(corpus.parts) == claims.npartitions > 1
+        found = client.compute(claims, sync=True)
+        assert dict(expected.claims) == {claim.claim: claim for claim in found}
+
+
+class TestInProcess:
+    """The same computation on Dask's synchronous scheduler, over corpora of every shape."""
+
+    @pytest.mark.parametrize(("bundles", "files", "blocksize"), [(1, 1, None), (60, 2, 8_000)])
+    def test_equal(
+        self, sync: None, tmp_path: Path, bundles: int, files: int, blocksize: int | None
+    ) -> None:
+        paths = write_corpus(tmp_path, bundles, files=files, seed=3)
+        expected, conflicts = _single_process(paths)
+        corroboration = corroborate(Corpus.json_lines(paths, blocksize=blocksize))
+        _assert_equal_claim_by_claim(expected, corroboration.compute())
+        assert conflicts == corroboration.conflicts.compute()
+
+    def test_compressed_files_and_globs(self, sync: None, tmp_path: Path) -> None:
+        plain = write_corpus(tmp_path, 30, files=2, seed=4)
+        for path in plain:
+            with gzip.open(path.with_suffix(".jsonl.gz"), "wb") as file:
+                file.write(path.read_bytes())
+        corpus = Corpus.json_lines(str(tmp_path / "*.jsonl.gz"))
+        assert [0, 1] == [part.file for part in corpus.parts]
+        assert all(part.length is None for part in corpus.parts)
+        expected, _ = _single_process([path.with_suffix(".jsonl.gz") for path in plain])
+        _assert_equal_claim_by_claim(expected, corroborate(corpus).compute())
+
+    def test_declared_sameness_and_scales(self, sync: None, tmp_path: Path) -> None:
+        paths = write_corpus(tmp_path, 20, files=1, seed=5)
+        first, second = [
+            line.bundle for line in iter_lines(paths[0]) if line.bundle and line.bundle.id
+        ][:2]
+        assert first.id is not None
+        assert second.id is not None
+        # Two unnamed speakers (or two documents) declared one source; two claims one claim.
+        kind = cm.SourceKind.DOCUMENT
+        one, other = (next(s.id for s in b.sources if s.kind is kind) for b in (first, second))
+        declared = [
+            ((first.id, one), (second.id, other)),
+            ((first.id, first.claims[0].id), (second.id, second.claims[-1].id)),
+        ]
+        expected, _ = _single_process(paths, same_as=declared)
+        actual = corroborate(Corpus.json_lines(paths), same_as=declared).compute()
+        _assert_equal_claim_by_claim(expected, actual)
+
+    def test_scales_you_define(self, sync: None, tmp_path: Path) -> None:
+        desk = _desk_scale()
+        path, bundles = _with_desk_scale(tmp_path)
+        names = [f"{path}:{number}" for number in range(1, 7)]
+        expected = cm.analyze(merge_corpus(bundles, names=names).bundle, scales=[desk])
+        assert expected != cm.analyze(merge_corpus(bundles, names=names).bundle)
+        _assert_equal_claim_by_claim(
+            expected, corroborate(Corpus.json_lines(str(path)), scales=[desk]).compute()
+        )
+
+    def test_ids_other_records_use_are_namespaced(self, sync: None, tmp_path: Path) -> None:
+        world = World(6)
+        records = [bundle_data(world, index, seed=6) for index in range(4)]
+        records[0]["id"] = "report-0"
+        records[1]["id"] = None
+        # One record's own ids spelt like another's namespaced ones.
+        records[2]["assertions"][0]["id"] = "report-0/a1"
+        path = tmp_path / "corpus.jsonl"
+        path.write_text(
+            "".join(
+                json.dumps({k: v for k, v in r.items() if v is not None}) + "\n" for r in records
+            )
+        )
+        expected, _ = _single_process([path])
+        actual = corroborate(Corpus.json_lines(path)).compute()
+        assert expected == actual
+        ids = {a for claim in actual.values() for a in claim.assertions}
+        assert "report-0/a1~2" in ids
+
+
+class TestValidation:
+    """Every finding names its file and line, as reading the file in one process does."""
+
+    def test_findings_carry_file_and_line(self, sync: None, tmp_path: Path) -> None:
+        paths = write_corpus(tmp_path, 40, files=2, seed=7)
+        with paths[1].open("a", encoding="utf-8") as file:
+            file.write("\n{not json\n")
+            file.write(
+                '{"format": "claimmodel/1.0", "sources": [], "claims": [], "assertions": '
+                '[{"id": "a", "claim": "c", "attribution": {"source": "s"}, '
+                '"confidence": {"scale": "icd203", "level": "likely"}}], "relations": []}\n'
+            )
+        expected: list[tuple[str, int, str | None, str]] = []
+        for path in paths:
+            for line in iter_lines(path, name=str(path)):
+                if line.error is not None:
+                    expected += [
+                        (line.name, line.number, None, problem.path) for problem in line.error
+                    ]
+                    continue
+                assert line.bundle is not None
+                report = cm.validate(line.bundle, ignore=["CM7"])
+                expected += [(line.name, line.number, f.code, f.path) for f in report.findings]
+        corpus = Corpus.json_lines(paths, blocksize=2_000)
+        found = validate_corpus(corpus, ignore=["CM7"]).compute()
+        assert expected == [(f.name, f.line, f.code, f.path) for f in found]
+        assert any(f.code is None for f in found)
+        assert any(f.code == "CM301" for f in found)
+        undecodable = next(f for f in found if f.code is None)
+        assert str(undecodable).startswith(f"{paths[1]}:{undecodable.line}: $: decode error: ")
+
+    def test_lines_and_bundles(self, sync: None, tmp_path: Path) -> None:
+        paths = write_corpus(tmp_path, 12, files=1, seed=8)
+        corpus = Corpus.json_lines(paths, blocksize=1_000)
+        numbers = [line.number for line in corpus.lines().compute()]
+        assert list(range(1, 13)) == numbers
+        assert [line.bundle for line in iter_lines(paths[0])] == corpus.bundles().compute()
+        assert repr(corpus) == f"<Corpus: 1 files in {len(corpus.parts)} parts>"
+
+
+class TestBadInput:
+    """Bad input is reported by claimmodel's errors, naming what and where."""
+
+    def test_a_line_that_does_not_decode(self, sync: None, tmp_path: Path) -> None:
+        path = write_corpus(tmp_path, 3, files=1)[0]
+        with path.open("a", encoding="utf-8") as file:
+            file.write("[]\n")
+        with pytest.raises(LineDecodeError) as raised:
+            corroborate(Corpus.json_lines(path)).compute()
+        assert (str(path), 4) == (raised.value.name, raised.value.line)
+
+    def test_a_line_that_does_not_decode_crosses_processes(
+        self, client: Client, tmp_path: Path
+    ) -> None:
+        path = write_corpus(tmp_path, 3, files=1)[0]
+        with path.open("a", encoding="utf-8") as file:
+            file.write("[]\n")
+        with pytest.raises(LineDecodeError) as raised:
+            client.compute(Corpus.json_lines(path).bundles(), sync=True)
+        assert (str(path), 4) == (raised.value.name, raised.value.line)
+
+    def test_a_record_twice(self, sync: None, tmp_path: Path) -> None:
+        path = write_corpus(tmp_path, 2, files=1)[0]
+        text = path.read_text()
+        path.write_text(text + text.splitlines()[0] + "\n")
+        with pytest.raises(InvalidValueError, match=r"on .*:1 and on .*:3"):
+            corroborate(Corpus.json_lines(path)).compute()
+
+    @pytest.mark.parametrize("blocksize", [0, -1, 1.5, "1"])
+    def test_blocksize(self, tmp_path: Path, blocksize: object) -> None:
+        with pytest.raises(InvalidValueError, match="blocksize"):
+            Corpus.json_lines(tmp_path, blocksize=blocksize)  # type: ignore[arg-type]
+
+    def test_paths(self, tmp_path: Path) -> None:
+        with pytest.raises(FileNotFoundError):
+            Corpus.json_lines(str(tmp_path / "*.jsonl"))
+        with pytest.raises(InvalidValueError, match="paths"):
+            Corpus.json_lines([3])  # type: ignore[list-item]
+
+    def test_parts_are_values(self) -> None:
+        assert Part(path="a", name="a", file=0, index=0) == Part(
+            path="a", name="a", file=0, index=0
+        )
+        assert (
+            LineFinding(
+                name="f", line=1, code="CM101", severity=cm.Severity.ERROR, path="$", message="m"
+            ).bundle
+            is None
+        )
+
+
+class TestIsolation:
+    """Nothing outside the dask extra imports Dask."""
+
+    def test_no_other_module_imports_dask(self) -> None:
+        code = """
+import pkgutil, importlib, sys
+import claimmodel
+for module in pkgutil.walk_packages(claimmodel.__path__, "claimmodel."):
+    if module.name in ("claimmodel.corpus.dask", "claimmodel.__main__"):
+        continue
+    if module.name == "claimmodel.cues.spacy_adapter":
+        continue  # slow to import; tests/test_architecture.py reads its imports instead
+    try:
+        importlib.import_module(module.name)
+    except ImportError:
+        pass  # another optional extra that is not installed
+print(sorted(name for name in sys.modules if name.split(".")[0] in ("dask", "distributed")))
+"""
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}
+        done = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
+        )
+        assert "[]" == done.stdout.strip()
