@@ -39,7 +39,6 @@ _CONTROL = [
     (4, 0, "part-of", None, None),
     (9, 3, "controlled-by", "2016", "2021"),
 ]
-_PEOPLE = 16
 _CLAIMS = [
     "Foreign soldiers fought in the border region.",
     "A monument to the soldiers is planned in the region.",
@@ -69,8 +68,14 @@ _LEVELS = [
 class World:
     """The sources and claims the records of a corpus are about, drawn once from ``seed``."""
 
-    def __init__(self, seed: int = 0) -> None:
+    def __init__(self, seed: int = 0, *, people: int = 16, statements: int = 48) -> None:
+        """``people`` people and ``statements`` claims (the first 48 are worded apart;
+        later ones are numbered variants of them)."""
         rng = random.Random(seed)
+        self.statements = [
+            _STATEMENTS[k] if k < len(_STATEMENTS) else f"{_STATEMENTS[k % 48][:-1]} (item {k})."
+            for k in range(statements)
+        ]
         self.sources: list[dict[str, Any]] = []
         for number, (kind, name) in enumerate(_ORGANIZATIONS):
             self.sources.append({"kind": kind, "name": name, "qid": f"Q{100 + number}"})
@@ -81,7 +86,7 @@ class World:
             if end is not None:
                 affiliation["end"] = end
             self.sources[child].setdefault("affiliations", []).append(affiliation)
-        for number in range(_PEOPLE):
+        for number in range(people):
             person: dict[str, Any] = {
                 "kind": "person",
                 "name": f"Person {number}",
@@ -115,7 +120,7 @@ def bundle_data(world: World, index: int, *, seed: int = 0) -> dict[str, Any]:
     """The ``index``-th record of a corpus about ``world``, as wire data."""
     rng = random.Random(f"{seed}:{index}")
     sources, speakers, governments, outlets = _sources(world, rng, index)
-    claims, relations = _claims(rng, governments)
+    claims, relations = _claims(rng, world.statements, governments)
     assertions = _assertions(rng, speakers, claims, outlets)
     data: dict[str, Any] = {
         "format": "claimmodel/1.1",
@@ -189,13 +194,13 @@ def _sources(
 
 
 def _claims(
-    rng: random.Random, governments: list[str]
+    rng: random.Random, statements: list[str], governments: list[str]
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """A record's claims and the relations that declare two of them the same."""
     claims: list[dict[str, Any]] = []
-    texts = rng.sample(range(len(_STATEMENTS)), rng.randint(2, 4))
+    texts = rng.sample(range(len(statements)), rng.randint(2, 4))
     for number, text in enumerate(texts):
-        wording = _STATEMENTS[text]
+        wording = statements[text]
         if rng.random() < 0.2:
             wording = "  " + wording.upper()  # the same claim, as normalization sees it
         claim: dict[str, Any] = {"id": f"c{number + 1}", "text": wording}
@@ -227,7 +232,7 @@ def _claims(
                 ("same-as", "Put simply: {}"),
             ]
         )
-        claims.append({"id": f"c{len(claims) + 1}", "text": wording.format(_STATEMENTS[texts[0]])})
+        claims.append({"id": f"c{len(claims) + 1}", "text": wording.format(statements[texts[0]])})
         relations.append(
             {"id": "r1", "kind": kind, "subject": claims[-1]["id"], "object": claims[0]["id"]}
         )
@@ -280,9 +285,12 @@ def _assertions(
     return assertions
 
 
-def write_corpus(folder: Path, bundles: int, *, files: int = 3, seed: int = 0) -> list[Path]:
-    """Write ``bundles`` records about one world into ``files`` JSON Lines files."""
-    world = World(seed)
+def write_corpus(
+    folder: Path, bundles: int, *, files: int = 3, seed: int = 0, world: World | None = None
+) -> list[Path]:
+    """Write ``bundles`` records about one world (by default, ``World(seed)``) into ``files``
+    JSON Lines files."""
+    world = World(seed) if world is None else world
     paths = [folder / f"part-{number}.jsonl" for number in range(files)]
     handles = [path.open("w", encoding="utf-8", newline="\n") for path in paths]
     try:

@@ -9,14 +9,18 @@ import logging
 import os
 import subprocess
 import sys
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import dask
 import pytest
+from dask.base import compute
 from distributed import Client, LocalCluster
 
 import claimmodel as cm
+import claimmodel.corpus.dask as dask_module
 from claimmodel.corpus import for_corroboration, iter_lines, merge_corpus
 from claimmodel.corpus.dask import Corpus, LineFinding, Part, corroborate, validate_corpus
 from claimmodel.exceptions import InvalidValueError, LineDecodeError
@@ -138,6 +142,26 @@ class TestInProcess:
         corroboration = corroborate(Corpus.json_lines(paths, blocksize=blocksize))
         _assert_equal_claim_by_claim(expected, corroboration.compute())
         assert conflicts == corroboration.conflicts.compute()
+
+    def test_each_pass_runs_once(
+        self, sync: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        calls: Counter[str] = Counter()
+        for name in ("_first_pass", "_second_pass", "_registry", "_reduce"):
+            original = getattr(dask_module, name)
+
+            def counted(*args: object, _original: Any = original, _name: str = name) -> Any:
+                calls[_name] += 1
+                return _original(*args)
+
+            monkeypatch.setattr(dask_module, name, counted)
+        corpus = Corpus.json_lines(write_corpus(tmp_path, 30, files=2), blocksize=10_000)
+        parts = len(corpus.parts)
+        assert parts > 2
+        corroboration = corroborate(corpus)
+        compute(corroboration.analysis, corroboration.conflicts)
+        expected = {"_first_pass": parts, "_second_pass": parts, "_registry": 1, "_reduce": parts}
+        assert expected == dict(calls)
 
     def test_compressed_files_and_globs(self, sync: None, tmp_path: Path) -> None:
         plain = write_corpus(tmp_path, 30, files=2, seed=4)

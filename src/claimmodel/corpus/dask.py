@@ -192,7 +192,7 @@ class Corpus:
         """The number of each part's first line, by (file, index): one more than the lines of
         the parts before it in its file, counted by a pass that reads the bytes once more."""
         counts = self._parts().map(_count_lines, self.storage_options)
-        first: Delayed = delayed(_first_lines)(self.parts, counts)
+        first: Delayed = delayed(_first_lines)(self.parts, _delayed(counts))
         return first
 
     def lines(self) -> db.Bag:
@@ -208,6 +208,19 @@ class Corpus:
         :class:`~claimmodel.exceptions.LineDecodeError` when the bag is computed."""
         bag: db.Bag = self.lines().map(_bundle_of)
         return bag
+
+
+def _delayed(bag: db.Bag) -> Delayed:
+    """The bag's items as one list, its keys kept as they are: a bag given to ``delayed``
+    whole is optimized apart, and what it shares with the rest of the graph is computed
+    twice."""
+    parts: list[Delayed] = bag.to_delayed(optimize_graph=False)
+    joined: Delayed = delayed(_concatenated)(parts)
+    return joined
+
+
+def _concatenated(parts: Iterable[Iterable[Any]]) -> list[Any]:
+    return [item for part in parts for item in part]
 
 
 def _is_local(fs: Any) -> bool:
@@ -670,7 +683,11 @@ def corroborate(
         first.filter(_is_id).groupby(itemgetter(0), shuffle="tasks").map_partitions(_shared_ids)
     )
     registry = delayed(_registry)(
-        corpus.parts, first.filter(_is_skeleton), shared, tuple(same_as), tuple(scales)
+        corpus.parts,
+        _delayed(first.filter(_is_skeleton)),
+        _delayed(shared),
+        tuple(same_as),
+        tuple(scales),
     )
     reduced = (
         parts.map_partitions(_second_pass, *options, registry)
@@ -680,6 +697,6 @@ def corroborate(
     summary = delayed(_Registry.summary)(registry)
     return Corroboration(
         claims=reduced.map(itemgetter(1)),
-        analysis=delayed(_assemble)(summary, reduced),
+        analysis=delayed(_assemble)(summary, _delayed(reduced)),
         conflicts=delayed(_third)(summary),
     )
