@@ -7,6 +7,7 @@ import gzip
 import json
 import logging
 import os
+import pickle
 import subprocess
 import sys
 from collections import Counter
@@ -23,7 +24,7 @@ import claimmodel as cm
 import claimmodel.corpus.dask as dask_module
 from claimmodel.corpus import for_corroboration, iter_lines, merge_corpus
 from claimmodel.corpus.dask import Corpus, LineFinding, Part, corroborate, validate_corpus
-from claimmodel.exceptions import InvalidValueError, LineDecodeError
+from claimmodel.exceptions import DecodeError, InvalidValueError, LineDecodeError
 from corpus_helpers import World, bundle_data, write_corpus
 
 
@@ -282,6 +283,21 @@ class TestBadInput:
         with pytest.raises(LineDecodeError) as raised:
             client.compute(Corpus.json_lines(path).bundles(), sync=True)
         assert (str(path), 4) == (raised.value.name, raised.value.line)
+
+    def test_decode_errors_cross_processes(self) -> None:
+        # distributed installs tblib's pickling of exceptions, which carries their chains,
+        # for every exception class there is then (cattrs' among them, once imported).
+        import tblib.pickling_support
+
+        text = '{"format": "claimmodel/1.0", "sources": [{"kind": "person"}], "claims": [], '
+        text += '"assertions": [], "relations": []}'
+        with pytest.raises(DecodeError):
+            cm.loads(text)  # the reference decoder, and cattrs with it, are imported
+        tblib.pickling_support.install()
+        with pytest.raises(DecodeError) as raised:
+            cm.loads(text)
+        revived = pickle.loads(pickle.dumps(raised.value))
+        assert (type(raised.value), raised.value.problems) == (type(revived), revived.problems)
 
     def test_a_record_twice(self, sync: None, tmp_path: Path) -> None:
         path = write_corpus(tmp_path, 2, files=1)[0]

@@ -292,9 +292,11 @@ def _structure(
                 f"{listed:,}; to see them, raise limits=claimmodel.Limits(max_problems=...)"
             )
             problems.append(Problem(path="$", message=message))
-        if _hit_limit(error):
-            raise LimitExceededError(problems) from None
-        raise DecodeError(problems) from None
+        failed = LimitExceededError(problems) if _hit_limit(error) else DecodeError(problems)
+    # Raised outside the handler, so that the converter's error is not its __context__:
+    # pickling that installs chains (tblib, as Dask's distributed installs it) could not
+    # rebuild cattrs' error groups, and the problems already say all they held.
+    raise failed
 
 
 def to_data(bundle: Bundle) -> dict[str, Any]:
