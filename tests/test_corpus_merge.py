@@ -329,7 +329,7 @@ class TestInputs:
             merge_corpus([cm.Bundle()], names=[name])  # type: ignore[list-item]
 
     def test_only_bundles(self) -> None:
-        with pytest.raises(TypeError, match="expected Bundles, got dict at position 1"):
+        with pytest.raises(cm.InvalidTypeError, match=r"needs Bundles, not an object \(item 1\)"):
             merge_corpus([cm.Bundle(), {}])  # type: ignore[list-item]
 
     def test_metadata_kept_where_all_agree(self) -> None:

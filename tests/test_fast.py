@@ -662,7 +662,7 @@ class TestFastEngine:
         pytest.importorskip("orjson")
         written = [
             _fast.encode_compact(cm.Bundle(extensions={"x_a": value}))
-            for value in (1e-05, 2**64, 0.5, "\ud800")
+            for value in (1e-05, 2**64, 0.5)
         ]
         expected = [
             None,
@@ -671,7 +671,6 @@ class TestFastEngine:
                 '{"format":"claimmodel/1.1","sources":[],"claims":[],'
                 '"assertions":[],"relations":[],"x_a":0.5}'
             ),
-            None,
         ]
         assert expected == written
 

@@ -6,13 +6,17 @@ from __future__ import annotations
 import array
 import copy
 import ctypes
+import importlib
+import inspect
 import io
 import json
 import mmap
 import os
 import pickle
+import pkgutil
 import threading
 import time
+import types
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -21,9 +25,11 @@ from typing import Any
 import attrs
 import pytest
 
+import claimmodel
 import claimmodel as cm
 from claimmodel import exceptions
 from claimmodel.cli import _inputs, main
+from claimmodel.corpus import for_corroboration
 from claimmodel.interop import Format
 from claimmodel.render._dot import run_dot
 
@@ -39,6 +45,83 @@ class _Text(str):
 
 class _Bytes(bytes):
     __slots__ = ()
+
+
+def _wrong_calls() -> dict[str, list[Any]]:
+    """For each public function, calls that give it an argument of the wrong type."""
+    bundle: Any = cm.loads(TEXT)
+    source, assertion = bundle.sources[0], bundle.assertions[0]
+    data: Any = cm.to_data(bundle)
+    nothing: Any = None
+    three: Any = 3
+    return {
+        "admiralty_code": [
+            lambda: cm.admiralty_code(nothing, assertion, independent_origins=1),
+            lambda: cm.admiralty_code(source, bundle, independent_origins=1),
+            lambda: cm.admiralty_code(source, assertion, independent_origins=nothing),
+        ],
+        "analyze": [lambda: cm.analyze(nothing), lambda: cm.analyze(data)],
+        "claim_id": [lambda: cm.claim_id(nothing), lambda: cm.claim_id("x", subject=three)],
+        "convert": [lambda: cm.convert(assertion.confidence.level, "ipcc")],
+        "dependencies": [lambda: cm.dependencies(nothing)],
+        "dump": [lambda: cm.dump(nothing, io.StringIO()), lambda: cm.dump(bundle, data)],
+        "dump_lines": [
+            lambda: cm.dump_lines(bundle, io.StringIO()),
+            lambda: cm.dump_lines([nothing], io.StringIO()),
+            lambda: cm.dump_lines([bundle], three),
+        ],
+        "dumps": [lambda: cm.dumps(nothing), lambda: cm.dumps(bundle, limits=three)],
+        "dumps_line": [lambda: cm.dumps_line(data)],
+        "for_corroboration": [lambda: for_corroboration(nothing)],
+        "from_data": [lambda: cm.from_data({}, limits=data)],
+        "get_scale": [],  # any value is a lookup: None when there is no such scale
+        "iter_lines": [
+            lambda: cm.iter_lines(nothing),
+            lambda: cm.iter_lines(io.BytesIO(), limits=nothing),
+            lambda: cm.iter_lines(io.BytesIO(), name=three),
+        ],
+        "iter_load": [lambda: cm.iter_load(data)],
+        "json_schema": [lambda: cm.json_schema(nothing)],
+        "load": [lambda: cm.load(data), lambda: cm.load(io.BytesIO(TEXT), limits=three)],
+        "loads": [lambda: cm.loads(TEXT, limits=nothing)],
+        "merge": [lambda: cm.merge(bundle), lambda: cm.merge([bundle, nothing])],
+        "merge_corpus": [lambda: cm.merge_corpus(nothing)],
+        "parse_date_bounds": [lambda: cm.parse_date_bounds(three)],
+        "summarize": [lambda: cm.summarize(assertion.confidence)],
+        "to_data": [lambda: cm.to_data(data)],
+        "validate": [lambda: cm.validate(data)],
+    }
+
+
+def _public_functions() -> set[str]:
+    return {
+        name
+        for module in (cm, claimmodel.corpus)
+        for name in module.__all__
+        if inspect.isfunction(getattr(module, name))
+    }
+
+
+class TestArguments:
+    """A public function given an argument of the wrong type raises InvalidTypeError, naming
+    what it needs, before it does anything (a generator too, when it is called)."""
+
+    def test_every_public_function_is_covered(self) -> None:
+        assert _public_functions() == set(_wrong_calls())
+
+    @pytest.mark.parametrize("name", sorted(_public_functions()))
+    def test_wrong_types(self, name: str) -> None:
+        for call in _wrong_calls()[name]:
+            with pytest.raises(exceptions.InvalidTypeError):
+                call()
+
+    def test_dump_writes_binary_files_too(self) -> None:
+        bundle = cm.loads(TEXT)
+        binary, text = io.BytesIO(), io.StringIO()
+        cm.dump(bundle, binary)
+        cm.dump(bundle, text)
+        assert text.getvalue().encode("utf-8") == binary.getvalue()
+        assert bundle == cm.load(io.BytesIO(binary.getvalue()))
 
 
 def _buffers() -> Iterator[tuple[str, object]]:
@@ -104,15 +187,55 @@ class TestInputTypes:
             cm.loads(view, limits=cm.Limits(max_document_bytes=999))  # type: ignore[arg-type]
 
 
-def _instances(value: Any) -> Iterator[Any]:
-    """Every attrs instance reachable from ``value``."""
+def _instances(
+    value: Any, path: tuple[str | int, ...] = ()
+) -> Iterator[tuple[Any, tuple[str | int, ...]]]:
+    """Every attrs instance reachable from ``value``, with its path of fields and indices."""
     if attrs.has(type(value)):
-        yield value
+        yield value, path
         for field in attrs.fields(type(value)):
-            yield from _instances(getattr(value, field.name))
+            yield from _instances(getattr(value, field.name), (*path, field.name))
     elif isinstance(value, tuple):
-        for item in value:
-            yield from _instances(item)
+        for index, item in enumerate(value):
+            yield from _instances(item, (*path, index))
+
+
+def _replaced(root: Any, path: tuple[str | int, ...], new: Any) -> Any:
+    """``root`` with the value at ``path`` replaced by ``new``, rebuilt through constructors."""
+    if not path:
+        return new
+    step, rest = path[0], path[1:]
+    if isinstance(step, int):
+        return (*root[:step], _replaced(root[step], rest, new), *root[step + 1 :])
+    return attrs.evolve(root, **{step: _replaced(getattr(root, step), rest, new)})
+
+
+def _samples() -> dict[type, Any]:
+    """One instance of every class of the model: from the example, and the few it lacks."""
+    by_class: dict[type, Any] = {}
+    for instance, _ in _instances(cm.loads(TEXT)):
+        by_class.setdefault(type(instance), instance)
+    for extra in (
+        cm.Affiliation(kind=cm.AffiliationKind.PART_OF, target="o"),
+        cm.Collective(id="c"),
+        cm.GovernmentBody(id="g"),
+        cm.Role(office="minister"),
+        cm.Interval(low=0, high=1),
+        cm.Level(label="likely"),
+        cm.get_scale("icd203"),
+    ):
+        by_class.setdefault(type(extra), extra)
+    return by_class
+
+
+def _model_classes() -> list[type]:
+    return [
+        value
+        for value in (getattr(cm, name) for name in cm.__all__)
+        if isinstance(value, type)
+        and attrs.has(value)
+        and value.__module__.startswith("claimmodel.model.")
+    ]
 
 
 _HOSTILE: list[object] = [
@@ -127,24 +250,39 @@ _HOSTILE: list[object] = [
     True,
     "",
     "\x00\ud800",
+    "a\udfff",
+    ("a", "b\udc00"),
     object(),
     [object()],
     {"x_a": [object()]},
+    {"x_a": 10**5000},
+    {"x_a": {"k": "\ud800"}},
+    {"x_\ud800": 1},
+    {"x_a": {"\udbff": 1}},
+    {"x_a": {10**5000: 1}},
     None,
 ]
 
 
+def _text_fields(cls: type) -> list[attrs.Attribute[Any]]:
+    """The fields of ``cls`` that hold a string or strings."""
+    return [
+        field
+        for field in attrs.fields(cls)
+        if field.init and str(field.type) in ("str", "str | None", "tuple[str, ...]")
+    ]
+
+
 class TestConstructors:
-    """Every constructor raises a ClaimModelError for every bad value, never a bare one."""
+    """Every constructor raises a ClaimModelError for every bad value, never a bare one, and
+    what it accepts, claimmodel writes and reads back."""
+
+    def test_every_model_class_is_sampled(self) -> None:
+        assert [] == [cls.__name__ for cls in _model_classes() if cls not in _samples()]
 
     def test_every_field_of_every_class(self) -> None:
-        bundle = cm.loads(TEXT)
-        by_class: dict[type, Any] = {}
-        for instance in _instances(bundle):
-            by_class.setdefault(type(instance), instance)
-        assert 15 <= len(by_class)
         escaped: list[str] = []
-        for cls, instance in by_class.items():
+        for cls, instance in _samples().items():
             for field in attrs.fields(cls):
                 if not field.init:
                     continue
@@ -157,6 +295,59 @@ class TestConstructors:
                         shown = type(value).__name__
                         escaped.append(f"{cls.__name__}.{field.name}={shown}: {error!r}")
         assert [] == escaped
+
+    def test_what_a_bundle_holds_is_written_and_read_back(self) -> None:
+        bundle = cm.loads(TEXT)
+        unreadable: list[str] = []
+        for instance, path in _instances(bundle):
+            for field in attrs.fields(type(instance)):
+                for value in _HOSTILE if field.init else ():
+                    try:
+                        changed = _replaced(
+                            bundle, path, attrs.evolve(instance, **{field.name: value})
+                        )
+                    except exceptions.ClaimModelError:
+                        continue
+                    try:
+                        assert changed == cm.loads(cm.dumps(changed))
+                    except Exception as error:  # noqa: BLE001  (what the test looks for)
+                        where = f"{type(instance).__name__}.{field.name}={type(value).__name__}"
+                        unreadable.append(f"{where}: {type(error).__name__}")
+        assert [] == unreadable
+
+    @pytest.mark.parametrize(
+        ("cls", "field"),
+        [
+            (cls, field)
+            for cls in sorted(_samples(), key=lambda cls: cls.__name__)
+            if cls not in (cm.Scale, cm.Level)  # not written into a bundle
+            for field in _text_fields(cls)
+        ],
+        ids=lambda value: getattr(value, "__name__", getattr(value, "name", None)),
+    )
+    def test_a_lone_surrogate_in_any_text(self, cls: type, field: attrs.Attribute[Any]) -> None:
+        value: object = ("fine", "\ud83d!") if "tuple" in str(field.type) else "a\ud83d"
+        with pytest.raises(exceptions.InvalidValueError, match=r"lone surrogate U\+D83D") as caught:
+            attrs.evolve(_samples()[cls], **{field.name: value})
+        assert field.name == caught.value.field
+
+    @pytest.mark.parametrize(
+        "extensions",
+        [{"x_a": "\ud800"}, {"x_\udc00": 1}, {"x_a": [{"b": ["\ud800"]}]}, {"x_a": 10**4300}],
+        ids=["string", "key", "nested", "integer"],
+    )
+    def test_extension_data_that_cannot_be_written(self, extensions: dict[str, Any]) -> None:
+        with pytest.raises(exceptions.InvalidValueError, match="extensions"):
+            cm.Claim(text="It happened.", extensions=extensions)
+
+    def test_the_longest_integer_python_writes(self) -> None:
+        longest = 10**4300 - 1  # 4,300 digits
+        claim = cm.Claim(text="It happened.", extensions={"x_a": longest})
+        assert longest == cm.loads(cm.dumps(cm.Bundle(claims=(claim,)))).claims[0].extensions["x_a"]
+        with pytest.raises(exceptions.InvalidValueError, match="more digits than Python writes"):
+            cm.Span(start=0, end=longest + 1)
+        with pytest.raises(exceptions.InvalidValueError, match="more digits than Python writes"):
+            cm.AnonymousSource(id="a", count=longest + 1)
 
     @pytest.mark.parametrize(
         "value",
@@ -196,7 +387,21 @@ class TestSignedZero:
         assert ("0.0", "0.0") == (repr(interval.low), repr(interval.high))
 
 
+def _every_module() -> Iterator[types.ModuleType]:
+    """Every module of claimmodel that imports here (an optional extra may be missing)."""
+    for info in pkgutil.walk_packages(claimmodel.__path__, "claimmodel."):
+        if info.name.endswith(".__main__"):  # importing it runs the command line
+            continue
+        try:
+            yield importlib.import_module(info.name)
+        except (ImportError, exceptions.MissingExtraError):
+            continue
+
+
 def _public_exceptions() -> list[type[exceptions.ClaimModelError]]:
+    """Every subclass of ClaimModelError in claimmodel, found by importing every module."""
+    modules = list(_every_module())
+    assert 40 < len(modules)
     found: list[type[exceptions.ClaimModelError]] = []
     todo: list[type[exceptions.ClaimModelError]] = [exceptions.ClaimModelError]
     while todo:
@@ -247,6 +452,20 @@ def _raise_in_a_worker(error: BaseException) -> None:
 
 class TestPickling:
     """Every public exception survives pickle, and so a process pool, with all it carries."""
+
+    def test_every_public_exception_is_a_claimmodel_error(self) -> None:
+        public = [
+            f"{module.__name__}.{name}"
+            for module in _every_module()
+            if not any(part.startswith("_") for part in module.__name__.split("."))
+            for name, value in vars(module).items()
+            if isinstance(value, type)
+            and issubclass(value, BaseException)
+            and value.__module__ == module.__name__
+            and not name.startswith("_")
+            and not issubclass(value, exceptions.ClaimModelError)
+        ]
+        assert [] == public
 
     def test_every_public_exception_is_covered(self) -> None:
         raised = _raised()

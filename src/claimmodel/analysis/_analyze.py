@@ -28,6 +28,7 @@ from claimmodel.model import (
     Scale,
     Stance,
 )
+from claimmodel.model import _checks as check
 from claimmodel.model._convert import envelope, states_judgement
 from claimmodel.model._scales import catalog
 
@@ -559,6 +560,7 @@ def analyze(bundle: Bundle, *, scales: Iterable[Scale] = ()) -> Analysis:
     Runs in time linear in the assertions and dependencies (see ``docs/analysis.md``
     for the one case with dated dependencies where it can do more work).
     """
+    check.argument("analyze", bundle, Bundle, "a Bundle")
     record = Record(bundle, scales=scales)
     by_claim: dict[str, list[Assertion]] = {claim_id: [] for claim_id in record.claims}
     for assertion in bundle.assertions:

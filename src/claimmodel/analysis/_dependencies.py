@@ -17,6 +17,7 @@ from collections.abc import Iterator, Mapping, Sequence
 import attrs
 
 from claimmodel.model import AnonymousSource, Bundle, Collective, Document, PartialDate
+from claimmodel.model import _checks as check
 
 __all__ = [
     "Dependency",
@@ -78,6 +79,11 @@ class Dependency:
 def dependencies(bundle: Bundle) -> Iterator[Dependency]:
     """Every dependency the bundle's sources state, in bundle order, then the unnamed
     sources joined by the relay they were reached through."""
+    check.argument("dependencies", bundle, Bundle, "a Bundle")
+    return _all_dependencies(bundle)
+
+
+def _all_dependencies(bundle: Bundle) -> Iterator[Dependency]:
     yield from stated(bundle)
     yield from unnamed_dependencies(unnamed_by_relay(bundle))
 

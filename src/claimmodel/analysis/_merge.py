@@ -9,6 +9,7 @@ import attrs
 
 from claimmodel.exceptions import InvalidValueError, MergeConflictError
 from claimmodel.model import Assertion, Bundle, Claim, Relation, Source, normalize_text
+from claimmodel.model import _checks as check
 
 __all__ = ["merge"]
 
@@ -72,7 +73,7 @@ def merge(bundles: Iterable[Bundle], *, names: Sequence[str] | None = None) -> B
     every bundle agrees on it and left empty where they differ, since the merged
     bundle then describes no single document.
     """
-    bundles = tuple(bundles)
+    bundles = check.arguments("merge", bundles, Bundle, "Bundles")
     if names is not None and len(names) != len(bundles):
         raise InvalidValueError(
             f"{len(bundles)} bundles need {len(bundles)} names, not {len(names)}"

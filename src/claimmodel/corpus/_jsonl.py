@@ -19,11 +19,11 @@ from typing import IO, TypeAlias, cast
 
 import attrs
 
-from claimmodel.exceptions import DecodeError, LineDecodeError
+from claimmodel.exceptions import DecodeError, InvalidTypeError, LineDecodeError
 from claimmodel.format import Limits, dumps, loads
 from claimmodel.format._limits import DEFAULT_LIMITS
 from claimmodel.model import Bundle
-from claimmodel.model._checks import type_name
+from claimmodel.model._checks import argument, type_name
 
 __all__ = ["CorpusLine", "dump_lines", "dumps_line", "iter_lines", "iter_load"]
 
@@ -72,8 +72,6 @@ def _open(source: Readable, stack: ExitStack) -> IO[bytes] | IO[str]:
         path = Path(source)
         opened = gzip.open(path, "rb") if path.suffix == ".gz" else path.open("rb")  # noqa: SIM115
         return cast("IO[bytes]", stack.enter_context(opened))
-    if not callable(getattr(source, "readline", None)):
-        raise TypeError(f"expected a path or a file open for reading, got {type_name(source)}")
     return cast("IO[bytes] | IO[str]", source)
 
 
@@ -113,7 +111,19 @@ def iter_lines(
     labels the lines; by default, the path or the file's name.  ``first_line`` is the
     number of the source's first line, for a part of a larger file.
     """
-    label = _name_of(source) if name is None else name
+    argument("iter_lines", limits, Limits, "limits= a Limits")
+    argument("iter_lines", name, (str, type(None)), "name= a string")
+    if not isinstance(source, str | os.PathLike) and not callable(
+        getattr(source, "readline", None)
+    ):
+        raise InvalidTypeError(
+            f"iter_lines() needs a path or a file open for reading, not {type_name(source)}"
+        )
+    argument("iter_lines", first_line, int, "first_line= an integer")
+    return _lines(source, limits, _name_of(source) if name is None else name, first_line)
+
+
+def _lines(source: Readable, limits: Limits, label: str, first_line: int) -> Iterator[CorpusLine]:
     with ExitStack() as stack:
         file = _open(source, stack)  # a path that cannot be opened raises OSError, as open() does
         longest = limits.max_document_bytes
@@ -144,7 +154,11 @@ def iter_load(
     naming the corpus and the line; use :func:`iter_lines` to read past bad lines.
     A path that cannot be opened raises :class:`OSError`, as :func:`open` does.
     """
-    for line in iter_lines(source, limits=limits, name=name):
+    return _bundles(iter_lines(source, limits=limits, name=name))
+
+
+def _bundles(lines: Iterator[CorpusLine]) -> Iterator[Bundle]:
+    for line in lines:
         if line.error is not None:
             raise line.error
         assert line.bundle is not None  # a CorpusLine holds one or the other
@@ -158,6 +172,7 @@ def dumps_line(bundle: Bundle) -> str:
     U+2029 escaped: JSON allows them raw, but ``str.splitlines`` and other
     line-based tools would split the line at them.  It decodes to the same bundle.
     """
+    argument("dumps_line", bundle, Bundle, "a Bundle")
     return dumps(bundle).translate(_LINE_BREAKERS)
 
 
@@ -176,6 +191,10 @@ def dump_lines(bundles: Iterable[Bundle], target: Writable) -> int:
     binary (UTF-8 is written), or a path to create (a ``.gz`` path is compressed).
     Bundles are written as they come, so a generator of any length fits in memory.
     """
+    if isinstance(bundles, Bundle | str | bytes) or not isinstance(bundles, Iterable):
+        raise InvalidTypeError(
+            f"dump_lines() needs an iterable of Bundles, not {type_name(bundles)}"
+        )
     with ExitStack() as stack:
         if isinstance(target, str | os.PathLike):
             path = Path(target)
@@ -186,7 +205,9 @@ def dump_lines(bundles: Iterable[Bundle], target: Writable) -> int:
             )
             target = stack.enter_context(opened)
         elif not callable(getattr(target, "write", None)):
-            raise TypeError(f"expected a path or a file open for writing, got {type_name(target)}")
+            raise InvalidTypeError(
+                f"dump_lines() needs a path or a file open for writing, not {type_name(target)}"
+            )
         binary = _is_binary(target)
         count = 0
         for bundle in bundles:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import attrs
 
 from claimmodel.model import Assertion, Bundle, Document
+from claimmodel.model import _checks as check
 
 __all__ = ["for_corroboration"]
 
@@ -20,6 +21,7 @@ def for_corroboration(bundle: Bundle) -> Bundle:
     analysis of a merge of such bundles equals the analysis of a merge of the
     originals.  The bundle is returned unchanged when it holds neither.
     """
+    check.argument("for_corroboration", bundle, Bundle, "a Bundle")
     sources = tuple(
         attrs.evolve(source, text=None)
         if isinstance(source, Document) and source.text is not None

@@ -46,6 +46,7 @@ from claimmodel.model import (
     SourceKind,
     normalize_text,
 )
+from claimmodel.model import _checks as check
 
 __all__ = ["KINDS", "Conflict", "CorpusMerge", "ItemOrigin", "merge_corpus"]
 
@@ -494,7 +495,7 @@ def merge_corpus(
     :attr:`CorpusMerge.conflicts`; with ``strict=True`` the first raises
     :class:`~claimmodel.exceptions.MergeConflictError` instead.
     """
-    bundles = tuple(bundles)
+    bundles = check.arguments("merge_corpus", bundles, Bundle, "Bundles")
     if names is not None and len(names) != len(bundles):
         raise InvalidValueError(
             f"{len(bundles)} bundles need {len(bundles)} names, not {len(names)}"
@@ -505,9 +506,6 @@ def merge_corpus(
                 f"each name is a non-empty string without surrounding whitespace (it prefixes "
                 f"ids), not {name!r}"
             )
-    for position, bundle in enumerate(bundles):
-        if not isinstance(bundle, Bundle):
-            raise TypeError(f"expected Bundles, got {type(bundle).__name__} at position {position}")
     merger = _Merger(bundles, _namespaces(bundles, names), strict=strict)
     merger.gather()
     merger.join_by_evidence()

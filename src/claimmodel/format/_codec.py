@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import io
 import json
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from typing import IO, Any
+from typing import IO, Any, cast
 
 from claimmodel.exceptions import (
     ClaimModelError,
     DecodeError,
+    InvalidTypeError,
     InvalidValueError,
     LimitExceededError,
     Problem,
@@ -29,7 +31,7 @@ from claimmodel.format._fast import (
 )
 from claimmodel.format._limits import DEFAULT_LIMITS, LimitHitError, Limits
 from claimmodel.model import Bundle
-from claimmodel.model._checks import type_name
+from claimmodel.model._checks import argument, type_name
 
 __all__ = ["dump", "dumps", "from_data", "json_schema", "load", "loads", "to_data"]
 
@@ -234,6 +236,7 @@ def from_data(data: object, *, limits: Limits = DEFAULT_LIMITS) -> Bundle:
     :class:`~claimmodel.exceptions.LimitExceededError` (a ``DecodeError``) when
     the data goes beyond ``limits`` (see :class:`~claimmodel.Limits`).
     """
+    argument("from_data", limits, Limits, "limits= a Limits")
     if type(data) is not dict:
         raise DecodeError.single("$", f"a bundle is a JSON object, not {type_name(data)}")
     if len(data) > limits.max_items:
@@ -301,8 +304,7 @@ def _structure(
 
 def to_data(bundle: Bundle) -> dict[str, Any]:
     """The bundle as plain JSON data, ``format`` first, ready for any JSON encoder."""
-    if not isinstance(bundle, Bundle):
-        raise TypeError(f"expected a Bundle, got {type_name(bundle)}")
+    argument("to_data", bundle, Bundle, "a Bundle")
     data = unstructure_bundle(bundle)  # the converter's output, written faster
     return {"format": FORMAT_VERSION, **data}
 
@@ -335,6 +337,7 @@ def loads(text: str | bytes, *, limits: Limits = DEFAULT_LIMITS) -> Bundle:
     input beyond ``limits`` raises its subclass
     :class:`~claimmodel.exceptions.LimitExceededError` naming the limit.
     """
+    argument("loads", limits, Limits, "limits= a Limits")
     text = _as_text(text, limits)
     with gc_paused(len(text) >= LARGE_DOCUMENT_CHARACTERS):
         # Strings that may hold a lone surrogate are left to the reference path,
@@ -367,8 +370,8 @@ def dumps(bundle: Bundle, *, indent: int | None = None, limits: Limits = DEFAULT
     over ``max_string_length`` (docs/security.md says what is not checked).  Pass
     the limits the reader will use to write more.
     """
-    if not isinstance(bundle, Bundle):
-        raise TypeError(f"expected a Bundle, got {type_name(bundle)}")
+    argument("dumps", bundle, Bundle, "a Bundle")
+    argument("dumps", limits, Limits, "limits= a Limits")
     data: dict[str, Any] | None = None
     text = encode_compact(bundle) if indent is None else None  # orjson, when sure of it
     if text is None:
@@ -417,19 +420,30 @@ def _longest_stretch(text: str) -> int:
 
 def load(file: IO[bytes] | IO[str], *, limits: Limits = DEFAULT_LIMITS) -> Bundle:
     """Decode a bundle from an open file (binary or text), reading no more than ``limits`` allow."""
+    argument("load", limits, Limits, "limits= a Limits")
+    if not callable(getattr(file, "read", None)):
+        raise InvalidTypeError(
+            f"load() needs a file open for reading, not {type_name(file)} (loads() takes text)"
+        )
     # One byte or character past the limit is enough to know the document is too big.
     return loads(file.read(limits.max_document_bytes + 1), limits=limits)
 
 
-def dump(bundle: Bundle, file: IO[str], *, limits: Limits = DEFAULT_LIMITS) -> None:
-    """Write a bundle to a text file, pretty-printed with a final newline.
+def dump(bundle: Bundle, file: IO[str] | IO[bytes], *, limits: Limits = DEFAULT_LIMITS) -> None:
+    """Write a bundle to a file, text or binary (UTF-8 is written), pretty-printed with a
+    final newline.
 
     ``dump(load(f))`` reproduces a file written by :func:`dump` byte for byte, and
     nothing is written that :func:`load` with the same ``limits`` would refuse (see
     :func:`dumps`): a bundle near the size limit may fit compact but not pretty-printed.
     """
-    file.write(dumps(bundle, indent=2, limits=limits))
-    file.write("\n")
+    if not callable(getattr(file, "write", None)):
+        raise InvalidTypeError(f"dump() needs a file open for writing, not {type_name(file)}")
+    text = dumps(bundle, indent=2, limits=limits) + "\n"
+    if isinstance(file, io.RawIOBase | io.BufferedIOBase):
+        cast("IO[bytes]", file).write(text.encode("utf-8"))
+    else:
+        cast("IO[str]", file).write(text)
 
 
 def json_schema(version: str = FORMAT_VERSION) -> dict[str, Any]:
@@ -443,6 +457,7 @@ def json_schema(version: str = FORMAT_VERSION) -> dict[str, Any]:
     """
     from importlib import resources  # noqa: PLC0415  (rarely needed; keep import time low)
 
+    argument("json_schema", version, str, f"a format string such as {FORMAT_VERSION!r}")
     if version not in SCHEMA_RESOURCES:
         known = ", ".join(repr(v) for v in SCHEMA_RESOURCES)
         raise InvalidValueError(f"no JSON Schema for format {version!r}; known: {known}")

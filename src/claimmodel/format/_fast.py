@@ -324,7 +324,8 @@ def _validators(field: attrs.Attribute[Any]) -> tuple[Any, ...]:
 
 
 # The string validators this engine writes inline, and the test each adds: of a
-# string field, and of each item of an array of strings.
+# string field, and of each item of an array of strings.  Their refusal of lone
+# surrogates is implied: the engine only ever reads text that holds none.
 _STRING_TESTS: dict[Any, str] = {
     check.text: " or {v}.isspace()",
     check.optional_text: " or {v}.isspace()",

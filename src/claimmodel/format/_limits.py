@@ -38,7 +38,6 @@ What each limit counts (any decoder, fast or not, must count the same way):
 from __future__ import annotations
 
 import math
-import sys
 from collections.abc import Iterator, Mapping, Sized
 from typing import Final, cast
 
@@ -46,6 +45,7 @@ import attrs
 
 from claimmodel.exceptions import InvalidTypeError, InvalidValueError, LimitExceededError, Problem
 from claimmodel.format._errors import WireError, json_path_step
+from claimmodel.model._frozen import lone_surrogate, unwritable_integer
 
 __all__ = ["DEFAULT_LIMITS", "LimitHitError", "Limits", "check_integer", "check_text"]
 
@@ -243,16 +243,13 @@ def check_text(value: str, path: str = "", *, what: str = "string") -> None:
     JSON text can spell one (``"\\ud800"``), Python can hold one, but no UTF-8
     document can carry it, so a bundle holding one could not be written back.
     """
-    if not value.isascii():  # constant time; only non-ASCII strings pay for the check
-        try:
-            value.encode("utf-8")
-        except UnicodeEncodeError as error:
-            code = ord(value[error.start])
-            raise WireError(
-                f"the {what} holds a lone surrogate U+{code:04X} at character {error.start}, "
-                "which is not Unicode text and cannot be written as UTF-8",
-                subpath=path,
-            ) from None
+    at = lone_surrogate(value)
+    if at is not None:
+        raise WireError(
+            f"the {what} holds a lone surrogate U+{ord(value[at]):04X} at character {at}, "
+            "which is not Unicode text and cannot be written as UTF-8",
+            subpath=path,
+        )
 
 
 def check_integer(value: int, path: str = "") -> None:
@@ -261,14 +258,8 @@ def check_integer(value: int, path: str = "") -> None:
     Python refuses to turn integers of more than ``sys.get_int_max_str_digits()``
     digits (4,300 by default) into text; such a value could not be encoded.
     """
-    digits = sys.get_int_max_str_digits()
-    if digits and value.bit_length() > 3 * digits:  # fewer bits always fit (log2 10 > 3)
-        try:
-            str(value)
-        except ValueError:
-            raise WireError(
-                "the integer has too many digits to write back as JSON", subpath=path
-            ) from None
+    if unwritable_integer(value):
+        raise WireError("the integer has too many digits to write back as JSON", subpath=path)
 
 
 DEFAULT_LIMITS: Final = Limits()

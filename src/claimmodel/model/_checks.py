@@ -9,14 +9,21 @@ Cross-object rules belong to :mod:`claimmodel.validation`, not here.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from enum import Enum
 from typing import Any, TypeVar
 
 import attrs
 
 from claimmodel.exceptions import InvalidTypeError, InvalidValueError
-from claimmodel.model._frozen import EMPTY_MAP, FrozenMap, JSONValue, freeze_json
+from claimmodel.model._frozen import (
+    EMPTY_MAP,
+    FrozenMap,
+    JSONValue,
+    freeze_json,
+    lone_surrogate,
+    unwritable_integer,
+)
 
 _T = TypeVar("_T")
 
@@ -45,8 +52,67 @@ def shown(value: object, longest: int = 80) -> str:
     """
     if type(value) is int and value.bit_length() > 4 * longest:
         return f"an integer of {value.bit_length():,} bits"
-    text = repr(value)
+    try:
+        text = repr(value)
+    except ValueError:  # a container of an integer too long for Python to write
+        return type_name(value)
     return text if len(text) <= longest else f"{text[: longest - 1]}…"
+
+
+def argument(function: str, value: object, cls: type | tuple[type, ...], noun: str) -> None:
+    """Refuse an argument of a public function that is not an instance of ``cls``.
+
+    ``noun`` names what is expected ("a Bundle"); the message names the function.
+    """
+    if not isinstance(value, cls):
+        raise InvalidTypeError(f"{function}() needs {noun}, not {type_name(value)}")
+
+
+def arguments(
+    function: str, values: object, cls: type | tuple[type, ...], nouns: str
+) -> tuple[Any, ...]:
+    """The items of an iterable argument, each an instance of ``cls`` (``nouns`` names them).
+
+    A string or a mapping is not taken for a collection of items.
+    """
+    if isinstance(values, str | bytes | Mapping) or not isinstance(values, Iterable):
+        raise InvalidTypeError(
+            f"{function}() needs an iterable of {nouns}, not {type_name(values)}"
+        )
+    items = tuple(values)
+    for index, item in enumerate(items):
+        if not isinstance(item, cls):
+            raise InvalidTypeError(
+                f"{function}() needs {nouns}, not {type_name(item)} (item {index})"
+            )
+    return items
+
+
+def unicode(name: str, value: str, index: int | None = None) -> None:
+    """Refuse a string holding a lone surrogate: it is not Unicode text, and no UTF-8
+    document (so no bundle claimmodel writes) can carry it.
+
+    ``index`` is the item's position when the string is an item of the field.
+    """
+    at = lone_surrogate(value)
+    if at is not None:
+        where = name if index is None else f"{name}[{index}]"
+        raise InvalidValueError(
+            f"{where} holds a lone surrogate U+{ord(value[at]):04X} at character {at}, "
+            "which is not Unicode text and cannot be written as UTF-8",
+            field=name,
+        )
+
+
+def writable_integer(name: str, value: int) -> None:
+    """Refuse an integer of more digits than Python writes as text (4,300 by default):
+    no JSON that claimmodel writes, or reads, can hold it."""
+    if unwritable_integer(value):
+        raise InvalidValueError(
+            f"{name} has more digits than Python writes as text "
+            f"(sys.get_int_max_str_digits()): {shown(value)}",
+            field=name,
+        )
 
 
 def text(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -59,6 +125,7 @@ def text(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
         raise InvalidValueError(
             f"{attribute.name} must not be empty or only whitespace", field=attribute.name
         )
+    unicode(attribute.name, value)
 
 
 def optional_text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -79,6 +146,7 @@ def identifier(_: object, attribute: attrs.Attribute[Any], value: object) -> Non
             f"not {shown(value)}",
             field=attribute.name,
         )
+    unicode(attribute.name, value)
 
 
 def optional_identifier(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -124,6 +192,7 @@ def optional_uri(_: object, attribute: attrs.Attribute[Any], value: object) -> N
             f"not {shown(value)}",
             field=attribute.name,
         )
+    unicode(attribute.name, value)
 
 
 @attrs.frozen
@@ -211,9 +280,10 @@ def text_items(_: object, attribute: attrs.Attribute[Any], value: tuple[object, 
     for index, item in enumerate(value):
         if type(item) is not str or not item or item.isspace():
             raise InvalidValueError(
-                f"{attribute.name}[{index}] must be a non-empty string, not {item!r}",
+                f"{attribute.name}[{index}] must be a non-empty string, not {shown(item)}",
                 field=attribute.name,
             )
+        unicode(attribute.name, item, index)
 
 
 def identifier_items(_: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]) -> None:
@@ -221,9 +291,10 @@ def identifier_items(_: object, attribute: attrs.Attribute[Any], value: tuple[ob
     for index, item in enumerate(value):
         if type(item) is not str or not item or item.strip() != item:
             raise InvalidValueError(
-                f"{attribute.name}[{index}] must be a non-empty id, not {item!r}",
+                f"{attribute.name}[{index}] must be a non-empty id, not {shown(item)}",
                 field=attribute.name,
             )
+        unicode(attribute.name, item, index)
 
 
 def _to_tuple(value: object, _: object, field: attrs.Attribute[Any]) -> tuple[object, ...]:

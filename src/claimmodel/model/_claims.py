@@ -43,8 +43,14 @@ def claim_id(
     """The id a :class:`Claim` with this content gets when none is given.
 
     ``"claim-"`` and 16 hex digits of a SHA-256 over the normalized content, so the
-    same claim in two records merges.
+    same claim in two records merges.  Each part is checked as the claim's field is.
     """
+    fields = attrs.fields(Claim)
+    check.text(None, fields.text, text)
+    for field, value in ((fields.subject, subject), (fields.predicate, predicate)):
+        check.optional_text(None, field, value)
+    check.optional_text(None, fields.object, object)
+    check.member_of(Polarity)(None, fields.polarity, polarity)
     import hashlib  # noqa: PLC0415  (loads OpenSSL: a cost only derived ids should pay)
 
     parts = [normalize_text(text), polarity.value]

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, NamedTuple
 
 from claimmodel.exceptions import InvalidTypeError, InvalidValueError
-from claimmodel.model._checks import type_name
+from claimmodel.model._checks import argument, arguments, type_name
 from claimmodel.model._confidence import Confidence
 from claimmodel.model._interval import Interval
 from claimmodel.model._scale import Level, Scale, is_unjudged, probability_label
@@ -256,6 +256,7 @@ def convert(confidence: Confidence, to: str | Scale, *, scales: Iterable[Scale] 
     than probability (analytic confidence, reliability, a rating) cannot be
     converted to another scale: an :class:`InvalidValueError` says so.
     """
+    argument("convert", confidence, Confidence, "a Confidence")
     known, target = _scales_with(scales, to)
     return _convert(confidence, target, known, corroborated=False)
 
@@ -374,6 +375,7 @@ def summarize(
     read like the built-in ones.  Nothing is averaged: disagreement widens the
     interval instead of hiding in a mean.
     """
+    confidences = arguments("summarize", confidences, Confidence, "Confidences")
     return envelope(confidences, catalog(scales))
 
 
@@ -404,6 +406,11 @@ def admiralty_code(source: Source, assertion: Assertion, *, independent_origins:
     and then a probability that STIX Appendix A.3 reads as 1 (80–100) reaches
     it; with fewer, the digit is at most 2, whatever the confidence says.
     """
+    from claimmodel.model._assertions import Assertion  # noqa: PLC0415  (no cycle)
+    from claimmodel.model._sources import SOURCE_CLASSES  # noqa: PLC0415
+
+    argument("admiralty_code", source, tuple(SOURCE_CLASSES.values()), "a source")
+    argument("admiralty_code", assertion, Assertion, "an Assertion")
     if type(independent_origins) is not int:
         raise InvalidTypeError(
             f"independent_origins must be an integer, not {type_name(independent_origins)}",

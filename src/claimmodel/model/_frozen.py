@@ -7,13 +7,22 @@ and hashable, arrays become tuples and objects become :class:`FrozenMap`.
 from __future__ import annotations
 
 import math
+import sys
 from collections.abc import Iterator, Mapping
 from types import MappingProxyType
 from typing import Any, TypeAlias, TypeVar, cast
 
 from claimmodel.exceptions import InvalidTypeError, InvalidValueError
 
-__all__ = ["EMPTY_MAP", "FrozenMap", "JSONValue", "freeze_json", "thaw_json"]
+__all__ = [
+    "EMPTY_MAP",
+    "FrozenMap",
+    "JSONValue",
+    "freeze_json",
+    "lone_surrogate",
+    "thaw_json",
+    "unwritable_integer",
+]
 
 _V_co = TypeVar("_V_co", covariant=True)
 
@@ -40,6 +49,8 @@ class FrozenMap(Mapping[str, _V_co]):
     _hash: int | None
 
     def __new__(cls, items: Mapping[str, _V_co] | None = None) -> FrozenMap[_V_co]:
+        if items is not None and not isinstance(items, Mapping):
+            raise InvalidTypeError(f"FrozenMap needs a mapping, not {type(items).__name__}")
         frozen = {key: _frozen(value) for key, value in dict(items).items()} if items else {}
         return cls._of(cast("dict[str, _V_co]", frozen))
 
@@ -120,15 +131,72 @@ def _same_json(first: object, second: object) -> bool:
     return first == second
 
 
+def lone_surrogate(text: str) -> int | None:
+    """The index of the first lone surrogate (U+D800–U+DFFF) in ``text``, or ``None``.
+
+    JSON text can spell one (``"\\ud800"``) and Python can hold one, but no UTF-8
+    document can carry it: a value holding one could not be written.  Only non-ASCII
+    strings pay for the check (``isascii`` takes constant time).
+    """
+    if text.isascii():
+        return None
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        return error.start
+    return None
+
+
+def unwritable_integer(value: int) -> bool:
+    """Whether ``value`` has more digits than Python turns into text.
+
+    That is ``sys.get_int_max_str_digits()`` digits, 4,300 by default: such an
+    integer could be neither written as JSON nor read back.
+    """
+    digits = sys.get_int_max_str_digits()
+    if not digits or value.bit_length() <= 3 * digits:  # fewer bits always fit (log2 10 > 3)
+        return False
+    return abs(value) >= _power_of_ten(digits)
+
+
+def _power_of_ten(digits: int) -> int:
+    if _POWERS.get(digits) is None:
+        _POWERS[digits] = 10**digits
+    return _POWERS[digits]
+
+
+_POWERS: dict[int, int] = {}
+
+
+def _unicode(value: str, where: str, what: str = "string") -> str:
+    at = lone_surrogate(value)
+    if at is not None:
+        raise InvalidValueError(
+            f"{where}: the {what} holds a lone surrogate U+{ord(value[at]):04X} at character "
+            f"{at}, which is not Unicode text and cannot be written as UTF-8"
+        )
+    return value
+
+
 def freeze_json(value: object, *, where: str = "value") -> JSONValue:
     """Return ``value`` as a frozen JSON value, rejecting anything JSON cannot hold.
 
     Lists and tuples become tuples, dicts become :class:`FrozenMap`; non-finite
-    floats, non-string keys and non-JSON types raise a :class:`ClaimModelError`
+    floats, non-string keys, strings holding a lone surrogate, integers of more
+    digits than Python writes and non-JSON types raise a :class:`ClaimModelError`
     subclass naming ``where``.
     """
-    if value is None or type(value) in (bool, int, str):
+    if value is None or type(value) is bool:
         return cast("JSONValue", value)
+    if type(value) is str:
+        return _unicode(value, where)
+    if type(value) is int:
+        if unwritable_integer(value):
+            raise InvalidValueError(
+                f"{where}: an integer of {value.bit_length():,} bits has more digits than "
+                "Python writes as text (sys.get_int_max_str_digits())"
+            )
+        return value
     if type(value) is float:
         if not math.isfinite(value):
             raise InvalidValueError(f"{where}: {value} is not a JSON number")  # nan, inf, -inf
@@ -141,10 +209,20 @@ def freeze_json(value: object, *, where: str = "value") -> JSONValue:
         frozen: dict[str, JSONValue] = {}
         for key, item in mapping.items():
             if type(key) is not str:
-                raise InvalidTypeError(f"{where}: object keys must be strings, not {key!r}")
-            frozen[key] = freeze_json(item, where=f"{where}.{key}")
+                raise InvalidTypeError(
+                    f"{where}: object keys must be strings, not {_shown_key(key)}"
+                )
+            frozen[_unicode(key, where, "key")] = freeze_json(item, where=f"{where}.{key}")
         return FrozenMap._of(frozen)  # every value frozen just now
     raise InvalidTypeError(f"{where}: {type(value).__name__} is not a JSON value")
+
+
+def _shown_key(key: object) -> str:
+    try:
+        text = repr(key)
+    except ValueError:  # an integer too long to write
+        return type(key).__name__
+    return text if len(text) <= 80 else f"{text[:79]}…"
 
 
 def thaw_json(value: JSONValue) -> object:

@@ -79,6 +79,7 @@ def _offset(_: object, attribute: attrs.Attribute[int], value: object) -> None:
         raise InvalidValueError(
             f"{attribute.name} must not be negative, not {check.shown(value)}", field=attribute.name
         )
+    check.writable_integer(attribute.name, value)
 
 
 @attrs.frozen(kw_only=True)

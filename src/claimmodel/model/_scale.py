@@ -102,12 +102,36 @@ def _key(text: str) -> str:
 
 def _check_band(level: Level, attribute: attrs.Attribute[Interval | None], band: object) -> None:
     if band is not None and not isinstance(band, Interval):
-        raise InvalidTypeError(f"band must be an Interval or None, not {band!r}", field="band")
+        raise InvalidTypeError(
+            f"band must be an Interval or None, not {check.shown(band)}", field="band"
+        )
 
 
 def _check_rank(level: Level, attribute: attrs.Attribute[int | None], rank: object) -> None:
     if rank is not None and (type(rank) is not int or rank < 0):
-        raise InvalidTypeError(f"rank must be a whole number or None, not {rank!r}", field="rank")
+        raise InvalidTypeError(
+            f"rank must be a whole number or None, not {check.shown(rank)}", field="rank"
+        )
+
+
+def _check_stix(level: Level, attribute: attrs.Attribute[int | None], value: object) -> None:
+    if value is not None and (type(value) is not int or not 0 <= value <= 100):
+        raise InvalidValueError(
+            f"stix must be a STIX confidence value, an integer from 0 to 100, or None, "
+            f"not {check.shown(value)}",
+            field="stix",
+        )
+
+
+def _check_citation(scale: Scale, attribute: attrs.Attribute[str], value: object) -> None:
+    if type(value) is not str:
+        raise InvalidTypeError(
+            f"citation must be a string, not {check.type_name(value)}", field="citation"
+        )
+    check.unicode("citation", value)
+
+
+_BOOLEAN = check.instance_of(bool, "a boolean")
 
 
 @attrs.frozen(kw_only=True)
@@ -133,12 +157,12 @@ class Level:
     band: Interval | None = attrs.field(default=None, validator=_check_band)
     aliases: tuple[str, ...] = check.tuple_field(check.text_items)
     rank: int | None = attrs.field(default=None, validator=_check_rank)
-    code: str | None = None
-    stix: int | None = None
-    judged: bool = True
-    low_open: bool = False
-    high_open: bool = False
-    corroborated: bool = False
+    code: str | None = attrs.field(default=None, validator=check.optional_text)
+    stix: int | None = attrs.field(default=None, validator=_check_stix)
+    judged: bool = attrs.field(default=True, validator=_BOOLEAN)
+    low_open: bool = attrs.field(default=False, validator=_BOOLEAN)
+    high_open: bool = attrs.field(default=False, validator=_BOOLEAN)
+    corroborated: bool = attrs.field(default=False, validator=_BOOLEAN)
 
     def __attrs_post_init__(self) -> None:
         if not self.judged and (self.band is not None or self.stix is not None):
@@ -259,11 +283,11 @@ class Scale:
     id: str = attrs.field(validator=check.identifier)
     name: str = attrs.field(validator=check.text)
     kind: ScaleKind = attrs.field(validator=check.member_of(ScaleKind))
-    citation: str = attrs.field(default="", validator=attrs.validators.instance_of(str))
+    citation: str = attrs.field(default="", validator=_check_citation)
     levels: tuple[Level, ...] = check.tuple_field()
-    unjudged: str = CANNOT_BE_JUDGED
-    open: bool = False
-    stix_table: str | None = None
+    unjudged: str = attrs.field(default=CANNOT_BE_JUDGED, validator=check.text)
+    open: bool = attrs.field(default=False, validator=_BOOLEAN)
+    stix_table: str | None = attrs.field(default=None, validator=check.optional_text)
     _index: Mapping[str, Level] = attrs.field(init=False, repr=False, eq=False)
     _by_label: Mapping[str, Level] = attrs.field(init=False, repr=False, eq=False)
 

@@ -89,6 +89,7 @@ def _optional_count(_: object, attribute: attrs.Attribute[Any], value: object) -
             f"{attribute.name} must be at least 1, not {check.shown(value)}",
             field=attribute.name,
         )
+    check.writable_integer(attribute.name, value)
 
 
 def _boolean(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
