@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import argparse
+import io
 import json
 import re
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -12,8 +15,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from claimmodel import from_data, validate
-from claimmodel.cli import main
+from claimmodel.cli import _parser, main
 from claimmodel.cli._terminal import json_for_terminal, printable
+from claimmodel.interop import export_bundle, formats, import_bundle
+from claimmodel.interop.graph import to_graphml, to_networkx, to_node_link_json
 
 EXAMPLE = Path(__file__).parent.parent / "examples" / "kursk-monument.json"
 
@@ -193,3 +198,135 @@ class TestCommands:
     def test_report_unreadable(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         assert 2 == main(["report", str(tmp_path / f"missing{PAYLOAD}.json")])
         _assert_safe("".join(capsys.readouterr()))
+
+
+# The payload without the C0 controls, which XML 1.0 (GraphML) cannot hold at all.
+XML_PAYLOAD = "\u202e\x9b31m\u2028\u0085\u2066x\u2069\x7f"
+
+
+def _xml_poisoned() -> Any:
+    """The example with :data:`XML_PAYLOAD` appended where :func:`_poisoned` appends its own."""
+
+    def replaced(data: Any) -> Any:
+        if isinstance(data, dict):
+            return {replaced(k): replaced(v) for k, v in data.items()}
+        if isinstance(data, list):
+            return [replaced(item) for item in data]
+        return data.replace(PAYLOAD, XML_PAYLOAD) if isinstance(data, str) else data
+
+    return replaced(_poisoned(json.loads(EXAMPLE.read_text("utf-8"))))
+
+
+def _subcommands() -> set[str]:
+    parser = _parser()
+    (commands,) = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    return set(commands.choices)
+
+
+def _exporters() -> list[str]:
+    return [entry.name for entry in formats() if entry.can_export]
+
+
+def _importers() -> list[str]:
+    return [entry.name for entry in formats() if entry.can_import]
+
+
+@pytest.fixture
+def files(poisoned: str, poisoned_valid: str, tmp_path: Path) -> dict[str, str]:
+    """Every kind of input a command takes, each holding the payload, by name."""
+    valid = from_data(json.loads(Path(poisoned_valid).read_text("utf-8")))
+    found = {"poisoned": poisoned, "valid": poisoned_valid}
+    text = tmp_path / f"article{PAYLOAD}.txt"
+    text.write_text(f"Officials allegedly said{PAYLOAD} it was likely.\n", "utf-8")
+    found["text"] = str(text)
+    found["missing"] = str(tmp_path / f"missing{PAYLOAD}.json")
+    xml_path = tmp_path / f"xml{PAYLOAD}.json"
+    xml_path.write_text(json.dumps(_xml_poisoned()), "utf-8")
+    found["xml"] = str(xml_path)
+    for name in _importers():
+        exported = export_bundle(valid, to=name)
+        path = tmp_path / f"{name}{PAYLOAD}.export"
+        path.write_bytes(exported.encode("utf-8") if isinstance(exported, str) else exported)
+        found[name] = str(path)
+    return found
+
+
+# Every command, with each of its output formats, on the inputs named in braces.  The
+# text of ``cues`` and an HTML page keep the document's own line breaks (white space in a
+# page, lines of the text that ``cues`` shows), and so may start a line with its words.
+_RUNS: list[tuple[str, ...]] = [
+    ("validate", "{poisoned}"),
+    ("validate", "--format", "json", "{poisoned}"),
+    ("validate", "--format", "github", "{poisoned}"),
+    ("validate", "--format", "sarif", "{poisoned}"),
+    ("validate", "--jsonl", "{poisoned}"),
+    ("validate", "{missing}"),
+    ("validate", "--select", f"CM1{PAYLOAD}", "{valid}"),
+    ("show", "{poisoned}"),
+    ("show", "{valid}"),
+    ("show", "{missing}"),
+    ("report", "{valid}"),
+    ("report", "--format", "json", "{valid}"),
+    ("report", "--format", "html", "{valid}"),
+    ("report", "--claim", f"none{PAYLOAD}", "{valid}"),
+    ("report", "{poisoned}"),
+    ("schema",),
+    ("cues", "{text}"),
+    ("cues", "--format", "json", "{text}"),
+    ("cues", "{missing}"),
+    ("graph", "--format", "dot", "{valid}"),
+    ("graph", "--format", "mermaid", "{valid}"),
+    ("graph", "--format", "svg", "{valid}"),
+    ("graph", "--claim", f"none{PAYLOAD}", "{valid}"),
+    *(("export", "--to", name, "{valid}") for name in _exporters()),
+    *(("export", "--to", name, "{xml}") for name in _exporters()),
+    ("export", "--to", "stix", "{missing}"),
+    *(("import", "--from", name, "{%s}" % name) for name in _importers()),  # noqa: UP031
+    ("import", "--from", "stix", "{text}"),
+]
+
+
+class TestEveryCommand:
+    """Every command, in every output format, on every input, prints nothing a terminal acts
+    on: documents, exports, file names and arguments alike."""
+
+    def test_every_command_is_run(self) -> None:
+        assert _subcommands() == {run[0] for run in _RUNS}
+
+    @pytest.mark.parametrize("run", _RUNS, ids=lambda run: " ".join(run).split(PAYLOAD)[0])
+    def test_nothing_a_terminal_acts_on(
+        self, run: tuple[str, ...], files: dict[str, str], capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        if run[:3] == ("graph", "--format", "svg") and shutil.which("dot") is None:
+            pytest.skip("Graphviz is not installed")
+        main([part.format(**files) if "{" in part else part for part in run])
+        out, err = capsys.readouterr()
+        assert [] == UNSAFE.findall((out + err).replace("\n", ""))
+        if run[:1] != ("cues",) and "html" not in run:
+            assert [] == [line for line in (out + err).splitlines() if line.startswith("FORGED")]
+
+
+class TestExportsKeepTheData:
+    """What the exports escape for terminals is the same data: read back, nothing changed."""
+
+    @pytest.mark.parametrize("name", _importers())
+    def test_read_back(self, name: str, poisoned_valid: str) -> None:
+        bundle = from_data(json.loads(Path(poisoned_valid).read_text("utf-8")))
+        exported = export_bundle(bundle, to=name)
+        assert [] == UNSAFE.findall(
+            (exported if isinstance(exported, str) else exported.decode()).replace("\n", "")
+        )
+        assert bundle == import_bundle(exported, from_format=name).bundle
+
+    def test_node_link_and_graphml(self) -> None:
+        networkx = pytest.importorskip("networkx")
+        bundle = from_data(_xml_poisoned())
+        graph = to_networkx(bundle)
+        link = to_node_link_json(bundle)
+        graphml = to_graphml(bundle)
+        assert [] == UNSAFE.findall(link.replace("\n", "") + graphml.replace("\n", ""))
+        read = networkx.node_link_graph(json.loads(link), edges="edges")
+        assert networkx.utils.graphs_equal(graph, read)
+        assert networkx.utils.graphs_equal(
+            graph, networkx.read_graphml(io.BytesIO(graphml.encode()))
+        )

@@ -30,6 +30,8 @@ import os
 import re
 from typing import Any, TextIO
 
+from claimmodel.format._errors import ACTIVE_CHARACTERS, escape_controls, json_escaped
+
 __all__ = [
     "Colour",
     "colours_wanted",
@@ -39,21 +41,7 @@ __all__ = [
     "printable",
 ]
 
-_INTERPRETED = (
-    "\x00-\x1f\x7f-\x9f"  # C0 controls, DEL, C1 controls
-    "\u2028\u2029"  # line and paragraph separators
-    "\u202a-\u202e\u2066-\u2069"  # bidi embeddings, overrides, isolates and their ends
-    "\ud800-\udfff"  # lone surrogates (never part of valid text)
-)
-_UNSAFE = re.compile(f"[{_INTERPRETED}]")
-# The same spellings as in decoding problems (JSON's own escapes), so one style is seen.
-_NAMED = {"\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r"}
-# Inside JSON text such characters can only stand in strings, where \\uXXXX means the same.
-_UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
-
-
-def _escape(match: re.Match[str]) -> str:
-    return _NAMED.get(match[0]) or f"\\u{ord(match[0]):04x}"
+_UNSAFE = re.compile(f"[{ACTIVE_CHARACTERS}]")
 
 
 def printable(value: object) -> str:
@@ -61,11 +49,11 @@ def printable(value: object) -> str:
 
     Backspace, tab, newline, form feed and carriage return are written as in JSON
     (``\\b``, ``\\t``, ``\\n``, ``\\f``, ``\\r``), every other such character as
-    ``\\uXXXX``.  The result is one line that shows what it holds, in the order it
-    holds it.
+    ``\\uXXXX`` (the same spellings as in decoding problems, so one style is seen).
+    The result is one line that shows what it holds, in the order it holds it.
     """
     text = str(value)
-    return _UNSAFE.sub(_escape, text) if _UNSAFE.search(text) else text
+    return escape_controls(text) if _UNSAFE.search(text) else text
 
 
 def json_for_terminal(data: Any, *, indent: int | None = 2) -> str:
@@ -75,8 +63,7 @@ def json_for_terminal(data: Any, *, indent: int | None = 2) -> str:
     separators, bidi controls and lone surrogates as ``\\uXXXX``, which decodes
     to the same value.
     """
-    text = json.dumps(data, ensure_ascii=False, indent=indent)
-    return _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m[0]):04x}", text)
+    return json_escaped(json.dumps(data, ensure_ascii=False, indent=indent))
 
 
 class Colour(enum.Enum):

@@ -18,10 +18,12 @@ from claimmodel.exceptions import InvalidTypeError, InvalidValueError, Problem
 from claimmodel.format._shape import wire_key
 
 __all__ = [
+    "ACTIVE_CHARACTERS",
     "EXTENSIONS_KEY",
     "NotReadError",
     "WireError",
     "escape_controls",
+    "json_escaped",
     "json_path_step",
     "problem_count",
     "problems_from",
@@ -51,16 +53,44 @@ class WireError(ValueError):
         self.subpath = subpath
 
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+ACTIVE_CHARACTERS = (
+    "\x00-\x1f\x7f-\x9f"  # C0 controls, DEL, C1 controls
+    "\u2028\u2029"  # line and paragraph separators
+    "\u202a-\u202e\u2066-\u2069"  # bidi embeddings, overrides, isolates and their ends
+    "\ud800-\udfff"  # lone surrogates (never part of valid text)
+)
+"""The characters a terminal acts on instead of showing them, as the body of a regular
+expression's character class.
+
+ESC starts sequences that move the cursor, clear the screen, retitle the window or
+write to the clipboard, 0x9B is a one-byte CSI, CR and the separators move to another
+line, and the bidirectional controls reorder the rest of a line, so that what is read
+differs from what is there ("Trojan Source", CVE-2021-42574).  Everything claimmodel
+prints escapes them; what it writes for other programs escapes them where the format
+has an escape that means the same (JSON's ``\\uXXXX``, XML's ``&#xXX;``).
+"""
+
+_CONTROL = re.compile(f"[{ACTIVE_CHARACTERS}]")
 _NAMED_ESCAPES = {"\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r"}
+# In JSON text the C0 controls are always escaped already, and the others can stand only
+# inside strings, where \uXXXX means the same character.
+_ACTIVE_IN_JSON = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def escape_controls(text: str) -> str:
-    """``text`` with control characters (and lone surrogates) written as escapes.
+    """``text`` with every character a terminal acts on (:data:`ACTIVE_CHARACTERS`) written
+    as an escape: ``\\n``, ``\\t``, ``\\r``, ``\\b`` and ``\\f`` as in JSON, the others as
+    ``\\uXXXX``.
 
-    The result prints on one line in any UTF-8 terminal.
+    The result prints on one line in any UTF-8 terminal and reads in its own order.
     """
     return _CONTROL.sub(lambda m: _NAMED_ESCAPES.get(m[0], f"\\u{ord(m[0]):04x}"), text)
+
+
+def json_escaped(text: str) -> str:
+    """JSON text with every character a terminal acts on written as ``\\uXXXX``: the same
+    data, which no terminal acts on."""
+    return _ACTIVE_IN_JSON.sub(lambda m: f"\\u{ord(m[0]):04x}", text)
 
 
 def shortened(text: str, longest: int) -> str:

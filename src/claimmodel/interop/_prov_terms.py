@@ -13,10 +13,12 @@ four PROV serializations:
   carries as it is, under ``claimmodel:KEY``; anything else — numbers, arrays,
   objects, and strings PROV-XML cannot carry (C0 controls other than tab and line
   feed, carriage returns, which XML readers turn into line feeds, lone surrogates,
-  U+FFFE and U+FFFF) — is written as JSON text under ``json:KEY``, with those
-  characters as ``\\u`` escapes.  Plain strings keep every serialization
-  schema-valid, where a datatype of claimmodel's own would not be (the PROV-XML
-  schema knows no such type), so nothing is written broken and nothing is lost.
+  U+FFFE and U+FFFF) or that hold a character a terminal acts on and PROV-N cannot
+  escape (DEL, C1 controls, line separators, bidirectional controls) — is written
+  as JSON text under ``json:KEY``, with those characters as ``\\u`` escapes.  Plain
+  strings keep every serialization schema-valid, where a datatype of claimmodel's own
+  would not be (the PROV-XML schema knows no such type), so nothing is written broken
+  and nothing is lost.
 """
 
 from __future__ import annotations
@@ -105,7 +107,12 @@ _ESCAPE = re.compile(r"_([0-9a-f]{1,6})_")
 _ENCODED = re.compile(r"(?:[A-Za-z]|_[0-9a-f]{1,6}_)(?:[A-Za-z0-9-]|_[0-9a-f]{1,6}_)*")
 # Characters XML 1.0 cannot hold, plus the carriage return, which XML readers
 # normalize to a line feed unless it is escaped as a character reference.
-_NOT_XML = re.compile("[^\t\n\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# What XML 1.0 cannot hold, and what a terminal acts on (DEL, C1 controls, separators,
+# bidirectional controls), which PROV-N cannot escape: such strings travel as JSON text.
+_NOT_PLAIN = re.compile(
+    "[^\t\n\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+    "|[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+)
 # A wire key written as an attribute of its own: what every model field and
 # most extension keys look like.  Bookkeeping names start with "_" instead, so
 # they never meet a wire key.
@@ -157,12 +164,12 @@ def json_text(value: object) -> str:
     """``value`` as JSON text every serialization carries (see the module docstring)."""
     text = json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
     # Unwritable characters can only sit inside JSON strings, where \\u escapes hold them.
-    return _NOT_XML.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+    return _NOT_PLAIN.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
 def is_plain(value: object) -> bool:
     """Whether ``value`` is a string every serialization carries as it is."""
-    return type(value) is str and not _NOT_XML.search(value)
+    return type(value) is str and not _NOT_PLAIN.search(value)
 
 
 def wire_attribute(key: str, value: object) -> tuple[QualifiedName, str] | None:

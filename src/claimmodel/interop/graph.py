@@ -37,6 +37,7 @@ except ImportError as error:  # pragma: no cover - exercised without the extra o
 
 from claimmodel.exceptions import InvalidTypeError, InvalidValueError
 from claimmodel.format import FORMAT_VERSION
+from claimmodel.format._errors import json_escaped
 from claimmodel.model import Bundle, Collective, Document, PartialDate
 from claimmodel.model import _checks as check
 
@@ -180,6 +181,9 @@ def to_networkx(bundle: Bundle) -> nx.MultiDiGraph[str]:
 _NOT_XML: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
+_ACTIVE_IN_XML: Final = re.compile("[\r\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
 def _xml_text(value: object, where: str) -> None:
     if isinstance(value, str) and (found := _NOT_XML.search(value)) is not None:
         raise InvalidValueError(
@@ -213,7 +217,11 @@ def to_graphml(bundle: Bundle) -> str:
     _check_xml(graph)
     buffer = io.BytesIO()
     nx.write_graphml(graph, buffer, encoding="utf-8", prettyprint=True)
-    return buffer.getvalue().decode("utf-8") + "\n"
+    # What a terminal acts on and XML holds (carriage returns, DEL, C1 controls, separators,
+    # bidirectional controls) can stand only in text and attribute values: as character
+    # references, the same data (a carriage return read raw would even become a line feed).
+    text = _ACTIVE_IN_XML.sub(lambda m: f"&#x{ord(m[0]):x};", buffer.getvalue().decode("utf-8"))
+    return text + "\n"
 
 
 def to_node_link_json(bundle: Bundle) -> str:
@@ -222,4 +230,5 @@ def to_node_link_json(bundle: Bundle) -> str:
     ``networkx.node_link_graph(json.loads(text), edges="edges")`` reads it back.
     """
     data = nx.node_link_data(to_networkx(bundle), edges="edges")
-    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True)
+    return json_escaped(text) + "\n"  # nothing a terminal acts on: the same data

@@ -12,7 +12,6 @@ claim and were skipped.  ``docs/stix.md`` has the mapping.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -27,6 +26,7 @@ except ImportError as error:  # pragma: no cover  (tested in a subprocess)
 
 from claimmodel.exceptions import DecodeError, LimitExceededError, Problem
 from claimmodel.format import Limits, from_data
+from claimmodel.format._errors import json_escaped
 from claimmodel.interop._registry import Imported
 from claimmodel.interop._stix_read import is_ours, merged
 from claimmodel.interop._stix_terms import EXTENSION_ID, TOOL_IDENTITY_ID, UUID_NAMESPACE
@@ -45,15 +45,6 @@ __all__ = [
 ]
 
 
-# Characters that JSON leaves raw but a terminal or an editor acts on (C1 controls, DEL,
-# line separators, bidirectional controls), written as \uXXXX escapes: the same data.
-_ACTIVE = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
-
-
-def _escape(match: re.Match[str]) -> str:
-    return f"\\u{ord(match[0]):04x}"
-
-
 def to_stix_json(bundle: Bundle, *, ids: Ids = "deterministic", indent: int | None = 2) -> str:
     """``bundle`` as STIX 2.1 JSON text.
 
@@ -62,8 +53,10 @@ def to_stix_json(bundle: Bundle, *, ids: Ids = "deterministic", indent: int | No
     the same bytes; ``ids="random"`` draws UUIDv4 ids, as STIX recommends for
     domain objects, at the price of that stability.
     """
+    # Characters that JSON leaves raw but a terminal or an editor acts on (C1 controls,
+    # DEL, line separators, bidirectional controls) are written as \uXXXX: the same data.
     text = json.dumps(stix_objects(bundle, ids=ids), ensure_ascii=False, indent=indent)
-    text = _ACTIVE.sub(_escape, text)
+    text = json_escaped(text)
     return text + "\n" if indent is not None else text
 
 

@@ -30,7 +30,7 @@ from claimmodel.model import _checks as check
 from claimmodel.model._scales import get_scale
 from claimmodel.render._chains import DEPENDENCY_WORDS, STANCE_WORDS, ClaimChains, chains
 from claimmodel.render._dot import GraphvizError, dot_program, draw_dot, run_dot
-from claimmodel.render._text import one_line
+from claimmodel.render._text import one_line, shown
 
 __all__ = ["render_html"]
 
@@ -77,8 +77,14 @@ _POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
 
 def _e(value: object) -> str:
-    """Text from anywhere, escaped for HTML (quotes too, so it is safe in attributes)."""
-    return html.escape(str(value), quote=True)
+    """Text from anywhere, escaped for HTML (quotes too, so it is safe in attributes).
+
+    Characters a terminal acts on (the page may be printed to one) and HTML forbids or
+    remaps (C0 and C1 controls, DEL, separators, bidirectional controls, lone
+    surrogates) are shown as ``\\uXXXX``; line feeds and tabs, white space in HTML,
+    stay.
+    """
+    return html.escape(shown(str(value), keep="\n\t"), quote=True)
 
 
 def _ids(ids: Iterable[str]) -> str:
