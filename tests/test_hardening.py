@@ -327,9 +327,15 @@ class TestConstructors:
     )
     def test_a_lone_surrogate_in_any_text(self, cls: type, field: attrs.Attribute[Any]) -> None:
         value: object = ("fine", "\ud83d!") if "tuple" in str(field.type) else "a\ud83d"
-        with pytest.raises(exceptions.InvalidValueError, match=r"lone surrogate U\+D83D") as caught:
+        with pytest.raises(exceptions.InvalidValueError) as caught:
             attrs.evolve(_samples()[cls], **{field.name: value})
         assert field.name == caught.value.field
+
+    def test_the_message_names_the_surrogate(self) -> None:
+        with pytest.raises(exceptions.InvalidValueError, match=r"U\+D800 at character 1,"):
+            cm.Claim(text="a\ud800")
+        with pytest.raises(exceptions.InvalidValueError, match=r"aliases\[1\] holds a lone"):
+            cm.Person(id="p", aliases=["a", "b\udfff"])
 
     @pytest.mark.parametrize(
         "extensions",
