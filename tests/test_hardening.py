@@ -335,7 +335,7 @@ class TestConstructors:
         with pytest.raises(exceptions.InvalidValueError, match=r"U\+D800 at character 1,"):
             cm.Claim(text="a\ud800")
         with pytest.raises(exceptions.InvalidValueError, match=r"aliases\[1\] holds a lone"):
-            cm.Person(id="p", aliases=["a", "b\udfff"])
+            cm.Person(id="p", aliases=("a", "b\udfff"))
 
     @pytest.mark.parametrize(
         "extensions",
