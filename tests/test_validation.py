@@ -167,7 +167,7 @@ class TestSelection:
         [
             ({"ignore": ["CM999"]}, "matches no rule code"),
             ({"select": ["XY"]}, "matches no rule code"),
-            ({"ignore": ["CM001"]}, "decoding codes"),
+            ({"ignore": ["CM001"]}, "codes given outside the rules"),
             ({"ignore": "CM701"}, "a list of codes"),
             ({"severities": {"CM701": "fatal"}}, "'error' or 'warning'"),
         ],
@@ -662,3 +662,87 @@ class TestCommandLine:
         assert [f"{path}: $.sources: CM001 error: expected an array, got an integer"] == (
             capsys.readouterr().out.splitlines()
         )
+
+
+def _dangling(count: int) -> Bundle:
+    """A bundle of ``count`` assertions, each naming a claim and a source it lacks (two
+    errors) and each with a level whose band it does not state (a warning)."""
+    return Bundle(
+        assertions=tuple(
+            Assertion(
+                id=f"a{index}",
+                claim=f"c{index}",
+                attribution=Attribution(source=f"s{index}"),
+                confidence=Confidence(scale="icd203", level="likely"),
+            )
+            for index in range(count)
+        )
+    )
+
+
+class TestMaxFindings:
+    """max_findings bounds the report, and its memory, and says how many were left out."""
+
+    def test_the_first_in_document_order_and_a_count_of_the_others(self) -> None:
+        bundle = _dangling(600)  # 1,800 findings: the validation trims as it goes
+        every = validate(bundle)
+        bounded = validate(bundle, max_findings=100)
+        summary, *listed = bounded
+        assert list(every)[:100] == listed
+        assert (1_200 - 67, 600 - 33) == (bounded.unlisted_errors, bounded.unlisted_warnings)
+        assert 1_700 == bounded.unlisted
+        assert ("CM003", "$", Severity.ERROR) == (summary.code, summary.path, summary.severity)
+        assert summary.message.startswith("1,700 more findings not listed (1,133 errors, 567")
+        assert "max_findings=100" in summary.message
+        assert not bounded.ok
+
+    def test_unlisted_warnings_only(self) -> None:
+        bounded = validate(_dangling(3), max_findings=2, select=["CM2"])
+        assert (0, 1) == (bounded.unlisted_errors, bounded.unlisted_warnings)
+        (summary,) = bounded.at("$")
+        assert Severity.WARNING == summary.severity
+        assert summary.message.startswith("1 more finding not listed (0 errors, 1 warning):")
+        assert bounded.ok
+
+    def test_one_unlisted_error(self) -> None:
+        summary, *_ = validate(_dangling(1), max_findings=1)
+        assert summary.message.startswith("2 more findings not listed (1 error, 1 warning):")
+
+    def test_within_the_bound_nothing_changes(self) -> None:
+        bundle = _dangling(3)
+        assert validate(bundle) == validate(bundle, max_findings=9)
+        assert 0 == validate(bundle, max_findings=9).unlisted
+
+    @pytest.mark.parametrize(
+        ("value", "error"),
+        [
+            (0, InvalidValueError),
+            (-1, InvalidValueError),
+            ("5", InvalidTypeError),
+            (True, InvalidTypeError),
+        ],
+    )
+    def test_bad_bounds(self, value: object, error: type[Exception]) -> None:
+        with pytest.raises(error, match="max_findings"):
+            validate(_dangling(1), max_findings=value)  # type: ignore[arg-type]
+
+    def test_cm003_is_not_a_rule_to_choose(self) -> None:
+        assert Family.DECODING == RULES["CM003"].family
+        with pytest.raises(InvalidValueError, match="outside the rules"):
+            validate(_dangling(1), ignore=["CM003"])
+
+    def test_command_line(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        path = tmp_path / "many.json"
+        path.write_text(claimmodel.dumps(_dangling(400)), "utf-8")
+        assert 1 == main(["validate", str(path)])
+        out, err = capsys.readouterr()
+        assert 1_001 == len(out.splitlines())
+        assert f"{path}: $: CM003 error: 200 more findings not listed" in out.splitlines()[0]
+        assert "1 file, 800 errors, 400 warnings (200 not listed: see --max-findings)\n" == err
+        assert 1 == main(["validate", "--max-findings", "0", str(path)])
+        out, err = capsys.readouterr()
+        assert (1_200, "1 file, 800 errors, 400 warnings\n") == (len(out.splitlines()), err)
+        assert 1 == main(["validate", "--max-findings", "3", "--jsonl", str(path)])
+        assert 4 == len(capsys.readouterr().out.splitlines())
+        assert 2 == main(["validate", "--max-findings", "-1", str(path)])
+        assert "expected a whole number, not '-1'" in capsys.readouterr().err

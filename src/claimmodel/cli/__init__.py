@@ -19,7 +19,13 @@ import sys
 from collections.abc import Sequence
 
 from claimmodel.cli import _cues, _graph
-from claimmodel.cli._commands import package_version, run_schema, run_show, run_validate
+from claimmodel.cli._commands import (
+    DEFAULT_MAX_FINDINGS,
+    package_version,
+    run_schema,
+    run_show,
+    run_validate,
+)
 from claimmodel.cli._interop import add_interop_commands
 from claimmodel.cli._report import run_report
 from claimmodel.cli._results import FORMATS
@@ -51,6 +57,13 @@ class _VersionAction(argparse.Action):
     def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
         print(f"{parser.prog} {package_version()}")
         parser.exit()
+
+
+def _count(text: str) -> int:
+    """A whole number of zero or more, for an option (argparse names the option on error)."""
+    if not text.isascii() or not text.isdigit():
+        raise argparse.ArgumentTypeError(f"expected a whole number, not {printable(text)!r}")
+    return int(text)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -122,6 +135,15 @@ def _parser() -> argparse.ArgumentParser:
         help="report every warning as an error, so that warnings fail the run",
     )
     validate.add_argument("--jsonl", action="store_true", help=_JSONL_HELP)
+    validate.add_argument(
+        "--max-findings",
+        type=_count,
+        default=DEFAULT_MAX_FINDINGS,
+        metavar="N",
+        help=f"list at most N findings of each bundle, the first in document order, and "
+        f"one more (CM003) counting the others; 0 lists every one (default: "
+        f"{DEFAULT_MAX_FINDINGS:,})",
+    )
     validate.add_argument(
         "--format",
         choices=FORMATS,

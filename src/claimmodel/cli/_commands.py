@@ -39,8 +39,11 @@ from claimmodel.validation import (
 EXIT_OK = 0
 EXIT_INVALID = 1
 EXIT_UNREADABLE = 2
+DEFAULT_MAX_FINDINGS = 1000
+"""How many findings of one bundle ``claimmodel validate`` lists unless told otherwise."""
 
 __all__ = [
+    "DEFAULT_MAX_FINDINGS",
     "EXIT_INVALID",
     "EXIT_OK",
     "EXIT_UNREADABLE",
@@ -115,8 +118,11 @@ def _list_rules() -> int:
     return EXIT_OK
 
 
-def _check(path: str, options: dict[str, Any], *, locate: bool) -> tuple[int, list[Entry]]:
-    """The exit status for ``path`` and its entries, with lines and columns if ``locate``."""
+def _check(
+    path: str, options: dict[str, Any], summary: Summary, *, locate: bool
+) -> tuple[int, list[Entry]]:
+    """The exit status for ``path`` and its entries, with lines and columns if ``locate``;
+    ``summary`` counts the findings the report does not list."""
     entries: list[Entry] = []
     status = EXIT_OK
     data = b""
@@ -132,6 +138,7 @@ def _check(path: str, options: dict[str, Any], *, locate: bool) -> tuple[int, li
         status = EXIT_INVALID
     else:
         report = validate(bundle, **options)
+        summary.unlisted(report)
         entries += [
             Entry(
                 file=path,
@@ -162,7 +169,7 @@ def _entry(path: str, where: str, code: str, message: str, *, record: int | None
 
 
 def _check_corpus(
-    path: str, options: dict[str, Any], *, progress: bool
+    path: str, options: dict[str, Any], summary: Summary, *, progress: bool
 ) -> Iterator[tuple[int, Entry | None]]:
     """Validate a JSON Lines corpus line by line, holding one bundle at a time.
 
@@ -190,6 +197,7 @@ def _check_corpus(
                 continue
             assert line.bundle is not None  # a line holds one or the other
             report = validate(line.bundle, **options)
+            summary.unlisted(report)
             status = EXIT_OK if report.ok else EXIT_INVALID
             found = False
             for finding in report:
@@ -242,6 +250,7 @@ def run_validate(args: argparse.Namespace) -> int:
             "warnings_as_errors": args.warnings_as_errors,
         }
         resolve_severities(**options)  # report a bad option once, before any file
+        options["max_findings"] = args.max_findings or None
     except InvalidValueError as error:
         print(f"claimmodel validate: error: {printable(error)}", file=sys.stderr)
         return EXIT_UNREADABLE
@@ -252,13 +261,15 @@ def run_validate(args: argparse.Namespace) -> int:
     for path in expand(args.files):
         summary.files += 1
         if is_jsonl(path, jsonl=args.jsonl):
-            for line_status, found in _check_corpus(path, options, progress=not args.quiet):
+            for line_status, found in _check_corpus(
+                path, options, summary, progress=not args.quiet
+            ):
                 status = max(status, line_status)
                 if found is not None:
                     summary.count(found)
                     output.add(found)
             continue
-        file_status, entries = _check(path, options, locate=locate)
+        file_status, entries = _check(path, options, summary, locate=locate)
         status = max(status, file_status)
         for entry in entries:
             summary.count(entry)

@@ -22,7 +22,7 @@ from claimmodel.cli._terminal import (
     json_for_terminal,
     printable,
 )
-from claimmodel.validation import Rule, Severity
+from claimmodel.validation import NOT_LISTED, Report, Rule, Severity
 
 __all__ = ["FORMATS", "LOCATED_FORMATS", "Entry", "Summary", "Writer", "writer"]
 
@@ -76,22 +76,34 @@ class Summary:
     files: int = 0
     errors: int = 0
     warnings: int = 0
+    not_listed: int = 0
 
     def count(self, entry: Entry) -> None:
+        if entry.code == NOT_LISTED.code:  # a count of other findings, counted by unlisted()
+            return
         if entry.severity is Severity.ERROR:
             self.errors += 1
         else:
             self.warnings += 1
 
+    def unlisted(self, report: Report) -> None:
+        """Count the findings ``report`` found but does not list (see ``max_findings``)."""
+        self.errors += report.unlisted_errors
+        self.warnings += report.unlisted_warnings
+        self.not_listed += report.unlisted
+
     def __str__(self) -> str:
-        return ", ".join(
-            f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+        counts = ", ".join(
+            f"{number:,} {noun}" if number == 1 else f"{number:,} {noun}s"
             for number, noun in (
                 (self.files, "file"),
                 (self.errors, "error"),
                 (self.warnings, "warning"),
             )
         )
+        if self.not_listed:
+            counts += f" ({self.not_listed:,} not listed: see --max-findings)"
+        return counts
 
 
 class Writer:

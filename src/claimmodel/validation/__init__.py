@@ -14,6 +14,7 @@ from claimmodel.validation._dates import definitely_after
 from claimmodel.validation._hedges import DOUBTING_CATEGORIES, HEDGED_CONFIDENCE_CEILING
 from claimmodel.validation._registry import (
     DECODE_ERROR,
+    NOT_LISTED,
     RULES,
     UNREADABLE,
     Family,
@@ -30,6 +31,7 @@ __all__ = [
     "EXTENSION_SCALE_PREFIX",
     "HEDGED_CONFIDENCE_CEILING",
     "MAX_CHAIN_LENGTH",
+    "NOT_LISTED",
     "RULES",
     "UNREADABLE",
     "Family",

@@ -11,12 +11,14 @@ from collections.abc import Mapping
 
 from claimmodel.format._errors import shortened
 from claimmodel.model import SCALES, Bundle, DateCertainty, Document, PartialDate, Scale, Source
-from claimmodel.validation._report import Finding, Severity
+from claimmodel.validation._report import Finding, Severity, order
 
 __all__ = ["LONGEST_MESSAGE", "Context"]
 
 LONGEST_MESSAGE = 400
 """The longest finding message, in characters, as for decoding problems."""
+
+_SLACK = 256  # findings gathered beyond twice the limit before they are sorted and cut
 
 
 def _first_index(ids: list[str]) -> dict[str, int]:
@@ -35,6 +37,7 @@ class Context:
         "bundle",
         "claim_ids",
         "findings",
+        "limit",
         "published",
         "published_certainty",
         "relation_ids",
@@ -42,6 +45,8 @@ class Context:
         "severities",
         "source_ids",
         "sources",
+        "unlisted_errors",
+        "unlisted_warnings",
     )
 
     def __init__(
@@ -49,11 +54,14 @@ class Context:
         bundle: Bundle,
         severities: Mapping[str, Severity],
         scales: Mapping[str, Scale] = SCALES,
+        limit: int | None = None,
     ) -> None:
         self.bundle = bundle
         self.severities = severities
         self.scales = scales
         self.findings: list[Finding] = []
+        self.limit = limit
+        self.unlisted_errors = self.unlisted_warnings = 0
         self.source_ids = _first_index([s.id for s in bundle.sources])
         self.claim_ids = _first_index([c.id for c in bundle.claims])
         self.assertion_ids = _first_index([a.id for a in bundle.assertions])
@@ -97,6 +105,21 @@ class Context:
             if len(message) > LONGEST_MESSAGE or not message.isprintable():
                 message = shortened(message, LONGEST_MESSAGE)
             self.findings.append(Finding(code=code, severity=severity, path=path, message=message))
+            if self.limit is not None and len(self.findings) >= 2 * self.limit + _SLACK:
+                self.trim()
+
+    def trim(self) -> None:
+        """Keep the first ``limit`` findings in document order and count the others, so
+        that memory stays bounded by the limit however many findings there are."""
+        if self.limit is None or len(self.findings) <= self.limit:
+            return
+        self.findings.sort(key=order)
+        for finding in self.findings[self.limit :]:
+            if finding.is_error:
+                self.unlisted_errors += 1
+            else:
+                self.unlisted_warnings += 1
+        del self.findings[self.limit :]
 
     def source(self, source_id: str | None) -> Source | None:
         """The source with this id, or ``None``."""

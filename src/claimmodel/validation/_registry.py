@@ -75,6 +75,13 @@ _TABLE = (
         summary="the file can be read and is JSON",
     ),
     Rule(
+        code="CM003",
+        name="findings-not-listed",
+        family=Family.DECODING,
+        severity=_E,
+        summary="the report lists every finding (an error when an unlisted finding is one)",
+    ),
+    Rule(
         code="CM101",
         name="unknown-attribution-source",
         family=Family.ATTRIBUTION,
@@ -425,6 +432,7 @@ RULES: Mapping[str, Rule] = FrozenMap({rule.code: rule for rule in _TABLE})
 
 DECODE_ERROR = RULES["CM001"]
 UNREADABLE = RULES["CM002"]
+NOT_LISTED = RULES["CM003"]
 
 _BUNDLE_RULES = tuple(rule for rule in _TABLE if rule.family is not Family.DECODING)
 
@@ -442,7 +450,8 @@ def _matching(selector: object, option: str) -> list[Rule]:
     decoding = [rule for rule in found if rule.family is Family.DECODING]
     if decoding and len(decoding) == len(found):
         raise InvalidValueError(
-            f"{option}: {selector!r} names decoding codes, which always apply and are errors"
+            f"{option}: {selector!r} names codes given outside the rules (decoding, the "
+            "report's own), which always apply"
         )
     return [rule for rule in found if rule.family is not Family.DECODING]
 

@@ -115,12 +115,12 @@ def _path_key_by_pattern(path: str) -> tuple[tuple[int, int, str], ...]:
     return tuple(key)
 
 
-def _order(finding: Finding) -> tuple[object, ...]:
+def order(finding: Finding) -> tuple[object, ...]:
     return (path_key(finding.path), finding.code, finding.message)
 
 
 def _sorted(found: Iterable[Finding]) -> tuple[Finding, ...]:
-    return tuple(sorted(found, key=_order))
+    return tuple(sorted(found, key=order))
 
 
 @attrs.frozen
@@ -133,9 +133,21 @@ class Report:
     :class:`~claimmodel.exceptions.ValidationError`.  Like any container, a
     report is true when it holds findings, warnings included: test :attr:`ok`
     for validity.
+
+    A validation given ``max_findings`` lists at most that many findings, the first
+    in document order; ``unlisted_errors`` and ``unlisted_warnings`` count the others,
+    and one more finding, ``CM003`` at ``$`` (an error when an unlisted finding is),
+    says how many there were, so that :attr:`ok` stays true to the whole bundle.
     """
 
     findings: tuple[Finding, ...] = attrs.field(converter=_sorted)
+    unlisted_errors: int = attrs.field(default=0, kw_only=True)
+    unlisted_warnings: int = attrs.field(default=0, kw_only=True)
+
+    @property
+    def unlisted(self) -> int:
+        """How many findings were found beyond ``max_findings`` and are not listed."""
+        return self.unlisted_errors + self.unlisted_warnings
 
     @property
     def ok(self) -> bool:
