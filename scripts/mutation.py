@@ -6,8 +6,9 @@ changes.  Prints mutmut's summary and each surviving mutant's name; ``--show`` p
 their diffs too.  docs/contributing.md records the scores and the survivors judged
 equivalent (changes no test could notice, because behaviour does not change).
 
-    python scripts/mutation.py validation          # validation/_dates.py, _references.py
+    python scripts/mutation.py rules               # validation/_dates.py, _references.py
     python scripts/mutation.py dates --show        # one module, with the survivors' diffs
+    python scripts/mutation.py all                 # model, format, validation, analysis
     python scripts/mutation.py --list
 
 Mutation testing runs the group's tests once per mutant: expect minutes per module on
@@ -37,10 +38,15 @@ GROUPS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
         (*_VALIDATION_TESTS, "tests/test_calendar_ends.py"),
     ),
     "references": (("src/claimmodel/validation/_references.py",), (), _VALIDATION_TESTS),
-    "validation": (
+    "rules": (
         ("src/claimmodel/validation/_dates.py", "src/claimmodel/validation/_references.py"),
         (),
         (*_VALIDATION_TESTS, "tests/test_calendar_ends.py"),
+    ),
+    "validation": (
+        ("src/claimmodel/validation/*",),
+        (),
+        (*_VALIDATION_TESTS, "tests/test_calendar_ends.py", "tests/test_hardening.py"),
     ),
     "origins": (
         ("src/claimmodel/analysis/_origins.py",),
@@ -164,9 +170,15 @@ def run(group: str, *, show: bool, keep: bool) -> int:
             shutil.rmtree(scratch, ignore_errors=True)
 
 
+ALL = ("model", "format", "validation", "analysis")
+"""The groups ``all`` runs, one after the other: every module of these four layers."""
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("group", nargs="?", choices=sorted(GROUPS), help="the modules to mutate")
+    parser.add_argument(
+        "group", nargs="?", choices=[*sorted(GROUPS), "all"], help="the modules to mutate"
+    )
     parser.add_argument("--list", action="store_true", help="list the groups and exit")
     parser.add_argument("--show", action="store_true", help="print each survivor's diff")
     parser.add_argument("--keep", action="store_true", help="keep the scratch copy")
@@ -174,8 +186,10 @@ def main() -> int:
     if args.list or args.group is None:
         for name, (modules, _, tests) in GROUPS.items():
             print(f"{name}: {', '.join(modules)}\n    tests: {', '.join(tests)}")
+        print(f"all: the groups {', '.join(ALL)}, one after the other")
         return 0
-    return run(args.group, show=args.show, keep=args.keep)
+    groups = ALL if args.group == "all" else (args.group,)
+    return max(run(group, show=args.show, keep=args.keep) for group in groups)
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@ frozen maps, the collector's state, long values in findings, pipes with no write
 
 from __future__ import annotations
 
+import argparse
 import array
 import copy
 import ctypes
@@ -28,7 +29,7 @@ import pytest
 import claimmodel
 import claimmodel as cm
 from claimmodel import exceptions
-from claimmodel.cli import _inputs, main
+from claimmodel.cli import _inputs, _parser, main
 from claimmodel.corpus import for_corroboration
 from claimmodel.interop import Format
 from claimmodel.render._dot import run_dot
@@ -522,6 +523,55 @@ class TestFrozenMap:
         assert frozen == pickle.loads(pickle.dumps(frozen))
 
 
+def _subcommands() -> list[str]:
+    parser = _parser()
+    (commands,) = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    return list(commands.choices)
+
+
+# Every command that reads a file, in each way it reads one.
+_READING: list[tuple[str, ...]] = [
+    ("validate",),
+    ("validate", "--jsonl"),
+    ("show",),
+    ("report",),
+    ("graph",),
+    ("export", "--to", "stix"),
+    ("import", "--from", "stix"),
+    ("cues",),
+]
+
+
+class TestPaths:
+    """An empty path or a directory without bundles is said to be one, by every command."""
+
+    @pytest.mark.parametrize("run", _READING, ids=" ".join)
+    def test_an_empty_path(self, run: tuple[str, ...], capsys: pytest.CaptureFixture[str]) -> None:
+        assert 2 == main([*run, ""])
+        assert "'': " in "".join(capsys.readouterr())
+
+    def test_an_empty_path_named(self, capsys: pytest.CaptureFixture[str]) -> None:
+        assert 2 == main(["validate", ""])
+        out, _ = capsys.readouterr()
+        assert (
+            "'': $: CM002 error: an empty path names no file; name a file, a directory or -\n"
+            == out
+        )
+
+    def test_a_directory_without_bundles(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        (tmp_path / "notes.txt").write_text("not a bundle")
+        (tmp_path / ".hidden.json").write_bytes(TEXT)
+        assert 0 == main(["validate", str(tmp_path)])
+        _, err = capsys.readouterr()
+        assert f"claimmodel: warning: {tmp_path}: no bundle file (*.json, " in err
+        assert err.endswith("0 files, 0 errors, 0 warnings\n")
+        (tmp_path / "b.json").write_bytes(TEXT)
+        assert 0 == main(["validate", str(tmp_path)])
+        assert "claimmodel: warning" not in capsys.readouterr().err
+
+
 class TestLongValuesInFindings:
     """A finding is one printable line of a few hundred characters, whatever the ids hold."""
 
@@ -538,18 +588,26 @@ class TestLongValuesInFindings:
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
 class TestNamedPipes:
-    """A named pipe that nothing writes to does not hang the command line."""
+    """A named pipe that nothing writes to hangs no command."""
 
+    def test_every_command_that_reads_a_file_is_tried(self) -> None:
+        assert {*_subcommands()} - {"schema"} == {run[0] for run in _READING}
+
+    @pytest.mark.parametrize("run", _READING, ids=" ".join)
     def test_no_writer(
-        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+        self,
+        run: tuple[str, ...],
+        tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str],
     ) -> None:
         fifo = tmp_path / "pipe.json"
         os.mkfifo(fifo)
         monkeypatch.setattr(_inputs, "PIPE_WAIT", 0.2)
         started = time.monotonic()
-        assert 2 == main(["validate", str(fifo)])
+        assert 2 == main([*run, str(fifo)])
         assert time.monotonic() - started < 10
-        assert "nothing wrote to this named pipe" in capsys.readouterr().out
+        assert "nothing wrote to this named pipe" in "".join(capsys.readouterr())
 
     def test_a_writer_that_comes_later(self, tmp_path: Path) -> None:
         fifo = tmp_path / "pipe.json"

@@ -6,10 +6,9 @@ import argparse
 import re
 import sys
 from collections.abc import Iterator, Sequence
-from pathlib import Path
 from typing import Any
 
-from claimmodel.cli._inputs import STDIN, display_name
+from claimmodel.cli._inputs import UnreadableError, display_name, read
 from claimmodel.cli._terminal import colours_wanted, json_for_terminal, printable
 from claimmodel.cues import Findings, Lexicon, default_lexicon, draft_bundle, find_cues
 from claimmodel.exceptions import ClaimModelError
@@ -33,14 +32,9 @@ def read_text(path: str) -> str:
     """The text of ``path`` (standard input for ``-``) as UTF-8, a byte-order mark removed."""
     limit = Limits().max_document_bytes
     try:
-        if path == STDIN:
-            data = sys.stdin.buffer.read(limit + 1)
-        else:
-            with Path(path).open("rb") as file:
-                data = file.read(limit + 1)
-    except (OSError, ValueError) as error:
-        reason = getattr(error, "strerror", None) or error
-        raise _UnreadableTextError(f"{display_name(path)}: cannot read: {reason}") from None
+        data = read(path)  # as bundles are read: an empty path, a pipe nothing writes to, …
+    except UnreadableError as error:
+        raise _UnreadableTextError(str(error)) from None
     if len(data) > limit:
         raise _UnreadableTextError(f"{display_name(path)}: the text is over {limit} bytes")
     try:

@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from typing import IO, cast
 
 from claimmodel.cli._progress import Progress
+from claimmodel.cli._terminal import printable
 from claimmodel.corpus import CorpusLine, iter_lines
 from claimmodel.exceptions import DecodeError, LimitExceededError
 from claimmodel.format import Limits, loads
@@ -76,8 +77,11 @@ class UnreadableError(Exception):
 
 
 def display_name(path: str) -> str:
-    """How output names ``path``: ``<stdin>`` for ``-`` (it has no name), else as given."""
-    return "<stdin>" if path == STDIN else path
+    """How output names ``path``: ``<stdin>`` for ``-`` (it has no name), ``''`` for an
+    empty path (which names nothing), else as given."""
+    if path == STDIN:
+        return "<stdin>"
+    return path or "''"
 
 
 def expand(paths: Iterable[str]) -> Iterator[str]:
@@ -86,7 +90,9 @@ def expand(paths: Iterable[str]) -> Iterator[str]:
     A directory is walked recursively for ``*.json`` files and JSON Lines corpora
     (``*.jsonl``, ``*.ndjson``, optionally gzipped); hidden files and folders
     (names starting with a dot, such as ``.git``) are skipped, and links to folders are
-    not followed.  A file named directly is read whatever its name.
+    not followed.  A file named directly is read whatever its name.  A directory that
+    holds no bundle file is named in a warning on standard error, so that a mistyped
+    folder cannot pass for one whose bundles are all valid.
     """
     for path in paths:
         if path == STDIN or not os.path.isdir(path):
@@ -99,6 +105,13 @@ def expand(paths: Iterable[str]) -> Iterator[str]:
                 os.path.join(folder, name)
                 for name in files
                 if not name.startswith(".") and name.lower().endswith(BUNDLE_SUFFIXES)
+            )
+        if not found:
+            suffixes = ", ".join(f"*{suffix}" for suffix in BUNDLE_SUFFIXES)
+            print(
+                f"claimmodel: warning: {printable(path)}: no bundle file ({suffixes}) "
+                "in this directory",
+                file=sys.stderr,
             )
         yield from sorted(found)
 
@@ -148,6 +161,8 @@ def read(path: str) -> bytes:
     a huge or endless file must not exhaust memory first.
     """
     limit = Limits().max_document_bytes + 1
+    if not path:
+        raise UnreadableError(path, "an empty path names no file; name a file, a directory or -")
     if path == STDIN:
         return sys.stdin.buffer.read(limit)
     try:
