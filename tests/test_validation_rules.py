@@ -1,5 +1,6 @@
 """The date (CM5xx) and reference (CM3xx) rules at their edges: each behaviour that a
-mutant of ``validation/_dates.py`` or ``validation/_references.py`` could change."""
+mutant of ``validation/_dates.py`` or ``validation/_references.py`` could change (the
+revisions, derived ids, relations to themselves, renderings and parties included)."""
 
 from __future__ import annotations
 
@@ -514,3 +515,377 @@ class TestIdentifiers:
         assert [("CM309", "$.sources[4].identifiers[1]")] == [
             item for item in found if item[0] in ("CM309", "CM310")
         ]
+
+
+def _statements(*revisions: tuple[str, str, str | None, str | None]) -> Bundle:
+    """A bundle of assertions (id, claim, retracts, corrects) by p0 of claims c and d."""
+    bundle = _bundle()
+    first = bundle.assertions[0]
+    assertions = tuple(
+        attrs.evolve(first, id=item, claim=claim, retracts=retracts, corrects=corrects)
+        for item, claim, retracts, corrects in revisions
+    )
+    claims = (*bundle.claims, Claim(id="d", text="It did not happen"))
+    return attrs.evolve(bundle, claims=claims, assertions=assertions)
+
+
+class TestRevisions:
+    """A retraction or correction names an assertion of the bundle; a retraction withdraws
+    the same claim; revisions do not go round in a circle."""
+
+    def test_an_unknown_target(self) -> None:
+        bundle = _statements(("a", "c", None, None), ("b", "c", "x", None), ("e", "c", None, "y"))
+        assert [
+            ("CM311", "$.assertions[1].retracts", "it retracts 'x', which is not an assertion"),
+            ("CM311", "$.assertions[2].corrects", "it corrects 'y', which is not an assertion"),
+        ] == [(c, p, m.split(" of the bundle")[0]) for c, p, m in _found(bundle, "CM311")]
+        assert _found(bundle, "CM311")[0][2].endswith(
+            "of the bundle; add the assertion or correct the id"
+        )
+
+    def test_a_retraction_of_another_claim(self) -> None:
+        bundle = _statements(("a", "c", None, None), ("b", "d", "a", None), ("e", "d", None, "a"))
+        assert [
+            (
+                "CM312",
+                "$.assertions[1].claim",
+                (
+                    "it retracts 'a', an assertion of claim 'c', but is itself of claim 'd': a "
+                    "retraction withdraws the same claim; to put another claim in its place, "
+                    "write corrects instead"
+                ),
+            )
+        ] == _found(bundle, "CM311", "CM312", "CM313")
+
+    def test_a_retraction_of_the_same_claim(self) -> None:
+        bundle = _statements(("a", "c", None, None), ("b", "c", "a", None), ("e", "d", None, "b"))
+        assert [] == _found(bundle, "CM311", "CM312", "CM313")
+
+    def test_a_circle(self) -> None:
+        bundle = _statements(
+            ("a", "c", None, None),  # a tail into the circle is not on it
+            ("b", "c", "a", None),
+            ("e", "c", None, "f"),
+            ("f", "c", "g", None),
+            ("g", "c", None, "e"),
+        )
+        found = _found(bundle, "CM313")
+        assert [
+            ("CM313", "$.assertions[2].corrects"),
+            ("CM313", "$.assertions[3].retracts"),
+            ("CM313", "$.assertions[4].corrects"),
+        ] == [(c, p) for c, p, _ in found]
+        assert {
+            (
+                "revisions go round in a circle ('e', 'f', 'g'): each assertion revises one made "
+                "before it; remove the revision that closes the circle"
+            )
+        } == {m for _, _, m in found}
+
+    def test_a_tail_into_a_circle(self) -> None:
+        bundle = _statements(
+            ("a", "c", None, "b"),  # revises b, which is on the circle; a is not
+            ("b", "c", None, "e"),
+            ("e", "c", "b", None),
+        )
+        assert [("CM313", "$.assertions[1].corrects"), ("CM313", "$.assertions[2].retracts")] == [
+            (c, p) for c, p, _ in _found(bundle, "CM313")
+        ]
+
+    def test_two_circles(self) -> None:
+        bundle = _statements(
+            ("a", "c", None, "b"),
+            ("b", "c", None, "a"),
+            ("e", "c", "f", None),
+            ("f", "c", "e", None),
+        )
+        messages = [m.split(":")[0] for _, _, m in _found(bundle, "CM313")]
+        assert ["revisions go round in a circle ('a', 'b')"] * 2 + [
+            "revisions go round in a circle ('e', 'f')"
+        ] * 2 == messages
+
+    def test_ignoring_the_circles(self) -> None:
+        bundle = _statements(("a", "c", None, "b"), ("b", "c", None, "a"))
+        assert ["CM313", "CM313"] == [f.code for f in validate(bundle) if f.code == "CM313"]
+        assert [] == [f for f in validate(bundle, ignore=["CM313"]) if f.code == "CM313"]
+
+
+class TestDerivedIds:
+    """An id in the form of a derived id must be the claim's derived id."""
+
+    def test_an_edited_claim(self) -> None:
+        derived = Claim(text="It happened")
+        edited = attrs.evolve(derived, text="It happened twice")
+        bundle = attrs.evolve(_bundle(), claims=(derived, edited))
+        assert [
+            (
+                "CM314",
+                "$.claims[1].id",
+                (
+                    f"{derived.id!r} has the form of a derived id but the claim's content derives "
+                    f"{edited.derived_id!r}: its wording was probably edited after the id was "
+                    "made, so it will not merge with the same claim elsewhere; use the derived id "
+                    "(Claim.with_text re-derives it), or an id of another form"
+                ),
+            )
+        ] == _found(bundle, "CM314")
+
+    def test_a_derived_id_and_an_id_of_another_form(self) -> None:
+        claims = (Claim(text="It happened"), Claim(id="claim-1", text="It happened twice"))
+        assert [] == _found(attrs.evolve(_bundle(), claims=claims), "CM314")
+        edited = attrs.evolve(claims[0], text="Edited")
+        bundle = attrs.evolve(_bundle(), claims=(edited,))
+        assert ["CM314"] == [code for code, _, _ in _found(bundle, "CM314")]
+        assert [] == [f for f in validate(bundle, ignore=["CM314"]) if f.code == "CM314"]
+
+
+def _related(kind: RelationKind, subject: str, object_: str) -> Bundle:
+    bundle = _bundle()
+    claims = (*bundle.claims, Claim(id="d", text="It did not happen"))
+    relation = Relation(id="r", kind=kind, subject=subject, object=object_)
+    return attrs.evolve(bundle, claims=claims, relations=(relation,))
+
+
+class TestRelationsToThemselvesAndRenderings:
+    """A relation relates two items; a translation or paraphrase joins two claims."""
+
+    def test_to_itself(self) -> None:
+        found = _found(_related(RelationKind.SUPPORTS, "c", "c"), "CM320", "CM321")
+        assert [
+            (
+                "CM320",
+                "$.relations[0].object",
+                (
+                    "the relation supports relates 'c' to itself; name the other item it relates "
+                    "to, or remove the relation"
+                ),
+            )
+        ] == found
+
+    @pytest.mark.parametrize("kind", [RelationKind.TRANSLATION_OF, RelationKind.PARAPHRASE_OF])
+    def test_a_rendering_of_assertions(self, kind: RelationKind) -> None:
+        found = _found(_related(kind, "a", "c"), "CM320", "CM321")
+        assert [
+            (
+                "CM321",
+                "$.relations[0].subject",
+                (
+                    f"subject 'a' is an assertion, but {kind.value} joins two claims (the same "
+                    "claim in other words or another language); name the claims, or record a "
+                    "translated quotation as the evidence's original"
+                ),
+            )
+        ] == found
+        assert [("CM321", "$.relations[0].object")] == [
+            (c, p) for c, p, _ in _found(_related(kind, "d", "a"), "CM321")
+        ]
+        assert [] == _found(_related(kind, "d", "c"), "CM320", "CM321")
+
+    def test_other_kinds_may_relate_assertions(self) -> None:
+        assert [] == _found(_related(RelationKind.SUPPORTS, "a", "c"), "CM320", "CM321")
+
+    def test_an_id_of_both_kinds_is_not_an_assertion_alone(self) -> None:
+        bundle = _related(RelationKind.TRANSLATION_OF, "a", "c")
+        bundle = attrs.evolve(bundle, claims=(*bundle.claims, Claim(id="a", text="Also a")))
+        assert [("CM304", "$.relations[0].subject")] == _paths(bundle, "CM304", "CM321")
+
+
+class TestParties:
+    """A claim's parties are sources of the bundle, each named once."""
+
+    def test_unknown_and_repeated(self) -> None:
+        bundle = _bundle()
+        claim = attrs.evolve(bundle.claims[0], parties=("p1", "nobody", "p1", "nobody"))
+        found = _found(attrs.evolve(bundle, claims=(claim,)), "CM322", "CM323")
+        assert [
+            (
+                "CM322",
+                "$.claims[0].parties[1]",
+                (
+                    "the party 'nobody' is not a source of the bundle; add it as a source (a "
+                    "government, an organization, a person) or correct the id"
+                ),
+            ),
+            (
+                "CM323",
+                "$.claims[0].parties[2]",
+                "claim 'c' names the party 'p1' twice; remove the repetition",
+            ),
+            (
+                "CM323",
+                "$.claims[0].parties[3]",
+                "claim 'c' names the party 'nobody' twice; remove the repetition",
+            ),
+        ] == found
+
+    def test_known_parties(self) -> None:
+        bundle = _bundle()
+        claim = attrs.evolve(bundle.claims[0], parties=("p1", "p2"))
+        assert [] == _found(attrs.evolve(bundle, claims=(claim,)), "CM322", "CM323")
+
+
+def _dated(**changes: Any) -> Bundle:
+    """The bundle of :func:`_bundle` with its assertion changed (dates as ISO text)."""
+    bundle = _bundle()
+    return attrs.evolve(bundle, assertions=(attrs.evolve(bundle.assertions[0], **_dates(changes)),))
+
+
+def _dates(changes: dict[str, Any]) -> dict[str, Any]:
+    """``changes`` with the dates given as ISO text read as partial dates."""
+    keys = {"date", "earliest", "latest"}
+    return {k: _date(v) if k in keys and v is not None else v for k, v in changes.items()}
+
+
+class TestBounds:
+    """An assertion's earliest and latest dates are in order, and its date within them."""
+
+    def test_bounds_out_of_order(self) -> None:
+        found = _found(
+            _dated(earliest="2025-08", latest="2025-07", date="2025-09"), "CM505", "CM506"
+        )
+        assert [
+            (
+                "CM505",
+                "$.assertions[0].latest",
+                (
+                    "the latest date (2025-07) is before the earliest (2025-08); "
+                    "correct or swap the bounds"
+                ),
+            )
+        ] == found  # the date is not compared with bounds that contradict each other
+
+    @pytest.mark.parametrize(
+        ("earliest", "latest", "date", "message"),
+        [
+            ("2025-08", None, "2025-07-31", "dated 2025-07-31, before its earliest date (2025-08)"),
+            (None, "2025-07", "2025-08-01", "dated 2025-08-01, after its latest date (2025-07)"),
+            ("2025-08", "2025-09", "2025-07", "dated 2025-07, before its earliest date (2025-08)"),
+            ("2025-06", "2025-07", "2025-08", "dated 2025-08, after its latest date (2025-07)"),
+        ],
+    )
+    def test_a_date_outside_its_bounds(
+        self, earliest: str | None, latest: str | None, date: str, message: str
+    ) -> None:
+        changes = {"earliest": earliest, "latest": latest, "date": date}
+        [(code, path, found)] = _found(_dated(**changes), "CM505", "CM506")
+        assert ("CM506", "$.assertions[0].date") == (code, path)
+        assert found.startswith(message + "; correct the date")
+        assert found.endswith("; correct the date or the bound")
+
+    @pytest.mark.parametrize(
+        ("earliest", "latest", "date"),
+        [
+            ("2025-07", "2025-07", "2025-07-14"),
+            ("2025-07-14", "2025-07-14", "2025-07-14"),
+            ("2025", "2025", None),
+            (None, None, "2025-07"),
+        ],
+    )
+    def test_within_bounds(
+        self, earliest: str | None, latest: str | None, date: str | None
+    ) -> None:
+        changes = {"earliest": earliest, "latest": latest, "date": date}
+        assert [] == _found(_dated(**changes), "CM505", "CM506")
+
+    def test_the_earliest_date_after_publication(self) -> None:
+        [(code, path, message)] = _found(_dated(earliest="2025-12"), "CM501")
+        assert ("CM501", "$.assertions[0].earliest") == (code, path)
+        assert message.startswith("the statement's earliest date is dated 2025-12, after the")
+
+    def test_the_earliest_date_before_a_relay(self) -> None:
+        bundle = _dated(
+            earliest="2025-07-14",
+            attribution=Attribution(source="p0", chain=(_link("p1", "2025-07-13"),)),
+        )
+        [(_, path, message)] = _found(bundle, "CM503")
+        assert "$.assertions[0].attribution.chain[0].date" == path
+        assert message.startswith(
+            "relayed on 2025-07-13, before the statement's earliest date (2025-07-14)"
+        )
+
+
+class TestRevisedBeforeSaid:
+    """A retraction or correction is made after the statement it revises."""
+
+    @staticmethod
+    def _revision(**changes: Any) -> Bundle:
+        bundle = _statements(("a", "c", None, None), ("b", "c", "a", None))
+        first, second = bundle.assertions
+        first = attrs.evolve(first, date=_date("2025-07-14"))
+        return attrs.evolve(bundle, assertions=(first, attrs.evolve(second, **_dates(changes))))
+
+    def test_dated_before(self) -> None:
+        assert [
+            (
+                "CM504",
+                "$.assertions[1].date",
+                (
+                    "it retracts 'a', said on 2025-07-14, but is dated 2025-07-13, before it; a "
+                    "statement is revised after it is made: correct a date or the revision"
+                ),
+            )
+        ] == _found(self._revision(date="2025-07-13"), "CM504")
+
+    def test_at_the_latest_before(self) -> None:
+        [(_, path, message)] = _found(self._revision(latest="2025-07-13"), "CM504")
+        assert "$.assertions[1].latest" == path
+        assert "but is dated 2025-07-13, before it" in message
+
+    def test_a_correction(self) -> None:
+        bundle = self._revision(retracts=None, corrects="a", date="2025-07")
+        assert [] == _found(bundle, "CM504")  # July may be after the 14th
+        [(_, path, message)] = _found(
+            self._revision(retracts=None, corrects="a", date="2025-06"), "CM504"
+        )
+        assert ("$.assertions[1].date", "it corrects 'a', said on 2025-07-14") == (
+            path,
+            message.split(", but")[0],
+        )
+
+    def test_against_the_earliest_date_of_the_revised(self) -> None:
+        bundle = self._revision(date="2025-07-13")
+        first = attrs.evolve(bundle.assertions[0], date=None, earliest=_date("2025-07-14"))
+        bundle = attrs.evolve(bundle, assertions=(first, bundle.assertions[1]))
+        [(_, _, message)] = _found(bundle, "CM504")
+        assert message.startswith("it retracts 'a', said on 2025-07-14, but is dated 2025-07-13")
+
+    @pytest.mark.parametrize(
+        "changes",
+        [{"date": "2025-07-14"}, {"date": "2025-07-15"}, {}, {"earliest": "2025-07-01"}],
+    )
+    def test_in_order_or_undated(self, changes: dict[str, str]) -> None:
+        assert [] == _found(self._revision(**changes), "CM504")
+
+    def test_an_unknown_or_undated_target(self) -> None:
+        bundle = self._revision(date="2025-07-13")
+        undated = attrs.evolve(bundle.assertions[0], date=None)
+        assert [] == _found(
+            attrs.evolve(bundle, assertions=(undated, bundle.assertions[1])), "CM504"
+        )
+        unknown = attrs.evolve(bundle.assertions[1], retracts="x")
+        assert [] == _found(
+            attrs.evolve(bundle, assertions=(bundle.assertions[0], unknown)), "CM504"
+        )
+
+
+class TestArchivedBeforeCaptured:
+    """Evidence is archived after it is captured."""
+
+    def test_each_evidence(self) -> None:
+        url = "https://example.org/video"
+        evidence = (
+            Evidence(url=url, captured=_date("2025-07-14"), archived=_date("2025-07-15")),
+            Evidence(url=url, captured=_date("2025-07-14"), archived=_date("2025-07-13")),
+            Evidence(url=url, captured=_date("2025-07"), archived=_date("2025-07-01")),
+            Evidence(url=url, archived=_date("2025-07-01")),
+        )
+        assert [
+            (
+                "CM507",
+                "$.assertions[0].evidence[1].archived",
+                (
+                    "the evidence is archived on 2025-07-13, before it was captured (2025-07-14); "
+                    "a copy is made after the recording: correct a date"
+                ),
+            )
+        ] == _found(_dated(evidence=evidence), "CM507")
