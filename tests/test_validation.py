@@ -596,8 +596,8 @@ class TestCommandLine:
         assert [
             (
                 f"{broken}: $.sources[2]: CM701 warning: source 'bystander' is not used by any "
-                "assertion, chain, hedge, evidence or other source; attribute something to it "
-                "or remove it"
+                "assertion, chain, hedge, evidence, verdict or other source; attribute something "
+                "to it or remove it"
             ),
             (
                 f"{broken}: $.assertions[1].claim: CM301 error: claim 'nowhere' is not a claim of "

@@ -42,17 +42,19 @@ from claimmodel import (
     Organization,
     PartialDate,
     Person,
+    Rating,
     Relation,
     RelationKind,
     Role,
     Severity,
     Source,
     Span,
+    Verdict,
     validate,
 )
 from claimmodel.model import SCALES, Quantity
 from claimmodel.strategies import evidence as evidence_of_any_kind
-from claimmodel.strategies import quantities
+from claimmodel.strategies import quantities, ratings
 from claimmodel.validation import MAX_CHAIN_LENGTH, RULES, Family, _report
 
 # -- a generator of bundles that break no rule ----------------------------------------
@@ -179,6 +181,22 @@ def valid_bundles(draw: st.DrawFn) -> Bundle:
         if len(pool) > 1:
             subject, obj = draw(st.permutations(pool))[:2]
             relations.append(Relation(id=f"r{i}", kind=kind, subject=subject, object=obj))
+    # Verdicts on the assertions of one claim, after them, resting on evidence in the text.
+    verdicts = []
+    for i in range(draw(st.integers(0, 2))):
+        claim = draw(st.sampled_from([a.claim for a in assertions]))
+        of_claim = [a.id for a in assertions if a.claim == claim]
+        reviews = draw(st.lists(st.sampled_from(of_claim), min_size=1, unique=True))
+        verdicts.append(
+            Verdict(
+                id=f"v{i}",
+                reviewer=draw(st.sampled_from(ids)),
+                reviews=tuple(reviews),
+                rating=draw(ratings(scales=st.none() | st.just("x-newsroom"))),
+                date=draw(st.none() | st.just(PartialDate(year=2026, month=1))),
+                evidence=assertions[0].evidence,
+            )
+        )
     return Bundle(
         document="doc",
         published=PartialDate(year=2025, month=11, day=25),
@@ -186,6 +204,7 @@ def valid_bundles(draw: st.DrawFn) -> Bundle:
         claims=tuple(claims),
         assertions=tuple(assertions),
         relations=tuple(relations),
+        verdicts=tuple(verdicts),
     )
 
 
@@ -334,7 +353,8 @@ def _unknown_claim(bundle: Bundle, data: st.DataObject) -> tuple[Bundle, str]:
 
 
 def _duplicate_id(bundle: Bundle, data: st.DataObject) -> tuple[Bundle, str]:
-    kind = data.draw(st.sampled_from(["sources", "claims", "assertions"]), label="kind")
+    kinds = ["sources", "claims", "assertions", *(["verdicts"] if bundle.verdicts else [])]
+    kind = data.draw(st.sampled_from(kinds), label="kind")
     items = getattr(bundle, kind)
     copied = items[data.draw(st.integers(0, len(items) - 1), label="copied")]
     broken = attrs.evolve(bundle, **{kind: (*items, copied)})  # type: ignore[arg-type]
@@ -622,7 +642,10 @@ def _dated_after_publication(bundle: Bundle, data: st.DataObject) -> tuple[Bundl
     undated = tuple(attrs.evolve(link, date=None) for link in assertion.attribution.chain)
     attribution = attrs.evolve(assertion.attribution, chain=undated)
     broken = _replace(bundle, index, attrs.evolve(assertion, date=later, attribution=attribution))
-    return broken, f"$.assertions[{index}].date"
+    verdicts = tuple(  # a review of it is now dated before it: CM510's, not this rule's
+        attrs.evolve(v, date=None) if assertion.id in v.reviews else v for v in bundle.verdicts
+    )
+    return attrs.evolve(broken, verdicts=verdicts), f"$.assertions[{index}].date"
 
 
 def _ends_before_start(bundle: Bundle, data: st.DataObject) -> tuple[Bundle, str]:
@@ -707,6 +730,57 @@ def _unreferenced_claim(bundle: Bundle, data: st.DataObject) -> tuple[Bundle, st
     return bundle.with_claim(claim), f"$.claims[{len(bundle.claims)}]"
 
 
+def _with_verdict(bundle: Bundle, data: st.DataObject, **changes: Any) -> tuple[Bundle, str]:
+    """The bundle with one more verdict, on a picked assertion, changed as asked."""
+    _, assertion = _pick(bundle, data)
+    verdict = Verdict(
+        id="v-new", reviewer=assertion.source, reviews=(assertion.id,), rating=Rating(label="False")
+    )
+    return bundle.with_verdict(
+        attrs.evolve(verdict, **changes)
+    ), f"$.verdicts[{len(bundle.verdicts)}]"
+
+
+def _not_a_rating_scale(bundle: Bundle, data: st.DataObject) -> tuple[Bundle, str]:
+    scale = data.draw(st.sampled_from(sorted(SCALES)), label="scale")
+    label = SCALES[scale].levels[0].label if SCALES[scale].levels else "0.5"
+    broken, path = _with_verdict(bundle, data, rating=Rating(label=label, scale=scale))
+    return broken, f"{path}.rating.scale"
+
+
+def _unknown_reviewer(bundle: Bundle, data: st.DataObject) -> tuple[Bundle, str]:
+    broken, path = _with_verdict(bundle, data, reviewer="ghost")
+    return broken, f"{path}.reviewer"
+
+
+def _unknown_reviewed_assertion(bundle: Bundle, data: st.DataObject) -> tuple[Bundle, str]:
+    _, assertion = _pick(bundle, data)
+    broken, path = _with_verdict(bundle, data, reviews=(assertion.id, "ghost"))
+    return broken, f"{path}.reviews[1]"
+
+
+def _reviews_of_several_claims(bundle: Bundle, data: st.DataObject) -> tuple[Bundle, str]:
+    _, assertion = _pick(bundle, data)
+    other = Claim(id="c-other", text="something else entirely")
+    said = attrs.evolve(assertion, id="a-other", claim=other.id, hedges=(), evidence=())
+    grown = bundle.with_claim(other).with_assertion(said)
+    broken, path = _with_verdict(grown, data, reviews=(assertion.id, said.id))
+    return broken, f"{path}.reviews[1]"
+
+
+def _reviewed_before_said(bundle: Bundle, data: st.DataObject) -> tuple[Bundle, str]:
+    index, assertion = _pick(bundle, data)
+    dated = _replace(bundle, index, attrs.evolve(assertion, date=PartialDate(year=2022)))
+    verdict = Verdict(
+        id="v-new",
+        reviewer=assertion.source,
+        reviews=(assertion.id,),
+        rating=Rating(label="False"),
+        date=PartialDate(year=2021, month=12, day=31),
+    )
+    return dated.with_verdict(verdict), f"$.verdicts[{len(bundle.verdicts)}].date"
+
+
 BREAKERS: dict[str, Breaker] = {
     "CM101": _unknown_attribution_source,
     "CM102": _unknown_chain_source,
@@ -721,6 +795,7 @@ BREAKERS: dict[str, Breaker] = {
     "CM204": _judged_without_probability,
     "CM205": _unknown_scale,
     "CM206": _grade_with_probability,
+    "CM207": _not_a_rating_scale,
     "CM301": _unknown_claim,
     "CM302": _duplicate_id,
     "CM303": _unknown_relation_end,
@@ -739,6 +814,9 @@ BREAKERS: dict[str, Breaker] = {
     "CM321": _rendering_of_an_assertion,
     "CM322": _unknown_party,
     "CM323": _repeated_party,
+    "CM330": _unknown_reviewer,
+    "CM331": _unknown_reviewed_assertion,
+    "CM332": _reviews_of_several_claims,
     "CM401": _hedged_but_confident,
     "CM501": _dated_after_publication,
     "CM502": _ends_before_start,
@@ -747,6 +825,7 @@ BREAKERS: dict[str, Breaker] = {
     "CM505": _bounds_reversed,
     "CM506": _date_outside_bounds,
     "CM507": _archived_before_captured,
+    "CM510": _reviewed_before_said,
     "CM601": _span_outside_text,
     "CM602": _quote_mismatch,
     "CM603": _hedge_cue_mismatch,
@@ -759,7 +838,7 @@ BREAKERS: dict[str, Breaker] = {
     "CM903": _measure_in_different_units,
 }
 
-_ITEM = re.compile(r"^\$\.(sources|claims|assertions|relations)\[(\d+)\]")
+_ITEM = re.compile(r"^\$\.(sources|claims|assertions|relations|verdicts)\[(\d+)\]")
 
 
 def _by_id(bundle: Bundle, path: str) -> str:

@@ -7,6 +7,7 @@ so that the annotations users see stay precise.
 from __future__ import annotations
 
 import datetime as dt
+from fractions import Fraction
 
 import claimmodel as cm
 from claimmodel.interop import Format, Imported, export_bundle, get_format, import_bundle
@@ -121,7 +122,28 @@ def corroboration(bundles: list[cm.Bundle]) -> list[str]:
     contradictions: tuple[cm.Contradiction, ...] = analysis.contradictions
     figures: tuple[cm.FigureConflict, ...] = analysis.conflicting_figures
     verdicts.extend(conflict.description for conflict in figures)
+    for result in analysis.values():
+        checks: tuple[cm.FactCheck, ...] = result.fact_checks
+        verdicts.extend(f"{check.description} {check.first_appearance}" for check in checks)
     return verdicts + [c.claim for c in contradictions]
+
+
+def fact_check(bundle: cm.Bundle) -> cm.Bundle:
+    rating = cm.Rating(label="Mostly true", value=4, best=5, worst=1.0, scale="x-newsroom")
+    where: Fraction | None = rating.position
+    assert where is not None
+    verdict = cm.Verdict(
+        id="v1",
+        reviewer="checker",
+        reviews=["a1"],
+        rating=rating,
+        date=cm.PartialDate(year=2025),
+        evidence=(cm.Evidence(url="https://archive.example/1"),),
+    )
+    reviewed: tuple[str, ...] = verdict.reviews
+    assert reviewed == ("a1",)
+    found: tuple[cm.Verdict, ...] = bundle.with_verdict(verdict).verdicts_of("c1")
+    return bundle.with_verdict(verdict) if not found else bundle
 
 
 def untrusted(text: bytes) -> cm.Bundle | None:

@@ -86,6 +86,7 @@ from claimmodel.model import (
     Precision,
     Quantity,
     Quotation,
+    Rating,
     Relation,
     RelationKind,
     Role,
@@ -95,6 +96,7 @@ from claimmodel.model import (
     SourceKind,
     Span,
     Stance,
+    Verdict,
 )
 from claimmodel.model._identifiers import _CROCKFORD, _mod_11_2, _ror_checksum
 
@@ -120,12 +122,14 @@ __all__ = [
     "occasions",
     "partial_dates",
     "quantities",
+    "ratings",
     "relations",
     "roles",
     "schema_uris",
     "sources",
     "spans",
     "texts",
+    "verdicts",
 ]
 
 _T = TypeVar("_T")
@@ -989,6 +993,80 @@ def relations(
     ).filter(lambda relation: relation.subject != relation.object)
 
 
+# -- verdicts ------------------------------------------------------------------------
+
+_rating_labels = st.sampled_from(("True", "Mostly true", "Half true", "Mostly false", "False"))
+
+
+@_cached
+def ratings(
+    *, scales: SearchStrategy[str | None] | None = None, allow_extensions: bool = True
+) -> SearchStrategy[Rating]:
+    """Ratings with a label and, or not, a value between a worst and a best that differ
+    (either may be the higher, at the edges of what JSON libraries write alike);
+    ``scales`` draws the scale id (the default: none, or an ``x-`` id)."""
+    return _ratings(
+        scales=_optional(st.just("x-newsroom")) if scales is None else scales,
+        allow_extensions=allow_extensions,
+    )
+
+
+@_cached
+@st.composite
+def _ratings(
+    draw: st.DrawFn, *, scales: SearchStrategy[str | None], allow_extensions: bool
+) -> Rating:
+    numbers: dict[str, Any] = {}
+    if draw(st.booleans()):
+        low, middle, high = sorted(draw(st.lists(_figures, min_size=3, max_size=3)))
+        if low == high:  # best and worst differ
+            low, middle, high = 1, draw(st.sampled_from((1, 2.5, 5))), 5
+        worst, best = draw(st.permutations((low, high)))
+        numbers = {"value": middle, "best": best, "worst": worst}
+    return Rating(
+        label=draw(_rating_labels | texts()),
+        **numbers,
+        scale=draw(scales),
+        extensions=draw(_extensions_or_none(allow_extensions)),
+    )
+
+
+@_cached
+def verdicts(
+    *,
+    ids: SearchStrategy[str] | None = None,
+    reviewers: SearchStrategy[str] | None = None,
+    reviews: SearchStrategy[tuple[str, ...]] | None = None,
+    ratings: SearchStrategy[Rating] | None = None,
+    evidence: SearchStrategy[Evidence] | None = None,
+    dates: SearchStrategy[PartialDate | None] | None = None,
+    max_evidence: int = 2,
+    allow_extensions: bool = True,
+) -> SearchStrategy[Verdict]:
+    """Verdicts: ``reviewers`` draws the reviewing source's id, ``reviews`` the ids of the
+    assertions reviewed (at least one, each once), the other options the parts, up to
+    ``max_evidence`` pieces of evidence."""
+    _check_size("max_evidence", max_evidence, 0)
+    return st.builds(
+        Verdict,
+        id=identifiers() if ids is None else ids,
+        reviewer=identifiers() if reviewers is None else reviewers,
+        reviews=(
+            st.lists(identifiers(), min_size=1, max_size=3, unique=True).map(tuple)
+            if reviews is None
+            else reviews
+        ),
+        rating=_ratings_default(allow_extensions=allow_extensions) if ratings is None else ratings,
+        date=_optional(partial_dates()) if dates is None else dates,
+        url=_optional(_urls),
+        explanation=_optional(texts()),
+        evidence=st.lists(
+            _evidence_default() if evidence is None else evidence, max_size=max_evidence
+        ).map(tuple),
+        extensions=_extensions_or_none(allow_extensions),
+    )
+
+
 # -- sources -------------------------------------------------------------------------
 
 
@@ -1249,6 +1327,7 @@ def bundles(
     min_assertions: int = 0,
     max_assertions: int = 3,
     max_relations: int = 2,
+    max_verdicts: int = 1,
     min_year: int = 1,
     max_year: int = 9999,
     allow_extensions: bool = True,
@@ -1260,12 +1339,14 @@ def bundles(
     Every id is unique (across kinds, too); every reference — a claim's parties, an
     assertion's claim, its attribution's source and chain, assessors, hedge voices, evidence
     documents, role organizations, affiliation targets, authors, publishers,
-    members, relation ends — names an object of the bundle, of a fitting kind (a
-    translation or paraphrase joins two claims).
+    members, relation ends, verdicts' reviewers and the assertions they review — names an
+    object of the bundle, of a fitting kind (a translation or paraphrase joins two claims,
+    a verdict reviews assertions of one claim, dated, if at all, in a later year than
+    every one of them).
     Chains never repeat a source, ``part-of``/``controlled-by`` (indeed all)
     affiliations form no cycle, no source is affiliated with itself.  Dates
-    fall between ``min_year`` and ``max_year``; every date is years before the
-    bundle's ``published`` date, a role or affiliation starts years before it
+    fall between ``min_year`` and ``max_year``; every date but a verdict's is years
+    before the bundle's ``published`` date, a role or affiliation starts years before it
     ends, and an assertion's date comes before the dates of its chain's links,
     which follow each other in order.  Spans lie within the text they index, and
     a hedge's cue or an evidence quote with a span is the text the span covers.
@@ -1277,6 +1358,7 @@ def bundles(
     if min_assertions and not (max_sources and max_claims):
         raise InvalidArgument("assertions need max_sources and max_claims of at least 1")
     _check_size("max_relations", max_relations, 0)
+    _check_size("max_verdicts", max_verdicts, 0)
     _check_years(min_year, max_year)
     if max_year - min_year < 16:
         raise InvalidArgument(
@@ -1289,6 +1371,7 @@ def bundles(
         min_assertions=min_assertions,
         max_assertions=max_assertions,
         max_relations=max_relations,
+        max_verdicts=max_verdicts,
         min_year=min_year,
         max_year=max_year,
         allow_extensions=allow_extensions,
@@ -1334,6 +1417,7 @@ def _bundles(
     min_assertions: int,
     max_assertions: int,
     max_relations: int,
+    max_verdicts: int,
     min_year: int,
     max_year: int,
     allow_extensions: bool,
@@ -1357,19 +1441,16 @@ def _bundles(
         draw(st.integers(min_assertions, max_assertions)) if n_sources and n_claims else 0
     )
     n_relations = draw(st.integers(0, max_relations))
-    ids = draw(
-        st.lists(
-            identifiers(),
-            unique=True,
-            min_size=n_sources + n_claims + n_assertions + n_relations + 1,
-            max_size=n_sources + n_claims + n_assertions + n_relations + 1,
-        )
-    )
+    n_verdicts = draw(st.integers(0, max_verdicts)) if n_assertions else 0
+    n_ids = n_sources + n_claims + n_assertions + n_relations + n_verdicts + 1
+    ids = draw(st.lists(identifiers(), unique=True, min_size=n_ids, max_size=n_ids))
     source_ids, ids = ids[:n_sources], ids[n_sources:]
     claim_ids, ids = ids[:n_claims], ids[n_claims:]
     assertion_ids, ids = ids[:n_assertions], ids[n_assertions:]
-    relation_ids, bundle_id = ids[:n_relations], ids[n_relations]
-    used = set(source_ids) | set(assertion_ids) | set(relation_ids) | {bundle_id}
+    relation_ids, ids = ids[:n_relations], ids[n_relations:]
+    verdict_ids, bundle_id = ids[:n_verdicts], ids[n_verdicts]
+    used = set(source_ids) | set(assertion_ids) | set(relation_ids) | set(verdict_ids)
+    used.add(bundle_id)
 
     # Sources, built so that each refers only to sources built before it (no
     # cycles of any kind), then shuffled.
@@ -1450,6 +1531,22 @@ def _bundles(
             seen.add((relation.kind, subject, obj))
             relation_list.append(relation)
 
+    verdict_list = [
+        _bundle_verdict(
+            draw,
+            verdict_id=verdict_id,
+            assertions=assertion_list,
+            source_ids=source_ids,
+            document_id=document_id,
+            documents_with_text=documents_with_text,
+            min_year=min_year,
+            max_year=max_year,
+            allow_extensions=allow_extensions,
+            allow_time_zones=allow_time_zones,
+        )
+        for verdict_id in verdict_ids
+    ]
+
     return Bundle(
         schema=draw(_optional(schema_uris())),
         id=draw(_optional(st.just(bundle_id))),
@@ -1462,6 +1559,7 @@ def _bundles(
         claims=tuple(claim_list),
         assertions=tuple(assertion_list),
         relations=tuple(relation_list),
+        verdicts=tuple(verdict_list),
         extensions=draw(exts),
     )
 
@@ -1606,6 +1704,58 @@ def _bundle_assertion(
     )
 
 
+def _bundle_verdict(
+    draw: st.DrawFn,
+    *,
+    verdict_id: str,
+    assertions: list[Assertion],
+    source_ids: list[str],
+    document_id: str | None,
+    documents_with_text: dict[str, str],
+    min_year: int,
+    max_year: int,
+    allow_extensions: bool,
+    allow_time_zones: bool,
+) -> Verdict:
+    """A verdict on some assertions of one claim, dated (if at all) two years or more after
+    theirs."""
+    claim = draw(_choice(tuple(sorted({a.claim for a in assertions}))))
+    of_claim = tuple(a.id for a in assertions if a.claim == claim)
+    reviews = tuple(draw(st.lists(_choice(of_claim), min_size=1, max_size=2, unique=True)))
+    reviewed = [a for a in assertions if a.id in reviews]
+    years = [
+        date.year
+        for a in reviewed
+        for date in (a.date, a.earliest, a.latest, *(link.date for link in a.attribution.chain))
+        if date is not None
+    ]
+    first_year = max(years, default=min_year - 2) + 2
+    dates: SearchStrategy[PartialDate | None] = st.none()
+    if first_year <= max_year:
+        dates = _optional(
+            partial_dates(min_year=first_year, max_year=max_year, allow_time_zones=allow_time_zones)
+        )
+    return draw(
+        verdicts(
+            ids=st.just(verdict_id),
+            reviewers=_choice(tuple(source_ids)),
+            reviews=st.just(reviews),
+            evidence=_evidence_in(
+                tuple(sorted(documents_with_text.items())),
+                document_id,
+                allow_extensions,
+                _optional(
+                    partial_dates(
+                        min_year=min_year, max_year=max_year, allow_time_zones=allow_time_zones
+                    )
+                ),
+            ),
+            dates=dates,
+            allow_extensions=allow_extensions,
+        )
+    )
+
+
 def _with_revisions(draw: st.DrawFn, assertions: list[Assertion]) -> list[Assertion]:
     """Some assertions retract or correct one made before them (so revisions never go in a
     circle); a retraction is of the same claim, and a revision of a dated assertion is
@@ -1621,7 +1771,7 @@ def _with_revisions(draw: st.DrawFn, assertions: list[Assertion]) -> list[Assert
         if how == "retracts":
             changes["claim"] = earlier.claim
         if earlier.date is not None:  # left undated rather than risk revising the past
-            changes["date"] = None
+            changes.update(date=None, earliest=None, latest=None)
         revised.append(_evolve(assertion, **changes))
     return revised
 
@@ -1719,3 +1869,4 @@ _attributions_default = attributions
 _confidences_default = confidences
 _hedges_default = hedges
 _evidence_default = evidence
+_ratings_default = ratings

@@ -14,6 +14,7 @@ from claimmodel.analysis._figures import FigureConflict, conflicting_figures
 from claimmodel.analysis._origins import OriginFinder
 from claimmodel.analysis._parties import ControlledRelay, Controls
 from claimmodel.analysis._same import same_claims
+from claimmodel.analysis._verdicts import FactCheck, fact_checks
 from claimmodel.model import (
     Assertion,
     AssertionMode,
@@ -38,6 +39,7 @@ __all__ = [
     "ClaimAnalysis",
     "Contradiction",
     "ControlledRelay",
+    "FactCheck",
     "FigureConflict",
     "Origin",
     "RaisedHedge",
@@ -281,6 +283,10 @@ class ClaimAnalysis:
         """The pieces of evidence examined that bear on the claim neither way."""
         return self._bearing(Bearing.NEITHER)
 
+    fact_checks: tuple[FactCheck, ...] = ()
+    """The verdicts on it (or on a claim counted with it), in bundle order: shown beside the
+    count of origins, never counted in it (a reviewer rates a claim, it does not assert it)."""
+
     @property
     def interested_origins(self) -> int:
         """How many of the independent origins behind the claim are interested parties."""
@@ -443,6 +449,9 @@ class ClaimAnalysis:
             parts.append("counted as one with " + ", ".join(same.claim for same in self.same))
         if self.evidence:
             parts.append(evidence_words(self.evidence))
+        parts.extend(
+            f"rated {found.rating.label!r} by {found.reviewer_name}" for found in self.fact_checks
+        )
         parts.extend(self.hedge_words)
         return "; ".join(parts)
 
@@ -566,9 +575,25 @@ def analyze(bundle: Bundle, *, scales: Iterable[Scale] = ()) -> Analysis:
     for assertion in bundle.assertions:
         by_claim.setdefault(record.representative(assertion.claim), []).append(assertion)
     withdrawn = _withdrawn(bundle.assertions)
-    return record.analysis(
+    analysis = record.analysis(
         record.claim(claim_id, assertions, withdrawn) for claim_id, assertions in by_claim.items()
     )
+    return _with_fact_checks(analysis, bundle, record)
+
+
+def _with_fact_checks(analysis: Analysis, bundle: Bundle, record: Record) -> Analysis:
+    """The analysis with each verdict beside the claim (group) it reviews."""
+    if not bundle.verdicts:
+        return analysis
+    checked: dict[str, list[FactCheck]] = {}
+    for found in fact_checks(bundle, record.names):
+        for claim_id in dict.fromkeys(record.representative(c) for c in found.claims):
+            checked.setdefault(claim_id, []).append(found)
+    claims = dict(analysis.claims)
+    for claim_id, checks in checked.items():
+        if claim_id in claims:
+            claims[claim_id] = attrs.evolve(claims[claim_id], fact_checks=tuple(checks))
+    return attrs.evolve(analysis, claims=FrozenMap(claims))
 
 
 @attrs.frozen(kw_only=True)

@@ -9,7 +9,7 @@ import textwrap
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from claimmodel.analysis import Analysis, CitedEvidence, ClaimAnalysis, analyze
+from claimmodel.analysis import Analysis, CitedEvidence, ClaimAnalysis, FactCheck, analyze
 from claimmodel.cli._commands import (
     EXIT_INVALID,
     EXIT_OK,
@@ -163,6 +163,8 @@ def _block(bundle: Bundle, claim: ClaimAnalysis) -> list[str]:
         lines += _wrap(f"evidence {_evidence_line(item)}")
     if claim.assertions:
         lines += _confidence_lines(bundle, claim)
+    for check in claim.fact_checks:
+        lines += _wrap(f"fact-check: {check.description} ({_ids(check.assertions)})")
     lines += _wrap(f"verdict: {claim.verdict}")
     return lines
 
@@ -211,6 +213,9 @@ def render_report(bundle: Bundle, analysis: Analysis, *, title: str | None = Non
     refuted = sum(1 for claim in analysis.values() if claim.refuting_evidence)
     if refuted:
         summary += f"; {refuted} with refuting evidence"
+    checked = sum(1 for claim in analysis.values() if claim.fact_checks)
+    if checked:
+        summary += f"; {checked} fact-checked"
     lines += _wrap(summary, indent="", hang="  ")
     for found in contradictions:
         asserted = ", ".join(origin.label for origin in found.asserted_by)
@@ -281,6 +286,7 @@ def claim_data(claim: ClaimAnalysis, bundle: Bundle | None = None) -> dict[str, 
             }
             for conflict in claim.conflicting_figures
         ],
+        "fact_checks": [_fact_check_data(check) for check in claim.fact_checks],
         "origins": [
             {
                 "sources": list(origin.sources),
@@ -369,6 +375,30 @@ def _evidence_data(item: CitedEvidence) -> dict[str, Any]:
         "archive_url": evidence.archive_url,
         "quote": evidence.quote,
         "assertions": list(item.assertions),
+    }
+
+
+def _fact_check_data(check: FactCheck) -> dict[str, Any]:
+    """A verdict on the claim: the review, its rating, and what it reviewed."""
+    rating = check.rating
+    return {
+        "verdict": check.verdict,
+        "reviewer": check.reviewer,
+        "reviewer_name": check.reviewer_name,
+        "rating": {
+            "label": rating.label,
+            "value": rating.value,
+            "best": rating.best,
+            "worst": rating.worst,
+            "scale": rating.scale,
+        },
+        "date": None if check.date is None else check.date.isoformat(),
+        "url": check.url,
+        "explanation": check.explanation,
+        "assertions": list(check.assertions),
+        "claimants": list(check.claimants),
+        "appearances": list(check.appearances),
+        "first_appearance": check.first_appearance,
     }
 
 

@@ -17,18 +17,23 @@ def for_corroboration(bundle: Bundle) -> Bundle:
     Quotes, spans, URLs of evidence and the full text of documents are most of a
     record's bytes; the sources (with their affiliations and roles), claims,
     assertions (attribution chains, stances, hedges, confidences, dates, the evidence
-    whose bearing on the claim is stated) and relations are kept whole, so the
-    analysis of a merge of such bundles equals the analysis of a merge of the
-    originals.  The bundle is returned unchanged when it holds neither.
+    whose bearing on the claim is stated), relations and verdicts are kept whole, and
+    so is the evidence of the assertions a verdict reviews (it tells where the claim
+    appeared), so the analysis of a merge of such bundles equals the analysis of a merge
+    of the originals.  The bundle is returned unchanged when it holds neither.
     """
     check.argument("for_corroboration", bundle, Bundle, "a Bundle")
+    reviewed = {assertion_id for verdict in bundle.verdicts for assertion_id in verdict.reviews}
     sources = tuple(
         attrs.evolve(source, text=None)
         if isinstance(source, Document) and source.text is not None
         else source
         for source in bundle.sources
     )
-    assertions = tuple(_weighed_evidence_only(assertion) for assertion in bundle.assertions)
+    assertions = tuple(
+        assertion if assertion.id in reviewed else _weighed_evidence_only(assertion)
+        for assertion in bundle.assertions
+    )
     changed = any(a is not b for a, b in zip(sources, bundle.sources, strict=True)) or any(
         a is not b for a, b in zip(assertions, bundle.assertions, strict=True)
     )

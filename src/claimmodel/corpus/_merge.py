@@ -16,8 +16,8 @@ everywhere, and ``desk`` in two separately written records makes it fail.
   same id (:attr:`~claimmodel.Claim.derived_id`: the same normalized wording,
   structure and polarity) or when sameness is declared, by a ``same-as``
   relation between two claims or a ``same_as`` declaration.
-- Assertions and relations are never joined across namespaces: each is one act
-  in one record.
+- Assertions, relations and verdicts are never joined across namespaces: each is
+  one act in one record.
 
 Every merged item keeps its local id when no other merged item wants it;
 otherwise it is namespaced as ``NAMESPACE/LOCAL`` (with ``~2``, ``~3`` … added in
@@ -50,7 +50,7 @@ from claimmodel.model import _checks as check
 
 __all__ = ["KINDS", "Conflict", "CorpusMerge", "ItemOrigin", "merge_corpus"]
 
-KINDS = ("sources", "claims", "assertions", "relations")
+KINDS = ("sources", "claims", "assertions", "relations", "verdicts")
 """The collections of a bundle, in the order they are merged."""
 
 # The bundle's own fields: kept where every bundle agrees (``document`` is renamed first).
@@ -75,7 +75,7 @@ class Conflict:
     """Two items the merge could not make one, and why.
 
     ``kind`` is the collection (``"sources"``, ``"claims"``, ``"assertions"``,
-    ``"relations"``); ``first`` is where the item that was kept came from,
+    ``"relations"``, ``"verdicts"``); ``first`` is where the item that was kept came from,
     ``second`` the other; ``message`` says what differs.
     """
 
@@ -477,6 +477,8 @@ def _rename(kind: str, renamer: Renamer, item: Any, new: str) -> Any:
         return renamer.claim(item, new)
     if kind == "assertions":
         return renamer.assertion(item, new)
+    if kind == "verdicts":
+        return renamer.verdict(item, new)
     return renamer.relation(item, new)
 
 

@@ -21,8 +21,10 @@ from claimmodel.model import (
     Collective,
     Confidence,
     Document,
+    Evidence,
     Relation,
     Source,
+    Verdict,
 )
 
 __all__ = ["NOT_REFERENCES", "REFERENCES", "Renamer"]
@@ -45,6 +47,8 @@ REFERENCES: dict[tuple[str, str], str] = {
     ("Relation", "subject"): "assertions or claims",
     ("Relation", "object"): "assertions or claims",
     ("Bundle", "document"): "sources",
+    ("Verdict", "reviewer"): "sources",
+    ("Verdict", "reviews"): "assertions",
 }
 """(class name, field name) → the collection whose item the field names."""
 
@@ -52,6 +56,7 @@ NOT_REFERENCES: frozenset[tuple[str, str]] = frozenset(
     {
         ("Bundle", "id"),  # the bundle's own id
         ("Confidence", "scale"),  # a scale of the registry, not an item
+        ("Rating", "scale"),  # a rating scale, not an item
     }
 )
 """Id-valued fields that name no item of a bundle (besides each item's own ``id``)."""
@@ -91,8 +96,9 @@ class Renamer:
 
     def assertion_id(self, local: str | None) -> str | None:
         """The new id of the assertion ``local`` names (``None`` stays ``None``)."""
-        if local is None:
-            return None
+        return None if local is None else self._assertion(local)
+
+    def _assertion(self, local: str) -> str:
         found = self._assertions.get(local)
         return self._dangling(local) if found is None else found
 
@@ -169,12 +175,25 @@ class Renamer:
                 else _evolve(hedge, voiced_by=self.source_id(hedge.voiced_by))
                 for hedge in assertion.hedges
             ),
-            evidence=tuple(
-                item
-                if item.document is None
-                else _evolve(item, document=self.source_id(item.document))
-                for item in assertion.evidence
-            ),
+            evidence=self.evidence(assertion.evidence),
+        )
+
+    def evidence(self, evidence: tuple[Evidence, ...]) -> tuple[Evidence, ...]:
+        """``evidence`` with the documents it names renamed."""
+        return tuple(
+            item if item.document is None else _evolve(item, document=self.source_id(item.document))
+            for item in evidence
+        )
+
+    def verdict(self, verdict: Verdict, new_id: str) -> Verdict:
+        """``verdict`` under ``new_id``, its reviewer, the assertions it reviews and its
+        evidence documents renamed."""
+        return _evolve(
+            verdict,
+            id=new_id,
+            reviewer=self.source_id(verdict.reviewer),
+            reviews=tuple(self._assertion(item) for item in verdict.reviews),
+            evidence=self.evidence(verdict.evidence),
         )
 
     def relation(self, relation: Relation, new_id: str) -> Relation:

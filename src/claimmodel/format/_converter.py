@@ -66,6 +66,7 @@ _WIRE_ORDER: dict[type, tuple[str, ...]] = {
         "claims",
         "assertions",
         "relations",
+        "verdicts",
     ),
     Claim: (
         "id",

@@ -62,6 +62,7 @@ from claimmodel.model import (
     Link,
     PartialDate,
     Quantity,
+    Rating,
     Source,
     Span,
 )
@@ -824,8 +825,9 @@ def encode_compact(bundle: Bundle) -> str | None:
     ensure_ascii=False, separators=(",", ":"))`` except for floats below 1e-4 or
     from 1e16 in magnitude (``1e-05`` against ``0.00001``), integers outside 64
     bits, and lone surrogates, which it refuses.  Numbers occur only in interval
-    bounds, spans, quantities and extension data; when one of them is outside those ranges
-    (or orjson refuses a string) the result is ``None``, and ``json`` writes it.
+    bounds, spans, quantities, ratings and extension data; when one of them is
+    outside those ranges (or orjson refuses a string) the result is ``None``, and
+    ``json`` writes it.
     """
     orjson = _orjson()
     if orjson is None:
@@ -900,7 +902,8 @@ def _check_int(value: int) -> None:
 
 
 def _check_figure(value: object) -> None:
-    """A quantity's field: its numbers, integers or floats, checked; the rest let be."""
+    """A quantity's or a rating's field: its numbers (integers or floats) checked, the rest
+    let be."""
     if type(value) is float:
         _check_float(value)
     elif type(value) is int:
@@ -911,6 +914,7 @@ _NUMBER_CHECKS: dict[type, Callable[[Any], None]] = {
     Interval: _check_float,
     Span: _check_int,
     Quantity: _check_figure,
+    Rating: _check_figure,
 }
 """The classes whose numbers orjson may write otherwise than ``json``, and their check."""
 

@@ -29,10 +29,12 @@ from claimmodel.model import (
     Link,
     Occasion,
     Quantity,
+    Rating,
     Relation,
     Role,
     Source,
     Span,
+    Verdict,
 )
 
 __all__ = [
@@ -57,8 +59,11 @@ EXTENSIBLE: tuple[type, ...] = (
     Link,
     Occasion,
     Quantity,
+    Rating,
     Relation,
     Role,
+    Rating,
+    Verdict,
     *SOURCE_CLASSES.values(),
 )
 PLAIN: tuple[type, ...] = (Identifier, Interval, Span)

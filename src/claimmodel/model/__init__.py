@@ -49,6 +49,7 @@ from claimmodel.model._sources import (
     Source,
     SourceKind,
 )
+from claimmodel.model._verdicts import Rating, Verdict
 
 if TYPE_CHECKING:
     from claimmodel.model._convert import admiralty_code, convert, summarize
@@ -96,6 +97,7 @@ __all__ = [
     "Precision",
     "Quantity",
     "Quotation",
+    "Rating",
     "Relation",
     "RelationKind",
     "Role",
@@ -105,6 +107,7 @@ __all__ = [
     "SourceKind",
     "Span",
     "Stance",
+    "Verdict",
     "admiralty_code",
     "claim_id",
     "convert",

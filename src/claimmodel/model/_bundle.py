@@ -22,6 +22,7 @@ from claimmodel.model._sources import (
     Person,
     Source,
 )
+from claimmodel.model._verdicts import Verdict
 
 __all__ = ["Bundle"]
 
@@ -37,7 +38,7 @@ _SOURCE_TYPES = (
 
 
 def _index(
-    items: tuple[Source, ...] | tuple[Claim, ...] | tuple[Assertion, ...],
+    items: tuple[Source, ...] | tuple[Claim, ...] | tuple[Assertion, ...] | tuple[Verdict, ...],
 ) -> FrozenMap[object]:
     # The first item wins on duplicate ids; validate() reports the duplicates.
     index: dict[str, object] = {}
@@ -48,7 +49,7 @@ def _index(
 
 @attrs.frozen(kw_only=True)
 class Bundle:
-    """Sources, claims, assertions and relations, with the bundle's own metadata.
+    """Sources, claims, assertions, relations and verdicts, with the bundle's own metadata.
 
     ``document`` is the id of the :class:`Document` source the bundle describes (its
     own voice, its text and publication date); ``published`` is when that document
@@ -73,6 +74,8 @@ class Bundle:
     claims: tuple[Claim, ...] = check.tuple_field(check.items_of(Claim, "a Claim"))
     assertions: tuple[Assertion, ...] = check.tuple_field(check.items_of(Assertion, "an Assertion"))
     relations: tuple[Relation, ...] = check.tuple_field(check.items_of(Relation, "a Relation"))
+    verdicts: tuple[Verdict, ...] = check.tuple_field(check.items_of(Verdict, "a Verdict"))
+    """Fact-check verdicts on claims as the assertions made them (format 1.1)."""
     extensions: FrozenMap[JSONValue] = attrs.field(
         default=EMPTY_MAP, converter=check.freeze_extensions
     )
@@ -91,6 +94,10 @@ class Bundle:
     def _assertions_by_id(self) -> FrozenMap[object]:
         return _index(self.assertions)
 
+    @cached_property
+    def _verdicts_by_id(self) -> FrozenMap[object]:
+        return _index(self.verdicts)
+
     def source(self, source_id: str) -> Source | None:
         """The source with this id, or ``None``."""
         return self._sources_by_id.get(source_id)  # type: ignore[return-value]
@@ -102,6 +109,22 @@ class Bundle:
     def assertion(self, assertion_id: str) -> Assertion | None:
         """The assertion with this id, or ``None``."""
         return self._assertions_by_id.get(assertion_id)  # type: ignore[return-value]
+
+    def verdict(self, verdict_id: str) -> Verdict | None:
+        """The verdict with this id, or ``None``."""
+        return self._verdicts_by_id.get(verdict_id)  # type: ignore[return-value]
+
+    def verdicts_of(self, claim_id: str) -> tuple[Verdict, ...]:
+        """Every verdict reviewing an assertion of the claim with this id, in bundle order."""
+        return tuple(
+            verdict
+            for verdict in self.verdicts
+            if any(
+                (reviewed := self.assertion(assertion_id)) is not None
+                and reviewed.claim == claim_id
+                for assertion_id in verdict.reviews
+            )
+        )
 
     def assertions_of(self, claim_id: str) -> tuple[Assertion, ...]:
         """Every assertion of the claim with this id, in bundle order."""
@@ -130,3 +153,7 @@ class Bundle:
     def with_relation(self, relation: Relation) -> Bundle:
         """A copy with one more relation."""
         return attrs.evolve(self, relations=(*self.relations, relation))
+
+    def with_verdict(self, verdict: Verdict) -> Bundle:
+        """A copy with one more verdict."""
+        return attrs.evolve(self, verdicts=(*self.verdicts, verdict))

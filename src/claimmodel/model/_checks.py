@@ -8,6 +8,7 @@ Cross-object rules belong to :mod:`claimmodel.validation`, not here.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Iterable, Mapping
 from enum import Enum
@@ -335,3 +336,48 @@ def freeze_extensions(value: Mapping[str, object]) -> FrozenMap[JSONValue]:
 def tuple_field(*validators: Validator) -> Any:
     """A tuple field, empty by default, accepting a list or tuple."""
     return attrs.field(default=(), converter=to_tuple, validator=list(validators))
+
+
+# -- numbers --------------------------------------------------------------------------
+
+LARGEST_BITS = 1024
+"""The widest integer a number field takes: beyond it, no float can stand for it."""
+
+
+def _number(value: object) -> float | None:
+    # -0.0 becomes 0.0 (one value, one spelling); 1 stays an integer and 1.0 a float,
+    # so that a number reads back as it was written.
+    if value is None:
+        return None
+    if type(value) is float:
+        return value + 0.0
+    return value  # type: ignore[return-value]  # an int, or refused by the validator
+
+
+def _finite(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is None:
+        return
+    if type(value) is not int and type(value) is not float:
+        raise InvalidTypeError(
+            f"{attribute.name} must be a number, not {type_name(value)}", field=attribute.name
+        )
+    if type(value) is float and not math.isfinite(value):
+        raise InvalidValueError(
+            f"{attribute.name} must be a finite number, not {value!r}", field=attribute.name
+        )
+    if type(value) is int and value.bit_length() > LARGEST_BITS:
+        raise InvalidValueError(
+            f"{attribute.name} is too large: {shown(value)}", field=attribute.name
+        )
+
+
+def _as_written(value: float | None) -> tuple[bool, float] | None:
+    # 1 and 1.0 are written differently, so they are different numbers.
+    return None if value is None else (type(value) is int, value)
+
+
+def number_field() -> Any:
+    """An optional number (an ``int`` or a finite ``float``), kept as written: ``1`` and
+    ``1.0`` differ, ``-0.0`` is stored as ``0.0``, integers wider than
+    :data:`LARGEST_BITS` are refused."""
+    return attrs.field(default=None, converter=_number, validator=_finite, eq=_as_written)

@@ -3,56 +3,14 @@
 from __future__ import annotations
 
 import math
-from typing import Any
 
 import attrs
 
-from claimmodel.exceptions import InvalidTypeError, InvalidValueError
+from claimmodel.exceptions import InvalidValueError
 from claimmodel.model import _checks as check
 from claimmodel.model._frozen import EMPTY_MAP, FrozenMap, JSONValue
 
 __all__ = ["Quantity"]
-
-_LARGEST_BITS = 1024  # an integer beyond any float: no number field reads it
-
-
-def _number(value: object) -> float | None:
-    # -0.0 becomes 0.0 (one value, one spelling); 1 stays an integer and 1.0 a float,
-    # so that a figure reads back as it was written.
-    if value is None:
-        return None
-    if type(value) is float:
-        return value + 0.0
-    if type(value) is int:
-        return value
-    return value  # type: ignore[return-value]  # refused by the validator, naming the field
-
-
-def _finite(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is None:
-        return
-    if type(value) is not int and type(value) is not float:
-        raise InvalidTypeError(
-            f"{attribute.name} must be a number, not {check.type_name(value)}",
-            field=attribute.name,
-        )
-    if type(value) is float and not math.isfinite(value):
-        raise InvalidValueError(
-            f"{attribute.name} must be a finite number, not {value!r}", field=attribute.name
-        )
-    if type(value) is int and value.bit_length() > _LARGEST_BITS:
-        raise InvalidValueError(
-            f"{attribute.name} is too large: {check.shown(value)}", field=attribute.name
-        )
-
-
-def _as_written(value: float | None) -> tuple[bool, float] | None:
-    # 1 and 1.0 are written differently, so they are different figures.
-    return None if value is None else (type(value) is int, value)
-
-
-def _number_field() -> Any:
-    return attrs.field(default=None, converter=_number, validator=_finite, eq=_as_written)
 
 
 def _figure(number: float) -> str:
@@ -74,9 +32,9 @@ class Quantity:
     """
 
     measure: str | None = attrs.field(default=None, validator=check.optional_text)
-    value: float | None = _number_field()
-    lower: float | None = _number_field()
-    upper: float | None = _number_field()
+    value: float | None = check.number_field()
+    lower: float | None = check.number_field()
+    upper: float | None = check.number_field()
     lower_exclusive: bool = attrs.field(
         default=False, validator=check.instance_of(bool, "a boolean")
     )

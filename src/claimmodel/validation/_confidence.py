@@ -8,11 +8,12 @@ give or take :data:`BAND_TOLERANCE` for floating-point noise, unless the band
 excludes that end): an encoder may narrow "likely" (55–80 %) to 70 %, but not
 widen it or step outside it.  A level that grades something other than
 probability (analytic confidence, reliability, a rating) takes no probability.
+A verdict's rating that names a scale is checked against it the same way.
 """
 
 from __future__ import annotations
 
-from claimmodel.model import Confidence, Interval, Level, Scale
+from claimmodel.model import Confidence, Interval, Level, Rating, Scale, ScaleKind
 from claimmodel.validation._context import Context
 
 __all__ = ["BAND_TOLERANCE", "EXTENSION_SCALE_PREFIX", "check"]
@@ -105,6 +106,38 @@ def _confidence(ctx: Context, confidence: Confidence, path: str, levels: _Levels
         )
 
 
+def _rating(ctx: Context, rating: Rating, path: str, levels: _Levels) -> None:
+    """A verdict's rating: its label is a level of the rating scale it names, if any."""
+    if rating.scale is None:
+        return
+    scale = ctx.scales.get(rating.scale)
+    if scale is None:
+        if not rating.scale.startswith(EXTENSION_SCALE_PREFIX):
+            ctx.emit(
+                "CM205",
+                f"{path}.scale",
+                f"rating scale {rating.scale!r} is not one claimmodel knows, so the label "
+                "cannot be checked; pass your own Scale to validate(scales=...), or name it "
+                f"with the prefix {EXTENSION_SCALE_PREFIX!r}",
+            )
+        return
+    if scale.kind is not ScaleKind.RATING:
+        ctx.emit(
+            "CM207",
+            f"{path}.scale",
+            f"scale {scale.id!r} grades {scale.kind.value}, not a reviewer's rating of a "
+            "claim; name a scale of kind 'rating'",
+        )
+        return
+    if _level(levels, scale, rating.label) is None:
+        ctx.emit(
+            "CM201",
+            f"{path}.label",
+            f"{rating.label!r} is not a level of rating scale {scale.id!r}; "
+            f"use one of: {scale.describe_levels()}",
+        )
+
+
 def check(ctx: Context) -> None:
     """Apply every confidence rule."""
     levels: _Levels = {}
@@ -113,3 +146,5 @@ def check(ctx: Context) -> None:
             _confidence(ctx, source.reliability, f"$.sources[{index}].reliability", levels)
     for index, assertion in enumerate(ctx.bundle.assertions):
         _confidence(ctx, assertion.confidence, f"$.assertions[{index}].confidence", levels)
+    for index, verdict in enumerate(ctx.bundle.verdicts):
+        _rating(ctx, verdict.rating, f"$.verdicts[{index}].rating", levels)

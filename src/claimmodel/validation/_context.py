@@ -7,10 +7,20 @@ size of the bundle.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 
 from claimmodel.format._errors import shortened
-from claimmodel.model import SCALES, Bundle, DateCertainty, Document, PartialDate, Scale, Source
+from claimmodel.model import (
+    SCALES,
+    Assertion,
+    Bundle,
+    DateCertainty,
+    Document,
+    Evidence,
+    PartialDate,
+    Scale,
+    Source,
+)
 from claimmodel.validation._report import Finding, Severity, order
 
 __all__ = ["LONGEST_MESSAGE", "Context"]
@@ -47,6 +57,7 @@ class Context:
         "sources",
         "unlisted_errors",
         "unlisted_warnings",
+        "verdict_ids",
     )
 
     def __init__(
@@ -66,6 +77,7 @@ class Context:
         self.claim_ids = _first_index([c.id for c in bundle.claims])
         self.assertion_ids = _first_index([a.id for a in bundle.assertions])
         self.relation_ids = _first_index([r.id for r in bundle.relations])
+        self.verdict_ids = _first_index([v.id for v in bundle.verdicts])
         self.sources: dict[str, Source] = {
             source_id: bundle.sources[position] for source_id, position in self.source_ids.items()
         }
@@ -120,6 +132,20 @@ class Context:
             else:
                 self.unlisted_warnings += 1
         del self.findings[self.limit :]
+
+    def assertion(self, assertion_id: str) -> Assertion | None:
+        """The assertion with this id, or ``None``."""
+        position = self.assertion_ids.get(assertion_id)
+        return None if position is None else self.bundle.assertions[position]
+
+    def evidence(self) -> Iterator[tuple[str, Evidence]]:
+        """Every piece of evidence in the bundle, assertions' then verdicts', with its path."""
+        for index, assertion in enumerate(self.bundle.assertions):
+            for position, item in enumerate(assertion.evidence):
+                yield f"$.assertions[{index}].evidence[{position}]", item
+        for index, verdict in enumerate(self.bundle.verdicts):
+            for position, item in enumerate(verdict.evidence):
+                yield f"$.verdicts[{index}].evidence[{position}]", item
 
     def source(self, source_id: str | None) -> Source | None:
         """The source with this id, or ``None``."""

@@ -91,18 +91,19 @@ def check(ctx: Context) -> None:
                 )
             before = (f"link {position}", link.date)
         _revised_before_said(ctx, index, assertion)
-        _archived_before_captured(ctx, base, assertion)
+    _archived_before_captured(ctx)
 
 
-def _archived_before_captured(ctx: Context, base: str, assertion: Assertion) -> None:
+def _archived_before_captured(ctx: Context) -> None:
     # A copy cannot be made of what was not yet recorded.  Evidence captured after the
     # document appeared is no error: a later recording may bear on what it reported.
-    for position, evidence in enumerate(assertion.evidence):
+    # Every piece of evidence: an assertion's and a verdict's.
+    for path, evidence in ctx.evidence():
         captured, archived = evidence.captured, evidence.archived
         if captured is not None and archived is not None and definitely_after(captured, archived):
             ctx.emit(
                 "CM507",
-                f"{base}.evidence[{position}].archived",
+                f"{path}.archived",
                 f"the evidence is archived on {archived}, before it was captured ({captured}); "
                 "a copy is made after the recording: correct a date",
             )

@@ -31,7 +31,8 @@ def _used_sources(ctx: Context) -> set[str]:
         if assertion.confidence.assessor is not None:
             used.add(assertion.confidence.assessor)
         used.update(hedge.voiced_by for hedge in assertion.hedges if hedge.voiced_by)
-        used.update(evidence.document for evidence in assertion.evidence if evidence.document)
+    used.update(verdict.reviewer for verdict in bundle.verdicts)
+    used.update(evidence.document for _, evidence in ctx.evidence() if evidence.document)
     return used
 
 
@@ -45,7 +46,7 @@ def check(ctx: Context) -> None:
                     "CM701",
                     f"$.sources[{index}]",
                     f"source {source.id!r} is not used by any assertion, chain, hedge, "
-                    "evidence or other source; attribute something to it or remove it",
+                    "evidence, verdict or other source; attribute something to it or remove it",
                 )
     if ctx.wants("CM702"):
         claimed = {assertion.claim for assertion in ctx.bundle.assertions}

@@ -37,6 +37,7 @@ def _duplicates(ctx: Context) -> None:
         ("claims", ctx.claim_ids, (c.id for c in ctx.bundle.claims)),
         ("assertions", ctx.assertion_ids, (a.id for a in ctx.bundle.assertions)),
         ("relations", ctx.relation_ids, (r.id for r in ctx.bundle.relations)),
+        ("verdicts", ctx.verdict_ids, (v.id for v in ctx.bundle.verdicts)),
     )
     for name, first, ids in collections:
         for position, item_id in enumerate(ids):
@@ -181,10 +182,9 @@ def _hedges_and_evidence(ctx: Context) -> None:
                     "bundle; add the source, correct the id, or leave voiced_by out for the "
                     "asserting source",
                 )
-        for position, evidence in enumerate(assertion.evidence):
-            if evidence.document is not None:
-                path = f"{base}.evidence[{position}].document"
-                _document_reference(ctx, path, "the evidence document", evidence.document)
+    for path, evidence in ctx.evidence():
+        if evidence.document is not None:
+            _document_reference(ctx, f"{path}.document", "the evidence document", evidence.document)
 
 
 _DERIVED_FORM = re.compile(r"claim-[0-9a-f]{16}", re.ASCII)

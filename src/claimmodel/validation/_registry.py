@@ -135,7 +135,7 @@ _TABLE = (
         name="unknown-level",
         family=Family.CONFIDENCE,
         severity=_E,
-        summary="a confidence level is one of its scale's levels",
+        summary="a confidence level or a rating label is one of its scale's levels",
     ),
     Rule(
         code="CM202",
@@ -163,7 +163,7 @@ _TABLE = (
         name="unknown-scale",
         family=Family.CONFIDENCE,
         severity=_W,
-        summary="a confidence names a known scale, or an x- extension scale",
+        summary="a confidence or a rating names a known scale, or an x- extension scale",
     ),
     Rule(
         code="CM206",
@@ -171,6 +171,13 @@ _TABLE = (
         family=Family.CONFIDENCE,
         severity=_E,
         summary="a grade (analytic confidence, reliability, a rating) carries no probability",
+    ),
+    Rule(
+        code="CM207",
+        name="not-a-rating-scale",
+        family=Family.CONFIDENCE,
+        severity=_E,
+        summary="a verdict's rating names a scale of kind rating",
     ),
     Rule(
         code="CM301",
@@ -184,7 +191,7 @@ _TABLE = (
         name="duplicate-id",
         family=Family.REFERENCES,
         severity=_E,
-        summary="ids are unique among sources, claims, assertions and relations",
+        summary="ids are unique among sources, claims, assertions, relations and verdicts",
     ),
     Rule(
         code="CM303",
@@ -299,6 +306,27 @@ _TABLE = (
         summary="a claim names each interested party once",
     ),
     Rule(
+        code="CM330",
+        name="unknown-reviewer",
+        family=Family.REFERENCES,
+        severity=_E,
+        summary="a verdict's reviewer is a source of the bundle",
+    ),
+    Rule(
+        code="CM331",
+        name="unknown-reviewed-assertion",
+        family=Family.REFERENCES,
+        severity=_E,
+        summary="a verdict reviews assertions of the bundle",
+    ),
+    Rule(
+        code="CM332",
+        name="reviews-of-several-claims",
+        family=Family.REFERENCES,
+        severity=_E,
+        summary="the assertions a verdict reviews assert one claim (or claims declared the same)",
+    ),
+    Rule(
         code="CM401",
         name="hedged-but-confident",
         family=Family.HEDGES,
@@ -354,6 +382,13 @@ _TABLE = (
         family=Family.DATES,
         severity=_E,
         summary="evidence is not archived before it was captured",
+    ),
+    Rule(
+        code="CM510",
+        name="reviewed-before-said",
+        family=Family.DATES,
+        severity=_E,
+        summary="a verdict is not dated before the statements it reviews",
     ),
     Rule(
         code="CM601",

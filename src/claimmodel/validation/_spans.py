@@ -1,9 +1,9 @@
 """Span rules (CM6xx): character spans index into the document text they name.
 
 A span is checked only when its document is a document source of the bundle that
-carries ``text``: evidence names its document (or, without one, the bundle's
-document); hedges and the cues of attributions and links always index the bundle's
-document.
+carries ``text``: evidence (an assertion's or a verdict's) names its document (or,
+without one, the bundle's document); hedges and the cues of attributions and links
+always index the bundle's document.
 """
 
 from __future__ import annotations
@@ -69,20 +69,19 @@ def check(ctx: Context) -> None:
                     f"the cue {hedge.cue!r} is not the text its span covers ({covered!r}); "
                     "correct the cue or the span",
                 )
-        for position, evidence in enumerate(assertion.evidence):
-            if evidence.span is None:
-                continue
-            document = ctx.document(evidence.document or ctx.bundle.document)
-            if document is None or document.text is None:
-                continue
-            path = f"{base}.evidence[{position}]"
-            if _outside(ctx, f"{path}.span", evidence.span, document.text, document.id):
-                continue
-            covered = evidence.span.of(document.text)
-            if evidence.quote is not None and evidence.quote != covered:
-                ctx.emit(
-                    "CM602",
-                    f"{path}.quote",
-                    f"the quote is not the text its span covers ({covered!r}); "
-                    "quote the document exactly or correct the span",
-                )
+    for path, evidence in ctx.evidence():
+        if evidence.span is None:
+            continue
+        document = ctx.document(evidence.document or ctx.bundle.document)
+        if document is None or document.text is None:
+            continue
+        if _outside(ctx, f"{path}.span", evidence.span, document.text, document.id):
+            continue
+        covered = evidence.span.of(document.text)
+        if evidence.quote is not None and evidence.quote != covered:
+            ctx.emit(
+                "CM602",
+                f"{path}.quote",
+                f"the quote is not the text its span covers ({covered!r}); "
+                "quote the document exactly or correct the span",
+            )

@@ -18,6 +18,7 @@ from claimmodel.validation import (
     _references,
     _review,
     _spans,
+    _verdicts,
 )
 from claimmodel.validation._context import Context
 from claimmodel.validation._registry import NOT_LISTED, resolve_severities
@@ -35,6 +36,7 @@ _FAMILIES = (
     _orphans,
     _review,
     _quantities,
+    _verdicts,
 )
 
 
