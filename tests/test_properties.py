@@ -239,9 +239,10 @@ class TestBundlesStrategy:
     @given(cms.bundles())
     def test_judged_confidences_carry_an_interval(self, bundle: cm.Bundle) -> None:
         confidences = [v for v in walk(bundle) if isinstance(v, cm.Confidence)]
+        declared = {scale.id: scale for scale in bundle.declared_scales}
         bands = []
         for confidence in confidences:
-            scale = cm.get_scale(confidence.scale)
+            scale = cm.get_scale(confidence.scale) or declared.get(confidence.scale)
             level = scale.level(confidence.level) if scale is not None else None
             bands.append(level.band if level is not None else "unknown level")
         assert bands == [c.probability for c in confidences]

@@ -48,6 +48,8 @@ EXPECTED_TOP_LEVEL = {
     "CorpusLine",
     "CorpusMerge",
     "DateCertainty",
+    "DeclaredLevel",
+    "DeclaredScale",
     "DecodeError",
     "Dependency",
     "DependencyKind",

@@ -33,6 +33,7 @@ import calendar
 import datetime as dt
 import functools
 import hashlib
+import itertools
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
@@ -63,6 +64,8 @@ from claimmodel.model import (
     Collective,
     Confidence,
     DateCertainty,
+    DeclaredLevel,
+    DeclaredScale,
     Document,
     Draft,
     Evidence,
@@ -110,6 +113,7 @@ __all__ = [
     "bundles",
     "claims",
     "confidences",
+    "declared_scales",
     "drafts",
     "evidence",
     "extensions",
@@ -993,6 +997,68 @@ def relations(
     ).filter(lambda relation: relation.subject != relation.object)
 
 
+# -- declared scales ----------------------------------------------------------------
+
+_level_words = (
+    "False", "Mostly false", "Half true", "Mostly true", "True",
+    "low", "moderate", "high", "remote", "likely",
+)  # fmt: skip
+_declarable = (ScaleKind.LIKELIHOOD, ScaleKind.CONFIDENCE, ScaleKind.RATING)
+_probabilities = st.floats(0.0, 1.0)
+
+
+@_cached
+def declared_scales(
+    *,
+    ids: SearchStrategy[str] | None = None,
+    kinds: SearchStrategy[ScaleKind] | None = None,
+    allow_extensions: bool = True,
+) -> SearchStrategy[DeclaredScale]:
+    """Scales a record declares: one to five levels with distinct spellings, on a likelihood
+    scale either every level with a band (the bands ascending, end to end) or none;
+    ``ids`` draws the id (by default a few that are no built-in scale's), ``kinds`` the
+    kind (likelihood, confidence or rating)."""
+    return _declared_scales(
+        ids=st.sampled_from(("newsroom", "desk", "house")) if ids is None else ids,
+        kinds=st.sampled_from(_declarable) if kinds is None else kinds,
+        allow_extensions=allow_extensions,
+    )
+
+
+@_cached
+@st.composite
+def _declared_scales(
+    draw: st.DrawFn,
+    *,
+    ids: SearchStrategy[str],
+    kinds: SearchStrategy[ScaleKind],
+    allow_extensions: bool,
+) -> DeclaredScale:
+    kind = draw(kinds)
+    labels = draw(st.lists(st.sampled_from(_level_words), min_size=1, max_size=5, unique=True))
+    bands: list[Interval | None] = [None] * len(labels)
+    if kind is ScaleKind.LIKELIHOOD and draw(st.booleans()):
+        points = sorted(draw(st.lists(_probabilities, min_size=len(labels) + 1)))
+        bands = [Interval(low=low, high=high) for low, high in itertools.pairwise(points)]
+        bands = bands[: len(labels)]
+    levels = tuple(
+        DeclaredLevel(
+            label=label,
+            band=band,
+            aliases=draw(st.sampled_from(((), (f"level {index + 1}",)))),
+            extensions=draw(_extensions_or_none(allow_extensions)),
+        )
+        for index, (label, band) in enumerate(zip(labels, bands, strict=True))
+    )
+    return DeclaredScale(
+        id=draw(ids),
+        kind=kind,
+        levels=levels,
+        name=draw(_optional(st.sampled_from(("Newsroom rating", "Desk confidence")) | texts())),
+        extensions=draw(_extensions_or_none(allow_extensions)),
+    )
+
+
 # -- verdicts ------------------------------------------------------------------------
 
 _rating_labels = st.sampled_from(("True", "Mostly true", "Half true", "Mostly false", "False"))
@@ -1328,6 +1394,7 @@ def bundles(
     max_assertions: int = 3,
     max_relations: int = 2,
     max_verdicts: int = 1,
+    max_scales: int = 1,
     min_year: int = 1,
     max_year: int = 9999,
     allow_extensions: bool = True,
@@ -1359,6 +1426,7 @@ def bundles(
         raise InvalidArgument("assertions need max_sources and max_claims of at least 1")
     _check_size("max_relations", max_relations, 0)
     _check_size("max_verdicts", max_verdicts, 0)
+    _check_size("max_scales", max_scales, 0)
     _check_years(min_year, max_year)
     if max_year - min_year < 16:
         raise InvalidArgument(
@@ -1372,6 +1440,7 @@ def bundles(
         max_assertions=max_assertions,
         max_relations=max_relations,
         max_verdicts=max_verdicts,
+        max_scales=max_scales,
         min_year=min_year,
         max_year=max_year,
         allow_extensions=allow_extensions,
@@ -1418,6 +1487,7 @@ def _bundles(
     max_assertions: int,
     max_relations: int,
     max_verdicts: int,
+    max_scales: int,
     min_year: int,
     max_year: int,
     allow_extensions: bool,
@@ -1510,6 +1580,9 @@ def _bundles(
     ]
     assertion_list = _with_revisions(draw, assertion_list)
 
+    declared, assertion_list = _bundle_scales(draw, assertion_list, max_scales, allow_extensions)
+    rating_scales = tuple(scale for scale in declared if scale.kind is ScaleKind.RATING)
+
     # Relations between two different assertions or two different claims.
     pools = [pool for pool in ([a.id for a in assertion_list], final_claim_ids) if len(pool) > 1]
     relation_list: list[Relation] = []
@@ -1539,6 +1612,7 @@ def _bundles(
             source_ids=source_ids,
             document_id=document_id,
             documents_with_text=documents_with_text,
+            rating_scales=rating_scales,
             min_year=min_year,
             max_year=max_year,
             allow_extensions=allow_extensions,
@@ -1555,6 +1629,7 @@ def _bundles(
         published_certainty=None if published is None else draw(_certainties),
         document=document_id,
         language=language,
+        scales=tuple(declared),
         sources=tuple(shuffled),
         claims=tuple(claim_list),
         assertions=tuple(assertion_list),
@@ -1712,6 +1787,7 @@ def _bundle_verdict(
     source_ids: list[str],
     document_id: str | None,
     documents_with_text: dict[str, str],
+    rating_scales: tuple[DeclaredScale, ...],
     min_year: int,
     max_year: int,
     allow_extensions: bool,
@@ -1750,10 +1826,65 @@ def _bundle_verdict(
                     )
                 ),
             ),
+            ratings=_declared_ratings(rating_scales, allow_extensions=allow_extensions),
             dates=dates,
             allow_extensions=allow_extensions,
         )
     )
+
+
+def _bundle_scales(
+    draw: st.DrawFn, assertions: list[Assertion], max_scales: int, allow_extensions: bool
+) -> tuple[list[DeclaredScale], list[Assertion]]:
+    """Scales the bundle declares, and its assertions, some of them judged on those scales."""
+    declared = draw(
+        st.lists(
+            declared_scales(allow_extensions=allow_extensions),
+            max_size=max_scales,
+            unique_by=lambda scale: scale.id,
+        )
+    )
+    graded = tuple(scale for scale in declared if scale.kind is not ScaleKind.RATING)
+    if graded:
+        assertions = [
+            _evolve(assertion, confidence=draw(_declared_confidences(graded)))
+            if draw(st.booleans())
+            else assertion
+            for assertion in assertions
+        ]
+    return declared, assertions
+
+
+def _declared_ratings(
+    scales: tuple[DeclaredScale, ...], *, allow_extensions: bool
+) -> SearchStrategy[Rating]:
+    """Ratings on no scale or an ``x-`` one, or a label of one of ``scales`` on it."""
+    plain = ratings(allow_extensions=allow_extensions)
+    if not scales:
+        return plain
+    on_declared = (
+        _choice(scales)
+        .flatmap(
+            lambda scale: st.tuples(
+                st.just(scale.id), _choice(tuple(level.label for level in scale.levels))
+            )
+        )
+        .flatmap(
+            lambda pair: ratings(scales=st.just(pair[0]), allow_extensions=allow_extensions).map(
+                lambda rating: _evolve(rating, label=pair[1])
+            )
+        )
+    )
+    return plain | on_declared
+
+
+@_cached
+@st.composite
+def _declared_confidences(draw: st.DrawFn, scales: tuple[DeclaredScale, ...]) -> Confidence:
+    """A confidence at a level of one of ``scales``, with the band it stands for."""
+    scale = draw(_choice(scales))
+    level = draw(_choice(scale.levels))
+    return Confidence(scale=scale.id, level=level.label, probability=level.band)
 
 
 def _with_revisions(draw: st.DrawFn, assertions: list[Assertion]) -> list[Assertion]:

@@ -31,7 +31,7 @@ from claimmodel.model import (
 )
 from claimmodel.model import _checks as check
 from claimmodel.model._convert import envelope, states_judgement
-from claimmodel.model._scales import catalog
+from claimmodel.model._scales import with_declared
 
 __all__ = [
     "Analysis",
@@ -564,7 +564,9 @@ def analyze(bundle: Bundle, *, scales: Iterable[Scale] = ()) -> Analysis:
     """Analyse every claim of ``bundle`` (merge several first with :func:`merge`).
 
     ``scales`` are scales you define (see ``docs/confidence.md``): their bands count
-    in each claim's confidence and their levels are judgements.
+    in each claim's confidence and their levels are judgements.  The scales the bundle
+    declares (``Bundle.scales``) count alike; one passed here wins over a declared one
+    of the same id.
 
     Runs in time linear in the assertions and dependencies (see ``docs/analysis.md``
     for the one case with dated dependencies where it can do more work).
@@ -631,7 +633,8 @@ class Record:
         unnamed: Mapping[str, Sequence[str]] | None = None,
     ) -> None:
         relayed = unnamed_by_relay(bundle) if unnamed is None else unnamed
-        self.scales = dict(catalog(scales))  # a dict: it crosses processes
+        # A dict: it crosses processes.  The record's declared scales count as if passed.
+        self.scales = dict(with_declared(scales, bundle.declared_scales))
         self.finder = OriginFinder(bundle, unnamed=relayed)
         self.controls = Controls(bundle)
         self.same = same_claims(bundle)

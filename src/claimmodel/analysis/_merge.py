@@ -8,12 +8,21 @@ from typing import Any
 import attrs
 
 from claimmodel.exceptions import InvalidValueError, MergeConflictError
-from claimmodel.model import Assertion, Bundle, Claim, Relation, Source, Verdict, normalize_text
+from claimmodel.model import (
+    Assertion,
+    Bundle,
+    Claim,
+    DeclaredScale,
+    Relation,
+    Source,
+    Verdict,
+    normalize_text,
+)
 from claimmodel.model import _checks as check
 
 __all__ = ["merge"]
 
-_Item = Source | Claim | Assertion | Relation | Verdict
+_Item = Source | Claim | Assertion | Relation | Verdict | DeclaredScale
 
 _METADATA = (
     "schema",
@@ -60,7 +69,8 @@ def _differences(first: _Item, second: _Item) -> str:
 
 
 def merge(bundles: Iterable[Bundle], *, names: Sequence[str] | None = None) -> Bundle:
-    """One bundle holding every source, claim, assertion, relation and verdict of ``bundles``.
+    """One bundle holding every declared scale, source, claim, assertion, relation and
+    verdict of ``bundles``.
 
     Items with the same id and the same content unify (the first is kept; claims
     whose wording differs only as far as :func:`~claimmodel.model.normalize_text`
@@ -83,7 +93,7 @@ def merge(bundles: Iterable[Bundle], *, names: Sequence[str] | None = None) -> B
         for i, b in enumerate(bundles)
     ]
     merged: dict[str, Any] = {}
-    for kind in ("sources", "claims", "assertions", "relations", "verdicts"):
+    for kind in ("scales", "sources", "claims", "assertions", "relations", "verdicts"):
         seen: dict[str, tuple[_Item, str]] = {}
         for label, bundle in zip(labels, bundles, strict=True):
             items: tuple[_Item, ...] = getattr(bundle, kind)

@@ -39,6 +39,7 @@ from claimmodel.exceptions import InvalidValueError, MergeConflictError
 from claimmodel.model import (
     Bundle,
     Claim,
+    DeclaredScale,
     FrozenMap,
     Identifier,
     RelationKind,
@@ -55,7 +56,7 @@ KINDS = ("sources", "claims", "assertions", "relations", "verdicts")
 
 # The bundle's own fields: kept where every bundle agrees (``document`` is renamed first).
 _METADATA = tuple(
-    field.name for field in attrs.fields(Bundle) if field.name not in (*KINDS, "document")
+    field.name for field in attrs.fields(Bundle) if field.name not in (*KINDS, "document", "scales")
 )
 
 
@@ -75,8 +76,8 @@ class Conflict:
     """Two items the merge could not make one, and why.
 
     ``kind`` is the collection (``"sources"``, ``"claims"``, ``"assertions"``,
-    ``"relations"``, ``"verdicts"``); ``first`` is where the item that was kept came from,
-    ``second`` the other; ``message`` says what differs.
+    ``"relations"``, ``"verdicts"``, ``"scales"``); ``first`` is where the item that was
+    kept came from, ``second`` the other; ``message`` says what differs.
     """
 
     kind: str
@@ -404,6 +405,7 @@ class _Merger:
                 else:
                     built.append(renamed[0])
             merged[kind] = tuple(built)
+        merged["scales"] = self.scales()
         merged.update(self.metadata(renamers))
         return CorpusMerge(
             bundle=Bundle(**merged),
@@ -411,6 +413,25 @@ class _Merger:
             origins=FrozenMap(origins),
             namespaces=tuple(self.namespaces),
         )
+
+    def scales(self) -> tuple[DeclaredScale, ...]:
+        """Every declared scale once: scale ids are shared by the corpus, not namespaced,
+        since confidences and ratings name them; a different scale under an id already
+        declared is a conflict, and the first stands."""
+        kept: dict[str, tuple[DeclaredScale, Key]] = {}
+        for namespace, bundle in zip(self.namespaces, self.bundles, strict=True):
+            for declared in bundle.scales:
+                key = (namespace, declared.id)
+                first = kept.setdefault(declared.id, (declared, key))
+                if first[0] != declared:
+                    self.conflict(
+                        "scales",
+                        first[1],
+                        key,
+                        f"a different scale is declared under the id {declared.id!r}; the "
+                        "first stands",
+                    )
+        return tuple(declared for declared, _ in kept.values())
 
     def figures(self, members: list[int], claims: list[Claim]) -> None:
         """Report joined claims that state different figures: the first one's is kept."""

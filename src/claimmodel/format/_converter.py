@@ -62,6 +62,7 @@ _WIRE_ORDER: dict[type, tuple[str, ...]] = {
         "published_certainty",
         "document",
         "language",
+        "scales",
         "sources",
         "claims",
         "assertions",

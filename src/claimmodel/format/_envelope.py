@@ -65,7 +65,7 @@ A source's kind-specific keys are listed under ``"source:KIND"`` in :data:`ADDED
 
 ADDED_IN: dict[tuple[int, int], dict[str, frozenset[str]]] = {
     (1, 1): {
-        "bundle": frozenset({"$schema", "published_certainty", "verdicts"}),
+        "bundle": frozenset({"$schema", "published_certainty", "scales", "verdicts"}),
         "source": frozenset({"identifiers", "draft"}),
         "claim": frozenset({"draft", "parties", "quantity"}),
         "assertion": frozenset(

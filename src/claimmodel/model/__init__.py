@@ -24,6 +24,7 @@ from claimmodel.model._bundle import Bundle
 from claimmodel.model._claims import Claim, Polarity, claim_id, normalize_text
 from claimmodel.model._confidence import Confidence
 from claimmodel.model._dates import DateCertainty, PartialDate, Precision
+from claimmodel.model._declared import DeclaredLevel, DeclaredScale
 from claimmodel.model._drafts import Draft
 from claimmodel.model._frozen import FrozenMap, JSONValue
 from claimmodel.model._hedges import WIKIDATA_SOURCING_CIRCUMSTANCES, Hedge, HedgeCategory, Span
@@ -73,6 +74,8 @@ __all__ = [
     "Collective",
     "Confidence",
     "DateCertainty",
+    "DeclaredLevel",
+    "DeclaredScale",
     "Document",
     "Draft",
     "Evidence",

@@ -10,8 +10,10 @@ from claimmodel.model import _checks as check
 from claimmodel.model._assertions import Assertion
 from claimmodel.model._claims import Claim
 from claimmodel.model._dates import DateCertainty, PartialDate
+from claimmodel.model._declared import DeclaredScale
 from claimmodel.model._frozen import EMPTY_MAP, FrozenMap, JSONValue
 from claimmodel.model._relations import Relation
+from claimmodel.model._scale import Scale
 from claimmodel.model._sources import (
     AnonymousSource,
     Collective,
@@ -70,6 +72,10 @@ class Bundle:
     """Set when no source states ``published``: it is estimated or assumed."""
     document: str | None = attrs.field(default=None, validator=check.optional_identifier)
     language: str | None = attrs.field(default=None, validator=check.optional_text)
+    scales: tuple[DeclaredScale, ...] = check.tuple_field(
+        check.items_of(DeclaredScale, "a DeclaredScale")
+    )
+    """The scales the record declares for its confidences and ratings (format 1.1)."""
     sources: tuple[Source, ...] = check.tuple_field(check.items_of(_SOURCE_TYPES, "a source"))
     claims: tuple[Claim, ...] = check.tuple_field(check.items_of(Claim, "a Claim"))
     assertions: tuple[Assertion, ...] = check.tuple_field(check.items_of(Assertion, "an Assertion"))
@@ -97,6 +103,14 @@ class Bundle:
     @cached_property
     def _verdicts_by_id(self) -> FrozenMap[object]:
         return _index(self.verdicts)
+
+    @property
+    def declared_scales(self) -> tuple[Scale, ...]:
+        """The :class:`~claimmodel.Scale` of each declared scale, the first of each id."""
+        first: dict[str, Scale] = {}
+        for declared in self.scales:
+            first.setdefault(declared.id, declared.scale)
+        return tuple(first.values())
 
     def source(self, source_id: str) -> Source | None:
         """The source with this id, or ``None``."""

@@ -452,6 +452,15 @@ def catalog(scales: Iterable[Scale] = ()) -> Mapping[str, Scale]:
     return MappingProxyType(found)
 
 
+def with_declared(scales: Iterable[Scale], declared: Iterable[Scale]) -> Mapping[str, Scale]:
+    """:func:`catalog` of ``scales`` and the ``declared`` scales of a record (see
+    :attr:`claimmodel.Bundle.declared_scales`) whose ids none of ``scales`` takes: a scale
+    passed explicitly wins over a declared one of the same id."""
+    extra = (scales,) if isinstance(scales, Scale) else tuple(scales)
+    taken = catalog(extra)  # the caller's scales checked, then their ids taken
+    return catalog((*extra, *(scale for scale in declared if scale.id not in taken)))
+
+
 def require_scale(scale_id: str, scales: Mapping[str, Scale] = SCALES) -> Scale:
     """The scale of ``scales`` with id ``scale_id``; an :class:`InvalidValueError` naming them."""
     scale = scales.get(scale_id) if type(scale_id) is str else None

@@ -1,7 +1,7 @@
 """Confidence rules (CM2xx): a level belongs to its scale and agrees with its band.
 
-The scales are the built-in ones (:data:`claimmodel.model.SCALES`) and those passed
-to :func:`~claimmodel.validate` as ``scales``.  A converted confidence's
+The scales are the built-in ones (:data:`claimmodel.model.SCALES`), those the bundle
+declares and those passed to :func:`~claimmodel.validate` as ``scales``.  A converted confidence's
 ``original`` judgement is checked too, at its own path.  A stated probability
 *agrees* with a level when it lies inside the level's band (both ends included,
 give or take :data:`BAND_TOLERANCE` for floating-point noise, unless the band
@@ -53,8 +53,8 @@ def _confidence(ctx: Context, confidence: Confidence, path: str, levels: _Levels
                 f"{path}.scale",
                 f"scale {confidence.scale!r} is not one claimmodel knows, so its levels "
                 "cannot be checked; use a known scale id (such as 'icd203' or 'probability'), "
-                "pass your own Scale to validate(scales=...), or name it with the prefix "
-                f"{EXTENSION_SCALE_PREFIX!r}",
+                "declare it in the bundle's scales, pass your own Scale to "
+                f"validate(scales=...), or name it with the prefix {EXTENSION_SCALE_PREFIX!r}",
             )
         return
     level = _level(levels, scale, confidence.level)
@@ -117,8 +117,8 @@ def _rating(ctx: Context, rating: Rating, path: str, levels: _Levels) -> None:
                 "CM205",
                 f"{path}.scale",
                 f"rating scale {rating.scale!r} is not one claimmodel knows, so the label "
-                "cannot be checked; pass your own Scale to validate(scales=...), or name it "
-                f"with the prefix {EXTENSION_SCALE_PREFIX!r}",
+                "cannot be checked; declare it in the bundle's scales, pass your own Scale to "
+                f"validate(scales=...), or name it with the prefix {EXTENSION_SCALE_PREFIX!r}",
             )
         return
     if scale.kind is not ScaleKind.RATING:

@@ -38,6 +38,7 @@ def _duplicates(ctx: Context) -> None:
         ("assertions", ctx.assertion_ids, (a.id for a in ctx.bundle.assertions)),
         ("relations", ctx.relation_ids, (r.id for r in ctx.bundle.relations)),
         ("verdicts", ctx.verdict_ids, (v.id for v in ctx.bundle.verdicts)),
+        ("scales", _first([s.id for s in ctx.bundle.scales]), (s.id for s in ctx.bundle.scales)),
     )
     for name, first, ids in collections:
         for position, item_id in enumerate(ids):
@@ -48,6 +49,13 @@ def _duplicates(ctx: Context) -> None:
                     f"id {item_id!r} is already used by $.{name}[{first[item_id]}]; "
                     f"give each of the {name} its own id",
                 )
+
+
+def _first(ids: list[str]) -> dict[str, int]:
+    first: dict[str, int] = {}
+    for position, item_id in enumerate(ids):
+        first.setdefault(item_id, position)
+    return first
 
 
 def _parties(ctx: Context) -> None:

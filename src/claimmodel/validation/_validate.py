@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 from claimmodel.exceptions import InvalidTypeError, InvalidValueError
 from claimmodel.model import Bundle, Scale
 from claimmodel.model._checks import type_name
-from claimmodel.model._scales import catalog
+from claimmodel.model._scales import with_declared
 from claimmodel.validation import (
     _attribution,
     _confidence,
@@ -59,7 +59,8 @@ def validate(
     remaining warning into an error.  ``scales`` are scales you define (a
     newsroom's rating scale, an in-house confidence scale): confidences on them
     are checked like those on the built-in scales, whose ids they may not
-    redefine.  An unknown code raises
+    redefine; the scales the bundle declares (``Bundle.scales``) are used alike,
+    a scale passed here winning over a declared one of the same id.  An unknown code raises
     :class:`~claimmodel.exceptions.InvalidValueError`, an option of the wrong type
     :class:`~claimmodel.exceptions.InvalidTypeError`.
 
@@ -83,7 +84,7 @@ def validate(
     chosen = resolve_severities(
         select=select, ignore=ignore, severities=severities, warnings_as_errors=warnings_as_errors
     )
-    ctx = Context(bundle, chosen, catalog(scales), limit=max_findings)
+    ctx = Context(bundle, chosen, with_declared(scales, bundle.declared_scales), limit=max_findings)
     for family in _FAMILIES:
         family.check(ctx)
     ctx.trim()
