@@ -45,7 +45,7 @@ THIRD_PARTY: dict[str, set[str]] = {
     "analysis": {"attrs"},
     "strategies": {"attrs", "hypothesis"},
     "cues": {"attrs", "spacy"},
-    "interop": {"attrs", "pyarrow", "stix2", "prov", "rdflib", "lxml", "networkx"},
+    "interop": {"attrs", "pyarrow", "stix2", "prov", "rdflib", "lxml", "networkx", "pyld"},
     "corpus": {"attrs", "dask", "distributed", "fsspec"},  # only corpus/dask.py (see below)
     "render": {"attrs"},
     "cli": {"attrs"},
@@ -69,6 +69,7 @@ KNOWN_THIRD_PARTY = {
     "rdflib",
     "lxml",
     "networkx",
+    "pyld",
 }
 
 

@@ -10,11 +10,21 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claimmodel import from_data, validate
+from claimmodel import (
+    AnonymousSource,
+    Bundle,
+    Document,
+    Organization,
+    Rating,
+    Verdict,
+    from_data,
+    validate,
+)
 from claimmodel.cli import _parser, main
 from claimmodel.cli._terminal import json_for_terminal, printable
 from claimmodel.interop import export_bundle, formats, import_bundle
@@ -231,6 +241,31 @@ def _importers() -> list[str]:
     return [entry.name for entry in formats() if entry.can_import]
 
 
+# ClaimReview carries a bundle's verdicts alone, and reads back what ClaimReview says of
+# them rather than the whole bundle (docs/claimreview.md).
+_REVIEWS = frozenset({"claimreview", "factcheck-page"})
+
+
+def _with_verdict(bundle: Bundle) -> Bundle:
+    """``bundle`` with a verdict on its first assertion by a person or an organization (a
+    claimant ClaimReview can name), the payload in its texts."""
+    reviewed = next(
+        assertion
+        for assertion in bundle.assertions
+        if not isinstance(bundle.source(assertion.attribution.source), (AnonymousSource, Document))
+    )
+    reviewer = Organization(id="x-checker", name=f"Checker{PAYLOAD}")
+    verdict = Verdict(
+        id="x-verdict",
+        reviewer=reviewer.id,
+        reviews=(reviewed.id,),
+        rating=Rating(label=f"False{PAYLOAD}"),
+        url="https://check.example/1",
+        explanation=f"Because{PAYLOAD}",
+    )
+    return attrs.evolve(bundle.with_source(reviewer), verdicts=(verdict,))
+
+
 @pytest.fixture
 def files(poisoned: str, poisoned_valid: str, tmp_path: Path) -> dict[str, str]:
     """Every kind of input a command takes, each holding the payload, by name."""
@@ -244,7 +279,7 @@ def files(poisoned: str, poisoned_valid: str, tmp_path: Path) -> dict[str, str]:
     xml_path.write_text(json.dumps(_xml_poisoned()), "utf-8")
     found["xml"] = str(xml_path)
     for name in _importers():
-        exported = export_bundle(valid, to=name)
+        exported = export_bundle(_with_verdict(valid) if name in _REVIEWS else valid, to=name)
         path = tmp_path / f"{name}{PAYLOAD}.export"
         path.write_bytes(exported.encode("utf-8") if isinstance(exported, str) else exported)
         found[name] = str(path)
@@ -309,7 +344,23 @@ class TestEveryCommand:
 class TestExportsKeepTheData:
     """What the exports escape for terminals is the same data: read back, nothing changed."""
 
-    @pytest.mark.parametrize("name", _importers())
+    @pytest.mark.parametrize("name", sorted(_REVIEWS))
+    def test_reviews_read_back(self, name: str, poisoned_valid: str) -> None:
+        bundle = _with_verdict(from_data(json.loads(Path(poisoned_valid).read_text("utf-8"))))
+        exported = export_bundle(bundle, to=name)
+        assert isinstance(exported, str)
+        assert [] == UNSAFE.findall(exported.replace("\n", ""))
+        back = import_bundle(exported, from_format=name).bundle
+        [verdict] = back.verdicts
+        assert (f"False{PAYLOAD}", f"Because{PAYLOAD}") == (
+            verdict.rating.label,
+            verdict.explanation,
+        )
+        reviewer = back.source(verdict.reviewer)
+        assert reviewer is not None
+        assert f"Checker{PAYLOAD}" == reviewer.name
+
+    @pytest.mark.parametrize("name", [name for name in _importers() if name not in _REVIEWS])
     def test_read_back(self, name: str, poisoned_valid: str) -> None:
         bundle = from_data(json.loads(Path(poisoned_valid).read_text("utf-8")))
         exported = export_bundle(bundle, to=name)

@@ -188,6 +188,25 @@ _BUILT_IN = (
         extra="graph",
         requires=("networkx",),
     ),
+    Format(
+        name="claimreview",
+        summary="schema.org ClaimReview JSON-LD: one ClaimReview per verdict; reads JSON-LD, "
+        "web pages and the Fact Check Tools API",
+        module="claimmodel.interop.claimreview",
+        writer="to_claimreview_json",
+        reader="read_claimreview",
+        extra="claimreview",
+        requires=("pyld",),
+    ),
+    Format(
+        name="factcheck-page",
+        summary="Fact Check Tools API ClaimReviewMarkupPage JSON: one page per review URL",
+        module="claimmodel.interop.claimreview",
+        writer="to_factcheck_pages_json",
+        reader="read_claimreview",
+        extra="claimreview",
+        requires=("pyld",),
+    ),
     *(
         Format(
             name=name,
