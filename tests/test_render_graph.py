@@ -126,6 +126,51 @@ class TestChains:
         assert {"ria-novosti", "article"} == set(picture.relays)
         assert "interview" in picture.hops[0].label
 
+    def test_the_speakers_occasion_labels_the_first_hop(self, kursk: cm.Bundle) -> None:
+        (picture,) = chains(kursk, claim="nk-fought")
+        (lavrov,) = [hop for hop in picture.hops if hop.start == "lavrov"]
+        assert lavrov.occasion is not None
+        assert "press conference in Wonsan, 2025-07" == lavrov.label
+        assert all(hop.occasion is None for hop in picture.hops if hop.start != "lavrov")
+        assert '|"press conference in Wonsan, 2025-07"|' in to_mermaid(kursk, claim="nk-fought")
+
+    @pytest.mark.parametrize(
+        ("link", "occasion", "label"),
+        [
+            (
+                cm.Channel.UNSPECIFIED,
+                cm.Occasion(event="the Eastern Economic Forum"),
+                "the Eastern Economic Forum, 2025-09",
+            ),
+            (cm.Channel.UNSPECIFIED, cm.Occasion(place="Vladivostok"), "in Vladivostok, 2025-09"),
+            (
+                cm.Channel.INTERVIEW,
+                cm.Occasion(channel=cm.Channel.PRESS_CONFERENCE, place="Vladivostok"),
+                "interview, at press conference in Vladivostok, 2025-09",
+            ),
+            (cm.Channel.INTERVIEW, cm.Occasion(channel=cm.Channel.INTERVIEW), "interview, 2025-09"),
+        ],
+    )
+    def test_occasion_words(self, link: cm.Channel, occasion: cm.Occasion, label: str) -> None:
+        bundle = cm.Bundle(
+            sources=(cm.Person(id="speaker"), cm.Organization(id="paper")),
+            claims=(cm.Claim(id="c", text="It happened."),),
+            assertions=(
+                cm.Assertion(
+                    id="a",
+                    claim="c",
+                    attribution=cm.Attribution(
+                        source="speaker", chain=(cm.Link(source="paper", channel=link),)
+                    ),
+                    confidence=cm.Confidence.cannot_be_judged(),
+                    date=cm.PartialDate.parse("2025-09"),
+                    occasion=occasion,
+                ),
+            ),
+        )
+        (picture,) = chains(bundle)
+        assert [label] == [hop.label for hop in picture.hops]
+
     def test_joining_sources_are_drawn_between_voices(self) -> None:
         bundle = cm.Bundle(
             sources=(

@@ -121,6 +121,7 @@ class TestPage:
         assert "Independent origin 1 behind the claim: 4 voices, counted once" in page
         assert "They count once because the record ties them together" in page
         assert "Sergey Lavrov listed member of Russian officials" in page
+        assert "<strong>Sergey Lavrov</strong> (at press conference in Wonsan, 2025-07) (" in page
         assert "on the ICD 203 likelihood scale (a probability of 55%–80%)" in page
         assert "<svg" not in page
 

@@ -23,7 +23,7 @@ from claimmodel.analysis import (
     dependencies,
 )
 from claimmodel.exceptions import InvalidTypeError, InvalidValueError
-from claimmodel.model import Assertion, Bundle, Channel, PartialDate, Stance
+from claimmodel.model import Assertion, Bundle, Channel, Occasion, PartialDate, Stance
 from claimmodel.model import _checks as check
 
 __all__ = ["ClaimChains", "Group", "Hop", "chains"]
@@ -86,24 +86,54 @@ class Group:
         return f"{head}: {voices}" if voices else head
 
 
+def occasion_words(occasion: Occasion) -> str:
+    """Where a statement was made, in words: the kind of occasion (or, without one, the
+    event's name) and the place ("press conference in Wonsan")."""
+    what = (
+        occasion.channel.value.replace("-", " ")
+        if occasion.channel is not Channel.UNSPECIFIED
+        else ""
+    )
+    if not what and occasion.event is not None:
+        what = occasion.event
+    if occasion.place is not None:
+        return f"{what} in {occasion.place}" if what else f"in {occasion.place}"
+    return what
+
+
 @attrs.frozen(kw_only=True)
 class Hop:
     """One step of one or more chains: ``start`` passed the statement to ``end`` by
-    ``channel`` (on ``date``), for the ``assertions`` named."""
+    ``channel`` (on ``date``), for the ``assertions`` named.
+
+    On the step leaving the speaker, ``occasion`` is where the speaker made the
+    statement (``said`` when), so a picture shows the press conference or the
+    interview even when the chain's first link names no channel.
+    """
 
     start: str
     end: str
     channel: Channel
     date: PartialDate | None
     assertions: tuple[str, ...]
+    occasion: Occasion | None = None
+    said: PartialDate | None = None
 
     @property
     def label(self) -> str:
-        """The channel in words, and the date when stated."""
-        words = "" if self.channel is Channel.UNSPECIFIED else self.channel.value.replace("-", " ")
-        if self.date is not None:
-            words = f"{words}, {self.date}" if words else str(self.date)
-        return words
+        """The channel in words, the occasion, and the date when stated (the link's date,
+        else when the statement was made at its occasion)."""
+        parts = (
+            [] if self.channel is Channel.UNSPECIFIED else [self.channel.value.replace("-", " ")]
+        )
+        if self.occasion is not None:
+            where = occasion_words(self.occasion)
+            if where and where not in parts:
+                parts.append(where if not parts else f"at {where}")
+        date = self.date if self.date is not None else (self.said if self.occasion else None)
+        if date is not None:
+            parts.append(str(date))
+        return ", ".join(parts)
 
 
 @attrs.frozen(kw_only=True)
@@ -193,18 +223,33 @@ def _groups(
     return tuple(groups)
 
 
+_Step = tuple[str, str, Channel, PartialDate | None, Occasion | None, PartialDate | None]
+"""A hop's start, end, channel, link date, and the speaker's occasion and date."""
+
+
 def _hops(claim: ClaimAnalysis, by_id: dict[str, Assertion]) -> tuple[Hop, ...]:
-    found: dict[tuple[str, str, Channel, PartialDate | None], list[str]] = {}
+    found: dict[_Step, list[str]] = {}
     for key in sorted(_counted(claim)):
         assertion = by_id.get(key)
         if assertion is None:  # pragma: no cover - the analysis names the bundle's assertions
             continue
         path = assertion.attribution.path
         for number, link in enumerate(assertion.attribution.chain):
-            found.setdefault((path[number], link.source, link.channel, link.date), []).append(key)
+            occasion = assertion.occasion if number == 0 else None
+            said = assertion.date if occasion is not None else None
+            step = (path[number], link.source, link.channel, link.date, occasion, said)
+            found.setdefault(step, []).append(key)
     return tuple(
-        Hop(start=start, end=end, channel=channel, date=date, assertions=tuple(keys))
-        for (start, end, channel, date), keys in found.items()
+        Hop(
+            start=start,
+            end=end,
+            channel=channel,
+            date=date,
+            assertions=tuple(keys),
+            occasion=occasion,
+            said=said,
+        )
+        for (start, end, channel, date, occasion, said), keys in found.items()
     )
 
 

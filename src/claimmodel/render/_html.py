@@ -28,7 +28,13 @@ from claimmodel.model import (
 )
 from claimmodel.model import _checks as check
 from claimmodel.model._scales import get_scale
-from claimmodel.render._chains import DEPENDENCY_WORDS, STANCE_WORDS, ClaimChains, chains
+from claimmodel.render._chains import (
+    DEPENDENCY_WORDS,
+    STANCE_WORDS,
+    ClaimChains,
+    chains,
+    occasion_words,
+)
 from claimmodel.render._dot import GraphvizError, dot_program, draw_dot, run_dot
 from claimmodel.render._text import one_line, shown
 
@@ -191,6 +197,10 @@ class _Page:
             if assertion is None or key not in _counted(picture.analysis):
                 continue
             steps = [f"<strong>{self.name(assertion.attribution.source)}</strong>"]
+            if assertion.occasion is not None:
+                where = occasion_words(assertion.occasion)
+                when = f", {_e(assertion.date)}" if assertion.date is not None else ""
+                steps.append(f"(at {_e(where)}{when})")
             for link in assertion.attribution.chain:
                 how = link.channel.value.replace("-", " ")
                 when = f", {_e(link.date)}" if link.date is not None else ""
