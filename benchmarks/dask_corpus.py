@@ -73,7 +73,7 @@ def peak():
 if __name__ == "__main__":
     paths, workers, blocksize = json.loads(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
     with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                      memory_limit=0, dashboard_address=None,
+                      memory_limit=0, dashboard_address=":0",
                       silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
         client.run(lambda: None)  # the workers are up
         corpus = Corpus.json_lines(paths, blocksize=blocksize)

@@ -77,7 +77,7 @@ def client() -> Iterator[Client]:
             n_workers=2,
             threads_per_worker=1,
             processes=True,
-            dashboard_address=None,
+            dashboard_address=":0",  # any free port: never collide with a running cluster
             silence_logs=logging.ERROR,
         ) as cluster,
         Client(cluster) as connected,
