@@ -53,28 +53,15 @@ PUBLISHED = cm.PartialDate(year=2025)
 # never has to reverse-engineer a label from a percentage.
 
 ICD203 = "icd203"
-ICD203_BANDS = {
-    "almost no chance": (0.01, 0.05),
-    "very unlikely": (0.05, 0.20),
-    "unlikely": (0.20, 0.45),
-    "roughly even chance": (0.45, 0.55),
-    "likely": (0.55, 0.80),
-    "very likely": (0.80, 0.95),
-    "almost certain": (0.95, 0.99),
-}
 DESK = "desk"
 
 
 def icd203(level: str, basis: str) -> cm.Confidence:
-    """The desk's judgement: ``level`` on the ICD 203 scale, with its band and basis."""
-    low, high = ICD203_BANDS[level]
-    return cm.Confidence(
-        scale=ICD203,
-        level=level,
-        probability=cm.Interval(low=low, high=high),
-        assessor=DESK,
-        basis=basis,
-    )
+    """The desk's judgement: ``level`` on the ICD 203 scale, with its band and basis.
+
+    The band is the one the built-in ``icd203`` scale gives the level.
+    """
+    return cm.Confidence.parse(level, scale=ICD203, assessor=DESK, basis=basis)
 
 
 def cannot_be_judged(basis: str) -> cm.Confidence:

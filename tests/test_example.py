@@ -16,15 +16,8 @@ from claimmodel.cli import main
 
 NK_FOUGHT = "nk-fought"
 RUSSIAN_STATE = "russian-government"
-ICD203_BANDS = {
-    "almost no chance": (0.01, 0.05),
-    "very unlikely": (0.05, 0.20),
-    "unlikely": (0.20, 0.45),
-    "roughly even chance": (0.45, 0.55),
-    "likely": (0.55, 0.80),
-    "very likely": (0.80, 0.95),
-    "almost certain": (0.95, 0.99),
-}
+ICD203_BANDS = {level.label: level.band for level in cm.SCALES["icd203"].judged_levels}
+"""Each judged ICD 203 level and its band, as the built-in scale has them."""
 ICD203_LEVELS = set(ICD203_BANDS)
 
 
@@ -178,8 +171,7 @@ class TestExampleAssertions:
     def test_judged_levels_carry_their_band(self, bundle: cm.Bundle) -> None:
         judged = [a.confidence for a in bundle.assertions if a.confidence.judged]
         unjudged = [a.confidence for a in bundle.assertions if not a.confidence.judged]
-        bands = [(c.probability.low, c.probability.high) for c in judged if c.probability]
-        assert [ICD203_BANDS[c.level] for c in judged] == bands
+        assert [ICD203_BANDS[c.level] for c in judged] == [c.probability for c in judged]
         assert [cm.CANNOT_BE_JUDGED] * len(unjudged) == [c.level for c in unjudged]
         assert unjudged, "the example shows an honest 'cannot be judged'"
 
