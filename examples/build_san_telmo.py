@@ -659,6 +659,12 @@ def relations() -> tuple[cm.Relation, ...]:
     )
 
 
+# The article does not say where VeriFato published its rating.  A review has a page
+# of its own (ClaimReview requires its URL), so the example gives it one, at a reserved
+# example domain like the video's addresses.
+VERIFATO_REVIEW = "https://verifato.example/2026/03/04/san-telmo-no-chemical-agent"
+
+
 def verdicts() -> tuple[cm.Verdict, ...]:
     """VeriFato's rating of the ministry's statement that no chemical agent was used."""
     return (
@@ -668,6 +674,7 @@ def verdicts() -> tuple[cm.Verdict, ...]:
             reviews=("varro-no-chemical-agent",),
             rating=cm.Rating(label="False", value=1, worst=1, best=5),
             date=WEDNESDAY,
+            url=VERIFATO_REVIEW,
             explanation="The video and the accounts of two doctors at San Telmo General "
             "Hospital, who said they had treated protesters for exposure to an irritant gas "
             "on Tuesday night, contradicted the statement.",

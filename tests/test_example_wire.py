@@ -4,16 +4,25 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 import runpy
 from collections.abc import Callable
 from pathlib import Path
 from typing import ClassVar, cast
 
+import jsonschema
 import networkx as nx
 import pytest
 
 import claimmodel as cm
 from claimmodel.cli import main
+from claimmodel.interop.claimreview import (
+    expand,
+    from_claimreview,
+    to_claimreview,
+    to_claimreview_json,
+    to_factcheck_pages,
+)
 from claimmodel.interop.graph import to_graphml, to_networkx
 from claimmodel.interop.prov import PROV_FORMATS, ProvFormat, dumps_prov, loads_prov
 from claimmodel.interop.stix import from_stix, to_stix_json
@@ -23,6 +32,8 @@ WIRE = EXAMPLES / "san-telmo-port.json"
 ARTICLE = EXAMPLES / "san-telmo-article.txt"
 BUILDER = EXAMPLES / "build_san_telmo.py"
 DOCS = EXAMPLES.parent / "docs" / "examples.md"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+CLAIMREVIEW_SCHEMA = FIXTURES / "claimreview" / "claimreview-required.schema.json"
 # rdflib warns about its own Dataset.default_context inside the Turtle code prov calls.
 RDFLIB_WARNING = "ignore:Dataset.default_context is deprecated:DeprecationWarning"
 
@@ -290,3 +301,75 @@ class TestWireExports:
         text = to_graphml(bundle).encode("utf-8")
         read = nx.read_graphml(io.BytesIO(text), force_multigraph=True)
         assert nx.utils.graphs_equal(to_networkx(bundle), read)
+
+
+class TestWireClaimReview:
+    """VeriFato's verdict goes out as ClaimReview and as a Fact Check Tools API page, and
+    comes back field by field."""
+
+    def test_one_review_with_the_required_fields(self, bundle: cm.Bundle) -> None:
+        schema = json.loads(CLAIMREVIEW_SCHEMA.read_text(encoding="utf-8"))
+        [review] = to_claimreview(bundle)
+        jsonschema.validate(review, schema, cls=jsonschema.Draft202012Validator)
+        verdict = bundle.verdicts[0]
+        assert (verdict.url, "VeriFato", {"@type": "Person", "name": "Ilena Varro"}) == (
+            review["url"],
+            review["author"]["name"],
+            review["itemReviewed"]["author"],
+        )
+        [expanded] = expand([review])
+        assert ["http://schema.org/ClaimReview"] == expanded["@type"]
+
+    def test_read_back_field_by_field(self, bundle: cm.Bundle) -> None:
+        verdict = bundle.verdicts[0]
+        claim = bundle.claim("no-chemical-agent")
+        assert claim is not None
+        back = from_claimreview(to_claimreview_json(bundle))
+        [read] = back.verdicts
+        [said] = back.assertions
+        reviewer, claimant, claimed = (
+            back.source(read.reviewer),
+            back.source(said.source),
+            back.claim(said.claim),
+        )
+        assert reviewer is not None
+        assert claimant is not None
+        assert claimed is not None
+        assert (
+            verdict.url,
+            verdict.date,
+            verdict.rating,
+            verdict.explanation,
+            "VeriFato",
+            "Ilena Varro",
+            claim.text,
+        ) == (
+            read.url,
+            read.date,
+            read.rating,
+            read.explanation,
+            reviewer.name,
+            claimant.name,
+            claimed.text,
+        )
+
+    def test_one_fact_check_page(self, bundle: cm.Bundle) -> None:
+        [page] = to_factcheck_pages(bundle)
+        [markup] = page["claimReviewMarkups"]
+        assert (bundle.verdicts[0].url, "2026-03-04", {"name": "VeriFato"}) == (
+            page["pageUrl"],
+            page["publishDate"],
+            page["claimReviewAuthor"],
+        )
+        assert ({"name": "Ilena Varro"}, "False") == (
+            markup["claimAuthor"],
+            markup["rating"]["textualRating"],
+        )
+
+    def test_the_command(self, capsys: pytest.CaptureFixture[str]) -> None:
+        assert 0 == main(["export", "--to", "claimreview", str(WIRE)])
+        captured = capsys.readouterr()
+        assert (to_claimreview_json(cm.loads(WIRE.read_bytes())), "") == (
+            captured.out,
+            captured.err,
+        )
