@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import attrs
 import pytest
 
 import claimmodel as cm
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
 __all__ = ["chromium"]  # the fixture, imported for the tests below
 
 EXAMPLE = Path(__file__).parent.parent / "examples" / "kursk-monument.json"
+WIRE = EXAMPLE.parent / "san-telmo-port.json"
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 PHONE: ViewportSize = {"width": 390, "height": 844}
 DESKTOP: ViewportSize = {"width": 1280, "height": 900}
@@ -28,6 +30,13 @@ SCRIPT = "<script>window.pwned = 1</script>"
 IMAGE = '<img src=x onerror="window.pwned = 2">'
 BREAKOUT = '"><svg onload="window.pwned = 3">'
 TEXT = "The minister <b>allegedly</b> said it."
+JAVASCRIPT = "javascript:window.pwned = 4"
+EVIDENCE_URL = 'https://x.example/"><script>alert(5)</script>'
+WIRE_RATING = (
+    "<strong>VeriFato</strong> rated it <strong>“False”</strong> (1 on a scale from 1, the "
+    "worst, to 5, the best), 2026-03-04"
+)
+REVIEW = "https://verifato.example/2026/03/04/san-telmo-no-chemical-agent"
 
 
 @pytest.fixture(scope="module")
@@ -54,6 +63,7 @@ def hostile() -> cm.Bundle:
             ),
             cm.Organization(id="o", name=BREAKOUT),
             cm.Person(id="q", name="Quiet & <i>calm</i>"),
+            cm.MediaOutlet(id="checker", name=f"Checker {SCRIPT}"),
         ),
         claims=(cm.Claim(id="k&<>", text=f"Claim {IMAGE} & {BREAKOUT}"),),
         assertions=(
@@ -97,7 +107,55 @@ def hostile() -> cm.Bundle:
                 stance=cm.Stance.DISPUTES,
             ),
         ),
+        verdicts=(
+            cm.Verdict(
+                id="v<1>",
+                reviewer="checker",
+                reviews=("a<1>",),
+                rating=cm.Rating(label=f"False {SCRIPT}", value=1, best=5, worst=1),
+                url=JAVASCRIPT,
+                explanation=f"Because {IMAGE}",
+                evidence=(
+                    cm.Evidence(
+                        quote=BREAKOUT,
+                        url=EVIDENCE_URL,
+                        archive_url="data:text/html,<script>alert(6)</script>",
+                        bearing=cm.Bearing.REFUTES,
+                    ),
+                ),
+            ),
+        ),
     )
+
+
+def _checked(url: str | None = None, **rating: Any) -> cm.Bundle:
+    """A claim rated by a fact-checker in the review at ``url``."""
+    return cm.Bundle(
+        sources=(cm.Person(id="p", name="P"), cm.MediaOutlet(id="checker", name="Checker")),
+        claims=(cm.Claim(id="k", text="K"),),
+        assertions=(
+            cm.Assertion(
+                id="a",
+                claim="k",
+                attribution=cm.Attribution(source="p"),
+                confidence=cm.Confidence.cannot_be_judged(),
+            ),
+        ),
+        verdicts=(
+            cm.Verdict(
+                id="v",
+                reviewer="checker",
+                reviews=("a",),
+                rating=cm.Rating(**{"label": "Mostly false", **rating}),
+                url=url,
+            ),
+        ),
+    )
+
+
+def _fact_checks(page: str) -> str:
+    """The page's fact-checks section."""
+    return page.split("<h3>Fact-checks</h3>", 1)[1].split("<h3>", 1)[0]
 
 
 class TestPage:
@@ -245,6 +303,103 @@ def render_html_escaped(text: str) -> str:
     return html.escape(text, quote=True)
 
 
+class TestFactChecks:
+    """Each verdict on a claim, beside its count: the rating, reviewer, date, the review
+    (a link only for a web address) and what it rests on."""
+
+    def test_the_wire_reports_verdict(self) -> None:
+        page = render_html(cm.loads(WIRE.read_bytes()), graphviz=False)
+        section = _fact_checks(page)
+        assert f'<p class="rating">{WIRE_RATING} <span class="ids">(assertion ' in section
+        assert f'<p>The review: <a href="{REVIEW}" rel="noreferrer">{REVIEW}</a></p>' in section
+        assert "<p>In the reviewer's words: The video and the accounts of two doctors" in section
+        assert (
+            '<li>A video at <a href="https://social.example/posts/san-telmo-gate" '
+            'rel="noreferrer">https://social.example/posts/san-telmo-gate</a> (archived at <a '
+        ) in section
+        assert (
+            "<li>“the accounts of two doctors at San Telmo General Hospital” — it refutes the "
+            "claim</li>"
+        ) in section
+        assert 1 == page.count("<h3>Fact-checks</h3>")
+        assert (
+            "<p>13 claims; 12 with a single independent origin; 1 contradicted; 1 fact-checked.</p>"
+            in (page)
+        )
+        # Links go to the reviews and the evidence; nothing is loaded from anywhere.
+        assert not re.search(r"""src=["']?(https?:|//)""", page)
+        assert {"a"} == set(re.findall(r"<(\w+)[^>]*\shref=", page))
+        no_verdicts = render_html(cm.loads(EXAMPLE.read_bytes()), graphviz=False)
+        assert "Fact-checks" not in no_verdicts
+        assert "fact-checked" not in no_verdicts
+
+    @pytest.mark.parametrize(
+        "url",
+        [
+            "http://a.example/x",
+            "HTTPS://A.example/x?q=1&r=<2>",
+            "https://a.example/\u00e9t\u00e9",
+        ],
+    )
+    def test_a_web_address_is_a_link(self, url: str) -> None:
+        section = _fact_checks(render_html(_checked(url), graphviz=False))
+        escaped = render_html_escaped(url)
+        assert f'<p>The review: <a href="{escaped}" rel="noreferrer">{escaped}</a></p>' in section
+
+    @pytest.mark.parametrize(
+        "url",
+        [
+            JAVASCRIPT,
+            "JavaScript:alert(1)",
+            "data:text/html,<script>alert(1)</script>",
+            "//a.example/no-scheme",
+            "ftp://a.example/x",
+            "http://",
+            "https://[::1/broken",
+            "https://a.example/\tx",
+            "https://a.example/ x",
+            "https://a.example/\u202ex",
+            "vbscript:msgbox",
+        ],
+    )
+    def test_anything_else_is_text(self, url: str) -> None:
+        section = _fact_checks(render_html(_checked(url), graphviz=False))
+        assert "<a " not in section
+        assert "href" not in section
+        assert "(not a web address, so not a link)</p>" in section
+        assert "<p>The review: <code>" in section
+
+    def test_a_label_alone_on_a_declared_scale(self) -> None:
+        scale = cm.DeclaredScale(
+            id="house",
+            name="House <ratings>",
+            kind=cm.ScaleKind.RATING,
+            levels=(cm.DeclaredLevel(label="Mostly false"),),
+        )
+        bundle = attrs.evolve(_checked(scale="house"), scales=(scale,))
+        section = _fact_checks(render_html(bundle, graphviz=False))
+        assert (
+            "<strong>Checker</strong> rated it <strong>“Mostly false”</strong>, on the House "
+            '&lt;ratings&gt; scale <span class="ids">(assertion a)</span></p>'
+        ) in section
+        assert "The review" not in section
+        assert "It rests on" not in section
+
+    def test_hostile_verdict_is_text(self) -> None:
+        section = _fact_checks(render_html(hostile(), graphviz=False))
+        assert f"<code>{render_html_escaped(JAVASCRIPT)}</code>" in section
+        assert f"False {render_html_escaped(SCRIPT)}" in section
+        assert f"Because {render_html_escaped(IMAGE)}" in section
+        link = render_html_escaped(EVIDENCE_URL)
+        assert f'at <a href="{link}" rel="noreferrer">{link}</a>' in section
+        assert "(archived at <code>data:text/html,&lt;script&gt;alert(6)&lt;/script&gt;</code>" in (
+            section
+        )
+        for raw in (SCRIPT, IMAGE, BREAKOUT, EVIDENCE_URL, "<script>alert(6)"):
+            assert raw not in section
+        assert 1 == section.count("<a ")
+
+
 class TestCommand:
     """``claimmodel report --format html``."""
 
@@ -286,6 +441,7 @@ def pages() -> dict[str, str]:
     return {
         "kursk": render_html(cm.loads(EXAMPLE.read_text(encoding="utf-8"))),
         "hostile": render_html(hostile()),
+        "wire": render_html(cm.loads(WIRE.read_bytes())),
     }
 
 
@@ -349,6 +505,30 @@ class TestInChromium:
         finally:
             opened.close()
 
+    def test_wire_report_with_its_verdict(
+        self, chromium: Browser, pages: dict[str, str], viewport: ViewportSize, tmp_path: Path
+    ) -> None:
+        opened = Opened(chromium, pages["wire"], viewport, tmp_path)
+        try:
+            page = opened.page
+            shown = page.inner_text("body")
+            assert (
+                "VeriFato rated it “False” (1 on a scale from 1, the worst, to 5, the best), "
+                "2026-03-04"
+            ) in shown
+            assert [REVIEW, REVIEW] == page.evaluate(
+                "Array.from(document.querySelectorAll('.fact-check > p a'),"
+                " a => [a.href, a.textContent]).flat()"
+            )
+            assert "Fact-checks" == page.inner_text("#claim-6 h3")
+            wide = page.evaluate("document.documentElement.scrollWidth")
+            assert wide <= viewport["width"], "nothing is wider than the screen"
+            assert [] == opened.axe()
+            assert [] == opened.errors
+            assert [opened.url] == opened.requests
+        finally:
+            opened.close()
+
     def test_hostile_bundle_renders_as_text(
         self, chromium: Browser, pages: dict[str, str], viewport: ViewportSize, tmp_path: Path
     ) -> None:
@@ -362,6 +542,9 @@ class TestInChromium:
                 assert raw in shown
             assert f"Report {SCRIPT}" == page.title()
             assert "allegedly" == page.inner_text("blockquote mark")
+            links = page.evaluate("Array.from(document.links, a => [a.protocol, a.textContent])")
+            assert [["https:", EVIDENCE_URL]] == links
+            assert JAVASCRIPT in page.inner_text(".fact-check")
             assert [] == opened.dialogs
             assert [] == opened.axe()
             assert [] == opened.errors

@@ -1,29 +1,35 @@
 """The report as one self-contained HTML page, for an editor rather than a terminal.
 
 Built from the analysis (never from the text report): per claim, the claim, its verdict,
-its origins and why dependent voices count once, a picture of its chains (Graphviz's SVG
-when ``dot`` is installed) and the same chains in words, what each source said with the
-hedges marked in the quoted words where the record locates them, and each confidence
-with its scale.  Everything taken from the document is escaped by :func:`html.escape`;
-the page holds no script, loads nothing (its Content-Security-Policy forbids it) and
-carries its styles inline.
+the fact-checks on it (each verdict's reviewer, rating, date, review and what it rests
+on), its origins and why dependent voices count once, a picture of its chains
+(Graphviz's SVG when ``dot`` is installed) and the same chains in words, what each source
+said with the hedges marked in the quoted words where the record locates them, and each
+confidence with its scale.  Everything taken from the document is escaped by
+:func:`html.escape`; an address is a link only when it is an ``http`` or ``https`` URL
+(anything else, ``javascript:`` included, is shown as text); the page holds no script,
+loads nothing (its Content-Security-Policy forbids it) and carries its styles inline.
 """
 
 from __future__ import annotations
 
 import html
 import re
+import urllib.parse
 from collections.abc import Iterable, Iterator
 
-from claimmodel.analysis import Analysis, ClaimAnalysis, analyze
+from claimmodel.analysis import Analysis, ClaimAnalysis, FactCheck, analyze
 from claimmodel.exceptions import InvalidTypeError
 from claimmodel.model import (
     CANNOT_BE_JUDGED,
     Assertion,
+    Bearing,
     Bundle,
     Confidence,
     Evidence,
+    EvidenceKind,
     Hedge,
+    Rating,
     Span,
 )
 from claimmodel.model import _checks as check
@@ -74,6 +80,11 @@ dl { margin: 0.25rem 0; }
 dt { font-weight: 600; }
 dd { margin: 0 0 0.5rem 1rem; }
 .said { border-top: 1px solid #e4e4e4; padding: 0.5rem 0; }
+.fact-checks { padding: 0; }
+.fact-check { list-style: none; border: 1px solid var(--line); border-radius: 0.4rem;
+  border-left: 0.35rem solid var(--muted); padding: 0.5rem 0.75rem; margin: 0.5rem 0; }
+.fact-check p { margin: 0.25rem 0; }
+.rating { font-size: 1.1rem; }
 footer { color: var(--muted); font-size: 0.85rem; padding-bottom: 2rem; }
 @media (max-width: 40rem) { body { font-size: 1.05rem; } h1 { font-size: 1.35rem; } }
 """
@@ -103,6 +114,54 @@ def _plural(count: int, noun: str) -> str:
     return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
+# Characters that never stand in a URL as written: white space and controls (a browser
+# drops some of them, so what is shown would not be where the link goes).
+_NOT_IN_URL = re.compile(r"[\x00-\x20\x7f-\x9f]")
+
+
+def _web_address(url: str) -> bool:
+    """Whether ``url`` is an ``http`` or ``https`` URL with a host, safe as a link."""
+    if _NOT_IN_URL.search(url) or shown(url) != url:
+        return False
+    try:
+        parts = urllib.parse.urlsplit(url)
+    except ValueError:  # an unbalanced bracket in the host
+        return False
+    return parts.scheme.lower() in {"http", "https"} and bool(parts.hostname)
+
+
+def _address(url: str) -> str:
+    """``url`` as a link when it is a web address; anything else as text, never a link."""
+    if _web_address(url):
+        return f'<a href="{_e(url)}" rel="noreferrer">{_e(url)}</a>'
+    return f"<code>{_e(url)}</code> (not a web address, so not a link)"
+
+
+_KIND = {
+    EvidenceKind.TEXT: "A text",
+    EvidenceKind.IMAGE: "An image",
+    EvidenceKind.VIDEO: "A video",
+    EvidenceKind.AUDIO: "A sound recording",
+    EvidenceKind.DATASET: "Data",
+    EvidenceKind.DOCUMENT: "A document",
+}
+_BEARING = {
+    Bearing.SUPPORTS: "supports the claim",
+    Bearing.REFUTES: "refutes the claim",
+    Bearing.NEITHER: "bears neither way",
+}
+
+
+def _rating_numbers(rating: Rating) -> str:
+    """``" (1 on a scale from 1, the worst, to 5, the best)"``, or nothing without numbers."""
+    if rating.value is None or rating.best is None or rating.worst is None:
+        return ""
+    return (
+        f" ({_e(rating.value)} on a scale from {_e(rating.worst)}, the worst, "
+        f"to {_e(rating.best)}, the best)"
+    )
+
+
 class _Page:
     """One report: the bundle, its analysis and the names of its sources."""
 
@@ -116,6 +175,7 @@ class _Page:
         self.names: dict[str, str] = {}
         for source in reversed(bundle.sources):
             self.names[source.id] = source.label
+        self.scale_names = {scale.id: scale.name for scale in bundle.declared_scales}
         document = bundle.document_source
         self.text = document.text if document is not None else None
 
@@ -134,12 +194,63 @@ class _Page:
             yield " (not in the bundle: assertions name it)"
         yield "</p>"
         yield f'<p class="verdict"><strong>Verdict:</strong> {_e(claim.verdict)}</p>'
+        yield from self.fact_checks(claim)
         if claim.assertions:
             yield from self.origins(picture)
             yield from self.chains(number, picture)
             yield from self.said(claim)
             yield from self.confidence(claim)
         yield "</article>"
+
+    def fact_checks(self, claim: ClaimAnalysis) -> Iterator[str]:
+        """Each verdict on the claim: who rated it how, when, where, and on what."""
+        if not claim.fact_checks:
+            return
+        yield "<h3>Fact-checks</h3>"
+        yield '<ul class="fact-checks">'
+        for found in claim.fact_checks:
+            yield '<li class="fact-check">'
+            yield from self.fact_check(found)
+            yield "</li>"
+        yield "</ul>"
+
+    def fact_check(self, found: FactCheck) -> Iterator[str]:
+        rating = found.rating
+        scale = ""
+        if rating.scale is not None:
+            name = self.scale_names.get(rating.scale, rating.scale)
+            scale = f", on the {_e(name)} scale"
+        date = f", {_e(found.date)}" if found.date is not None else ""
+        yield (
+            f'<p class="rating"><strong>{self.name(found.reviewer)}</strong> rated it '
+            f"<strong>“{_e(rating.label)}”</strong>{_rating_numbers(rating)}{scale}{date} "
+            f"{_ids(found.assertions)}</p>"
+        )
+        if found.url is not None:
+            yield f"<p>The review: {_address(found.url)}</p>"
+        if found.explanation is not None:
+            yield f"<p>In the reviewer's words: {_e(found.explanation)}</p>"
+        if found.evidence:
+            yield "<p>It rests on:</p><ul>"
+            for evidence in found.evidence:
+                yield f"<li>{self.rests_on(evidence)}</li>"
+            yield "</ul>"
+
+    def rests_on(self, evidence: Evidence) -> str:
+        """A piece of evidence a verdict rests on: what it is, its words, where, its bearing."""
+        quoted = self.quote(evidence, ())
+        parts = []
+        if quoted is None or evidence.kind is not EvidenceKind.TEXT:  # words speak for themselves
+            parts.append(_KIND[evidence.kind])
+        if quoted is not None:
+            parts.append(quoted)
+        if evidence.url is not None:
+            parts.append(f"at {_address(evidence.url)}")
+        if evidence.archive_url is not None:
+            parts.append(f"(archived at {_address(evidence.archive_url)})")
+        if evidence.bearing is not None:
+            parts.append(f"— it {_BEARING[evidence.bearing]}")
+        return " ".join(parts)
 
     def origins(self, picture: ClaimChains) -> Iterator[str]:
         claim = picture.analysis
@@ -323,6 +434,8 @@ class _Page:
         claims = list(self.analysis.claims.values())
         single = sum(1 for claim in claims if claim.single_origin)
         contradicted = len(self.analysis.contradictions)
+        checked = sum(1 for claim in claims if claim.fact_checks)
+        fact_checked = f"; {checked} fact-checked" if checked else ""
         parts = [
             "<!doctype html>",
             '<html lang="en">',
@@ -339,7 +452,7 @@ class _Page:
             f"<h1>{_e(title)}</h1>",
             (
                 f"<p>{_plural(len(claims), 'claim')}; {single} with a single independent "
-                f"origin; {contradicted} contradicted.</p>"
+                f"origin; {contradicted} contradicted{fact_checked}.</p>"
             ),
             "</header>",
             "<main>",
