@@ -1,15 +1,21 @@
 """claimmodel against the JSON floor and the alternatives a user would pick.
 
-Run from the repository root:
+Run from the repository root (on a shared machine, under ``nice -n 19``):
 
-    python benchmarks/run.py            # 1,000 and 100,000 assertions (about 15 minutes)
+    python benchmarks/run.py            # 1,000 and 100,000 assertions (about 20 minutes)
     python benchmarks/run.py --quick    # a smoke run in seconds (what CI runs)
+    python benchmarks/run.py --check    # exit 1, naming each target missed
 
 It needs the ``benchmark`` extra (pydantic, msgspec, orjson, stix2); a missing
-alternative, or a claimmodel part not present in this checkout (validation,
-analysis), is reported as skipped.  Every figure is the median of interleaved
-runs with the interpreter's default garbage-collector settings; every decoder
-reads the same bytes (stix2 reads the same content in its own format).
+alternative is reported as skipped (and, under ``--check``, as a target not met).
+
+Every operation pays for the garbage it leaves: it is timed followed by a full
+collection, inside its timing (the *charged* figure; the *bare* figure stops
+the clock before the collection).  The harness freezes its own fixtures
+(``gc.freeze``) so that a collection traverses only what the call made.  All
+operations of one size run interleaved in one process, the order rotating each
+round; each ratio is taken within a round, and the table gives the median of
+those per-round ratios.
 """
 
 from __future__ import annotations
@@ -21,12 +27,13 @@ import json
 import math
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
 import time
 import tracemalloc
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -54,21 +61,32 @@ from claimmodel.format._limits import DEFAULT_LIMITS  # noqa: E402
 
 HEAVY = ("jsonschema", "hypothesis", "orjson", "msgspec", "pydantic", "dateutil")
 DEFERRED = ("jsonschema", "hypothesis", "orjson", "msgspec")
+EXAMPLE = ROOT / "examples" / "kursk-monument.json"
+
+# What each group's ratios are taken against, within a round.
+REFERENCE = {
+    "decode": "claimmodel.loads",
+    "encode": "claimmodel.dumps",
+    "check": "claimmodel.loads",
+    "pipeline": "claimmodel.loads",
+    "control": "claimmodel.loads",
+}
+LOADS, DUMPS = "claimmodel.loads", "claimmodel.dumps"
+PYDANTIC_DECODE, PYDANTIC_ENCODE = "pydantic model_validate_json", "pydantic model_dump_json"
+VALIDATE, ANALYZE = "claimmodel.validate", "claimmodel.analyze"
+PIPELINE = "loads, validate, analyze, dumps"
+CONTROL = "control loop (touch every assertion)"
 
 
 @dataclass
 class Case:
-    """One timed operation."""
+    """One timed operation: its charged and bare time in each round."""
 
     name: str
-    group: str  # "decode", "encode", "check"
+    group: str  # "decode", "encode", "check", "pipeline", "control"
     run: Callable[[], object]
-    times: list[float] = field(default_factory=list)
-    note: str = ""
-
-    @property
-    def median(self) -> float:
-        return statistics.median(self.times) if self.times else float("nan")
+    charged: list[float] = field(default_factory=list)
+    bare: list[float] = field(default_factory=list)
 
 
 def _available(module: str) -> bool:
@@ -115,7 +133,33 @@ def stdlib_encode(bundle: claimmodel.Bundle) -> str:
         return claimmodel.dumps(bundle)
 
 
-def build_cases(size: int) -> tuple[list[Case], dict[str, Any]]:
+def pipeline(text: str) -> tuple[object, ...]:
+    """What a program does with a document: load, validate, analyze, dump (all kept)."""
+    bundle = claimmodel.loads(text)
+    report = claimmodel.validate(bundle)
+    analysis = claimmodel.analyze(bundle)
+    return bundle, report, analysis, claimmodel.dumps(bundle)
+
+
+def control_loop(bundle: claimmodel.Bundle) -> list[tuple[str, str]]:
+    """The least a check of every assertion does, in plain Python.
+
+    One pass over the assertions with two look-ups each (a dict of claims, a set
+    of sources) and a small tuple kept per assertion: the same memory traffic,
+    at the same size, as the checks, with none of their work.  How its time per
+    assertion grows with the size is the machine's (caches, the allocator, the
+    collector), and the growth of the real operations is read beside it.
+    """
+    claims = {claim.id: claim for claim in bundle.claims}
+    sources = {source.id for source in bundle.sources}
+    return [
+        (assertion.id, assertion.claim)
+        for assertion in bundle.assertions
+        if assertion.claim in claims and assertion.attribution.source in sources
+    ]
+
+
+def build_cases(size: int, *, techniques: bool) -> tuple[list[Case], dict[str, Any]]:
     """Every operation at ``size`` assertions, and facts about the bundle."""
     data = bundle_data(size)
     bundle = claimmodel.from_data(data)
@@ -126,88 +170,73 @@ def build_cases(size: int) -> tuple[list[Case], dict[str, Any]]:
         raise SystemExit("claimmodel does not round-trip the benchmark bundle")
     if reference_encode(bundle) != text:
         raise SystemExit("the fast engine's output differs from the converter's")
-    facts: dict[str, Any] = {"bytes": len(raw), "text": text, "bundle": bundle}
+    facts: dict[str, Any] = {"bytes": len(raw), "text": text}
     cases = [
         Case("json.loads (floor)", "decode", lambda: json.loads(text)),
-        Case("claimmodel.loads", "decode", lambda: claimmodel.loads(text)),
+        Case(LOADS, "decode", lambda: claimmodel.loads(text)),
         Case("claimmodel.loads without fast", "decode", lambda: stdlib_decode(text)),
-        Case("claimmodel reference (cattrs, GC on)", "decode", lambda: reference_decode(text)),
-        Case("claimmodel reference (cattrs, GC paused)", "decode", lambda: paused_decode(text)),
-        Case("claimmodel fast engine, GC on", "decode", lambda: fast_decode(text)),
         Case("json.dumps (floor)", "encode", lambda: json.dumps(plain, ensure_ascii=False)),
-        Case("claimmodel.dumps", "encode", lambda: claimmodel.dumps(bundle)),
+        Case(DUMPS, "encode", lambda: claimmodel.dumps(bundle)),
         Case("claimmodel.dumps without fast", "encode", lambda: stdlib_encode(bundle)),
-        Case("claimmodel reference (cattrs)", "encode", lambda: reference_encode(bundle)),
+        Case(VALIDATE, "check", lambda: claimmodel.validate(bundle)),
+        Case(ANALYZE, "check", lambda: claimmodel.analyze(bundle)),
+        Case(PIPELINE, "pipeline", lambda: pipeline(text)),
+        Case(CONTROL, "control", lambda: control_loop(bundle)),
     ]
+    if techniques:
+        cases += [
+            Case("claimmodel reference (cattrs, GC on)", "decode", lambda: reference_decode(text)),
+            Case("claimmodel reference (cattrs, GC paused)", "decode", lambda: paused_decode(text)),
+            Case("claimmodel fast engine, GC on", "decode", lambda: fast_decode(text)),
+            Case("claimmodel reference (cattrs)", "encode", lambda: reference_encode(bundle)),
+        ]
     if _available("orjson"):
         import orjson
 
         cases.insert(1, Case("orjson.loads (floor)", "decode", lambda: orjson.loads(raw)))
         cases.insert(5, Case("orjson.dumps (floor)", "encode", lambda: orjson.dumps(plain)))
-    validate = getattr(claimmodel, "validate", None)
-    if validate is not None:
-        cases.append(Case("claimmodel.validate", "check", lambda: validate(bundle)))
-    analyze = getattr(claimmodel, "analyze", None)
-    if analyze is not None:
-        cases.append(Case("claimmodel.analyze", "check", lambda: analyze(bundle)))
     if _available("pydantic"):
         model = pydantic_bundle()
         parsed = model.model_validate_json(raw)
+        cases.append(Case(PYDANTIC_DECODE, "decode", lambda: model.model_validate_json(raw)))
         cases.append(
-            Case("pydantic model_validate_json", "decode", lambda: model.model_validate_json(raw))
-        )
-        cases.append(
-            Case(
-                "pydantic model_dump_json",
-                "encode",
-                lambda: parsed.model_dump_json(exclude_defaults=True),
-            )
+            Case(PYDANTIC_ENCODE, "encode", lambda: parsed.model_dump_json(exclude_defaults=True))
         )
     if _available("msgspec"):
         decoder, encoder = msgspec_codec()
         decoded = decoder.decode(raw)
         cases.append(Case("msgspec Struct decode", "decode", lambda: decoder.decode(raw)))
         cases.append(Case("msgspec Struct encode", "encode", lambda: encoder.encode(decoded)))
-    facts["plain"] = plain
+    if _available("stix2"):
+        stix_json = stix_text(plain)
+        stix_bundle = stix_parse(stix_json)
+        cases.append(Case("stix2 parse", "decode", lambda: stix_parse(stix_json)))
+        cases.append(Case("stix2 serialize", "encode", lambda: stix_serialize(stix_bundle)))
     return cases, facts
 
 
-def stix_cases(plain: dict[str, Any]) -> list[Case]:
-    """stix2 reading and writing the same content (built apart: its objects are many)."""
-    if not _available("stix2"):
-        return []
-    stix_json = stix_text(plain)
-    stix_bundle = stix_parse(stix_json)
-    return [
-        Case("stix2 parse", "decode", lambda: stix_parse(stix_json)),
-        Case("stix2 serialize", "encode", lambda: stix_serialize(stix_bundle)),
-    ]
+def measure(cases: list[Case], rounds: int) -> None:
+    """Run every case once a round, interleaved, rotating the order each round.
 
-
-def _done() -> None:
-    return None
-
-
-def measure(cases: list[Case], repeats: int, *, once: tuple[str, ...] = ()) -> None:
-    """Run every case ``repeats`` times, interleaved, rotating the order each round.
-
-    The collector stays enabled (default settings); garbage from the previous
-    run is collected before each timed call, outside the timing.
+    The collector keeps its default settings.  Each call is followed by a full
+    collection with its result still alive: the charged time includes it, the
+    bare time stops before it.  The result is then let go and what it leaves is
+    collected outside the timing, so that the next call starts clean.
     """
-    if not cases:
-        return
-    for round_ in range(repeats):
-        print(f"  round {round_ + 1} of {repeats}", file=sys.stderr, flush=True)
+    for round_ in range(rounds):
+        print(f"  round {round_ + 1} of {rounds}", file=sys.stderr, flush=True)
         shift = round_ % len(cases)
         for case in cases[shift:] + cases[:shift]:
-            if case.name in once and case.times:
-                continue
             gc.collect()
             start = time.perf_counter()
             result = case.run()
-            elapsed = time.perf_counter() - start
+            bare = time.perf_counter()
+            gc.collect()
+            charged = time.perf_counter()
             del result
-            case.times.append(elapsed)
+            case.bare.append(bare - start)
+            case.charged.append(charged - start)
+        gc.collect()
 
 
 def memory(text: str, size: int) -> dict[str, float]:
@@ -221,81 +250,67 @@ def memory(text: str, size: int) -> dict[str, float]:
         after, peak = tracemalloc.get_traced_memory()
         retained = after - before
         peak -= before
-        # The first decode fills caches shared by every later one; count them too,
-        # but a second decode must not need more.
         del bundle
     finally:
         tracemalloc.stop()
     return {"retained": retained / size, "peak": peak / size, "ratio": peak / retained}
 
 
-# The smallest realistic first use: one source, claim and assertion to decode.
-FIRST_USE = json.dumps(
-    {
-        "format": "claimmodel/1.0",
-        "sources": [{"kind": "person", "id": "p", "name": "P"}],
-        "claims": [{"id": "c", "text": "It rained"}],
-        "assertions": [
-            {
-                "id": "a",
-                "claim": "c",
-                "attribution": {"source": "p"},
-                "confidence": {"scale": "icd203", "level": "likely"},
-            }
-        ],
-        "relations": [],
-    },
-    separators=(",", ":"),
-)
+def _cli() -> list[str]:
+    """The ``claimmodel`` command installed beside this interpreter, else ``-m claimmodel``."""
+    script = Path(sys.executable).with_name("claimmodel")
+    if script.exists():
+        return [str(script)]
+    found = shutil.which("claimmodel")
+    return [found] if found else [sys.executable, "-m", "claimmodel"]
 
 
-def import_time(runs: int) -> dict[str, Any]:
-    """What ``import claimmodel`` costs, what its first use costs, and the heavy modules it loads.
+def first_use(runs: int) -> dict[str, Any]:
+    """What a fresh interpreter adds to a bare one, for a first real use.
 
-    ``seconds`` is the median cumulative ``import claimmodel`` line of ``-X importtime``,
-    the figure the target speaks of.  Because the package loads its parts on first use,
-    two wall-clock figures say what that moves rather than saves: ``added``, the time
-    ``python -c "import claimmodel"`` takes beyond ``python -c pass``, and ``first_use``,
-    the same for the import and a first ``claimmodel.loads`` of a tiny document
-    (medians of interleaved runs).  A warm-up run first writes the bytecode, as
-    installing a package does, so that no measured run compiles the sources.
+    Three commands run interleaved ``runs`` times: ``python -c pass``; a fresh
+    interpreter importing claimmodel and loading the worked example
+    (``examples/kursk-monument.json``); and ``claimmodel validate`` on it.  Each
+    round's difference to the bare start is taken, and the median reported.  A
+    warm-up run first writes the bytecode, as installing a package does.  The
+    cumulative ``import claimmodel`` line of ``-X importtime`` and the heavy
+    modules that import loads are reported too.
     """
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     env["PYTHONPATH"] = os.pathsep.join(sys.path)
 
-    def run(code: str, *options: str) -> tuple[float, str]:
+    def run(command: Sequence[str]) -> tuple[float, str]:
         start = time.perf_counter()
-        done = subprocess.run(
-            [sys.executable, *options, "-c", code],
-            capture_output=True,
-            text=True,
-            check=True,
-            env=env,
-        )
+        done = subprocess.run(command, capture_output=True, text=True, check=False, env=env)
         return time.perf_counter() - start, done.stderr
 
-    first_use = f"import claimmodel; claimmodel.loads({FIRST_USE!r})"
-    run(f"{first_use}; import claimmodel.validation, claimmodel.analysis")  # the bytecode
-    walls: dict[str, list[float]] = {"pass": [], "import": [], "first use": []}
-    totals = []
+    python = [sys.executable, "-c"]
+    load = f"import claimmodel; claimmodel.load(open({str(EXAMPLE)!r}, 'rb'))"
+    cli = [*_cli(), "validate", str(EXAMPLE)]
+    run([*python, f"{load}; import claimmodel.validation, claimmodel.analysis"])
+    run(cli)
+    deltas: dict[str, list[float]] = {"load": [], "cli": []}
+    starts, totals = [], []
     for _ in range(runs):
-        walls["pass"].append(run("pass")[0])
-        walls["import"].append(run("import claimmodel")[0])
-        walls["first use"].append(run(first_use)[0])
-        for line in run("import claimmodel", "-X", "importtime")[1].splitlines():
+        bare = run([*python, "pass"])[0]
+        starts.append(bare)
+        deltas["load"].append(run([*python, load])[0] - bare)
+        deltas["cli"].append(run(cli)[0] - bare)
+        for line in run([sys.executable, "-X", "importtime", "-c", "import claimmodel"])[
+            1
+        ].splitlines():
             parts = [p.strip() for p in line.removeprefix("import time:").split("|")]
             if len(parts) == 3 and parts[2] == "claimmodel":
                 totals.append(int(parts[1]) / 1e6)
-    start = statistics.median(walls["pass"])
     probe = f"import claimmodel, sys; print(','.join(m for m in {HEAVY!r} if m in sys.modules))"
     loaded = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, env=env
+        [*python, probe], capture_output=True, text=True, check=True, env=env
     ).stdout.strip()
     return {
-        "seconds": statistics.median(totals),
-        "start": start,
-        "added": statistics.median(walls["import"]) - start,
-        "first_use": statistics.median(walls["first use"]) - start,
+        "import": statistics.median(totals) if totals else float("nan"),
+        "start": statistics.median(starts),
+        "load": statistics.median(deltas["load"]),
+        "cli": statistics.median(deltas["cli"]),
         "runs": runs,
         "loaded": [m for m in loaded.split(",") if m],
     }
@@ -306,154 +321,195 @@ def _fmt_time(seconds: float) -> str:
         return "—"
     if seconds >= 1:
         return f"{seconds:.2f} s"
-    return f"{seconds * 1000:.1f} ms"
+    if seconds >= 0.001:
+        return f"{seconds * 1000:.1f} ms"
+    return f"{seconds * 1e6:.0f} µs"
 
 
-def report(
-    results: dict[int, list[Case]], facts: dict[int, dict[str, Any]], repeats: int
-) -> list[str]:
-    """The table of times and ratios, as Markdown lines."""
-    sizes = sorted(results)
-    lines = ["| operation | " + " | ".join(f"{n:,} assertions" for n in sizes) + " | ratio |"]
-    lines.append("|---|" + "---|" * len(sizes) + "---|")
-    for group, floor, ours in (
-        ("decode", "json.loads (floor)", "claimmodel.loads"),
-        ("encode", "json.dumps (floor)", "claimmodel.dumps"),
-        ("check", "claimmodel.loads", "claimmodel.loads"),
-    ):
-        by_name = {n: {c.name: c for c in results[n]} for n in sizes}
-        names = [c.name for c in results[sizes[0]] if c.group == group]
-        for name in names:
-            cells = []
-            for n in sizes:
-                case = by_name[n][name]
-                mine = by_name[n][ours].median
-                runs = len(case.times)
-                once = f" [{runs} run{'s' if runs > 1 else ''}]" if runs < repeats else ""
-                cells.append(f"{_fmt_time(case.median)}{once} ({case.median / mine:.2f}x)")
-            lines.append(f"| {group}: {name} | " + " | ".join(cells) + f" | vs {ours} |")
-        del floor
-    return lines
+def median_ratio(numerator: Sequence[float], denominator: Sequence[float]) -> float:
+    """The median of the per-round ratios of two cases measured in the same rounds."""
+    return statistics.median(n / d for n, d in zip(numerator, denominator, strict=True))
 
 
-def targets(
-    results: dict[int, list[Case]], mem: dict[int, dict[str, float]], imp: dict[str, Any]
-) -> list[tuple[str, str, bool | None]]:
-    """Each target: what it asks, what was measured, whether it is met (None: not measured)."""
-    out: list[tuple[str, str, bool | None]] = []
-
-    def ratio(n: int, numerator: str, denominator: str) -> float | None:
-        by = {c.name: c.median for c in results[n]}
-        if numerator not in by or denominator not in by:
-            return None
-        return by[numerator] / by[denominator]
-
-    def add(
-        what: str, value: float | None, ok: Callable[[float], bool], unit: str = "x", note: str = ""
-    ) -> None:
-        if value is None:
-            out.append((what, "not measured", None))
-        else:
-            out.append((what, f"{value:.2f}{unit}{note}", ok(value)))
-
-    for n in sorted(results):
-        add(
-            f"{n:,}: decode ≥1.3x faster than pydantic",
-            ratio(n, "pydantic model_validate_json", "claimmodel.loads"),
-            lambda r: r >= 1.3,
-        )
-        add(
-            f"{n:,}: decode within 2x of json.loads",
-            ratio(n, "claimmodel.loads", "json.loads (floor)"),
-            lambda r: r <= 2,
-        )
-        add(
-            f"{n:,}: encode no slower than pydantic",
-            ratio(n, "claimmodel.dumps", "pydantic model_dump_json"),
-            lambda r: r <= 1,
-        )
-        add(
-            f"{n:,}: decode ≥15x faster than stix2",
-            ratio(n, "stix2 parse", "claimmodel.loads"),
-            lambda r: r >= 15,
-        )
-        add(
-            f"{n:,}: encode ≥15x faster than stix2",
-            ratio(n, "stix2 serialize", "claimmodel.dumps"),
-            lambda r: r >= 15,
-        )
-        add(
-            f"{n:,}: validate faster than decode",
-            ratio(n, "claimmodel.validate", "claimmodel.loads"),
-            lambda r: r < 1,
-        )
-        add(
-            f"{n:,}: analysis faster than decode",
-            ratio(n, "claimmodel.analyze", "claimmodel.loads"),
-            lambda r: r < 1,
-        )
-        if n in mem:
-            add(
-                f"{n:,}: ≤2.5 KB retained per assertion",
-                mem[n]["retained"] / 1000,
-                lambda r: r <= 2.5,
-                " KB",
-            )
-            add(f"{n:,}: decode peak ≤2x retained", mem[n]["ratio"], lambda r: r <= 2)
-    sizes = sorted(results)
-    if len(sizes) > 1:
-        small, large = sizes[0], sizes[-1]
-
-        def growth(name: str) -> float | None:
-            """Time per assertion at the large size over that at the small one."""
-            by_small = {c.name: c.median for c in results[small]}
-            by_large = {c.name: c.median for c in results[large]}
-            if name not in by_small or name not in by_large:
-                return None
-            return (by_large[name] / large) / (by_small[name] / small)
-
-        # The sizes are measured minutes apart; how the floor itself grew tells a
-        # reader how much of the growth is the machine's rather than the library's.
-        for name, floor in (
-            ("claimmodel.loads", "json.loads (floor)"),
-            ("claimmodel.dumps", "json.dumps (floor)"),
-        ):
-            floor_growth = growth(floor)
-            note = "" if floor_growth is None else f" ({floor}: {floor_growth:.2f}x)"
-            add(
-                f"{name} time per assertion at {large:,} within 1.3x of {small:,}",
-                growth(name),
-                lambda r: r <= 1.3,
-                note=note,
-            )
-    add("import claimmodel ≤60 ms", imp["seconds"] * 1000, lambda r: r <= 60, " ms")
-    heavy = [m for m in imp["loaded"] if m in DEFERRED]
-    out.append(
-        (
-            "heavy imports deferred (" + ", ".join(DEFERRED) + ")",
-            "loaded: " + (", ".join(heavy) or "none"),
-            not heavy,
-        )
-    )
+def summarize(cases: list[Case]) -> dict[str, dict[str, float]]:
+    """Each case's median times and median per-round ratios against its group's reference."""
+    by_name = {case.name: case for case in cases}
+    out: dict[str, dict[str, float]] = {}
+    for case in cases:
+        reference = by_name[REFERENCE[case.group]]
+        out[case.name] = {
+            "charged": statistics.median(case.charged),
+            "bare": statistics.median(case.bare),
+            "charged_ratio": median_ratio(case.charged, reference.charged),
+            "bare_ratio": median_ratio(case.bare, reference.bare),
+        }
+        # Ratios to pydantic, per round, for the targets.
+        for other, key in ((PYDANTIC_DECODE, "to_pydantic"), (PYDANTIC_ENCODE, "to_pydantic")):
+            if other in by_name and by_name[other].group == case.group:
+                out[case.name][key] = median_ratio(case.charged, by_name[other].charged)
     return out
 
 
-def print_results(
-    results: dict[int, list[Case]],
-    facts: dict[int, dict[str, Any]],
+@dataclass(frozen=True)
+class Target:
+    """A target of docs/performance.md: what it asks, what was measured, whether it is met."""
+
+    what: str
+    measured: str
+    met: bool | None  # None: not measured
+
+
+def targets(
+    summary: dict[int, dict[str, dict[str, float]]],
     mem: dict[int, dict[str, float]],
-    imp: dict[str, Any],
-    repeats: int,
-) -> None:
-    """The tables: times and ratios, memory, import time, targets."""
-    sizes = sorted(results)
+    use: dict[str, Any] | None,
+) -> list[Target]:
+    """Each target, judged on the charged figures (``summary`` as :func:`summarize` gives)."""
+    out: list[Target] = []
+
+    def add(what: str, value: float | None, ok: Callable[[float], bool], unit: str = "x") -> None:
+        if value is None or math.isnan(value):
+            out.append(Target(what, "not measured", None))
+        else:
+            out.append(Target(what, f"{value:.2f}{unit}", ok(value)))
+
+    def get(n: int, name: str, key: str) -> float | None:
+        return summary[n].get(name, {}).get(key)
+
+    sizes = sorted(summary)
+    for n in sizes:
+        add(f"{n:,}: decode no slower than pydantic", get(n, LOADS, "to_pydantic"), _le(1.0))
+        add(f"{n:,}: encode within 1.2x of pydantic", get(n, DUMPS, "to_pydantic"), _le(1.2))
+        add(f"{n:,}: validate faster than decode", get(n, VALIDATE, "charged_ratio"), _lt(1.0))
+        add(f"{n:,}: analyze faster than decode", get(n, ANALYZE, "charged_ratio"), _lt(1.0))
+        if n in mem:
+            add(f"{n:,}: ≤2 KB retained per assertion", mem[n]["retained"] / 1000, _le(2), " KB")
+            add(f"{n:,}: decode peak ≤1.7x retained", mem[n]["ratio"], _le(1.7))
+    if len(sizes) > 1:
+        small, large = sizes[0], sizes[-1]
+        for name in (VALIDATE, ANALYZE, PIPELINE):
+            add(
+                f"{name}: time per assertion at {large:,} within 1.3x of {small:,}",
+                growth(summary, name, small, large),
+                _le(1.3),
+            )
+    if use is not None:
+        add("first use (import, load the example) ≤60 ms", use["load"] * 1000, _le(60), " ms")
+        add("claimmodel validate on the example ≤150 ms", use["cli"] * 1000, _le(150), " ms")
+        heavy = [m for m in use["loaded"] if m in DEFERRED]
+        out.append(
+            Target(
+                "import claimmodel loads none of " + ", ".join(DEFERRED),
+                "loaded: " + (", ".join(heavy) or "none"),
+                not heavy,
+            )
+        )
+    return out
+
+
+def _le(bound: float) -> Callable[[float], bool]:
+    return lambda value: value <= bound
+
+
+def _lt(bound: float) -> Callable[[float], bool]:
+    return lambda value: value < bound
+
+
+def growth(
+    summary: dict[int, dict[str, dict[str, float]]], name: str, small: int, large: int
+) -> float | None:
+    """Charged time per assertion at ``large`` over that at ``small``."""
+    if name not in summary[small] or name not in summary[large]:
+        return None
+    return (summary[large][name]["charged"] / large) / (summary[small][name]["charged"] / small)
+
+
+def check(found: Sequence[Target]) -> tuple[int, list[str]]:
+    """``--check``: exit status 1 and one line per target missed or not measured, else 0."""
+    missed = [t for t in found if t.met is not True]
+    lines = [
+        f"target {'not measured' if t.met is None else 'missed'}: {t.what} ({t.measured})"
+        for t in missed
+    ]
+    if not missed:
+        lines.append(f"every target met ({len(found)})")
+    return (1 if missed else 0), lines
+
+
+def report(
+    summary: dict[int, dict[str, dict[str, float]]], names: list[tuple[str, str]], rounds: int
+) -> list[str]:
+    """The table of charged and bare times with their median per-round ratios (Markdown)."""
+    sizes = sorted(summary)
+    head = "| operation | " + " | ".join(f"{n:,}: charged | bare" for n in sizes) + " | ratio |"
+    lines = [head, "|---|" + "---|---|" * len(sizes) + "---|"]
+    for name, group in names:
+        cells = []
+        for n in sizes:
+            row = summary[n].get(name)
+            if row is None:
+                cells.append("— | —")
+                continue
+            cells.append(
+                f"{_fmt_time(row['charged'])} ({row['charged_ratio']:.2f}x) | "
+                f"{_fmt_time(row['bare'])} ({row['bare_ratio']:.2f}x)"
+            )
+        lines.append(f"| {group}: {name} | " + " | ".join(cells) + f" | vs {REFERENCE[group]} |")
+    del rounds
+    return lines
+
+
+def scaling(summary: dict[int, dict[str, dict[str, float]]]) -> list[str]:
+    """Charged time per assertion at each size, and its growth, beside the control loop's."""
+    sizes = sorted(summary)
+    if len(sizes) < 2:
+        return []
+    small, large = sizes[0], sizes[-1]
+    lines = [
+        "| per assertion (charged) | "
+        + " | ".join(f"{n:,}" for n in sizes)
+        + f" | growth {large:,} / {small:,} |",
+        "|---|" + "---|" * len(sizes) + "---|",
+    ]
+    for name in (
+        "json.loads (floor)",
+        LOADS,
+        DUMPS,
+        VALIDATE,
+        ANALYZE,
+        PIPELINE,
+        PYDANTIC_DECODE,
+        CONTROL,
+    ):
+        if any(name not in summary[n] for n in sizes):
+            continue
+        cells = [_fmt_time(summary[n][name]["charged"] / n) for n in sizes]
+        value = growth(summary, name, small, large)
+        lines.append(f"| {name} | " + " | ".join(cells) + f" | {value:.2f}x |")
+    return lines
+
+
+def print_results(
+    summary: dict[int, dict[str, dict[str, float]]],
+    names: list[tuple[str, str]],
+    mem: dict[int, dict[str, float]],
+    use: dict[str, Any],
+    rounds: dict[int, int],
+) -> list[Target]:
+    """The tables: times and ratios, scaling, memory, first use, targets."""
+    sizes = sorted(summary)
     print()
     print(
-        f"Median of {repeats} interleaved runs unless marked [n runs]; the ratio is against "
-        "claimmodel in the same run."
+        "Medians of interleaved rounds ("
+        + ", ".join(f"{rounds[n]} at {n:,}" for n in sizes)
+        + "); charged: the call and a full collection after it; bare: the call alone. "
+        "Each ratio is the median of per-round ratios against claimmodel."
     )
     print()
-    for line in report(results, facts, repeats):
+    for line in report(summary, names, max(rounds.values())):
+        print(line)
+    print()
+    for line in scaling(summary):
         print(line)
     print()
     print("| memory | " + " | ".join(f"{n:,} assertions" for n in sizes) + " |")
@@ -471,28 +527,38 @@ def print_results(
     print("| peak / retained | " + " | ".join(f"{mem[n]['ratio']:.2f}" for n in sizes) + " |")
     print()
     print(
-        f"import claimmodel: {imp['seconds'] * 1000:.1f} ms (median of {imp['runs']} "
-        "-X importtime runs, bytecode compiled); "
-        f"loaded with it: {', '.join(imp['loaded']) or 'none of ' + ', '.join(HEAVY)}"
+        f"import claimmodel: {use['import'] * 1000:.1f} ms (-X importtime); loaded with it: "
+        f"{', '.join(use['loaded']) or 'none of ' + ', '.join(HEAVY)}"
     )
     print(
-        f"wall clock added to interpreter start ({imp['start'] * 1000:.1f} ms), "
-        f"median of {imp['runs']} runs: import claimmodel {imp['added'] * 1000:.1f} ms; "
-        f"import and a first claimmodel.loads of a tiny document {imp['first_use'] * 1000:.1f} ms"
+        f"added to a bare interpreter start ({use['start'] * 1000:.1f} ms), median of "
+        f"{use['runs']} interleaved runs: import claimmodel and load {EXAMPLE.name} "
+        f"{use['load'] * 1000:.1f} ms; claimmodel validate {EXAMPLE.name} "
+        f"{use['cli'] * 1000:.1f} ms"
     )
     print()
-    print("| target | measured | met |")
+    found = targets(summary, mem, use)
+    print("| target (charged figures) | measured | met |")
     print("|---|---|---|")
-    for what, value, ok in targets(results, mem, imp):
-        verdict = "skipped" if ok is None else ("yes" if ok else "NO")
-        print(f"| {what} | {value} | {verdict} |")
+    for target in found:
+        verdict = "skipped" if target.met is None else ("yes" if target.met else "NO")
+        print(f"| {target.what} | {target.measured} | {verdict} |")
+    return found
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="a smoke run in seconds")
+    parser.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
     parser.add_argument("--sizes", type=int, nargs="+", help="assertions per bundle")
-    parser.add_argument("--repeat", type=int, help="interleaved runs per operation")
+    parser.add_argument(
+        "--rounds", type=int, help="interleaved rounds (default 7, and 5 above 10,000)"
+    )
+    parser.add_argument(
+        "--techniques",
+        action="store_true",
+        help="also time the paths kept to show what a technique bought",
+    )
     parser.add_argument(
         "--without", nargs="+", default=[], metavar="MODULE", help="run as if not installed"
     )
@@ -500,7 +566,6 @@ def main(argv: list[str] | None = None) -> int:
     for module in args.without:
         sys.modules[module] = None  # type: ignore[assignment]
     sizes = args.sizes or ([200] if args.quick else [1000, 100_000])
-    repeats = args.repeat or (3 if args.quick else 7)
 
     print(f"claimmodel benchmark — {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}")
     cpu = (
@@ -515,53 +580,57 @@ def main(argv: list[str] | None = None) -> int:
         if Path("/proc/cpuinfo").exists()
         else platform.processor()
     )
-    print(f"Python {platform.python_version()} on {cpu}, {os.cpu_count()} CPUs")
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(
+        f"Python {platform.python_version()} on {cpu}, {os.cpu_count()} CPUs, "
+        f"load average {load:.1f} at start"
+    )
     missing = [module for module in ("msgspec", "orjson") if not _available(module)]
     state = f"not installed ({', '.join(missing)} missing)" if missing else "installed"
     print(f"fast extra (msgspec, orjson): {state}")
     for module in ("pydantic", "msgspec", "stix2", "orjson"):
         if not _available(module):
             print(f"skipped: {module} is not installed")
-    for part in ("validate", "analyze"):
-        if getattr(claimmodel, part, None) is None:
-            print(f"skipped: claimmodel.{part} does not exist in this checkout")
     print()
 
-    results: dict[int, list[Case]] = {}
-    facts: dict[int, dict[str, Any]] = {}
+    summary: dict[int, dict[str, dict[str, float]]] = {}
     mem: dict[int, dict[str, float]] = {}
+    rounds: dict[int, int] = {}
+    names: list[tuple[str, str]] = []
     for size in sizes:
         start = time.perf_counter()
-        cases, facts[size] = build_cases(size)
-        # At 100,000 assertions the paths kept only to show what a technique bought
-        # (the collector running) take most of a minute, and stix2 minutes: those run
-        # once there, and everything else fewer times.  stix2 runs after the rest, so
-        # its many objects do not weigh on the others' measurements.
-        large = size > 10_000
-        runs = min(repeats, args.repeat or 3) if large else repeats
-        print(f"{size:,} assertions: measuring", file=sys.stderr, flush=True)
-        once = tuple(c.name for c in cases if "GC on" in c.name) if large else ()
-        measure(cases, runs, once=once)
-        mem[size] = memory(facts[size]["text"], size)
+        print(f"{size:,} assertions: building", file=sys.stderr, flush=True)
+        cases, facts = build_cases(size, techniques=args.techniques)
         for case in cases:
-            case.run = _done  # let go of the bundles each case holds
-        print(f"{size:,} assertions: stix2", file=sys.stderr, flush=True)
-        more = stix_cases(facts[size].pop("plain"))
-        measure(more, runs, once=tuple(c.name for c in more) if large else ())
-        for case in more:
-            case.run = _done
-        cases += more
-        del more
-        results[size] = cases
-        facts[size].pop("text")
-        facts[size].pop("bundle")
+            if (case.name, case.group) not in names:
+                names.append((case.name, case.group))
+        rounds[size] = args.rounds or (3 if args.quick else (5 if size > 10_000 else 7))
+        mem[size] = memory(facts.pop("text"), size)
+        # The fixtures (bundles, texts, parsed alternatives) are the harness's own:
+        # frozen, a collection does not traverse them, only what each call made.
+        gc.collect()
+        gc.freeze()
+        try:
+            print(f"{size:,} assertions: measuring", file=sys.stderr, flush=True)
+            measure(cases, rounds[size])
+            summary[size] = summarize(cases)
+        finally:
+            del cases
+            gc.unfreeze()
+            gc.collect()
         print(
-            f"{size:,} assertions: {facts[size]['bytes'] / size:.0f} bytes per assertion, "
+            f"{size:,} assertions: {facts['bytes'] / size:.0f} bytes per assertion, "
             f"measured in {time.perf_counter() - start:.0f} s"
         )
-    imp = import_time(5 if args.quick else 15)
-
-    print_results(results, facts, mem, imp, repeats)
+    use = first_use(5 if args.quick else 15)
+    names.sort(key=lambda item: list(REFERENCE).index(item[1]))
+    found = print_results(summary, names, mem, use, rounds)
+    if args.check:
+        status, lines = check(found)
+        print()
+        for line in lines:
+            print(line)
+        return status
     return 0
 
 
