@@ -8,8 +8,11 @@ from typing import Any
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import claimmodel
+import claimmodel.strategies
 from claimmodel import LimitExceededError, Limits
 from claimmodel.exceptions import (
     ClaimModelError,
@@ -205,6 +208,15 @@ class TestItems:
             ({"x_list": list(range(7))}, "$.x_list"),
             ({"x_map": {str(i): i for i in range(7)}}, "$.x_map"),
             ({"x_a": 1, "x_b": 2}, "$"),  # the four arrays, format and two more: seven
+            # An object inside the bundle, its members counted with its extension keys.
+            (
+                {"claims": [{"id": "c", "text": "t", **{f"x_{i}": i for i in range(5)}}]},
+                "$.claims[0]",
+            ),
+            (
+                {"sources": [{"kind": "person", "id": "p", **{f"x_{i}": i for i in range(5)}}]},
+                "$.sources[0]",
+            ),
         ],
     )
     def test_over_the_limit(self, data: dict[str, Any], path: str) -> None:
@@ -363,3 +375,72 @@ class TestWrittenIsReadable:
         with pytest.raises(LimitExceededError) as read:
             claimmodel.loads(claimmodel.dumps(bundle), limits=Limits(max_items=5))
         assert read.value.problems == written.value.problems
+
+    def test_an_inner_array_over_max_items(self) -> None:
+        person = claimmodel.Person(id="p0", aliases=tuple(f"name {n}" for n in range(6)))
+        bundle = attrs.evolve(self._bundle(), sources=(person, claimmodel.Person(id="p1")))
+        limits = Limits(max_items=5)
+        with pytest.raises(LimitExceededError) as written:
+            claimmodel.dumps(bundle, limits=limits)
+        with pytest.raises(LimitExceededError) as read:
+            claimmodel.loads(claimmodel.dumps(bundle), limits=limits)
+        assert read.value.problems == written.value.problems
+        assert written.value.problems[0].path == "$.sources[0].aliases"
+
+    def test_extension_data_nested_deeper_than_max_depth(self) -> None:
+        claim = claimmodel.Claim(id="c", text="t", extensions={"x_deep": _nested(8)})
+        bundle = attrs.evolve(self._bundle(), claims=(claim,))
+        limits = Limits(max_depth=8)
+        with pytest.raises(LimitExceededError) as written:
+            claimmodel.dumps(bundle, limits=limits)
+        with pytest.raises(LimitExceededError) as read:
+            claimmodel.loads(claimmodel.dumps(bundle), limits=limits)
+        assert read.value.problems == written.value.problems
+        deeper = Limits(max_depth=12)
+        assert bundle == claimmodel.loads(claimmodel.dumps(bundle, limits=deeper), limits=deeper)
+
+    def test_extension_arrays_and_keys_over_max_items(self) -> None:
+        many_items = claimmodel.Claim(id="c", text="t", extensions={"x_list": list(range(6))})
+        many_keys = claimmodel.Claim(
+            id="c", text="t", extensions={f"x_{n}": n for n in range(4)}
+        )  # four extension keys and the claim's own id and text: six members
+        for claim in (many_items, many_keys):
+            bundle = attrs.evolve(self._bundle(), claims=(claim,))
+            limits = Limits(max_items=5)
+            with pytest.raises(LimitExceededError) as written:
+                claimmodel.dumps(bundle, limits=limits)
+            with pytest.raises(LimitExceededError) as read:
+                claimmodel.loads(claimmodel.dumps(bundle), limits=limits)
+            assert read.value.problems == written.value.problems
+
+    @given(
+        bundle=claimmodel.strategies.bundles(),
+        limits=st.builds(
+            Limits,
+            max_depth=st.integers(1, 12),
+            max_items=st.integers(1, 6),
+            max_string_length=st.integers(1, 40),
+            max_chain_length=st.integers(1, 4),
+        ),
+        indent=st.sampled_from([None, 2]),
+    )
+    def test_written_under_limits_if_and_only_if_read_under_them(
+        self, bundle: claimmodel.Bundle, limits: Limits, indent: int | None
+    ) -> None:
+        unlimited = claimmodel.dumps(bundle, indent=indent)
+        written = _outcome(lambda: claimmodel.dumps(bundle, indent=indent, limits=limits))
+        read = _outcome(lambda: claimmodel.loads(unlimited, limits=limits))
+        if isinstance(written, LimitExceededError):
+            assert isinstance(read, LimitExceededError)
+            assert written.problems == read.problems
+        else:
+            assert written == unlimited
+            assert read == bundle
+
+
+def _outcome(call: Any) -> Any:
+    """What ``call`` returns, or the :class:`LimitExceededError` it raises."""
+    try:
+        return call()
+    except LimitExceededError as error:
+        return error

@@ -7,7 +7,10 @@ import json
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
+from functools import cache
 from typing import IO, Any, cast
+
+import attrs
 
 from claimmodel.exceptions import (
     ClaimModelError,
@@ -25,11 +28,13 @@ from claimmodel.format._fast import (
     encode_compact,
     gc_paused,
     is_large,
+    measuring,
     parse,
     structure_bundle,
     unstructure_bundle,
 )
 from claimmodel.format._limits import DEFAULT_LIMITS, LimitHitError, Limits
+from claimmodel.format._shape import NESTING_LEVELS
 from claimmodel.model import Bundle
 from claimmodel.model._checks import argument, type_name
 
@@ -366,50 +371,78 @@ def dumps(bundle: Bundle, *, indent: int | None = None, limits: Limits = DEFAULT
     What :func:`loads` with the same ``limits`` would refuse raises the reader's
     :class:`~claimmodel.exceptions.LimitExceededError` instead: a document over
     ``max_document_bytes`` (pretty-printing adds about a third), a chain over
-    ``max_chain_length``, one of the bundle's arrays over ``max_items``, a string
-    over ``max_string_length`` (docs/security.md says what is not checked).  Pass
-    the limits the reader will use to write more.
+    ``max_chain_length``, an array or object over ``max_items``, a string over
+    ``max_string_length``, nesting deeper than ``max_depth``.  Pass the limits the
+    reader will use to write more.
     """
     argument("dumps", bundle, Bundle, "a Bundle")
     argument("dumps", limits, Limits, "limits= a Limits")
-    data: dict[str, Any] | None = None
-    text = encode_compact(bundle) if indent is None else None  # orjson, when sure of it
-    if text is None:
-        data = to_data(bundle)
-        separators = (",", ":") if indent is None else (",", ": ")
-        text = json.dumps(
-            data, ensure_ascii=False, allow_nan=False, indent=indent, separators=separators
-        )
-    _check_readable(bundle, text, data, limits)
+    with measuring() as written:
+        text = encode_compact(bundle) if indent is None else None  # orjson, when sure of it
+        if text is None:
+            written.widest, written.extensions = 0, []  # measured again as written below
+            separators = (",", ":") if indent is None else (",", ": ")
+            text = json.dumps(
+                to_data(bundle),
+                ensure_ascii=False,
+                allow_nan=False,
+                indent=indent,
+                separators=separators,
+            )
+        refusable = _may_be_refused(bundle, text, written.widest, written.extensions, limits)
+    if refusable:  # the reader decides, so that the error is its own, path and all
+        try:
+            loads(text, limits=limits)
+        except LimitExceededError as refused:
+            raise LimitExceededError(refused.problems) from None
     return text
 
 
-def _check_readable(bundle: Bundle, text: str, data: dict[str, Any] | None, limits: Limits) -> None:
-    """Raise the reader's :class:`LimitExceededError` if ``limits`` would refuse ``text``.
+def _may_be_refused(
+    bundle: Bundle,
+    text: str,
+    widest: int,
+    extensions: Iterable[tuple[type, Any, int]],
+    limits: Limits,
+) -> bool:
+    """Whether a reader with ``limits`` could refuse ``text``, written from ``bundle``.
 
-    Each check costs next to nothing beside the encoding: the size, the bundle's arrays
-    and every chain are measured directly; strings only when some stretch of the text
-    between two quotes is longer than ``max_string_length`` (a string that long must
-    make one), and then by the reader's own walk of the data, which checks everything.
+    Never lenient, and each check costs next to nothing beside the encoding: the
+    size; the widest array the writers met (``widest``) and the most keys any model
+    object can have; the deepest the format nests; every chain; strings only when
+    some stretch of the text between two quotes is longer than
+    ``max_string_length`` (a string that long must make one); and each object's
+    extension data, with its class and the number of its other keys, checked as
+    the reader checks it, from the deepest level the class can sit at.
     """
-    limits.check_document(text)
-    for key in ("sources", "claims", "assertions", "relations"):
-        items = len(getattr(bundle, key))
-        if items > limits.max_items:
-            what = f"{items:,} items in one array or object"
-            raise limits.exceeded("max_items", what, f"$.{key}")
-    for index, assertion in enumerate(bundle.assertions):
-        links = len(assertion.attribution.chain)
-        if links > limits.max_chain_length:
-            path = f"$.assertions[{index}].attribution.chain"
-            what = f"an attribution chain of {links:,} links"
-            raise limits.exceeded("max_chain_length", what, path)
+    try:
+        limits.check_document(text)
+    except LimitExceededError:
+        return True
+    most_keys, deepest = _format_extent()
+    if widest > limits.max_items or limits.max_items < most_keys or limits.max_depth < deepest:
+        return True
+    chain_length = limits.max_chain_length
+    if any(len(a.attribution.chain) > chain_length for a in bundle.assertions):
+        return True
     if len(text) > limits.max_string_length and _longest_stretch(text) > limits.max_string_length:
+        return True
+    for cls, data, other_keys in extensions:
+        if len(data) + other_keys > limits.max_items:
+            return True
         try:
-            limits.check_json(to_data(bundle) if data is None else data, depth=1)
-        except LimitHitError as error:
-            problem = Problem(path="$" + error.subpath, message=str(error))
-            raise LimitExceededError([problem]) from None
+            limits.check_json(data, depth=NESTING_LEVELS.get(cls, 1))
+        except LimitHitError:
+            return True
+    return False
+
+
+@cache
+def _format_extent() -> tuple[int, int]:
+    """The most keys of any model object (a source's ``kind`` counted) and the deepest
+    level anything but extension data reaches (an array inside the deepest object)."""
+    most_keys = max(len(attrs.fields(cls)) + 1 for cls in NESTING_LEVELS)
+    return most_keys, max(NESTING_LEVELS.values()) + 1
 
 
 def _longest_stretch(text: str) -> int:

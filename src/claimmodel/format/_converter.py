@@ -202,7 +202,7 @@ def _build(limits: Limits = DEFAULT_LIMITS) -> JsonConverter:
     )
 
     # The tagged union of source kinds, registered after its members' hooks.
-    conv.register_structure_hook(Source, _source_hook(conv))
+    conv.register_structure_hook(Source, _source_hook(conv, limits))
     conv.register_unstructure_hook(Source, lambda source: conv.unstructure(source, type(source)))
     return conv
 
@@ -403,7 +403,7 @@ def _object_unhook(conv: JsonConverter, cls: type[_T]) -> Callable[[_T], dict[st
     return unstructure
 
 
-def _source_hook(conv: JsonConverter) -> Callable[[Any, Any], Source]:
+def _source_hook(conv: JsonConverter, limits: Limits) -> Callable[[Any, Any], Source]:
     allowed = ", ".join(repr(k.value) for k in SOURCE_CLASSES)
     by_tag = {
         kind.value: (cls, conv.get_structure_hook(cls)) for kind, cls in SOURCE_CLASSES.items()
@@ -418,6 +418,8 @@ def _source_hook(conv: JsonConverter) -> Callable[[Any, Any], Source]:
         if type(tag) is not str or tag not in by_tag:
             raise WireError(f"source kind {tag!r} is not one of {allowed}", field="kind")
         cls, hook = by_tag[tag]
+        if len(value) > limits.max_items:  # the tag is one of the members
+            limits.check_items(len(value))
         rest = {k: v for k, v in value.items() if k != "kind"}
         return hook(rest, cls)  # type: ignore[no-any-return]
 

@@ -486,11 +486,20 @@ def _direct_builder(cls: type, plan: _Plan) -> Hook | None:
     if hasattr(cls, "__attrs_post_init__"):
         after.append("o.__attrs_post_init__()")
     plan.namespace.update(extra=extra, empty=EMPTY_MAP)
+    # An object of more members than ``max_items`` is the reference path's to refuse;
+    # with extension data the reader below counts, and without, only a limit lower
+    # than the class's own keys can be reached.
+    counted = (
+        [f"    if len(value) > {plan.limits.max_items}:", "        raise Fallback"]
+        if len(known) > plan.limits.max_items
+        else []
+    )
     source = "\n".join(
         [
             "def structure(value):",
             "    if type(value) is not dict:",
             "        raise Fallback",
+            *counted,
             # Null needs no test of its own: no value check below accepts it (a
             # source's ``kind`` tag, not read here, was checked by the union).
             *(f"    {line}" for line in body + after),
@@ -508,6 +517,8 @@ def _extension_reader(cls: type, known: frozenset[str], limits: Limits, level: i
     depth = NESTING_LEVELS.get(cls, level)
 
     def read(value: dict[str, Any]) -> Any:
+        if len(value) > limits.max_items:
+            raise Fallback
         data = {key: item for key, item in value.items() if key not in known}
         for key in data:
             if not key.startswith("x_"):
@@ -717,6 +728,43 @@ def _object_unhook(cls: type) -> Callable[[Any], dict[str, Any]]:
         _WRITING.discard(cls)
 
 
+class _Written(threading.local):
+    """What the writers met, while :func:`measuring`, that a reader's limits could refuse.
+
+    The writers cannot know the limits, so they note the little a check needs:
+    ``widest``, the most items in any array field other than a chain (a reader
+    counts chain links against ``max_chain_length`` instead), and ``extensions``,
+    each object's extension data with its class and the number of its other keys.
+    Nothing is noted when no measurement is on, so other callers pay one test.
+    """
+
+    on: bool = False
+    widest: int = 0
+    extensions: list[tuple[type, FrozenMap[Any], int]]
+
+
+_WRITTEN = _Written()
+
+
+@contextmanager
+def measuring() -> Iterator[_Written]:
+    """Note, for this thread, what the writers meet while the block runs."""
+    record = _WRITTEN
+    record.on, record.widest, record.extensions = True, 0, []
+    try:
+        yield record
+    finally:
+        record.on, record.extensions = False, []
+
+
+def _measured_array(tp: Any) -> bool:
+    """Whether a field of type ``tp`` holds an array whose length the writers note."""
+    args = typing.get_args(tp)
+    if len(args) == 2 and type(None) in args:
+        return _measured_array(args[0] if args[1] is type(None) else args[1])
+    return typing.get_origin(tp) is tuple and args[:1] != (Link,)
+
+
 def _writer(cls: type, *, stream: bool) -> Callable[[Any], dict[str, Any]]:
     """Code generated for ``cls`` that writes its fields as the converter does.
 
@@ -734,6 +782,8 @@ def _writer(cls: type, *, stream: bool) -> Callable[[Any], dict[str, Any]]:
     namespace: dict[str, Any] = {
         "extension_data": _checked if stream else thaw_json,
         "check": _NUMBER_CHECKS.get(cls, _check_int),
+        "m": _WRITTEN,
+        "cls": cls,
     }
     check_numbers = stream and cls in _NUMBER_CHECKS
     literal = [f'"kind": {cls.kind.value!r}'] if cls in _SOURCE_TYPES else []
@@ -743,7 +793,12 @@ def _writer(cls: type, *, stream: bool) -> Callable[[Any], dict[str, Any]]:
         namespace[f"d{index}"] = default
         template = _value_expression(field.type, default, index, namespace, stream=stream)
         value = template.format(v="v")
-        if default is attrs.NOTHING and not lines:
+        measure = (
+            ["if m.on and len(v) > m.widest:", "    m.widest = len(v)"]
+            if _measured_array(field.type)
+            else []
+        )
+        if default is attrs.NOTHING and not lines and not measure:
             literal.append(f"{wire_key(field.name)!r}: {template.format(v=f'o.{field.name}')}")
             if check_numbers:
                 lines.append(f"    check(o.{field.name})")
@@ -752,6 +807,7 @@ def _writer(cls: type, *, stream: bool) -> Callable[[Any], dict[str, Any]]:
         if check_numbers:
             lines.append("    check(v)")
         if default is attrs.NOTHING:
+            lines += [f"    {line}" for line in measure]
             lines.append(f"    d[{wire_key(field.name)!r}] = {value}")
             continue
         if default is None:
@@ -762,12 +818,15 @@ def _writer(cls: type, *, stream: bool) -> Callable[[Any], dict[str, Any]]:
             condition = "v"
         else:  # a boolean's False
             condition = f"v is not d{index}"
-        lines += [f"    if {condition}:", f"        d[{wire_key(field.name)!r}] = {value}"]
+        lines += [f"    if {condition}:", *(f"        {line}" for line in measure)]
+        lines.append(f"        d[{wire_key(field.name)!r}] = {value}")
     if extensible:
         namespace["empty"] = EMPTY_MAP  # the only empty map a model object holds
         lines += [
             "    e = o.extensions",
             "    if e is not empty:",
+            "        if m.on:",
+            "            m.extensions.append((cls, e, len(d)))",
             "        d.update(extension_data(e))",
         ]
     source = "\n".join(
