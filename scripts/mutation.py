@@ -43,6 +43,15 @@ GROUPS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
         (),
         (*_VALIDATION_TESTS, "tests/test_calendar_ends.py"),
     ),
+    "checks": (
+        (
+            "src/claimmodel/validation/_attribution.py",
+            "src/claimmodel/validation/_confidence.py",
+            "src/claimmodel/validation/_verdicts.py",
+        ),
+        (),
+        (*_VALIDATION_TESTS, "tests/test_validation_checks.py"),
+    ),
     "validation": (
         ("src/claimmodel/validation/*",),
         (),

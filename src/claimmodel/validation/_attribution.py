@@ -36,9 +36,10 @@ def _media_file(url: str) -> EvidenceKind | None:
         path = urllib.parse.urlsplit(url).path
     except ValueError:  # not a URL at all ("http://[x"): it names no file
         return None
-    name = path.rsplit("/", 1)[-1]
-    suffix = name.rsplit(".", 1)[-1].lower() if "." in name else ""
-    return _MEDIA_SUFFIXES.get(suffix)
+    # What follows the last dot; with a dot only in a folder's name it holds a slash,
+    # which no file ending does.
+    _, dot, suffix = path.rpartition(".")
+    return _MEDIA_SUFFIXES.get(suffix.lower()) if dot else None
 
 
 def _recordings(ctx: Context) -> dict[str, EvidenceKind]:
@@ -63,7 +64,8 @@ def _recording(source: Source, recordings: dict[str, EvidenceKind]) -> str | Non
         return f"its url is that of {kind.value} evidence in the record"
     kind = _media_file(url)
     if kind is not None:
-        return f"its url names {'an' if kind is EvidenceKind.IMAGE else 'a'} {kind.value} file"
+        article = "a" if kind is EvidenceKind.VIDEO else "an"  # an image, an audio file
+        return f"its url names {article} {kind.value} file"
     return None
 
 
