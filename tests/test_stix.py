@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import copy
 import json
+import math
 import re
+from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +33,7 @@ from claimmodel.interop.stix import (
 
 ROOT = Path(__file__).resolve().parent.parent
 KURSK = cm.loads((ROOT / "examples" / "kursk-monument.json").read_bytes())
+SAN_TELMO = cm.loads((ROOT / "examples" / "san-telmo-port.json").read_bytes())
 
 # The validator's checks left out, each for the reason docs/stix.md gives.
 DETERMINISTIC_IDS_DISABLED = "uuid-check,relationship-types"
@@ -58,12 +61,41 @@ def _stix_id(text: str, stix_type: str, claimmodel_id: str) -> str:
     raise AssertionError(f"no {stix_type} for {claimmodel_id}")
 
 
-def _stix_value(confidence: cm.Confidence) -> int | None:
+def _ids_of(text: str, item: str) -> dict[str, str]:
+    """claimmodel id → STIX id, for the objects standing for one kind of item."""
+    found = {}
+    for obj in json.loads(text)["objects"]:
+        extension = obj.get("extensions", {}).get(EXTENSION_ID, {})
+        if extension.get("claimmodel_item") == item:
+            found[extension["claimmodel_data"]["id"]] = obj["id"]
+    return found
+
+
+def _stix_value(confidence: cm.Confidence, bundle: cm.Bundle) -> int | None:
     try:
-        converted = cm.convert(confidence, to="stix")
+        converted = cm.convert(confidence, to="stix", scales=bundle.declared_scales)
     except cm.exceptions.InvalidValueError:
         return None
     return int(converted.level) if converted.judged else None
+
+
+OPINIONS = ("strongly-disagree", "disagree", "neutral", "agree", "strongly-agree")
+
+
+def _expected_opinion(bundle: cm.Bundle, rating: cm.Rating) -> str:
+    """docs/stix.md's rule, stated from each end: the fifth of the range from the nearer
+    end (worst or best) that the rating's position falls in."""
+    position = rating.position
+    declared = {scale.id: scale for scale in bundle.scales}
+    if position is None and rating.scale in declared:
+        labels = [level.label for level in declared[rating.scale].levels]
+        if rating.label in labels and len(labels) > 1:
+            position = Fraction(labels.index(rating.label), len(labels) - 1)
+    if position is None or position == Fraction(1, 2):
+        return "neutral"
+    if position < Fraction(1, 2):
+        return OPINIONS[math.floor(5 * position)]
+    return OPINIONS[4 - math.floor(5 * (1 - position))]
 
 
 class TestEveryExport:
@@ -189,7 +221,7 @@ class TestNativeMapping:
             assert original.stance is read.stance
             value = read.confidence.level if read.confidence.judged else None
             if read.id.startswith("note--"):
-                expected_value = _stix_value(original.confidence)
+                expected_value = _stix_value(original.confidence, bundle)
                 assert expected_value == stix[read.id].get("confidence")
                 assert (str(expected_value) if expected_value is not None else None) == value
                 assessor = original.confidence.assessor
@@ -204,8 +236,13 @@ class TestNativeMapping:
             assert [(e.kind, e.url, e.sha256) for e in referenced] == [
                 (e.kind, e.url, e.sha256) for e in read.evidence
             ]
-        # Report membership: the Report holds every object; each Note is about the claim's
-        # parties, or the Report when it names none.
+        self._verdicts(bundle, native, stix)
+        self._membership(stix)
+
+    @staticmethod
+    def _membership(stix: dict[str, dict[str, Any]]) -> None:
+        """The Report holds every object; each Note is about the claim's parties, or the
+        Report when it names none."""
         objects = list(stix.values())
         (report,) = [obj for obj in objects if obj["type"] == "report"]
         members = {
@@ -219,6 +256,33 @@ class TestNativeMapping:
             if obj["type"] == "note":
                 refs = obj["object_refs"]
                 assert [report["id"]] == refs or all(r.startswith("identity--") for r in refs)
+
+    @staticmethod
+    def _verdicts(bundle: cm.Bundle, native: cm.Bundle, stix: dict[str, dict[str, Any]]) -> None:
+        """Each verdict an Opinion created by its reviewer, about the reviewed statements,
+        labelled with the rating's label and placed on STIX's scale by the documented rule."""
+        labels = {source.id: source.label for source in bundle.sources}
+        native_labels = {source.id: source.label for source in native.sources}
+        statement_of = {
+            a.id: r.id for a, r in zip(bundle.assertions, native.assertions, strict=True)
+        }
+        assert len(bundle.verdicts) == len(native.verdicts)
+        for verdict, read_verdict in zip(bundle.verdicts, native.verdicts, strict=True):
+            opinion = stix[read_verdict.id]
+            assert read_verdict.reviewer == opinion["created_by_ref"]
+            assert labels[verdict.reviewer] == native_labels[read_verdict.reviewer]
+            assert tuple(statement_of[a] for a in verdict.reviews) == read_verdict.reviews
+            assert verdict.rating.label == read_verdict.rating.label
+            assert _expected_opinion(bundle, verdict.rating) == opinion["opinion"]
+            assert "confidence" not in opinion
+            assert (verdict.explanation, verdict.url) == (
+                read_verdict.explanation,
+                read_verdict.url,
+            )
+            referenced = [e for e in verdict.evidence if e.sha256 and e.url and is_uri(e.url)]
+            assert [(e.kind, e.url, e.sha256) for e in referenced] == [
+                (e.kind, e.url, e.sha256) for e in read_verdict.evidence
+            ]
 
     def test_stripping_leaves_no_claimmodel_object(self) -> None:
         stripped = json.dumps(strip_extension(to_stix_json(KURSK)))
@@ -344,10 +408,12 @@ class TestKurskExport:
         page = (ROOT / "docs" / "stix.md").read_text(encoding="utf-8")
         blocks = re.findall(r"```json\n(.*?)```", page, flags=re.DOTALL)
         shown = [json.loads(block) for block in blocks]
-        assert 6 == len(shown)
+        assert 7 == len(shown)
+        # Six objects of the Kursk export, and the San Telmo verdict's Opinion.
+        objects = {**self.objects, **_objects(to_stix_json(SAN_TELMO))}
         for obj in shown:
             if "type" in obj:
-                written = {k: v for k, v in self.objects[obj["id"]].items() if k != "extensions"}
+                written = {k: v for k, v in objects[obj["id"]].items() if k != "extensions"}
                 assert written == obj
             else:
                 assert self._of("identity", "chebanenko")["extensions"] == obj
@@ -359,7 +425,13 @@ class TestKurskExport:
         assert TOOL_IDENTITY_ID == definition["created_by_ref"]
         assert ["property-extension"] == definition["extension_types"]
         assert definition["schema"]
-        assert "1.0.0" == definition["version"]
+        assert "1.1.0" == definition["version"]
+        # Version 1.1.0 added the verdict item: a later modified, the same id and created.
+        assert ("2026-12-01T00:00:00.000Z", "2026-12-03T00:00:00.000Z") == (
+            definition["created"],
+            definition["modified"],
+        )
+        assert "'verdict' on an Opinion" in definition["schema"]
 
 
 PLAIN: dict[str, Any] = {
@@ -857,3 +929,363 @@ class TestRefusals:
         )
         with pytest.raises(cm.exceptions.InvalidValueError, match="claim 'c'"):
             to_stix_json(bundle)
+
+
+def _reviewed(*verdicts: cm.Verdict, scales: tuple[cm.DeclaredScale, ...] = ()) -> cm.Bundle:
+    """A bundle with one statement, by a minister, and the given verdicts on it."""
+    return cm.Bundle(
+        scales=scales,
+        sources=(cm.Person(id="minister", name="The Minister"), cm.Organization(id="fc")),
+        claims=(cm.Claim(id="c", text="Exports doubled last year."),),
+        assertions=(
+            cm.Assertion(
+                id="a",
+                claim="c",
+                attribution=cm.Attribution(source="minister"),
+                confidence=cm.Confidence.cannot_be_judged(),
+            ),
+        ),
+        verdicts=verdicts,
+    )
+
+
+def _verdict(rating: cm.Rating, **changes: Any) -> cm.Verdict:
+    return attrs.evolve(cm.Verdict(id="v", reviewer="fc", reviews=("a",), rating=rating), **changes)
+
+
+RATINGS = cm.DeclaredScale(
+    id="newsroom",
+    kind=cm.ScaleKind.RATING,
+    levels=tuple(
+        cm.DeclaredLevel(label=label, aliases=(f"level {index}",))
+        for index, label in enumerate(
+            ("False", "Mostly false", "Half true", "Mostly true", "True"), start=1
+        )
+    ),
+)
+
+
+class TestVerdicts:
+    """A verdict is an Opinion created by its reviewer about the statements it reviews, its
+    rating placed on STIX's opinion scale by the rule docs/stix.md states."""
+
+    text = to_stix_json(SAN_TELMO)
+    objects = _objects(text)
+
+    def test_the_fact_checkers_verdict(self) -> None:
+        (verdict,) = SAN_TELMO.verdicts
+        opinion = self.objects[_stix_id(self.text, "opinion", verdict.id)]
+        reviewer = self.objects[_stix_id(self.text, "identity", "verifato")]
+        assert reviewer["id"] == opinion["created_by_ref"]  # the reviewer's, not the desk's
+        assert [reviewer["name"]] == opinion["authors"]
+        reviewed = _stix_id(self.text, "note", "varro-no-chemical-agent")
+        assert [reviewed] == opinion["object_refs"]
+        assert "strongly-disagree" == opinion["opinion"]  # False: 1 on a scale of 1 to 5
+        assert ["verdict", "False"] == opinion["labels"]
+        assert verdict.explanation == opinion["explanation"]
+        assert "confidence" not in opinion
+        assert [
+            {"source_name": "review", "external_id": verdict.url},
+            {
+                "source_name": "video",
+                "url": "https://social.example/posts/san-telmo-gate",
+                "hashes": {"SHA-256": verdict.evidence[0].sha256},
+            },
+        ] == opinion["external_references"]
+        (report,) = [obj for obj in self.objects.values() if obj["type"] == "report"]
+        assert opinion["id"] in report["object_refs"]
+        # The rating's numbers, the date and the rest of the evidence: the extension's.
+        extension = opinion["extensions"][EXTENSION_ID]
+        assert "verdict" == extension["claimmodel_item"]
+        assert {"label": "False", "value": 1, "best": 5, "worst": 1} == extension[
+            "claimmodel_data"
+        ]["rating"]
+        assert "verdicts" not in report["extensions"][EXTENSION_ID].get("claimmodel_data", {})
+
+    def test_it_passes_the_oasis_tools_and_comes_back(self) -> None:
+        assert isinstance(stix2.parse(self.text, allow_custom=False, version="2.1"), stix2.Bundle)
+        _validate(self.text, DETERMINISTIC_IDS_DISABLED)
+        _validate(to_stix_json(SAN_TELMO, ids="random"), RANDOM_IDS_DISABLED)
+        assert SAN_TELMO == from_stix(self.text)
+        assert SAN_TELMO == from_stix(to_stix_json(SAN_TELMO, ids="random"))
+
+    def test_without_the_extension(self) -> None:
+        stripped = read_stix(strip_extension(self.text))
+        assert {} == dict(stripped.skipped)
+        (verdict,) = stripped.bundle.verdicts
+        reviewer = stripped.bundle.source(verdict.reviewer)
+        assert reviewer is not None
+        assert "VeriFato" == reviewer.name
+        assert (_stix_id(self.text, "note", "varro-no-chemical-agent"),) == verdict.reviews
+        assert cm.Rating(label="False") == verdict.rating
+        assert SAN_TELMO.verdicts[0].explanation == verdict.explanation
+        assert SAN_TELMO.verdicts[0].url == verdict.url
+
+    @pytest.mark.parametrize(
+        ("value", "worst", "best", "opinion"),
+        [
+            (1, 1, 5, "strongly-disagree"),
+            (2, 1, 5, "disagree"),
+            (3, 1, 5, "neutral"),
+            (4, 1, 5, "agree"),
+            (5, 1, 5, "strongly-agree"),
+            (1, 5, 1, "strongly-agree"),  # a scale where 1 is best
+            (4, 5, 1, "disagree"),
+            (1, 0, 10, "strongly-disagree"),
+            (2, 0, 10, "disagree"),  # a fifth of the way: the second fifth
+            (4, 0, 10, "neutral"),
+            (6, 0, 10, "neutral"),  # the middle fifth is closed at both ends
+            (8, 0, 10, "agree"),  # a fifth from the best: still the fourth fifth
+            (9, 0, 10, "strongly-agree"),
+            (0.5, 0, 1, "neutral"),
+        ],
+    )
+    def test_the_rating_rule(self, value: float, worst: float, best: float, opinion: str) -> None:
+        rating = cm.Rating(label="Rated", value=value, worst=worst, best=best)
+        bundle = _reviewed(_verdict(rating))
+        text = to_stix_json(bundle)
+        assert opinion == _objects(text)[_stix_id(text, "opinion", "v")]["opinion"]
+        assert opinion == _expected_opinion(bundle, rating)
+        assert bundle == from_stix(text)
+
+    @pytest.mark.parametrize(
+        ("rating", "opinion"),
+        [
+            (cm.Rating(label="Mostly false", scale="newsroom"), "disagree"),
+            (cm.Rating(label="True", scale="newsroom"), "strongly-agree"),
+            (cm.Rating(label="level 3", scale="newsroom"), "neutral"),  # an alias
+            (cm.Rating(label="Mostly true", scale="newsroom"), "agree"),
+            # The numbers, when given, place the rating; the label's rank does not.
+            (
+                cm.Rating(label="True", value=1, worst=1, best=5, scale="newsroom"),
+                "strongly-disagree",
+            ),
+            # Nothing STIX can place: neither numbers nor a level of a declared scale.
+            (cm.Rating(label="Pants on fire", scale="newsroom"), "neutral"),
+            (cm.Rating(label="False", scale="x-elsewhere"), "neutral"),
+            (cm.Rating(label="False"), "neutral"),
+        ],
+    )
+    def test_a_label_on_a_declared_scale(self, rating: cm.Rating, opinion: str) -> None:
+        bundle = _reviewed(_verdict(rating), scales=(RATINGS,))
+        text = to_stix_json(bundle)
+        written = _objects(text)[_stix_id(text, "opinion", "v")]
+        assert opinion == written["opinion"]
+        assert ["verdict", rating.label] == written["labels"]
+        assert bundle == from_stix(text)
+
+    @given(cms.bundles(min_assertions=1, max_verdicts=3, max_scales=2))
+    def test_every_export_with_verdicts(self, bundle: cm.Bundle) -> None:
+        text = to_stix_json(bundle)
+        assert isinstance(stix2.parse(text, allow_custom=False, version="2.1"), stix2.Bundle)
+        _validate(text, DETERMINISTIC_IDS_DISABLED)
+        assert bundle == from_stix(text)
+        objects = json.loads(text)["objects"]
+        opinions = [obj for obj in objects if (obj.get("labels") or [None])[0] == "verdict"]
+        assert len(bundle.verdicts) == len(opinions)
+        for verdict, opinion in zip(bundle.verdicts, opinions, strict=True):
+            assert _stix_id(text, "identity", verdict.reviewer) == opinion["created_by_ref"]
+            assert _expected_opinion(bundle, verdict.rating) == opinion["opinion"]
+            statements = _ids_of(text, "assertion")
+            assert [statements[a] for a in verdict.reviews] == opinion["object_refs"]
+
+    def test_a_scale_of_one_level_places_nothing(self) -> None:
+        one = cm.DeclaredScale(
+            id="pass", kind=cm.ScaleKind.RATING, levels=(cm.DeclaredLevel(label="Checked"),)
+        )
+        bundle = _reviewed(_verdict(cm.Rating(label="Checked", scale="pass")), scales=(one,))
+        text = to_stix_json(bundle)
+        assert "neutral" == _objects(text)[_stix_id(text, "opinion", "v")]["opinion"]
+
+    def test_the_review_address(self) -> None:
+        url = "https://factcheck.example/reviews/exports doubled"
+        bundle = _reviewed(_verdict(cm.Rating(label="False"), url=url))
+        text = to_stix_json(bundle)
+        opinion = _objects(text)[_stix_id(text, "opinion", "v")]
+        # external_id, not url: the strict validator wants a hash beside a url.
+        assert [{"source_name": "review", "external_id": url}] == opinion["external_references"]
+        _validate(text, DETERMINISTIC_IDS_DISABLED)
+        assert bundle == from_stix(text)
+        (read,) = from_stix(strip_extension(text)).verdicts
+        assert url == read.url
+
+    def test_a_verdict_on_an_opinion(self) -> None:
+        # A denial written as an Opinion is reviewed as itself: the verdict is about it.
+        base = _reviewed()
+        denial = attrs.evolve(base.assertions[0], id="d", stance=cm.Stance.DENIES)
+        bundle = attrs.evolve(
+            base,
+            assertions=(*base.assertions, denial),
+            verdicts=(_verdict(cm.Rating(label="True"), reviews=("d", "a")),),
+        )
+        text = to_stix_json(bundle)
+        opinion = _objects(text)[_stix_id(text, "opinion", "v")]
+        assert [_stix_id(text, "opinion", "d"), _stix_id(text, "note", "a")] == opinion[
+            "object_refs"
+        ]
+        _validate(text, DETERMINISTIC_IDS_DISABLED)
+        assert bundle == from_stix(text)
+        (read,) = from_stix(strip_extension(text)).verdicts
+        assert (_stix_id(text, "opinion", "d"), _stix_id(text, "note", "a")) == read.reviews
+
+    def test_ids_of_verdicts_and_statements_never_meet(self) -> None:
+        # A verdict's Opinion id comes from "verdict/<id>", a statement's from
+        # "opinion/<id>": an assertion whose id looks like a verdict's path is no clash.
+        base = _reviewed()
+        denial = attrs.evolve(base.assertions[0], id="verdict/v", stance=cm.Stance.DENIES)
+        bundle = attrs.evolve(
+            base,
+            assertions=(*base.assertions, denial),
+            verdicts=(_verdict(cm.Rating(label="False")),),
+        )
+        text = to_stix_json(bundle)
+        assert _stix_id(text, "opinion", "verdict/v") != _stix_id(text, "opinion", "v")
+        assert bundle == from_stix(text)
+
+    def test_a_reviewer_not_in_the_bundle(self) -> None:
+        bundle = _reviewed(_verdict(cm.Rating(label="False"), reviewer="nobody"))
+        with pytest.raises(cm.exceptions.InvalidValueError, match="verdict 'v' is by 'nobody'"):
+            to_stix_json(bundle)
+
+    def test_an_assertion_not_in_the_bundle(self) -> None:
+        bundle = _reviewed(_verdict(cm.Rating(label="False"), reviews=("a", "gone")))
+        with pytest.raises(cm.exceptions.InvalidValueError, match="reviews assertion 'gone'"):
+            to_stix_json(bundle)
+
+    def test_two_verdicts_with_one_id(self) -> None:
+        verdict = _verdict(cm.Rating(label="False"))
+        with pytest.raises(cm.exceptions.InvalidValueError, match="two verdicts share"):
+            to_stix_json(_reviewed(verdict, verdict))
+
+    def test_an_export_of_version_1_0_0(self) -> None:
+        # Version 1.0.0 of the extension carried the verdicts whole in the Report's data.
+        data = json.loads(self.text)
+        verdict = _stix_id(self.text, "opinion", "verifato-no-chemical-agent")
+        (wire,) = cm.to_data(SAN_TELMO)["verdicts"]
+        objects = []
+        for obj in data["objects"]:
+            if obj["type"] == "report":
+                obj["object_refs"].remove(verdict)
+                obj["extensions"][EXTENSION_ID]["claimmodel_data"]["verdicts"] = [wire]
+            if obj["id"] != verdict:
+                objects.append(obj)
+        data["objects"] = objects
+        assert SAN_TELMO == from_stix(data)
+
+    def test_someone_elses_verdicts(self) -> None:
+        data = copy.deepcopy(PLAIN)
+        opinion = {
+            "type": "opinion",
+            "spec_version": "2.1",
+            "created": "2024-03-04T10:00:00.000Z",
+            "modified": "2024-03-04T10:00:00.000Z",
+            "created_by_ref": "identity--311b2d2d-f010-4473-83ec-1edf84858f4c",
+            "opinion": "disagree",
+        }
+        data["objects"] += [
+            {
+                **opinion,
+                "id": "opinion--6a1d8d4e-3f7e-4a55-9a51-0f2b1c3d4e5f",
+                "labels": ["verdict", "Misleading", "triage"],
+                "object_refs": ["note--0c7b5b88-8ff7-4a4d-aa9d-feb398cd0061"],
+                "explanation": "Maintenance logs show a planned outage.",
+                "external_references": [
+                    {"source_name": "review", "url": "https://acme.example/r/1"},
+                    {"source_name": "document", "url": "https://acme.example/logs"},
+                ],
+            },
+            {  # no rating label: the opinion itself is the rating
+                **opinion,
+                "id": "opinion--7b2e9e5f-4a8f-4b66-8b62-1a3c2d4e5f60",
+                "labels": ["verdict"],
+                "object_refs": ["note--0c7b5b88-8ff7-4a4d-aa9d-feb398cd0061"],
+            },
+            {  # about no statement: nothing to review
+                **opinion,
+                "id": "opinion--8c3fa06a-5b9a-4c77-9c73-2b4d3e5f6071",
+                "labels": ["verdict", "False"],
+                "object_refs": ["malware--92ec0cbd-2c30-44a2-b270-73f4ec949841"],
+            },
+        ]
+        imported = read_stix(data)
+        acme = imported.bundle.sources[0].id
+        note = "note--0c7b5b88-8ff7-4a4d-aa9d-feb398cd0061"
+        assert (
+            cm.Verdict(
+                id="opinion--6a1d8d4e-3f7e-4a55-9a51-0f2b1c3d4e5f",
+                reviewer=acme,
+                reviews=(note,),
+                rating=cm.Rating(label="Misleading"),
+                url="https://acme.example/r/1",
+                explanation="Maintenance logs show a planned outage.",
+                evidence=(
+                    cm.Evidence(kind=cm.EvidenceKind.DOCUMENT, url="https://acme.example/logs"),
+                ),
+                extensions={"x_stix_labels": ["triage"]},
+            ),
+            cm.Verdict(
+                id="opinion--7b2e9e5f-4a8f-4b66-8b62-1a3c2d4e5f60",
+                reviewer=acme,
+                reviews=(note,),
+                rating=cm.Rating(label="disagree"),
+            ),
+        ) == imported.bundle.verdicts
+        # The verdicts are not statements; the one about malware is skipped and counted.
+        assert len(read_stix(PLAIN).bundle.assertions) == len(imported.bundle.assertions)
+        assert read_stix(PLAIN).skipped["opinion"] + 1 == imported.skipped["opinion"]
+
+
+class TestDeclaredScales:
+    """A confidence on a scale the bundle declares is converted through its level's band,
+    by the library's own ``convert``; without a band there is no STIX value to give."""
+
+    HOUSE = cm.DeclaredScale(
+        id="house",
+        kind=cm.ScaleKind.LIKELIHOOD,
+        levels=(
+            cm.DeclaredLevel(label="doubtful", band=cm.Interval(low=0.1, high=0.3)),
+            cm.DeclaredLevel(label="expected", band=cm.Interval(low=0.7, high=0.9)),
+        ),
+    )
+
+    @staticmethod
+    def _bundle(scale: cm.DeclaredScale, level: str) -> cm.Bundle:
+        bundle = _reviewed(scales=(scale,))
+        confidence = cm.Confidence(scale=scale.id, level=level)  # no probability stated
+        assertion = attrs.evolve(bundle.assertions[0], confidence=confidence)
+        return attrs.evolve(bundle, assertions=(assertion,))
+
+    @pytest.mark.parametrize(("level", "value"), [("expected", 70), ("doubtful", 30)])
+    def test_through_the_levels_band(self, level: str, value: int) -> None:
+        bundle = self._bundle(self.HOUSE, level)
+        text = to_stix_json(bundle)
+        note = _objects(text)[_stix_id(text, "note", "a")]
+        # No stronger than the band: 70-90 % is as strong as 70 %, 10-30 % as 30 %.
+        assert value == note["confidence"]
+        assert value == _stix_value(bundle.assertions[0].confidence, bundle)
+        _validate(text, DETERMINISTIC_IDS_DISABLED)
+        assert bundle == from_stix(text)
+        (read,) = from_stix(strip_extension(text)).assertions
+        assert ("stix", str(value)) == (read.confidence.scale, read.confidence.level)
+
+    @pytest.mark.parametrize(
+        "scale",
+        [
+            cm.DeclaredScale(
+                id="grades",
+                kind=cm.ScaleKind.CONFIDENCE,
+                levels=(cm.DeclaredLevel(label="low"), cm.DeclaredLevel(label="high")),
+            ),
+            cm.DeclaredScale(
+                id="words",
+                kind=cm.ScaleKind.LIKELIHOOD,
+                levels=(cm.DeclaredLevel(label="low"), cm.DeclaredLevel(label="high")),
+            ),
+        ],
+    )
+    def test_no_band_no_value(self, scale: cm.DeclaredScale) -> None:
+        bundle = self._bundle(scale, "high")
+        text = to_stix_json(bundle)
+        assert "confidence" not in _objects(text)[_stix_id(text, "note", "a")]
+        _validate(text, DETERMINISTIC_IDS_DISABLED)
+        assert bundle == from_stix(text)

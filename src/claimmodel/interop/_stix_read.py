@@ -1,13 +1,13 @@
 """Reading STIX 2.1 objects as claimmodel wire data.
 
 The reading has two layers.  The *plain* reading takes what STIX itself says —
-Identities become sources, Notes and Opinions assertions, Relationships
-affiliations and relations, the first Report the bundle's title and date — and is
-all there is for STIX written by someone else.  Objects that claimmodel wrote also
-carry its property extension: the wire keys the plain reading does not reproduce
-exactly (``claimmodel_data``), and the keys it does (``claimmodel_native``), which
-are taken from the plain reading.  Either way the result is wire data, decoded by
-:func:`claimmodel.from_data` like any other document.
+Identities become sources, Notes and Opinions assertions (Opinions labelled
+``verdict`` verdicts), Relationships affiliations and relations, the first Report
+the bundle's title and date — and is all there is for STIX written by someone else.
+Objects that claimmodel wrote also carry its property extension: the wire keys the
+plain reading does not reproduce exactly (``claimmodel_data``), and the keys it does
+(``claimmodel_native``), which are taken from the plain reading.  Either way the
+result is wire data, decoded by :func:`claimmodel.from_data` like any other document.
 
 Nothing here imports ``stix2``: the objects are plain parsed JSON, already
 checked by the caller.
@@ -31,10 +31,12 @@ from claimmodel.interop._stix_terms import (
     ITEM,
     NATIVE,
     RELATION_TYPES,
+    REVIEW_REFERENCE,
     STANCE_LABELS,
     STANCE_OF_OPINION,
     TOOL_IDENTITY_ID,
     UUID_NAMESPACE,
+    VERDICT_LABEL,
     evidence,
     identifier,
     partial_date,
@@ -68,6 +70,8 @@ class Reading:
     """Sources made for authors that name no Identity."""
     assertions: dict[str, Wire]
     """Note or Opinion id → assertion."""
+    verdicts: dict[str, Wire]
+    """Opinion id → verdict, for the Opinions labelled ``verdict``."""
     skipped: collections.Counter[str]
 
 
@@ -101,6 +105,7 @@ class _Reader:
         self.authors: dict[str, Wire] = {}
         self.claims: dict[str, Wire] = {}
         self.assertions: dict[str, Wire] = {}
+        self.verdicts: dict[str, Wire] = {}
         self.claim_of: dict[str, str] = {}
         self.relations: list[Wire] = []
         self.skipped: collections.Counter[str] = collections.Counter()
@@ -230,6 +235,47 @@ class _Reader:
         self._keep(assertion, obj, list(obj.get("labels", ())), "explanation")
         self.assertions[obj["id"]] = assertion
 
+    def verdict(self, obj: Mapping[str, Any]) -> None:
+        """An Opinion labelled ``verdict``: a reviewer's rating of the statements it is about."""
+        reviews = [
+            self.assertions[ref]["id"]
+            for ref in dict.fromkeys(obj["object_refs"])
+            if ref in self.assertions
+        ]
+        if not reviews:  # a verdict on no statement read here: nothing to review
+            self.skipped["opinion"] += 1
+            return
+        labels = list(obj["labels"][1:])
+        rating_label = labels.pop(0) if labels else obj["opinion"]
+        verdict: Wire = {
+            "id": self.id(obj["id"]),
+            "reviewer": self.speaker(obj, creator_first=True),
+            "reviews": reviews,
+            "rating": {"label": rating_label},
+        }
+        references = list(obj.get("external_references", ()))
+        review = next(
+            (
+                r
+                for r in references
+                if isinstance(r, dict) and r.get("source_name") == REVIEW_REFERENCE
+            ),
+            None,
+        )
+        if review is not None:
+            references.remove(review)
+            url = review.get("external_id", review.get("url"))
+            if type(url) is str:
+                verdict["url"] = url
+        if "explanation" in obj:
+            verdict["explanation"] = obj["explanation"]
+        found = [evidence(reference) for reference in references]
+        if any(found):
+            verdict["evidence"] = [item for item in found if item is not None]
+        if labels:
+            verdict["x_stix_labels"] = labels
+        self.verdicts[obj["id"]] = verdict
+
     @staticmethod
     def _keep(assertion: Wire, obj: Mapping[str, Any], labels: list[str], text: str) -> None:
         # What STIX says of a statement that claimmodel has no field for, kept as
@@ -276,11 +322,17 @@ class _Reader:
         notes = kinds.pop("note", [])
         # An opinion may come before the notes it is about: know their claims first.
         self.claim_of = {note["id"]: claim_id(note["content"]) for note in notes}
+        verdicts = []
         for obj in self.objects:
             if obj["type"] == "note" and obj["id"] not in _OURS:
                 self.note(obj)
             elif obj["type"] == "opinion" and obj["id"] not in _OURS:
-                self.opinion(obj)
+                if (obj.get("labels") or [None])[0] == VERDICT_LABEL:
+                    verdicts.append(obj)  # read once every statement it may review is
+                else:
+                    self.opinion(obj)
+        for obj in verdicts:
+            self.verdict(obj)
         kinds.pop("opinion", None)
         for obj in kinds.pop("relationship", ()):
             self.relationship(obj)
@@ -310,6 +362,7 @@ class _Reader:
             sources=self.sources,
             authors=list(self.authors.values()),
             assertions=self.assertions,
+            verdicts=self.verdicts,
             skipped=self.skipped,
         )
 
@@ -343,6 +396,7 @@ def merged(
         bundle = {"format": FORMAT_VERSION, **_overlay(bundle, _extension(by_id[reading.report]))}
     sources = [_overlay(s, _extension(by_id[key])) for key, s in reading.sources.items()]
     assertions = [_overlay(a, _extension(by_id[key])) for key, a in reading.assertions.items()]
+    verdicts = [_overlay(v, _extension(by_id[key])) for key, v in reading.verdicts.items()]
     wire = {
         **bundle,
         "sources": sources + reading.authors,
@@ -350,6 +404,8 @@ def merged(
         "assertions": assertions,
         "relations": bundle.get("relations", []),
     }
+    if verdicts:
+        wire["verdicts"] = verdicts
     return wire, reading.skipped
 
 

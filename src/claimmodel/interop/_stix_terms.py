@@ -7,6 +7,7 @@ import contextlib
 import datetime as dt
 import re
 import uuid
+from fractions import Fraction
 from typing import Any
 
 from claimmodel.model import (
@@ -28,9 +29,14 @@ EXTENSION_ID = "extension-definition--4d0a5c8c-3a9e-4b5f-9d62-8a1f3c7e2b10"
 TOOL_IDENTITY_ID = "identity--b3f1e9a2-6c4d-4e8f-a7b5-2d9c0e1f3a46"
 """The id of the Identity that made the extension definition: claimmodel itself."""
 
-EXTENSION_VERSION = "1.0.0"
+EXTENSION_VERSION = "1.1.0"
 DEFINED = "2026-12-01T00:00:00.000Z"
-"""``created`` and ``modified`` of the two fixed objects: when this definition was made."""
+"""``created`` of the two fixed objects (and ``modified`` of the tool's Identity): when
+the definition was first made."""
+REVISED = "2026-12-03T00:00:00.000Z"
+"""``modified`` of the extension definition: when its current version (1.1.0, which
+added the ``verdict`` item) was made.  STIX versions an object by ``modified``, so a
+changed definition keeps its id and gets a later ``modified``."""
 
 UUID_NAMESPACE = uuid.UUID("6f0d6c1e-94b2-5a8e-8b7c-3e2f5d4a9c01")
 """The UUIDv5 namespace of deterministic ids (``uuid5(UUID_NAMESPACE, "note/" + id)``)."""
@@ -74,6 +80,34 @@ STANCE_OF_OPINION = {
     "agree": Stance.ASSERTS,
     "strongly-agree": Stance.ASSERTS,
 }
+
+VERDICT_LABEL = "verdict"
+"""The first label of an Opinion that is a reviewer's verdict, not a speaker's stance; the
+rating's label is the second."""
+
+REVIEW_REFERENCE = "review"
+"""The ``source_name`` of a verdict Opinion's external reference to the review, whose
+address is its ``external_id`` (a ``url`` would need a hash of the page)."""
+
+_FIFTH = Fraction(1, 5)
+
+
+def opinion_of_rating(position: Fraction | None) -> str:
+    """The STIX opinion a rating at ``position`` (0 the worst, 1 the best) stands for: the
+    fifth of the range it falls in, the middle fifth closed, so that the rule is the
+    same read from either end; ``neutral`` when the rating has no position."""
+    if position is None:
+        return "neutral"
+    if position < _FIFTH:
+        return "strongly-disagree"
+    if position < 2 * _FIFTH:
+        return "disagree"
+    if position <= 3 * _FIFTH:
+        return "neutral"
+    if position <= 4 * _FIFTH:
+        return "agree"
+    return "strongly-agree"
+
 
 AFFILIATION_TYPES = frozenset(kind.value for kind in AffiliationKind)
 RELATION_TYPES = frozenset(kind.value for kind in RelationKind)

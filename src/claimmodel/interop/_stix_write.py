@@ -11,11 +11,11 @@ here, and an edit a STIX tool makes to a native property is what an import sees.
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import math
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
+from fractions import Fraction
 from typing import Any, Literal
 
 from claimmodel.exceptions import InvalidValueError
@@ -32,15 +32,29 @@ from claimmodel.interop._stix_terms import (
     NO_DATE,
     OPINION_OF,
     PUBLISHED_LABEL,
+    REVIEW_REFERENCE,
+    REVISED,
     SECTORS,
     TOOL_IDENTITY_ID,
     UUID_NAMESPACE,
+    VERDICT_LABEL,
     end_of,
     evidence_reference,
     external_reference,
+    opinion_of_rating,
     start_of,
 )
-from claimmodel.model import Assertion, Bundle, Channel, Confidence, Source, Stance, convert
+from claimmodel.model import (
+    Assertion,
+    Bundle,
+    Channel,
+    Confidence,
+    Rating,
+    Source,
+    Stance,
+    Verdict,
+    convert,
+)
 
 __all__ = ["Ids", "stix_objects"]
 
@@ -49,9 +63,10 @@ Ids = Literal["deterministic", "random"]
 _STATEMENT_STANCES = frozenset({Stance.ASSERTS, Stance.REPORTS})
 
 EXTENSION_SCHEMA = (
-    "Property extension 'claimmodel' (version 1.0.0).  claimmodel_item names the "
+    "Property extension 'claimmodel' (version 1.1.0).  claimmodel_item names the "
     "claimmodel item an object stands for ('bundle' on the Report, 'source' on an "
-    "Identity, 'assertion' on a Note or Opinion).  claimmodel_native lists the wire keys "
+    "Identity, 'assertion' on a Note or Opinion, 'verdict' on an Opinion labelled "
+    "'verdict').  claimmodel_native lists the wire keys "
     "of that item which the object's STIX properties hold exactly, as read by claimmodel's "
     "STIX import; claimmodel_data holds every other wire key with its value, in the "
     "claimmodel JSON format (claimmodel/1.x).  The mapping is documented in the "
@@ -76,7 +91,7 @@ def _fixed_objects() -> list[Wire]:
         "id": EXTENSION_ID,
         "created_by_ref": TOOL_IDENTITY_ID,
         "created": DEFINED,
-        "modified": DEFINED,
+        "modified": REVISED,
         "name": "claimmodel",
         "description": (
             "What a claimmodel record holds beyond STIX: claim ids and structure, "
@@ -129,24 +144,12 @@ def _duplicates(kind: str, ids: Iterable[str]) -> None:
         seen.add(item_id)
 
 
-@functools.lru_cache(maxsize=256)  # a bundle holds few distinct confidences, many times
-def _stix_confidence(confidence: Confidence) -> int | None:
-    """The STIX value for ``confidence`` (None: cannot be judged, or not a probability)."""
-    try:
-        converted = convert(confidence, to="stix")
-    except InvalidValueError:  # analytic confidence, reliability: no probability to give
-        return None
-    return int(converted.level) if converted.judged else None
-
-
 class _Writer:
     def __init__(self, bundle: Bundle, ids: Ids) -> None:
         self.bundle = bundle
         if ids not in ("deterministic", "random"):
             raise InvalidValueError(f"ids must be 'deterministic' or 'random', not {ids!r}")
-        self.new_id: Callable[[str, str], str] = (
-            self._deterministic if ids == "deterministic" else self._random
-        )
+        self.deterministic = ids == "deterministic"
         date, certainty = bundle.published, bundle.published_certainty
         document = bundle.document_source
         if date is None and document is not None:
@@ -163,15 +166,18 @@ class _Writer:
         )
         self.report_id = self.new_id("report", key)
         self.bundle_id = self.new_id("bundle", key)
+        self.scales = bundle.declared_scales
+        self.scales_by_id = {scale.id: scale for scale in self.scales}
+        # A bundle holds few distinct confidences, many times.
+        self.confidences: dict[Confidence, int | None] = {}
 
-    @staticmethod
-    def _deterministic(stix_type: str, key: str) -> str:
-        return f"{stix_type}--{uuid.uuid5(UUID_NAMESPACE, f'{stix_type}/{key}')}"
-
-    @staticmethod
-    def _random(stix_type: str, key: str) -> str:
-        del key
-        return f"{stix_type}--{uuid.uuid4()}"
+    def new_id(self, stix_type: str, key: str, *, item: str | None = None) -> str:
+        """A STIX id for the claimmodel item ``key`` names: UUIDv5 of ``"<item>/<key>"``
+        (``item`` the STIX type unless given, so that two kinds of item written as one
+        STIX type never share an id), or UUIDv4."""
+        if not self.deterministic:
+            return f"{stix_type}--{uuid.uuid4()}"
+        return f"{stix_type}--{uuid.uuid5(UUID_NAMESPACE, f'{item or stix_type}/{key}')}"
 
     def _object(self, stix_type: str, stix_id: str, **properties: Any) -> Wire:
         obj: Wire = {
@@ -183,6 +189,19 @@ class _Writer:
         }
         obj.update((key, value) for key, value in properties.items() if value is not None)
         return obj
+
+    def stix_confidence(self, confidence: Confidence) -> int | None:
+        """The STIX value for ``confidence``: ``convert`` to ``stix``, the bundle's declared
+        scales known to it (None: cannot be judged, or no probability to give)."""
+        if confidence not in self.confidences:
+            try:
+                converted = convert(confidence, to="stix", scales=self.scales)
+            except InvalidValueError:  # analytic confidence, reliability, a band-less level
+                value = None
+            else:
+                value = int(converted.level) if converted.judged else None
+            self.confidences[confidence] = value
+        return self.confidences[confidence]
 
     # -- sources ---------------------------------------------------------------------
 
@@ -291,8 +310,60 @@ class _Writer:
             authors=[speaker.label],
             object_refs=parties or [self.report_id],
             labels=self.labels(assertion, with_stance=assertion.stance is not Stance.ASSERTS),
-            confidence=_stix_confidence(assertion.confidence),
+            confidence=self.stix_confidence(assertion.confidence),
             external_references=references,
+        )
+
+    # -- verdicts --------------------------------------------------------------------
+
+    def position(self, rating: Rating) -> Fraction | None:
+        """Where ``rating`` lies from worst (0) to best (1): by its value, else by its
+        label's rank on the declared rating scale it names; None when neither places it."""
+        if rating.position is not None:
+            return rating.position
+        scale = self.scales_by_id.get(rating.scale) if rating.scale is not None else None
+        level = scale.level(rating.label) if scale is not None else None
+        if scale is None or level is None or level.rank is None:
+            return None
+        top = len(scale.judged_levels) - 1
+        return Fraction(level.rank, top) if top else None
+
+    def verdict(
+        self,
+        verdict: Verdict,
+        stix_id: str,
+        identities: dict[str, str],
+        statements: dict[str, str],
+    ) -> Wire:
+        reviewer = identities.get(verdict.reviewer)
+        if reviewer is None:
+            raise InvalidValueError(
+                f"verdict {verdict.id!r} is by {verdict.reviewer!r}, which is not among the "
+                "bundle's sources; STIX needs an Identity for every reviewer"
+            )
+        missing = [a for a in verdict.reviews if a not in statements]
+        if missing:
+            raise InvalidValueError(
+                f"verdict {verdict.id!r} reviews assertion {missing[0]!r}, which is not among "
+                "the bundle's assertions; STIX needs the Note or Opinion it is about"
+            )
+        references: list[Wire] = []
+        if verdict.url is not None:
+            references.append({"source_name": REVIEW_REFERENCE, "external_id": verdict.url})
+        found = [evidence_reference(evidence) for evidence in verdict.evidence]
+        references.extend(reference for reference in found if reference is not None)
+        source = self.bundle.source(verdict.reviewer)
+        assert source is not None
+        return self._object(
+            "opinion",
+            stix_id,
+            created_by_ref=reviewer,
+            authors=[source.label],
+            explanation=verdict.explanation,
+            opinion=opinion_of_rating(self.position(verdict.rating)),
+            object_refs=[statements[a] for a in verdict.reviews],
+            labels=[VERDICT_LABEL, verdict.rating.label],
+            external_references=references or None,
         )
 
     # -- the whole -------------------------------------------------------------------
@@ -302,6 +373,7 @@ class _Writer:
         _duplicates("sources", (source.id for source in bundle.sources))
         _duplicates("assertions", (assertion.id for assertion in bundle.assertions))
         _duplicates("relations", (relation.id for relation in bundle.relations))
+        _duplicates("verdicts", (verdict.id for verdict in bundle.verdicts))
         identities = {s.id: self.new_id("identity", s.id) for s in bundle.sources}
         stated = {a.claim for a in bundle.assertions if a.stance in _STATEMENT_STANCES}
         statements: dict[str, str] = {}
@@ -318,6 +390,8 @@ class _Writer:
         said = [
             self.statement(a, statements[a.id], identities, notes_of) for a in bundle.assertions
         ]
+        verdicts = {v.id: self.new_id("opinion", v.id, item="verdict") for v in bundle.verdicts}
+        reviews = [self.verdict(v, verdicts[v.id], identities, statements) for v in bundle.verdicts]
         relations = [
             self._object(
                 "relationship",
@@ -330,7 +404,7 @@ class _Writer:
             for relation in bundle.relations
             if relation.subject in statements and relation.object in statements
         ]
-        members = [obj["id"] for obj in (*sources, *affiliations, *said, *relations)]
+        members = [obj["id"] for obj in (*sources, *affiliations, *said, *reviews, *relations)]
         report = self._object(
             "report",
             self.report_id,
@@ -340,8 +414,8 @@ class _Writer:
             labels=self.published_labels,
             object_refs=members or [TOOL_IDENTITY_ID],
         )
-        objects = [report, *sources, *affiliations, *said, *relations]
-        self._extend(objects, identities, statements)
+        objects = [report, *sources, *affiliations, *said, *reviews, *relations]
+        self._extend(objects, identities, statements, verdicts)
         return {"type": "bundle", "id": self.bundle_id, "objects": [*_fixed_objects(), *objects]}
 
     def _report_creator(self, identities: dict[str, str]) -> str | None:
@@ -359,7 +433,11 @@ class _Writer:
         return self.bundle.id or "claimmodel bundle"
 
     def _extend(
-        self, objects: list[Wire], identities: dict[str, str], statements: dict[str, str]
+        self,
+        objects: list[Wire],
+        identities: dict[str, str],
+        statements: dict[str, str],
+        verdicts: dict[str, str],
     ) -> None:
         reading = read_plain(objects)
         wire = to_data(self.bundle)
@@ -368,7 +446,8 @@ class _Writer:
         def attach(stix_id: str, extension: Wire) -> None:
             by_id[stix_id]["extensions"] = {EXTENSION_ID: extension}
 
-        top = {k: v for k, v in wire.items() if k not in {"format", "sources", "assertions"}}
+        items = {"format", "sources", "assertions", "verdicts"}
+        top = {k: v for k, v in wire.items() if k not in items}
         plain_top = reading.bundle if reading.report == self.report_id else None
         attach(self.report_id, _split("bundle", top, plain_top))
         for source in wire["sources"]:
@@ -377,6 +456,9 @@ class _Writer:
         for assertion in wire["assertions"]:
             stix_id = statements[assertion["id"]]
             attach(stix_id, _split("assertion", assertion, reading.assertions.get(stix_id)))
+        for verdict in wire.get("verdicts", ()):
+            stix_id = verdicts[verdict["id"]]
+            attach(stix_id, _split("verdict", verdict, reading.verdicts.get(stix_id)))
 
 
 def stix_objects(bundle: Bundle, *, ids: Ids = "deterministic") -> Wire:

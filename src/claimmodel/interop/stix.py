@@ -2,9 +2,10 @@
 
 :func:`to_stix` writes a bundle as a :class:`stix2.Bundle` (:func:`to_stix_json` as
 JSON text): sources as Identities, affiliations as Relationships, assertions as
-Notes (an opposing stance as an Opinion about the Notes it opposes), the record
-as a Report.  claimmodel's property extension carries what STIX has no place for,
-so :func:`from_stix` gives back exactly the bundle that was written.  STIX written
+Notes (an opposing stance as an Opinion about the Notes it opposes), verdicts as
+Opinions created by their reviewers, the record as a Report.  claimmodel's property
+extension carries what STIX has no place for, so :func:`from_stix` gives back exactly
+the bundle that was written.  STIX written
 by anyone else is read too: :func:`read_stix` also says which objects carried no
 claim and were skipped.  ``docs/stix.md`` has the mapping.
 """
