@@ -177,6 +177,7 @@ def main(argv: list[str] | None = None) -> int:
                     single["claims"],
                 )
             )
+            _row(corpus["assertions"], *rows[-1])
         for workers in args.workers:
             result = measure(_DASK, paths, str(workers), str(args.blocksize))
             peaks = ", ".join(f"{kib / 1024:,.0f}" for kib in result["worker_peaks_kib"])
