@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import attrs
 import dask
 import pytest
 from dask.base import compute
@@ -25,6 +26,7 @@ import claimmodel.corpus.dask as dask_module
 from claimmodel.corpus import for_corroboration, iter_lines, merge_corpus
 from claimmodel.corpus.dask import Corpus, LineFinding, Part, corroborate, validate_corpus
 from claimmodel.exceptions import DecodeError, InvalidValueError, LineDecodeError
+from claimmodel.interop import arrow
 from corpus_helpers import World, bundle_data, write_corpus
 
 
@@ -131,6 +133,74 @@ class TestDifferential:
         assert dict(expected.claims) == {claim.claim: claim for claim in found}
 
 
+def _parquet_corpus(folder: Path, bundles: int, *, seed: int) -> tuple[Path, list[cm.Bundle]]:
+    """A generated corpus written as Parquet, 25 bundles to a row group."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = write_corpus(folder, bundles, files=1, seed=seed)
+    records = [line.bundle for line in iter_lines(paths[0]) if line.bundle is not None]
+    parquet = folder / "parquet"
+    arrow.write_parquet(records, parquet, batch_size=25)
+    return parquet, records
+
+
+def _named(folder: Path, bundles: list[cm.Bundle]) -> cm.Analysis:
+    """One process's analysis of a Parquet corpus: each bundle named FOLDER:N."""
+    names = [f"{folder}:{n}" for n in range(1, len(bundles) + 1)]
+    kept = [for_corroboration(b) for b in bundles]
+    return cm.analyze(merge_corpus(kept, names=names).bundle)
+
+
+class TestParquet:
+    """A corpus of Parquet folders, read by row group, validated and corroborated alike."""
+
+    def test_local_cluster(self, client: Client, tmp_path: Path) -> None:
+        folder, bundles = _parquet_corpus(tmp_path, 120, seed=7)
+        assert any(b.id is None for b in bundles)  # named by folder and position
+        corpus = Corpus.parquet(str(folder))
+        assert [(p.row_group, p.file) for p in corpus.parts] == [(g, 0) for g in range(5)]
+        actual = client.compute(corroborate(corpus).analysis, sync=True)
+        _assert_equal_claim_by_claim(_named(folder, bundles), actual)
+
+    def test_validated_with_positions(self, sync: None, tmp_path: Path) -> None:
+        folder, bundles = _parquet_corpus(tmp_path, 30, seed=8)
+        findings = validate_corpus(Corpus.parquet(folder)).compute()
+        expected = [
+            (str(folder), n, f.code, f.path)
+            for n, b in enumerate(bundles, start=1)
+            for f in cm.validate(b).findings
+        ]
+        assert expected
+        assert expected == [(f.name, f.line, f.code, f.path) for f in findings]
+
+    def test_rewritten_files_are_one_part(self, sync: None, tmp_path: Path) -> None:
+        import pyarrow.parquet as pq
+
+        folder, bundles = _parquet_corpus(tmp_path, 60, seed=9)
+        claims = folder / "claims.parquet"
+        pq.write_table(pq.read_table(claims), claims)  # one row group: no longer aligned
+        corpus = Corpus.parquet(folder)
+        assert [(None, 0)] == [(p.row_group, p.file) for p in corpus.parts]
+        _assert_equal_claim_by_claim(_named(folder, bundles), corroborate(corpus).compute())
+
+    def test_folders_and_globs(self, sync: None, tmp_path: Path) -> None:
+        first, bundles = _parquet_corpus(tmp_path / "a", 30, seed=10)
+        second = tmp_path / "b" / "parquet"
+        others = [attrs.evolve(b, id=None) for b in bundles[:10]]  # named by place
+        arrow.write_parquet(others, second, batch_size=25)
+        corpus = Corpus.parquet(str(tmp_path / "*" / "parquet"))
+        assert [0, 0, 1] == [p.file for p in corpus.parts]
+        names = [f"{first}:{n}" for n in range(1, 31)] + [f"{second}:{n}" for n in range(1, 11)]
+        kept = [for_corroboration(b) for b in [*bundles, *others]]
+        expected = cm.analyze(merge_corpus(kept, names=names).bundle)
+        _assert_equal_claim_by_claim(expected, corroborate(corpus).compute())
+
+    def test_no_folder(self, tmp_path: Path) -> None:
+        with pytest.raises(FileNotFoundError):
+            Corpus.parquet(str(tmp_path / "missing"))
+        with pytest.raises(InvalidValueError, match="folders"):
+            Corpus.parquet([3])  # type: ignore[list-item]
+
+
 class TestInProcess:
     """The same computation on Dask's synchronous scheduler, over corpora of every shape."""
 
@@ -202,6 +272,31 @@ class TestInProcess:
         _assert_equal_claim_by_claim(
             expected, corroborate(Corpus.json_lines(str(path)), scales=[desk]).compute()
         )
+
+    def test_declared_scales_and_verdicts(self, sync: None, tmp_path: Path) -> None:
+        # The desk's scale declared by the records; verdicts whose ids and reviewed
+        # assertions' ids two records use.
+        path, bundles = _with_desk_scale(tmp_path)
+        desk = _desk_scale()
+        declared = cm.DeclaredScale(
+            id=desk.id,
+            kind=desk.kind,
+            name=desk.name,
+            levels=(cm.DeclaredLevel(label="solid", band=cm.Interval(low=0.7, high=1.0)),),
+        )
+        port = cm.loads(Path("examples/san-telmo-port.json").read_bytes())
+        records = [
+            *(attrs.evolve(b, scales=(declared,)) for b in bundles),
+            attrs.evolve(port, id="port-a"),
+            attrs.evolve(port, id="port-b"),
+        ]
+        cm.dump_lines(records, path)
+        expected, _ = _single_process([path])
+        assert any(claim.fact_checks for claim in expected.values())
+        undeclared = tmp_path / "undeclared.jsonl"
+        cm.dump_lines([*bundles, *records[6:]], undeclared)
+        assert _single_process([undeclared])[0] != expected  # the declaration counts
+        _assert_equal_claim_by_claim(expected, corroborate(Corpus.json_lines(path)).compute())
 
     def test_ids_other_records_use_are_namespaced(self, sync: None, tmp_path: Path) -> None:
         world = World(6)

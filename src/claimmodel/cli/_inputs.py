@@ -209,7 +209,10 @@ def is_unreadable(error: BaseException) -> bool:
 
 
 @contextmanager
-def _opened(path: str) -> Iterator[IO[bytes]]:
+def _opened(path: str, given: IO[bytes] | None = None) -> Iterator[IO[bytes]]:
+    if given is not None:
+        yield given
+        return
     if path == STDIN:
         yield sys.stdin.buffer
         return
@@ -226,20 +229,23 @@ def _opened(path: str) -> Iterator[IO[bytes]]:
             yield cast("IO[bytes]", unzipped)
 
 
-def read_corpus(path: str, *, progress: bool = True) -> Iterator[CorpusLine]:
+def read_corpus(
+    path: str, *, progress: bool = True, file: IO[bytes] | None = None
+) -> Iterator[CorpusLine]:
     """The lines of the JSON Lines corpus at ``path``, with a progress line on a terminal.
 
-    ``progress=False`` (``--quiet``) draws no progress line, even on a terminal.
+    ``progress=False`` (``--quiet``) draws no progress line, even on a terminal.  ``file``
+    is read in place of the path's bytes (standard input kept aside, say).
 
     Raises :class:`CorpusReadError` when the file cannot be opened or its bytes stop
     making sense (a broken gzip stream), after yielding every line read before that.
     """
     name = display_name(path)
-    with _opened(path) as file:
-        shown = Progress(name, file, enabled=progress)
+    with _opened(path, file) as opened:
+        shown = Progress(name, opened, enabled=progress)
         number = 0
         try:
-            for count, line in enumerate(iter_lines(file, name=name), start=1):
+            for count, line in enumerate(iter_lines(opened, name=name), start=1):
                 number = line.number
                 shown.update(count)
                 yield line

@@ -4,12 +4,22 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import shutil
 import sys
+import tempfile
 import textwrap
-from collections.abc import Callable, Iterable, Iterator
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import IO, Any, Protocol
 
-from claimmodel.analysis import Analysis, CitedEvidence, ClaimAnalysis, FactCheck, analyze
+from claimmodel.analysis import (
+    Analysis,
+    CitedEvidence,
+    ClaimAnalysis,
+    Contradiction,
+    FactCheck,
+    FigureConflict,
+    analyze,
+)
 from claimmodel.cli._commands import (
     EXIT_INVALID,
     EXIT_OK,
@@ -22,17 +32,27 @@ from claimmodel.cli._inputs import (
     STDIN,
     CorpusReadError,
     UnreadableError,
-    decode,
+    decode_bytes,
     display_name,
     expand,
     is_jsonl,
+    read,
     read_corpus,
 )
 from claimmodel.cli._interop import write_output
 from claimmodel.cli._terminal import json_for_terminal, printable
-from claimmodel.corpus import for_corroboration, merge_corpus
-from claimmodel.exceptions import DecodeError, MergeConflictError
-from claimmodel.model import AssertionMode, Bearing, Bundle, Confidence, Quantity, Stance
+from claimmodel.corpus import Conflict, for_corroboration, merge_corpus
+from claimmodel.corpus._corroborate import analyses, registry_of
+from claimmodel.exceptions import DecodeError, InvalidValueError, MergeConflictError
+from claimmodel.model import (
+    Assertion,
+    AssertionMode,
+    Bearing,
+    Bundle,
+    Confidence,
+    Quantity,
+    Stance,
+)
 from claimmodel.render import render_html
 
 __all__ = ["claim_data", "judgements", "render_report", "run_report"]
@@ -72,12 +92,55 @@ def _ids(ids: Iterable[str]) -> str:
     return ("assertion " if len(listed) == 1 else "assertions ") + ", ".join(listed)
 
 
+class _Lookup(Protocol):
+    """What a claim's report reads beside its analysis: its assertions and sources' names."""
+
+    def assertion(self, assertion_id: str) -> Assertion | None: ...
+
+    def label(self, source_id: str) -> str | None: ...
+
+
+class _InBundle:
+    """The look-ups of a whole bundle."""
+
+    def __init__(self, bundle: Bundle) -> None:
+        self.bundle = bundle
+
+    def assertion(self, assertion_id: str) -> Assertion | None:
+        return self.bundle.assertion(assertion_id)
+
+    def label(self, source_id: str) -> str | None:
+        source = self.bundle.source(source_id)
+        return None if source is None else source.label
+
+
+class _OfClaim:
+    """The look-ups of one claim of a corpus read in parts: its assertions, and the
+    registry's names of sources (the first source of each id, as in a bundle)."""
+
+    def __init__(self, assertions: Iterable[Assertion], names: Mapping[str, str]) -> None:
+        self.assertions: dict[str, Assertion] = {}
+        for assertion in assertions:
+            self.assertions.setdefault(assertion.id, assertion)
+        self.names = names
+
+    def assertion(self, assertion_id: str) -> Assertion | None:
+        return self.assertions.get(assertion_id)
+
+    def label(self, source_id: str) -> str | None:
+        return self.names.get(source_id)
+
+
 def judgements(bundle: Bundle, claim: ClaimAnalysis) -> list[tuple[Confidence, list[str]]]:
     """Each distinct judgement of the claim's assertions (level, scale, band, assessor),
     with the ids of the assertions that carry it, in the order they first appear."""
+    return _judgements(_InBundle(bundle), claim)
+
+
+def _judgements(lookup: _Lookup, claim: ClaimAnalysis) -> list[tuple[Confidence, list[str]]]:
     found: dict[tuple[str, str, object, str | None], tuple[Confidence, list[str]]] = {}
     for assertion_id in claim.assertions:
-        assertion = bundle.assertion(assertion_id)
+        assertion = lookup.assertion(assertion_id)
         if assertion is None:  # pragma: no cover - the analysis names only the bundle's
             continue
         confidence = assertion.confidence
@@ -86,20 +149,20 @@ def judgements(bundle: Bundle, claim: ClaimAnalysis) -> list[tuple[Confidence, l
     return list(found.values())
 
 
-def _judged_by(bundle: Bundle, confidence: Confidence) -> str:
+def _judged_by(lookup: _Lookup, confidence: Confidence) -> str:
     assessor = confidence.assessor
     if assessor is None:
         return f"{confidence}; who judged it is not stated"
-    source = bundle.source(assessor)
-    return f"{confidence}, judged by {source.label if source is not None else assessor}"
+    label = lookup.label(assessor)
+    return f"{confidence}, judged by {label if label is not None else assessor}"
 
 
-def _confidence_lines(bundle: Bundle, claim: ClaimAnalysis) -> list[str]:
+def _confidence_lines(lookup: _Lookup, claim: ClaimAnalysis) -> list[str]:
     """The level, scale and assessor of each judgement of the claim; their joint band first
     when there are several."""
-    found = judgements(bundle, claim)
+    found = _judgements(lookup, claim)
     if len(found) == 1:
-        return _wrap(f"confidence: {_judged_by(bundle, found[0][0])}")
+        return _wrap(f"confidence: {_judged_by(lookup, found[0][0])}")
     if claim.confidence is not None:
         overall = f"{claim.confidence} over {len(found)} judgements"
     elif claim.judged:
@@ -108,11 +171,11 @@ def _confidence_lines(bundle: Bundle, claim: ClaimAnalysis) -> list[str]:
         overall = f"cannot be judged, in {len(found)} judgements"
     lines = _wrap(f"confidence: {overall}")
     for confidence, ids in found:
-        lines += _wrap(f"{_judged_by(bundle, confidence)} ({_ids(ids)})", indent="    ")
+        lines += _wrap(f"{_judged_by(lookup, confidence)} ({_ids(ids)})", indent="    ")
     return lines
 
 
-def _block(bundle: Bundle, claim: ClaimAnalysis) -> list[str]:
+def _block(lookup: _Lookup, claim: ClaimAnalysis) -> list[str]:
     lines = [printable(claim.claim)]
     lines += _wrap(claim.text if claim.text is not None else "(claim not in the bundle)")
     for same in claim.same:
@@ -162,7 +225,7 @@ def _block(bundle: Bundle, claim: ClaimAnalysis) -> list[str]:
     for item in claim.evidence:
         lines += _wrap(f"evidence {_evidence_line(item)}")
     if claim.assertions:
-        lines += _confidence_lines(bundle, claim)
+        lines += _confidence_lines(lookup, claim)
     for check in claim.fact_checks:
         lines += _wrap(f"fact-check: {check.description} ({_ids(check.assertions)})")
     lines += _wrap(f"verdict: {claim.verdict}")
@@ -190,45 +253,67 @@ def _evidence_line(item: CitedEvidence) -> str:
 
 def render_report(bundle: Bundle, analysis: Analysis, *, title: str | None = None) -> str:
     """The plain-text report: one block per claim, ending in its verdict, then a summary."""
-    lines: list[str] = []
     heading = title or bundle.title or bundle.id
+    lookup = _InBundle(bundle)
+    claims = ((claim, lookup) for claim in analysis.values())
+    return "".join(_report_text(heading, claims, analysis.conflicting_figures))
+
+
+def _report_text(
+    heading: str | None,
+    claims: Iterable[tuple[ClaimAnalysis, _Lookup]],
+    figures: Sequence[FigureConflict],
+) -> Iterator[str]:
+    """The plain-text report in pieces, one claim's block at a time (each claim with what
+    its block looks up), so that a corpus's report never holds all its text at once."""
     if heading:
-        lines += _wrap(heading, indent="", hang="  ")
-        lines.append("")
-    for claim in analysis.values():
-        lines += _block(bundle, claim)
-        lines.append("")
-    single = len(analysis.single_origin)
-    contradictions = analysis.contradictions
-    questioned = sum(1 for claim in analysis.values() if claim.questioning)
+        yield "\n".join([*_wrap(heading, indent="", hang="  "), "", ""])
+    count = single = questioned = refuted = checked = 0
+    contradictions: list[Contradiction] = []
+    for claim, lookup in claims:
+        yield "\n".join([*_block(lookup, claim), "", ""])
+        count += 1
+        single += claim.single_origin
+        questioned += bool(claim.questioning)
+        refuted += bool(claim.refuting_evidence)
+        checked += bool(claim.fact_checks)
+        if claim.contradicted:
+            contradictions.append(
+                Contradiction(
+                    claim=claim.claim,
+                    text=claim.text,
+                    asserted_by=claim.independent,
+                    opposed_by=tuple(o for o in claim.origins if o.contradicts),
+                )
+            )
     summary = (
-        f"{_plural(len(analysis), 'claim')}; {single} single-origin; "
-        f"{len(contradictions)} contradicted"
+        f"{_plural(count, 'claim')}; {single} single-origin; {len(contradictions)} contradicted"
     )
     if questioned:
         summary += f"; {questioned} questioned"
-    figures = analysis.conflicting_figures
     if figures:
         summary += f"; {_plural(len(figures), 'conflict')} of figures"
-    refuted = sum(1 for claim in analysis.values() if claim.refuting_evidence)
     if refuted:
         summary += f"; {refuted} with refuting evidence"
-    checked = sum(1 for claim in analysis.values() if claim.fact_checks)
     if checked:
         summary += f"; {checked} fact-checked"
-    lines += _wrap(summary, indent="", hang="  ")
+    lines = _wrap(summary, indent="", hang="  ")
     for found in contradictions:
         asserted = ", ".join(origin.label for origin in found.asserted_by)
         opposed = ", ".join(origin.label for origin in found.opposed_by)
         lines += _wrap(f"contradicted: {found.claim}: asserted by {asserted}; opposed by {opposed}")
     for conflict in figures:
         lines += _wrap(f"conflicting figures ({conflict.measure}): {conflict.description}")
-    return "\n".join(lines) + "\n"
+    yield "\n".join(lines) + "\n"
 
 
 def claim_data(claim: ClaimAnalysis, bundle: Bundle | None = None) -> dict[str, Any]:
     """The JSON object ``report --format json`` prints for one claim (with each judgement
     of its assertions when ``bundle``, the analysed bundle, is given)."""
+    return _claim_data(claim, None if bundle is None else _InBundle(bundle))
+
+
+def _claim_data(claim: ClaimAnalysis, lookup: _Lookup | None) -> dict[str, Any]:
     data: dict[str, Any] = {
         "claim": claim.claim,
         "text": claim.text,
@@ -344,7 +429,7 @@ def claim_data(claim: ClaimAnalysis, bundle: Bundle | None = None) -> dict[str, 
         ],
         "verdict": claim.verdict,
     }
-    if bundle is not None:
+    if lookup is not None:
         data["judgements"] = [
             {
                 "scale": confidence.scale,
@@ -357,7 +442,7 @@ def claim_data(claim: ClaimAnalysis, bundle: Bundle | None = None) -> dict[str, 
                 "assessor": confidence.assessor,
                 "assertions": ids,
             }
-            for confidence, ids in judgements(bundle, claim)
+            for confidence, ids in _judgements(lookup, claim)
         ]
     return data
 
@@ -417,40 +502,95 @@ def _quantity_data(quantity: Quantity) -> dict[str, Any]:
     return {**data, "figure": str(quantity)}
 
 
-def _read_corpus(
-    path: str, bundles: list[Bundle], names: list[str], keep: Callable[[Bundle], Bundle]
-) -> int:
-    """Add the bundles of a JSON Lines corpus, each kept as far as ``keep`` keeps it."""
-    status = EXIT_OK
-    name = display_name(path)
-    try:
-        for line in read_corpus(path):
-            if line.error is not None:
-                for problem in line.error.problems:
-                    where = f"{printable(name)}:{line.number}: {printable(problem.path)}"
-                    print(f"{where}: {printable(problem.message)}", file=sys.stderr)
-                status = max(status, EXIT_INVALID)
-            elif line.bundle is not None:
-                notice = invalid_notice("report", f"{name}:{line.number}", path, line.bundle)
-                if notice is not None:
-                    print(notice, file=sys.stderr)
-                    status = max(status, EXIT_INVALID)
-                    continue
-                bundles.append(keep(line.bundle))
-                names.append(f"{name}:{line.number}")
-    except CorpusReadError as error:
-        print(f"{printable(name)}: {printable(error)}", file=sys.stderr)
-        status = EXIT_UNREADABLE
-    return status
+class _Inputs:
+    """The bundles of the report's files, each with its name (``file:line`` for a line of a
+    corpus), as many times as they are asked for: standard input is kept in a temporary
+    file when first read.  The first reading reports what cannot be read or breaks a
+    validation rule (those bundles are left out) and records the exit status."""
+
+    def __init__(self, paths: list[str], *, jsonl: bool, keep: Callable[[Bundle], Bundle]) -> None:
+        self.paths = paths
+        self.jsonl = jsonl
+        self.keep = keep
+        self.status = EXIT_OK
+        self.count = 0
+        self._stdin: IO[bytes] | None = None
+        self._stdin_bytes: bytes | None = None
+
+    def close(self) -> None:
+        if self._stdin is not None:
+            self._stdin.close()
+
+    def read(self, *, check: bool) -> Iterator[tuple[str, Bundle]]:
+        """Every bundle with its name; ``check`` on the first reading."""
+        for path in self.paths:
+            if is_jsonl(path, jsonl=self.jsonl):
+                yield from self._corpus(path, check=check)
+                continue
+            try:
+                bundle = decode_bytes(path, self._bytes(path))
+                if check:
+                    notice = invalid_notice("report", display_name(path), path, bundle)
+                    if notice is not None:
+                        print(notice, file=sys.stderr)
+                        self.status = max(self.status, EXIT_INVALID)
+                        continue
+                yield display_name(path), self.keep(bundle)
+            except UnreadableError as error:
+                print_unreadable(error)
+                self.status = max(self.status, EXIT_UNREADABLE)
+            except DecodeError as error:
+                print_decode_error(path, error)
+                self.status = max(self.status, EXIT_INVALID)
+
+    def _bytes(self, path: str) -> bytes:
+        if path != STDIN:
+            return read(path)
+        if self._stdin_bytes is None:
+            self._stdin_bytes = read(path)
+        return self._stdin_bytes
+
+    def _file(self, path: str) -> IO[bytes] | None:
+        """Standard input's bytes, kept in a temporary file; ``None`` for a path."""
+        if path != STDIN:
+            return None
+        if self._stdin is None:
+            self._stdin = tempfile.TemporaryFile()  # noqa: SIM115  (closed by close())
+            shutil.copyfileobj(sys.stdin.buffer, self._stdin)
+        self._stdin.seek(0)
+        return self._stdin
+
+    def _corpus(self, path: str, *, check: bool) -> Iterator[tuple[str, Bundle]]:
+        """The bundles of a JSON Lines corpus, each kept as far as ``keep`` keeps it."""
+        name = display_name(path)
+        try:
+            for line in read_corpus(path, file=self._file(path)):
+                if line.error is not None:
+                    for problem in line.error.problems:
+                        where = f"{printable(name)}:{line.number}: {printable(problem.path)}"
+                        print(f"{where}: {printable(problem.message)}", file=sys.stderr)
+                    self.status = max(self.status, EXIT_INVALID)
+                elif line.bundle is not None:
+                    where = f"{name}:{line.number}"
+                    if check:
+                        notice = invalid_notice("report", where, path, line.bundle)
+                        if notice is not None:
+                            print(notice, file=sys.stderr)
+                            self.status = max(self.status, EXIT_INVALID)
+                            continue
+                    yield where, self.keep(line.bundle)
+        except CorpusReadError as error:
+            print(f"{printable(name)}: {printable(error)}", file=sys.stderr)
+            self.status = EXIT_UNREADABLE
 
 
-def _write_claims(bundle: Bundle, analysis: Analysis) -> None:
+def _write_claims(claims: Iterable[tuple[ClaimAnalysis, _Lookup]]) -> None:
     """Print the JSON list of claims one claim at a time, as ``json.dumps(..., indent=2)``
     would print it whole, so that a corpus's report never holds all its text at once."""
     write = sys.stdout.write
     first = True
-    for claim in analysis.values():
-        item = json_for_terminal(claim_data(claim, bundle)).replace("\n", "\n  ")
+    for claim, lookup in claims:
+        item = json_for_terminal(_claim_data(claim, lookup)).replace("\n", "\n  ")
         write(("[\n  " if first else ",\n  ") + item)
         first = False
     write("[]\n" if first else "\n]\n")
@@ -462,58 +602,116 @@ def _title(files: list[str], count: int) -> str:
 
 
 def run_report(args: argparse.Namespace) -> int:
-    bundles: list[Bundle] = []
-    names: list[str] = []
-    status = EXIT_OK
     paths = list(expand(args.files))
     # The text and JSON reports need only what the analysis reads; the page quotes too.
     keep = _whole if args.format == "html" else for_corroboration
-    for path in paths:
-        if is_jsonl(path, jsonl=args.jsonl):
-            status = max(status, _read_corpus(path, bundles, names, keep))
-            continue
-        try:
-            bundle = decode(path)
-            notice = invalid_notice("report", display_name(path), path, bundle)
-            if notice is not None:
-                print(notice, file=sys.stderr)
-                status = max(status, EXIT_INVALID)
-                continue
-            bundles.append(keep(bundle))
-            names.append(display_name(path))
-        except UnreadableError as error:
-            print_unreadable(error)
-            status = max(status, EXIT_UNREADABLE)
-        except DecodeError as error:
-            print_decode_error(path, error)
-            status = max(status, EXIT_INVALID)
-    if status != EXIT_OK:
-        return status
-    try:
-        merged = merge_corpus(bundles, names=names, strict=args.strict)
-        count = len(bundles)
-        bundles.clear()  # the merge holds all the analysis needs: free the inputs for it
-    except MergeConflictError as error:
-        print(f"cannot merge: {printable(error)}", file=sys.stderr)
-        return EXIT_INVALID
-    for conflict in merged.conflicts:
-        print(f"claimmodel report: conflict: {printable(conflict)}", file=sys.stderr)
-    bundle = merged.bundle
-    analysis = analyze(bundle)
-    title = None if count == 1 else _title(paths, count)
+    inputs = _Inputs(paths, jsonl=args.jsonl, keep=keep)
     try:
         if args.format == "html":
-            write_output(args.output, render_html(bundle, analysis, title=title))
-            return EXIT_OK
-        with _output(args.output):
-            if args.format == "json":
-                _write_claims(bundle, analysis)
-            else:
-                sys.stdout.write(render_report(bundle, analysis, title=title))
+            return _in_memory(args, inputs)
+        return _in_parts(args, inputs)
     except UnreadableError as error:
         print_unreadable(error)
         return EXIT_UNREADABLE
+    finally:
+        inputs.close()
+
+
+def _in_memory(args: argparse.Namespace, inputs: _Inputs) -> int:
+    """The page: every bundle merged into one, which the page shows whole."""
+    bundles: list[Bundle] = []
+    names: list[str] = []
+    for name, bundle in inputs.read(check=True):
+        bundles.append(bundle)
+        names.append(name)
+    if inputs.status != EXIT_OK:
+        return inputs.status
+    try:
+        merged = merge_corpus(bundles, names=names, strict=args.strict)
+    except MergeConflictError as error:
+        print(f"cannot merge: {printable(error)}", file=sys.stderr)
+        return EXIT_INVALID
+    count = len(bundles)
+    bundles.clear()  # the merge holds all the analysis needs: free the inputs for it
+    _print_conflicts(merged.conflicts)
+    bundle = merged.bundle
+    title = None if count == 1 else _title(inputs.paths, count)
+    write_output(args.output, render_html(bundle, analyze(bundle), title=title))
     return EXIT_OK
+
+
+def _in_parts(args: argparse.Namespace, inputs: _Inputs) -> int:
+    """The text and JSON reports, read in two passes (``claimmodel.corpus._corroborate``):
+    the registry of sources and claims first, then each claim's assertions, analysed and
+    printed one claim at a time."""
+    try:
+        registry = registry_of(inputs.read(check=True), strict=args.strict)
+    except MergeConflictError as error:
+        if inputs.status != EXIT_OK:
+            return inputs.status
+        print(f"cannot merge: {printable(error)}", file=sys.stderr)
+        return EXIT_INVALID
+    if inputs.status != EXIT_OK:
+        return inputs.status
+    if registry is None:
+        # A record on several lines: its versions are reconciled item by item, which only
+        # the merge of whole bundles does.
+        return _whole_report(args, inputs)
+    _print_conflicts(registry.conflicts)
+    title = None if registry.records == 1 else _title(inputs.paths, registry.records)
+    names = registry.record.names
+    claims = (
+        (claim, _OfClaim(assertions, names))
+        for claim, assertions in analyses(registry, inputs.read(check=False))
+    )
+    try:
+        with _output(args.output):
+            if args.format == "json":
+                _write_claims(claims)
+            else:
+                heading = title or registry.heading
+                for piece in _report_text(heading, claims, registry.record.conflicts):
+                    sys.stdout.write(piece)
+    except InvalidValueError as error:  # the corpus changed between the two readings
+        print(f"claimmodel report: {printable(error)}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    return EXIT_OK
+
+
+def _whole_report(args: argparse.Namespace, inputs: _Inputs) -> int:
+    """The text and JSON reports of a corpus in which one record is on several lines: its
+    versions merged whole, as the page's are."""
+    bundles: list[Bundle] = []
+    names: list[str] = []
+    for name, bundle in inputs.read(check=False):
+        bundles.append(bundle)
+        names.append(name)
+    try:
+        merged = merge_corpus(bundles, names=names, strict=args.strict)
+    except MergeConflictError as error:
+        print(f"cannot merge: {printable(error)}", file=sys.stderr)
+        return EXIT_INVALID
+    count = len(bundles)
+    bundles.clear()
+    _print_conflicts(merged.conflicts)
+    bundle = merged.bundle
+    analysis = analyze(bundle)
+    lookup = _InBundle(bundle)
+    claims = ((claim, lookup) for claim in analysis.values())
+    with _output(args.output):
+        if args.format == "json":
+            _write_claims(claims)
+        else:
+            title = None if count == 1 else _title(inputs.paths, count)
+            heading = title or bundle.title or bundle.id
+            for piece in _report_text(heading, claims, analysis.conflicting_figures):
+                sys.stdout.write(piece)
+    return EXIT_OK
+
+
+def _print_conflicts(conflicts: Iterable[Conflict]) -> None:
+    for conflict in conflicts:
+        print(f"claimmodel report: conflict: {printable(conflict)}", file=sys.stderr)
 
 
 def _whole(bundle: Bundle) -> Bundle:

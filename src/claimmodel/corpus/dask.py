@@ -34,10 +34,9 @@ from __future__ import annotations
 import io
 import os
 import zlib
-from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from operator import itemgetter
-from typing import Any, Literal
+from typing import Any
 
 import attrs
 
@@ -53,16 +52,27 @@ except ImportError as error:  # pragma: no cover  (tested in a subprocess)
         "install it with: pip install 'claimmodel[dask]'"
     ) from error
 
-from claimmodel.analysis._analyze import Analysis, ClaimAnalysis, Record, Withdrawn, _withdrawn
+from claimmodel.analysis._analyze import Analysis, ClaimAnalysis
 from claimmodel.analysis._figures import FigureConflict
+from claimmodel.analysis._verdicts import FactCheck
+from claimmodel.corpus._corroborate import (
+    IdCount,
+    Registry,
+    Skeleton,
+    Withdrawal,
+    claim_analysis,
+    contributions,
+    record_ids,
+    shared_ids,
+    skeleton,
+)
 from claimmodel.corpus._jsonl import CorpusLine, iter_lines
 from claimmodel.corpus._keep import for_corroboration
-from claimmodel.corpus._merge import Conflict, merge_corpus
-from claimmodel.corpus._references import Renamer
+from claimmodel.corpus._merge import Conflict
 from claimmodel.exceptions import InvalidValueError
 from claimmodel.format import Limits
 from claimmodel.format._limits import DEFAULT_LIMITS
-from claimmodel.model import AnonymousSource, Assertion, Bundle, FrozenMap, Scale
+from claimmodel.model import Assertion, Bundle, FrozenMap, Scale
 from claimmodel.validation import Severity, validate
 
 __all__ = [
@@ -81,7 +91,8 @@ BLOCKSIZE = 32 * 2**20
 @attrs.frozen(kw_only=True)
 class Part:
     """One partition of a corpus: bytes ``offset`` to ``offset + length`` of the file at
-    ``path`` (moved on to the next line ends), or the whole file when ``length`` is ``None``.
+    ``path`` (moved on to the next line ends), or the whole file when ``length`` is ``None``;
+    or a row group of a Parquet corpus (``parquet``).
 
     ``name`` labels its lines (the path as the corpus was given it), ``file`` is the
     file's position in the corpus and ``index`` the part's position in its file.
@@ -93,6 +104,10 @@ class Part:
     index: int
     offset: int = 0
     length: int | None = None
+    parquet: bool = False
+    """Whether ``path`` is a Parquet corpus's folder (``length`` is then ``None``)."""
+    row_group: int | None = None
+    """The row group of a Parquet corpus the part is (``None``: the whole folder)."""
 
 
 @attrs.frozen(kw_only=True)
@@ -181,6 +196,54 @@ class Corpus:
                 )
         return cls(parts, limits=limits, storage_options=options)
 
+    @classmethod
+    def parquet(
+        cls,
+        folders: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
+        *,
+        limits: Limits = DEFAULT_LIMITS,
+        storage_options: Mapping[str, Any] | None = None,
+    ) -> Corpus:
+        """The Parquet corpora in ``folders`` (paths, URLs or glob patterns, in order), each
+        a folder as :func:`~claimmodel.interop.arrow.write_parquet` writes it.
+
+        Each row group is a part (every file's row group *i* holds the same bundles); a
+        folder whose files another tool rewrote, so that their row groups no longer line
+        up, is one part.  A bundle's line is its position in its folder's corpus (its
+        ``bundle_index``, counted from 1), so a bundle without an id is named
+        ``FOLDER:N``.  Needs the ``arrow`` extra beside ``dask``.
+        """
+        arrow = _arrow()
+        given = [folders] if isinstance(folders, str | os.PathLike) else list(folders)
+        options = dict(storage_options or {})
+        parts: list[Part] = []
+        file = 0
+        for given_folder in given:
+            if not isinstance(given_folder, str | os.PathLike):
+                raise InvalidValueError(
+                    f"folders are strings or path objects, not {given_folder!r}"
+                )
+            text = os.fspath(given_folder)
+            fs, _, found = fsspec.get_fs_token_paths(text, storage_options=options)
+            if _has_magic(text):  # a pattern: the folders it matches (files are not listed)
+                found = sorted(fs.glob(fs._strip_protocol(text)))
+            found = [path for path in found if fs.isdir(path)]
+            if not found:
+                raise FileNotFoundError(f"no folder matches {text!r}")
+            for path in found:
+                url = path if _is_local(fs) else fs.unstrip_protocol(path)
+                name = text if len(found) == 1 and not _has_magic(text) else url
+                groups = arrow.parquet_row_groups(opener=_opener(url, options))
+                if groups is None:
+                    parts.append(Part(path=url, name=name, file=file, index=0, parquet=True))
+                else:
+                    parts.extend(
+                        Part(path=url, name=name, file=file, index=g, parquet=True, row_group=g)
+                        for g in range(groups)
+                    )
+                file += 1
+        return cls(parts, limits=limits, storage_options=options)
+
     # -- reading -----------------------------------------------------------------------
 
     def _parts(self) -> db.Bag:
@@ -250,8 +313,29 @@ def _block(part: Part, storage_options: Mapping[str, Any]) -> bytes:
 
 
 def _count_lines(part: Part, storage_options: Mapping[str, Any]) -> int:
-    """How many lines the part holds (none are counted after a whole file: no part follows)."""
+    """How many lines the part holds (none are counted after a whole file, whose lines no
+    part follows, nor in Parquet, whose bundles are numbered by their bundle_index)."""
     return 0 if part.length is None else _block(part, storage_options).count(b"\n")
+
+
+def _arrow() -> Any:
+    try:
+        from claimmodel.interop import arrow  # noqa: PLC0415  (the arrow extra, when used)
+    except ImportError as error:
+        raise ImportError(
+            "a Parquet corpus needs pyarrow, which is an optional extra; install it with: "
+            "pip install 'claimmodel[arrow]'"
+        ) from error
+    return arrow
+
+
+def _opener(url: str, storage_options: Mapping[str, Any]) -> Any:
+    """What opens each file of the Parquet corpus at ``url`` (through fsspec)."""
+
+    def opener(name: str) -> Any:
+        return fsspec.open(f"{url.rstrip('/')}/{name}", "rb", **storage_options).open()
+
+    return opener
 
 
 def _iter_part(
@@ -262,6 +346,15 @@ def _iter_part(
     block: bytes | None = None,
 ) -> Iterator[CorpusLine]:
     """The lines of a part; ``block`` is its bytes, when they have been read already."""
+    if part.parquet:
+        bundles = _arrow().iter_parquet(
+            row_group=part.row_group,
+            opener=_opener(part.path, storage_options),
+            limits=limits,
+        )
+        for index, bundle in bundles:
+            yield CorpusLine(name=part.name, number=index + 1, bundle=bundle)
+        return
     if part.length is None:
         with fsspec.open(part.path, "rb", compression="infer", **storage_options) as file:
             yield from iter_lines(file, limits=limits, name=part.name)
@@ -347,66 +440,29 @@ def _hashed(key: str) -> int:
 
 
 @attrs.frozen(kw_only=True)
-class _Skeleton:
-    """What the registry keeps of one bundle: its id, its line (``number``, counted from
-    its part's first line) and a bundle of its sources, claims and claim-joining relations;
-    ``unnamed`` pairs each unnamed speaker with the relay it spoke through (``None``: the
-    bundle's document)."""
-
-    id: str | None
-    name: str
-    number: int
-    bundle: Bundle
-    unnamed: tuple[tuple[str, str | None], ...]
-
-
-@attrs.frozen(kw_only=True)
 class _PartSkeleton:
-    """Pass 1's result for a part: its key (file, index), its line count, its skeletons."""
+    """Pass 1's result for a part: its key (file, index), its line count, its skeletons
+    (their lines counted from the part's first)."""
 
     key: tuple[int, int]
     lines: int
-    skeletons: tuple[_Skeleton, ...]
+    skeletons: tuple[Skeleton, ...]
 
 
 def _first_pass(
     parts: Sequence[Part], limits: Limits, storage_options: Mapping[str, Any]
-) -> list[_PartSkeleton | tuple[int, str]]:
-    """Pass 1 over a part: its skeleton, and each record's assertion ids (once per record),
-    keyed for the shuffle that counts them."""
-    out: list[_PartSkeleton | tuple[int, str]] = []
+) -> list[_PartSkeleton | tuple[int, tuple[str, str]]]:
+    """Pass 1 over a part: its skeleton, and each record's assertion and verdict ids (once
+    per record), keyed for the shuffle that counts them."""
+    out: list[_PartSkeleton | tuple[int, tuple[str, str]]] = []
     for part in parts:
-        skeletons: list[_Skeleton] = []
+        skeletons: list[Skeleton] = []
         block = None if part.length is None else _block(part, storage_options)
         lines = 0 if block is None else block.count(b"\n")
         for line in _iter_part(part, 1, limits, storage_options, block):
             bundle = for_corroboration(_bundle_of(line))
-            anonymous = {s.id for s in bundle.sources if isinstance(s, AnonymousSource)}
-            unnamed: dict[tuple[str, str | None], None] = {}
-            for assertion in bundle.assertions:
-                speaker = assertion.attribution.source
-                if speaker in anonymous:
-                    chain = assertion.attribution.chain
-                    unnamed[(speaker, chain[0].source if chain else None)] = None
-            skeleton = Bundle(
-                id=bundle.id,
-                document=bundle.document,
-                sources=bundle.sources,
-                claims=bundle.claims,
-                relations=tuple(r for r in bundle.relations if r.kind.declares_same_claim),
-            )
-            skeletons.append(
-                _Skeleton(
-                    id=bundle.id,
-                    name=line.name,
-                    number=line.number,
-                    bundle=skeleton,
-                    unnamed=tuple(unnamed),
-                )
-            )
-            out.extend(
-                (_hashed(local), local) for local in dict.fromkeys(a.id for a in bundle.assertions)
-            )
+            skeletons.append(skeleton(bundle, line.name, line.number))
+            out.extend((_hashed(local), (kind, local)) for kind, local in record_ids(bundle))
         del block
         out.append(
             _PartSkeleton(key=(part.file, part.index), lines=lines, skeletons=tuple(skeletons))
@@ -422,30 +478,21 @@ def _is_id(item: object) -> bool:
     return not isinstance(item, _PartSkeleton)
 
 
-def _shared_ids(groups: Iterable[tuple[int, list[tuple[int, str]]]]) -> list[tuple[bool, str]]:
-    """Of the assertion ids of some groups (each listed once per record that holds it): those
-    more than one record uses (``True``), and those one record uses that are spelt like
-    namespaced ids (``False``)."""
-    found: list[tuple[bool, str]] = []
-    for _, members in groups:
-        counts = Counter(local for _, local in members)
-        for local, count in counts.items():
-            if count > 1:
-                found.append((True, local))
-            elif "/" in local:
-                found.append((False, local))
-    return found
+def _shared_ids(groups: Iterable[tuple[int, list[tuple[int, tuple[str, str]]]]]) -> list[IdCount]:
+    """Of the ids of some groups (each listed once per record that holds it): those more
+    than one record uses, and those one record uses that are spelt like namespaced ids."""
+    return [found for _, members in groups for found in shared_ids(i for _, i in members)]
 
 
-class _Registry:
-    """The corpus's sources and claims, merged: the :class:`Record` every claim's analysis
-    reads, each namespace's new ids, and each part's first line."""
+class _Registry(Registry):
+    """The :class:`Registry` of a corpus read in parts, with each part's first line and
+    the share of the registry's claims each part sends to the reduce."""
 
     def __init__(
         self,
         parts: Sequence[Part],
         skeletons: Sequence[_PartSkeleton],
-        ids: Iterable[tuple[bool, str]],
+        ids: Iterable[IdCount],
         *,
         same_as: Sequence[tuple[tuple[str, str], tuple[str, str]]],
         scales: Sequence[Scale],
@@ -454,173 +501,67 @@ class _Registry:
         ordered = [by_key[(part.file, part.index)] for part in parts]
         self.first_lines = _first_lines(parts, [found.lines for found in ordered])
         self.numbers = {(part.file, part.index): n for n, part in enumerate(parts)}
-        self.parts = len(parts)
-        namespaces: list[str] = []
-        names: list[str] = []
-        where: dict[str, str] = {}
-        for found in ordered:
-            offset = self.first_lines[found.key] - 1
-            for skeleton in found.skeletons:
-                name = f"{skeleton.name}:{skeleton.number + offset}"
-                namespace = name if skeleton.id is None else skeleton.id
-                earlier = where.setdefault(namespace, name)
-                if earlier != name:
-                    raise InvalidValueError(
-                        f"the bundle id {namespace!r} is on {earlier} and on {name}: the "
-                        "distributed analysis takes each record once (merge the two "
-                        "versions, or give them ids of their own)"
-                    )
-                names.append(name)
-                namespaces.append(namespace)
-        merged = merge_corpus(
-            (skeleton.bundle for found in ordered for skeleton in found.skeletons),
-            names=names,
-            same_as=same_as,
-        )
-        self.conflicts = merged.conflicts
-        tables: dict[str, tuple[dict[str, str], dict[str, str]]] = {
-            namespace: ({}, {}) for namespace in merged.namespaces
-        }
-        for slot, kind in enumerate(("sources", "claims")):
-            for new, origins in merged.origins[kind].items():
-                for origin in origins:
-                    tables[origin.namespace][slot][origin.local] = new
-        self.tables = tables
-        self.taken = frozenset(new for kind in merged.origins.values() for new in kind)
-        bundle = merged.bundle
-        unnamed = {
-            s.id for s in bundle.sources if isinstance(s, AnonymousSource) and not s.independent
-        }
-        relayed: dict[str, dict[str, None]] = {}
-        skeletons_in_order = (skeleton for found in ordered for skeleton in found.skeletons)
-        for namespace, skeleton in zip(namespaces, skeletons_in_order, strict=True):
-            sources = tables[namespace][0]
-            for speaker, relay in skeleton.unnamed:
-                merged_speaker = sources.get(speaker)
-                if merged_speaker not in unnamed:
-                    continue
-                through = bundle.document if relay is None else self.rename(namespace, relay)
-                if through is not None:
-                    relayed.setdefault(through, {})[merged_speaker] = None
-        self.record = Record(
-            bundle,
-            scales=scales,
-            unnamed={relay: list(s) for relay, s in relayed.items() if len(s) > 1},
-        )
-        self.shared = frozenset(local for shared, local in ids if shared)
-        self.slashed = frozenset(local for shared, local in ids if not shared)
-        self.order = {claim_id: position for position, claim_id in enumerate(self.record.claims)}
+        named = [
+            (f"{found.name}:{found.number + self.first_lines[read.key] - 1}", found)
+            for read in ordered
+            for found in read.skeletons
+        ]
+        super().__init__(named, ids, same_as=same_as, scales=scales)
         self.claims_of: list[list[str]] = [[] for _ in parts]
         for claim_id in self.record.claims:
             self.claims_of[_hashed(claim_id) % len(parts)].append(claim_id)
-
-    def rename(self, namespace: str, local: str) -> str:
-        """The merged id of the source ``local`` of ``namespace``, or of a dangling reference."""
-        found = self.tables[namespace][0].get(local)
-        if found is not None:
-            return found
-        return f"{namespace}/{local}" if local in self.taken else local
-
-    def assertion_id(self, namespace: str, local: str) -> str:
-        """The merged id of the assertion ``local`` of ``namespace``: its own unless another
-        record uses it, then namespaced (with ``~2`` … if that is itself another's id)."""
-        if local not in self.shared:
-            return local
-        candidate = f"{namespace}/{local}"
-        suffix = 1
-        while candidate in self.slashed:
-            suffix += 1
-            candidate = f"{namespace}/{local}~{suffix}"
-        return candidate
-
-    def renamer(self, namespace: str, assertions: Mapping[str, str]) -> Renamer:
-        """The :class:`Renamer` that gives the namespace's items their merged ids."""
-        sources, claims = self.tables[namespace]
-        taken = self.taken
-
-        def dangling(reference: str) -> str:
-            return f"{namespace}/{reference}" if reference in taken else reference
-
-        return Renamer(sources=sources, claims=claims, assertions=assertions, dangling=dangling)
-
-    def summary(self) -> tuple[FrozenMap[str], tuple[FigureConflict, ...], tuple[Conflict, ...]]:
-        """What the whole analysis holds beside its claims, and the merge's conflicts."""
-        analysis = self.record.analysis(())
-        return analysis.same, analysis.conflicting_figures, self.conflicts
 
 
 def _registry(
     parts: Sequence[Part],
     skeletons: Sequence[_PartSkeleton],
-    ids: Iterable[tuple[bool, str]],
+    ids: Iterable[IdCount],
     same_as: Sequence[tuple[tuple[str, str], tuple[str, str]]],
     scales: Sequence[Scale],
 ) -> _Registry:
     return _Registry(parts, skeletons, ids, same_as=same_as, scales=scales)
 
 
-_Withdrawal = tuple[Assertion, Literal["retracted", "corrected"]]
-_Contribution = tuple[tuple[int, int, int], Assertion, _Withdrawal | None]
-"""An assertion of a claim: its place in the corpus (file, line, position in the bundle),
-the assertion under its merged ids, and the assertion that withdraws it and how."""
-_Keyed = tuple[int, str, _Contribution | None]
+_Given = tuple[tuple[int, int, int], Assertion | FactCheck, Withdrawal | None]
+"""What a record gives a claim (see :data:`Contribution`), with its place in the corpus
+(file, line, position in the record)."""
+_Keyed = tuple[int, str, _Given | None]
 """A contribution, or ``None`` for a claim of the registry, by claim id and its hash."""
 
 
 def _second_pass(
     parts: Sequence[Part], limits: Limits, storage_options: Mapping[str, Any], registry: _Registry
 ) -> list[_Keyed]:
-    """Pass 2 over a part: every assertion renamed as the merge renames it, by claim; and the
-    part's share of the registry's claims, so that claims no assertion names are analysed."""
+    """Pass 2 over a part: every assertion renamed as the merge renames it, and every
+    verdict's fact check, by claim; and the part's share of the registry's claims, so that
+    claims no assertion names are analysed."""
     out: list[_Keyed] = []
-    record = registry.record
     for part in parts:
         key = (part.file, part.index)
-        number = registry.numbers[key]
-        out.extend((_hashed(c), c, None) for c in registry.claims_of[number])
+        out.extend((_hashed(c), c, None) for c in registry.claims_of[registry.numbers[key]])
         for line in _iter_part(part, registry.first_lines[key], limits, storage_options):
             bundle = for_corroboration(_bundle_of(line))
             namespace = bundle.id if bundle.id is not None else f"{line.name}:{line.number}"
-            kept: dict[str, Assertion] = {}
-            for assertion in bundle.assertions:
-                kept.setdefault(assertion.id, assertion)  # a repeated id: the merge keeps the first
-            new_ids = {local: registry.assertion_id(namespace, local) for local in kept}
-            renamer = registry.renamer(namespace, new_ids)
-            renamed = [renamer.assertion(a, new_ids[local]) for local, a in kept.items()]
-            withdrawn = _withdrawn(renamed)
-            for position, assertion in enumerate(renamed):
-                claim_id = record.representative(assertion.claim)
+            for claim_id, position, item, by in contributions(bundle, namespace, registry):
                 place = (part.file, line.number, position)
-                contribution = (place, assertion, withdrawn.get(assertion.id))
-                out.append((_hashed(claim_id), claim_id, contribution))
+                out.append((_hashed(claim_id), claim_id, (place, item, by)))
     return out
 
 
-_Placed = tuple[tuple[int, tuple[int, int, int]], ClaimAnalysis]
+_Placed = tuple[tuple[int, tuple[int, ...]], ClaimAnalysis]
 """A claim's analysis and its place in the record's order: the merged bundle's claims, then
 claims only assertions name (by their first assertion)."""
 
 
 def _reduce(groups: Iterable[tuple[int, list[_Keyed]]], registry: _Registry) -> list[_Placed]:
     """The analysis of every claim of some groups, with the registry."""
-    by_claim: dict[str, list[_Contribution]] = {}
+    by_claim: dict[str, list[_Given]] = {}
     for _, members in groups:
-        for _, claim_id, contribution in members:
+        for _, claim_id, given in members:
             found = by_claim.setdefault(claim_id, [])
-            if contribution is not None:
-                found.append(contribution)
-    result: list[_Placed] = []
-    unknown = len(registry.order)
-    for claim_id, contributions in by_claim.items():
-        contributions.sort(key=itemgetter(0))
-        assertions = [assertion for _, assertion, _ in contributions]
-        withdrawn: Withdrawn = {
-            assertion.id: by for _, assertion, by in contributions if by is not None
-        }
-        analysed = registry.record.claim(claim_id, assertions, withdrawn)
-        first = contributions[0][0] if contributions else (0, 0, 0)
-        result.append(((registry.order.get(claim_id, unknown), first), analysed))
-    return result
+            if given is not None:
+                found.append(given)
+    return [claim_analysis(registry, claim_id, given) for claim_id, given in by_claim.items()]
 
 
 def _assemble(
@@ -694,7 +635,7 @@ def corroborate(
         .groupby(itemgetter(0), shuffle="tasks")
         .map_partitions(_reduce, registry)
     )
-    summary = delayed(_Registry.summary)(registry)
+    summary = delayed(Registry.summary)(registry)
     return Corroboration(
         claims=reduced.map(itemgetter(1)),
         analysis=delayed(_assemble)(summary, _delayed(reduced)),

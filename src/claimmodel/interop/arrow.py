@@ -12,12 +12,13 @@ metadata (``claimmodel.format``).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import attrs
 
@@ -40,9 +41,12 @@ __all__ = [
     "SCHEMAS",
     "TABLES",
     "Batches",
+    "Opener",
     "Tables",
     "from_arrow",
     "iter_batches",
+    "iter_parquet",
+    "parquet_row_groups",
     "read_parquet",
     "to_arrow",
     "to_tables",
@@ -440,6 +444,12 @@ def _columns(table: pa.Table | pa.RecordBatch, name: str) -> dict[str, list[Any]
 
 
 def _bundles_of(tables: Tables | Batches, limits: Limits) -> Iterator[Bundle]:
+    for _, bundle in _indexed_bundles_of(tables, limits):
+        yield bundle
+
+
+def _indexed_bundles_of(tables: Tables | Batches, limits: Limits) -> Iterator[tuple[int, Bundle]]:
+    """Each bundle with its ``bundle_index``, in that order."""
     columns = {name: _columns(tables[name], name) for name in TABLES}
     cursors = dict.fromkeys(_ITEMS, 0)
     head = columns["bundles"]
@@ -472,7 +482,7 @@ def _bundles_of(tables: Tables | Batches, limits: Limits) -> Iterator[Bundle]:
             parts += ["," if number else "", f'"{kind}":[', ",".join(cells), "]"]
         parts.append("}")
         try:
-            yield loads("".join(parts), limits=limits)
+            yield index, loads("".join(parts), limits=limits)
         except DecodeError as error:
             problems = [
                 type(p)(path=p.path, message=f"{where}: {p.message}") for p in error.problems
@@ -572,6 +582,79 @@ def _aligned(files: dict[str, pq.ParquetFile]) -> bool:
     return True
 
 
+Opener = Callable[[str], IO[bytes]]
+"""Opens one of a Parquet corpus's files by its name (``"bundles.parquet"`` …) for reading
+bytes: a local folder's by default, or a store's (fsspec, say)."""
+
+
+def _local(folder: str | os.PathLike[str]) -> Opener:
+    path = Path(folder)
+
+    def opener(name: str) -> IO[bytes]:
+        return (path / name).open("rb")
+
+    return opener
+
+
+@contextlib.contextmanager
+def _parquet_files(opener: Opener) -> Iterator[dict[str, pq.ParquetFile]]:
+    opened: list[IO[bytes]] = []
+    try:
+        files = {}
+        for name in TABLES:
+            opened.append(opener(_FILES[name]))
+            files[name] = pq.ParquetFile(opened[-1])
+        yield files
+    finally:
+        for file in opened:
+            file.close()
+
+
+def parquet_row_groups(
+    folder: str | os.PathLike[str] | None = None, *, opener: Opener | None = None
+) -> int | None:
+    """How many row groups the Parquet corpus in ``folder`` (or what ``opener`` opens) has,
+    when row group *i* of every file holds the rows of the same bundles, as
+    :func:`write_parquet` writes them; ``None`` when they do not line up (files rewritten
+    by another tool), and the corpus can only be read whole."""
+    with _parquet_files(opener or _local(_folder(folder))) as files:
+        return files["bundles"].num_row_groups if _aligned(files) else None
+
+
+def _folder(folder: str | os.PathLike[str] | None) -> str | os.PathLike[str]:
+    if folder is None:
+        raise InvalidValueError("give the corpus's folder, or an opener for its files")
+    return folder
+
+
+def iter_parquet(
+    folder: str | os.PathLike[str] | None = None,
+    *,
+    row_group: int | None = None,
+    opener: Opener | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+) -> Iterator[tuple[int, Bundle]]:
+    """The bundles of a Parquet corpus, each with its ``bundle_index`` (its position in the
+    corpus as written), in that order: every one, or those of one ``row_group`` (of
+    files whose row groups line up: see :func:`parquet_row_groups`).
+
+    ``opener`` opens the corpus's files in place of ``folder``'s (a store read through
+    fsspec, say).  A bundle that does not decode raises
+    :class:`~claimmodel.exceptions.DecodeError` naming its table and ``bundle_index``.
+    """
+    with _parquet_files(opener or _local(_folder(folder))) as files:
+        if row_group is not None:
+            read = {name: files[name].read_row_group(row_group) for name in TABLES}
+            yield from _indexed_bundles_of(Tables(**read), limits)
+        elif _aligned(files):
+            for group in range(files["bundles"].num_row_groups):
+                read = {name: files[name].read_row_group(group) for name in TABLES}
+                yield from _indexed_bundles_of(Tables(**read), limits)
+        else:
+            whole = {name: file.read() for name, file in files.items()}
+            yield from _indexed_bundles_of(Tables(**whole), limits)
+
+
 def read_parquet(
     folder: str | os.PathLike[str], *, limits: Limits = DEFAULT_LIMITS
 ) -> Iterator[Bundle]:
@@ -581,15 +664,5 @@ def read_parquet(
     memory stays bounded by one batch; files rewritten by other tools (whose row
     groups no longer line up) are read whole.
     """
-    path = Path(folder)
-    files = {name: pq.ParquetFile(path / _FILES[name]) for name in TABLES}
-    try:
-        if _aligned(files):
-            for group in range(files["bundles"].num_row_groups):
-                read = {name: files[name].read_row_group(group) for name in TABLES}
-                yield from _bundles_of(Tables(**read), limits)
-        else:
-            yield from _bundles_of(Tables(**{n: f.read() for n, f in files.items()}), limits)
-    finally:
-        for file in files.values():
-            file.close()
+    for _, bundle in iter_parquet(folder, limits=limits):
+        yield bundle
