@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import gc
 import json
 import sys
 import typing
@@ -640,6 +641,32 @@ class TestFastEngine:
         cm.loads(cm.dumps(_rich_bundle()))
         assert [threshold != 0] == seen
 
+    @pytest.mark.parametrize("threshold", [0, 10**9])
+    def test_validate_and_analyze_pause_the_collector_for_large_bundles(
+        self, threshold: int, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        from claimmodel.analysis import _analyze
+        from claimmodel.validation._context import Context
+
+        seen: list[bool] = []
+        withdrawn, trim = _analyze._withdrawn, Context.trim
+
+        def watched_withdrawn(assertions: Any) -> Any:
+            seen.append(_collector_paused())
+            return withdrawn(assertions)
+
+        def watched_trim(ctx: Any) -> None:
+            seen.append(_collector_paused())
+            trim(ctx)
+
+        monkeypatch.setattr(_fast, "LARGE_DOCUMENT_ITEMS", threshold)
+        monkeypatch.setattr(_analyze, "_withdrawn", watched_withdrawn)
+        monkeypatch.setattr(Context, "trim", watched_trim)
+        thresholds = gc.get_threshold()
+        cm.validate(_rich_bundle())
+        cm.analyze(_rich_bundle())
+        assert ([threshold == 0] * 2, thresholds) == (seen, gc.get_threshold())
+
     def test_dates_are_shared_within_a_document_and_forgotten_after_it(self) -> None:
         text = cm.dumps(_rich_bundle())  # the same date on a role, a document, a link, …
         _fast._cached_date("1999")  # left over from before: emptied, not reused
@@ -647,6 +674,49 @@ class TestFastEngine:
         role_start = bundle.sources[0].roles[0].start
         link_date = bundle.assertions[0].attribution.chain[0].date
         assert (True, 0) == (role_start is link_date, _fast._cached_date.cache_info().currsize)
+
+    def test_equal_confidences_and_hedges_are_shared_within_a_document(self) -> None:
+        data = _sharing_document()
+        bundle = cm.loads(json.dumps(data))
+        first, second, third, fourth = bundle.assertions
+        assert (True, True, False, False, False, True) == (
+            first.confidence is second.confidence,
+            first.hedges[0] is second.hedges[0],
+            first.confidence is third.confidence,  # 1 against 1.0: written differently
+            first.hedges[0] is third.hedges[0],  # another scope
+            first.confidence is fourth.confidence,  # an array inside: built afresh
+            first.hedges[0] is fourth.hedges[0],
+        )
+        assert (json.dumps(data, separators=(",", ":"), ensure_ascii=False), []) == (
+            cm.dumps(bundle),
+            [memo for memo in _fast._MEMOS if memo],
+        )
+
+    def test_shared_values_are_forgotten_after_each_document(self) -> None:
+        bundle = cm.loads(json.dumps(_sharing_document()))
+        again = cm.loads(json.dumps(_sharing_document()))
+        assert (bundle, False) == (
+            again,
+            bundle.assertions[0].confidence is again.assertions[0].confidence,
+        )
+
+    def test_wire_keys_tell_apart_what_is_written_differently(self) -> None:
+        keys = [
+            _fast._wire_key(value)
+            for value in (
+                {"a": 1},
+                {"a": 1.0},
+                {"a": "1"},
+                {"a": -0.0},
+                {"a": 0.0},
+                {"a": {"b": 1}},
+                {"a": {"b": 1.0}},
+            )
+        ]
+        assert len(keys) == len(set(keys))
+        assert [None, None, None, None] == [
+            _fast._wire_key(value) for value in ({"a": True}, {"a": None}, {"a": [1]}, [1])
+        ]
 
     def test_large_data_is_counted_by_the_items_of_its_arrays(self) -> None:
         half = _fast.LARGE_DOCUMENT_ITEMS // 2
@@ -686,6 +756,39 @@ def _upper(value: str) -> str:
 
 def _field_converted_with_self() -> Any:
     return attrs.field(converter=attrs.Converter(lambda v, _: v, takes_self=True))
+
+
+def _sharing_document() -> dict[str, Any]:
+    """Four assertions: the first two with equal confidences and hedges, the third with
+    its confidence's extension data written as an integer and another scope, the
+    fourth with an array in that extension data."""
+
+    def assertion(number: int, note: Any, scope: str) -> dict[str, Any]:
+        return {
+            "id": f"a{number}",
+            "claim": "c",
+            "attribution": {"source": "p"},
+            "confidence": {
+                "scale": "icd203",
+                "level": "likely",
+                "probability": {"low": 0.55, "high": 0.8},
+                "x_note": note,
+            },
+            "hedges": [{"cue": "allegedly", "category": "reportative", "scope": scope}],
+        }
+
+    return {
+        "format": cm.FORMAT_VERSION,
+        "sources": [{"kind": "person", "id": "p", "name": "P"}],
+        "claims": [{"id": "c", "text": "It rained"}],
+        "assertions": [
+            assertion(1, 1.0, "it rained"),
+            assertion(2, 1.0, "it rained"),
+            assertion(3, 1, "it poured"),
+            assertion(4, [1.0], "it rained"),
+        ],
+        "relations": [],
+    }
 
 
 @attrs.frozen(kw_only=True)

@@ -306,6 +306,27 @@ class TestLazyTopLevel:
         loaded = _loaded_after("import claimmodel\nclaimmodel.validation.validate", *LIBRARY)
         assert "claimmodel.validation" in loaded
 
+    def test_a_command_loads_only_what_it_needs(self, tmp_path: Path) -> None:
+        path = tmp_path / "tiny.json"
+        path.write_text(TINY_DOCUMENT, encoding="utf-8")
+        others = (
+            "claimmodel.analysis",
+            "claimmodel.corpus",
+            "claimmodel.cues",
+            "claimmodel.render",
+        )
+        code = (
+            "import contextlib, io\nfrom claimmodel.cli import main\n"
+            "with contextlib.redirect_stdout(io.StringIO()), "
+            "contextlib.redirect_stderr(io.StringIO()):\n"
+            f"    assert main(['validate', {str(path)!r}]) == 0"
+        )
+        assert (set(), {"claimmodel.analysis"}) == (
+            _loaded_after(code, *others),
+            _loaded_after(code.replace("'validate'", "'report'"), *others)
+            & {"claimmodel.analysis"},
+        )
+
     def test_homes_cover_all(self) -> None:
         assert sorted(claimmodel.__all__) == sorted(claimmodel._HOME_OF)
 

@@ -15,6 +15,7 @@ from claimmodel.analysis._origins import OriginFinder
 from claimmodel.analysis._parties import ControlledRelay, Controls
 from claimmodel.analysis._same import same_claims
 from claimmodel.analysis._verdicts import FactCheck, fact_checks
+from claimmodel.format._fast import bundle_is_large, gc_paused
 from claimmodel.model import (
     Assertion,
     AssertionMode,
@@ -572,15 +573,19 @@ def analyze(bundle: Bundle, *, scales: Iterable[Scale] = ()) -> Analysis:
     for the one case with dated dependencies where it can do more work).
     """
     check.argument("analyze", bundle, Bundle, "a Bundle")
-    record = Record(bundle, scales=scales)
-    by_claim: dict[str, list[Assertion]] = {claim_id: [] for claim_id in record.claims}
-    for assertion in bundle.assertions:
-        by_claim.setdefault(record.representative(assertion.claim), []).append(assertion)
-    withdrawn = _withdrawn(bundle.assertions)
-    analysis = record.analysis(
-        record.claim(claim_id, assertions, withdrawn) for claim_id, assertions in by_claim.items()
-    )
-    return _with_fact_checks(analysis, bundle, record)
+    # What the analysis builds holds no cycles: for a large bundle, the collector's
+    # passes over it while it grows would find nothing (docs/performance.md).
+    with gc_paused(bundle_is_large(bundle)):
+        record = Record(bundle, scales=scales)
+        by_claim: dict[str, list[Assertion]] = {claim_id: [] for claim_id in record.claims}
+        for assertion in bundle.assertions:
+            by_claim.setdefault(record.representative(assertion.claim), []).append(assertion)
+        withdrawn = _withdrawn(bundle.assertions)
+        analysis = record.analysis(
+            record.claim(claim_id, assertions, withdrawn)
+            for claim_id, assertions in by_claim.items()
+        )
+        return _with_fact_checks(analysis, bundle, record)
 
 
 def _with_fact_checks(analysis: Analysis, bundle: Bundle, record: Record) -> Analysis:
@@ -696,17 +701,7 @@ class Record:
             finder=self.finder,
             controls=self.controls,
         )
-        analysed = _claim_analysis(
-            claim_id, facts.text, assertions, facts.parties, context, scales=self.scales
-        )
-        if facts is _UNKNOWN:
-            return analysed
-        return attrs.evolve(
-            analysed,
-            same=facts.same,
-            quantity=facts.quantity,
-            conflicting_figures=facts.conflicting_figures,
-        )
+        return _claim_analysis(claim_id, facts, assertions, context, scales=self.scales)
 
     def analysis(self, claims: Iterable[ClaimAnalysis]) -> Analysis:
         """The record's :class:`Analysis` of ``claims``."""
@@ -947,13 +942,13 @@ def _controlled(
 
 def _claim_analysis(
     claim_id: str,
-    text: str | None,
+    facts: ClaimFacts,
     assertions: list[Assertion],
-    parties: tuple[str, ...],
     context: _Context,
     *,
     scales: Mapping[str, Scale],
 ) -> ClaimAnalysis:
+    parties = facts.parties
     counted = [a for a in assertions if _counts(a, context)]
     groups = context.finder.origins(counted)
     origins = sorted(
@@ -966,7 +961,7 @@ def _claim_analysis(
     backing = [a for a in ordered if a.stance is Stance.ASSERTS and _counts(a, context)]
     return ClaimAnalysis(
         claim=claim_id,
-        text=text,
+        text=facts.text,
         assertions=tuple(a.id for a in ordered),
         sources=tuple(sorted({a.attribution.source for a in assertions})),
         relays=tuple(sorted({link.source for a in assertions for link in a.attribution.chain})),
@@ -990,6 +985,9 @@ def _claim_analysis(
         controlled_relays=controlled,
         only_through_controlled=only_through,
         evidence=cited_evidence(assertions),
+        same=facts.same,
+        quantity=facts.quantity,
+        conflicting_figures=facts.conflicting_figures,
     )
 
 

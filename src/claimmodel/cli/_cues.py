@@ -6,13 +6,15 @@ import argparse
 import re
 import sys
 from collections.abc import Iterator, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from claimmodel.cli._inputs import UnreadableError, display_name, read
 from claimmodel.cli._terminal import colours_wanted, json_for_terminal, printable
-from claimmodel.cues import Findings, Lexicon, default_lexicon, draft_bundle, find_cues
 from claimmodel.exceptions import ClaimModelError
 from claimmodel.format import Limits, to_data
+
+if TYPE_CHECKING:  # the lexicon loads when the command runs, not with every command
+    from claimmodel.cues import Findings, Lexicon
 
 EXIT_OK = 0
 EXIT_UNREADABLE = 2
@@ -145,6 +147,8 @@ def findings_data(findings: Findings, lexicon: Lexicon) -> dict[str, Any]:
 
 
 def _lexicon(args: argparse.Namespace) -> Lexicon:
+    from claimmodel.cues import default_lexicon  # noqa: PLC0415  (see the imports)
+
     lexicon = default_lexicon(args.language)
     for path in args.lexicon:
         lexicon = lexicon.extended_from(path)
@@ -169,6 +173,8 @@ def _draft(args: argparse.Namespace, lexicon: Lexicon) -> int:
     if text is None:
         print(printable(problem), file=sys.stderr)
         return EXIT_UNREADABLE
+    from claimmodel.cues import draft_bundle  # noqa: PLC0415  (see the imports)
+
     try:
         bundle = draft_bundle(text, lexicon=lexicon, title=args.title)
     except ClaimModelError as error:
@@ -187,6 +193,8 @@ def run_cues(args: argparse.Namespace) -> int:
         return EXIT_UNREADABLE
     if args.draft:
         return _draft(args, lexicon)
+    from claimmodel.cues import find_cues  # noqa: PLC0415  (see the imports)
+
     status = EXIT_OK
     results: list[dict[str, Any]] = []
     colour = args.format == "text" and colours_wanted(sys.stdout)

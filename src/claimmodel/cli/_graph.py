@@ -14,11 +14,10 @@ from claimmodel.cli._commands import (
 from claimmodel.cli._inputs import UnreadableError, decode_bytes, display_name, read
 from claimmodel.cli._interop import fail, write_output
 from claimmodel.exceptions import DecodeError, InvalidValueError
-from claimmodel.render import GraphvizError, to_dot, to_mermaid, to_svg
 
 __all__ = ["add_parser", "run_graph"]
 
-_WRITERS = {"dot": to_dot, "mermaid": to_mermaid, "svg": to_svg}
+_FORMATS = ("dot", "mermaid", "svg")
 
 
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -38,7 +37,7 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     graph.add_argument("--claim", metavar="ID", help="draw only the claim with this id")
     graph.add_argument(
         "--format",
-        choices=tuple(_WRITERS),
+        choices=_FORMATS,
         default="dot",
         help="dot: Graphviz's DOT language (default); mermaid: a Mermaid flowchart; "
         "svg: the picture drawn by Graphviz",
@@ -49,16 +48,19 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run_graph(args: argparse.Namespace) -> int:
+    from claimmodel import render  # noqa: PLC0415  (only this command draws)
+
     try:
         bundle = decode_bytes(args.file, read(args.file))
-        write_output(args.output, _WRITERS[args.format](bundle, claim=args.claim))
+        writers = {"dot": render.to_dot, "mermaid": render.to_mermaid, "svg": render.to_svg}
+        write_output(args.output, writers[args.format](bundle, claim=args.claim))
     except UnreadableError as error:
         print_unreadable(error)
         return EXIT_UNREADABLE
     except DecodeError as error:
         print_decode_error(args.file, error)
         return EXIT_INVALID
-    except GraphvizError as error:
+    except render.GraphvizError as error:
         return fail("graph", str(error))
     except InvalidValueError as error:  # an unknown --claim: the command line is wrong
         return fail("graph", f"{display_name(args.file)}: {error}")

@@ -15,14 +15,16 @@ import stat
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from typing import IO, cast
+from typing import IO, TYPE_CHECKING, cast
 
 from claimmodel.cli._progress import Progress
 from claimmodel.cli._terminal import printable
-from claimmodel.corpus import CorpusLine, iter_lines
 from claimmodel.exceptions import DecodeError, LimitExceededError
 from claimmodel.format import Limits, loads
 from claimmodel.model import Bundle
+
+if TYPE_CHECKING:  # the corpus layer loads when a corpus is read
+    from claimmodel.corpus import CorpusLine
 
 __all__ = [
     "BUNDLE_SUFFIXES",
@@ -240,6 +242,8 @@ def read_corpus(
     Raises :class:`CorpusReadError` when the file cannot be opened or its bytes stop
     making sense (a broken gzip stream), after yielding every line read before that.
     """
+    from claimmodel.corpus import iter_lines  # noqa: PLC0415  (see the imports)
+
     name = display_name(path)
     with _opened(path, file) as opened:
         shown = Progress(name, opened, enabled=progress)

@@ -57,7 +57,9 @@ from claimmodel.model import (
     SOURCE_CLASSES,
     Bundle,
     Claim,
+    Confidence,
     FrozenMap,
+    Hedge,
     Interval,
     Link,
     PartialDate,
@@ -71,6 +73,7 @@ from claimmodel.model._frozen import EMPTY_MAP, thaw_json
 
 __all__ = [
     "Fallback",
+    "bundle_is_large",
     "encode_compact",
     "gc_paused",
     "is_large",
@@ -98,6 +101,16 @@ def is_large(data: dict[str, Any]) -> bool:
     """Whether parsed bundle data holds at least :data:`LARGE_DOCUMENT_ITEMS` items."""
     arrays = (data.get(key) for key in _ARRAYS)
     return sum(len(array) for array in arrays if type(array) is list) >= LARGE_DOCUMENT_ITEMS
+
+
+def bundle_is_large(bundle: Bundle) -> bool:
+    """Whether a built bundle holds at least :data:`LARGE_DOCUMENT_ITEMS` items in its
+    arrays: ``validate`` and ``analyze`` pause the collector for such a bundle, since
+    what they build is as free of cycles as a decoded bundle, and as numerous."""
+    return (
+        len(bundle.sources) + len(bundle.claims) + len(bundle.assertions) + len(bundle.relations)
+        >= LARGE_DOCUMENT_ITEMS
+    )
 
 
 _PAUSES = threading.Lock()
@@ -283,7 +296,66 @@ def _object_hook(cls: type, limits: Limits, level: int) -> Hook:
     finally:
         _BUILDING.discard(cls)
     _BUILT.setdefault((cls, limits), hook)
+    if cls in _SHARED and hook is not _declined:
+        return _shared(hook)
     return hook
+
+
+_SHARED = frozenset({Confidence, Hedge})
+"""The classes whose equal values one document shares: they repeat (a confidence level
+and its band, the same "allegedly") and hold no array."""
+
+_MEMOS: list[dict[Any, Any]] = []
+"""Each shared class's values of the document being decoded, emptied around each
+(see :func:`structure_bundle`), as the dates are."""
+
+
+def _shared(build: Hook) -> Hook:
+    """``build``, giving one instance for every occurrence of equal wire data in a document.
+
+    The instances are immutable and equal by value, so one can stand for every
+    occurrence: fewer objects to build, to keep and for the collector to
+    traverse.  Equal data is equal JSON: the key tells strings from numbers, and
+    integers from floats (``1``, ``1.0``, ``true`` and ``-0.0`` against ``0.0`` are
+    written differently); data holding anything else (an array, ``null``) is built
+    afresh each time.  Failures are never kept: they raise.
+    """
+    memo: dict[Any, Any] = {}
+    _MEMOS.append(memo)
+
+    def structure(value: Any) -> Any:
+        key = _wire_key(value)
+        if key is None:
+            return build(value)
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = build(value)
+        return found
+
+    return structure
+
+
+def _wire_key(value: Any) -> tuple[Any, ...] | None:
+    """A hashable key equal for equal JSON objects of strings, numbers and such objects only."""
+    if type(value) is not dict:
+        return None
+    items: list[Any] = []
+    for key, item in value.items():
+        kind = type(item)
+        if kind is str:
+            items.append((key, item))
+        elif kind is float:
+            items.append((key, 0, item.hex()))
+        elif kind is int:
+            items.append((key, 1, item))
+        elif kind is dict:
+            nested = _wire_key(item)
+            if nested is None:
+                return None
+            items.append((key, 2, nested))
+        else:
+            return None
+    return tuple(items)
 
 
 def _build_object_hook(cls: type, limits: Limits, level: int) -> Hook:
@@ -623,11 +695,18 @@ def structure_bundle(body: dict[str, Any], limits: Limits, *, consume: bool = Fa
     """
     if not body.keys() >= _ARRAYS:  # the contract arrays are required
         raise Fallback
-    _cached_date.cache_clear()
+    _forget()
     try:
         return _structure_bundle(body, limits, consume=consume)
     finally:
-        _cached_date.cache_clear()
+        _forget()
+
+
+def _forget() -> None:
+    """Empty the caches of one document's values (dates, shared objects)."""
+    _cached_date.cache_clear()
+    for memo in _MEMOS:
+        memo.clear()
 
 
 def _structure_bundle(body: dict[str, Any], limits: Limits, *, consume: bool) -> Bundle:

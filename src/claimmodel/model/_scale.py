@@ -290,6 +290,7 @@ class Scale:
     stix_table: str | None = attrs.field(default=None, validator=check.optional_text)
     _index: Mapping[str, Level] = attrs.field(init=False, repr=False, eq=False)
     _by_label: Mapping[str, Level] = attrs.field(init=False, repr=False, eq=False)
+    _probability: bool = attrs.field(init=False, repr=False, eq=False)
 
     def __reduce__(self) -> tuple[object, ...]:
         # Rebuilt by the constructor, which makes the look-up tables again (they are
@@ -314,6 +315,15 @@ class Scale:
         object.__setattr__(self, "_index", MappingProxyType(index))
         by_label = {level.label: level for level in self.levels}
         object.__setattr__(self, "_by_label", MappingProxyType(by_label))
+        # Read for every confidence an analysis summarizes: worked out once.
+        object.__setattr__(
+            self,
+            "_probability",
+            self.open
+            or (
+                not self.kind.grades and all(level.band is not None for level in self.judged_levels)
+            ),
+        )
         if _key(self.unjudged) not in index or index[_key(self.unjudged)].judged:
             raise InvalidValueError(
                 f"scale {self.id!r}: {self.unjudged!r} is not a level that cannot be judged",
@@ -345,9 +355,7 @@ class Scale:
     @property
     def is_probability(self) -> bool:
         """Whether the judged levels of this scale stand for probability bands."""
-        return self.open or (
-            not self.kind.grades and all(level.band is not None for level in self.judged_levels)
-        )
+        return self._probability
 
     def level(self, text: str) -> Level | None:
         """The level spelt ``text`` (case-insensitive, any published spelling), or None.

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from claimmodel.exceptions import InvalidTypeError, InvalidValueError
+from claimmodel.format._fast import bundle_is_large, gc_paused
 from claimmodel.model import Bundle, Scale
 from claimmodel.model._checks import type_name
 from claimmodel.model._scales import with_declared
@@ -84,10 +85,14 @@ def validate(
     chosen = resolve_severities(
         select=select, ignore=ignore, severities=severities, warnings_as_errors=warnings_as_errors
     )
-    ctx = Context(bundle, chosen, with_declared(scales, bundle.declared_scales), limit=max_findings)
-    for family in _FAMILIES:
-        family.check(ctx)
-    ctx.trim()
+    # The indexes and findings hold no cycles: for a large bundle, the collector's
+    # passes over them while they grow would find nothing (docs/performance.md).
+    with gc_paused(bundle_is_large(bundle)):
+        declared = with_declared(scales, bundle.declared_scales)
+        ctx = Context(bundle, chosen, declared, limit=max_findings)
+        for family in _FAMILIES:
+            family.check(ctx)
+        ctx.trim()
     if not ctx.unlisted_errors and not ctx.unlisted_warnings:
         return Report(ctx.findings)
     return Report(
