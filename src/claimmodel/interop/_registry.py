@@ -165,7 +165,8 @@ def _installed(module: str) -> bool:
 _BUILT_IN = (
     Format(
         name="stix",
-        summary="STIX 2.1 JSON: sources as Identities, assertions as Notes and Opinions",
+        summary="STIX 2.1 JSON: sources as Identities, assertions as Notes and Opinions, verdicts "
+        "as their reviewers' Opinions",
         module="claimmodel.interop.stix",
         writer="to_stix_json",
         reader="read_stix",
