@@ -52,6 +52,25 @@ GROUPS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
         (),
         (*_VALIDATION_TESTS, "tests/test_validation_checks.py"),
     ),
+    "findings": (
+        (
+            "src/claimmodel/validation/_context.py",
+            "src/claimmodel/validation/_hedges.py",
+            "src/claimmodel/validation/_orphans.py",
+            "src/claimmodel/validation/_quantities.py",
+            "src/claimmodel/validation/_review.py",
+            "src/claimmodel/validation/_spans.py",
+            "src/claimmodel/validation/_validate.py",
+        ),
+        (),
+        (
+            *_VALIDATION_TESTS,
+            "tests/test_validation_checks.py",
+            "tests/test_claim_contents.py",
+            "tests/test_statements.py",
+            "tests/test_cues_draft.py",
+        ),
+    ),
     "validation": (
         ("src/claimmodel/validation/*",),
         (),
