@@ -27,8 +27,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import subprocess
 import sys
 import tempfile
 import time
@@ -37,6 +35,8 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT.parent / "tests"))
+
+from dask_corpus import measure  # noqa: E402  (a fresh interpreter per measurement)
 
 from corpus_helpers import World, bundle_data  # noqa: E402  (the path is set up first)
 
@@ -104,20 +104,6 @@ def write_corpus(path: Path, records: int) -> dict[str, Any]:
             file.write(json.dumps(data, separators=(",", ":")) + "\n")
             assertions += len(data["assertions"])
     return {"assertions": assertions, "bytes": path.stat().st_size}
-
-
-def measure(code: str, *arguments: str) -> dict[str, Any]:
-    """Run ``code`` in a fresh interpreter and return what it printed last (JSON)."""
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}
-    done = subprocess.run(
-        [sys.executable, "-c", code, *arguments],
-        capture_output=True,
-        text=True,
-        check=True,
-        env=env,
-    )
-    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
-    return result
 
 
 def main(argv: list[str] | None = None) -> int:

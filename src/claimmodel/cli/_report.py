@@ -619,9 +619,21 @@ def run_report(args: argparse.Namespace) -> int:
 
 def _in_memory(args: argparse.Namespace, inputs: _Inputs) -> int:
     """The page: every bundle merged into one, which the page shows whole."""
+    merged = _merged(args, inputs, check=True)
+    if isinstance(merged, int):
+        return merged
+    bundle, count = merged
+    title = None if count == 1 else _title(inputs.paths, count)
+    write_output(args.output, render_html(bundle, analyze(bundle), title=title))
+    return EXIT_OK
+
+
+def _merged(args: argparse.Namespace, inputs: _Inputs, *, check: bool) -> tuple[Bundle, int] | int:
+    """Every input bundle merged into one, with how many there were; or the exit status
+    when an input is unreadable or the merge is refused (its conflicts printed)."""
     bundles: list[Bundle] = []
     names: list[str] = []
-    for name, bundle in inputs.read(check=True):
+    for name, bundle in inputs.read(check=check):
         bundles.append(bundle)
         names.append(name)
     if inputs.status != EXIT_OK:
@@ -634,10 +646,7 @@ def _in_memory(args: argparse.Namespace, inputs: _Inputs) -> int:
     count = len(bundles)
     bundles.clear()  # the merge holds all the analysis needs: free the inputs for it
     _print_conflicts(merged.conflicts)
-    bundle = merged.bundle
-    title = None if count == 1 else _title(inputs.paths, count)
-    write_output(args.output, render_html(bundle, analyze(bundle), title=title))
-    return EXIT_OK
+    return merged.bundle, count
 
 
 def _in_parts(args: argparse.Namespace, inputs: _Inputs) -> int:
@@ -681,20 +690,10 @@ def _in_parts(args: argparse.Namespace, inputs: _Inputs) -> int:
 def _whole_report(args: argparse.Namespace, inputs: _Inputs) -> int:
     """The text and JSON reports of a corpus in which one record is on several lines: its
     versions merged whole, as the page's are."""
-    bundles: list[Bundle] = []
-    names: list[str] = []
-    for name, bundle in inputs.read(check=False):
-        bundles.append(bundle)
-        names.append(name)
-    try:
-        merged = merge_corpus(bundles, names=names, strict=args.strict)
-    except MergeConflictError as error:
-        print(f"cannot merge: {printable(error)}", file=sys.stderr)
-        return EXIT_INVALID
-    count = len(bundles)
-    bundles.clear()
-    _print_conflicts(merged.conflicts)
-    bundle = merged.bundle
+    merged = _merged(args, inputs, check=False)
+    if isinstance(merged, int):
+        return merged
+    bundle, count = merged
     analysis = analyze(bundle)
     lookup = _InBundle(bundle)
     claims = ((claim, lookup) for claim in analysis.values())
