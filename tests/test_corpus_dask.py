@@ -128,7 +128,8 @@ class TestDifferential:
         expected, _ = _single_process(paths)
         corpus = Corpus.json_lines(paths[0], blocksize=20_000)
         claims = corroborate(corpus).claims
-        assert len(corpus.parts) == claims.npartitions > 1
+        assert len(corpus.parts) > 1
+        assert claims.npartitions > 1
         found = client.compute(claims, sync=True)
         assert dict(expected.claims) == {claim.claim: claim for claim in found}
 
@@ -422,6 +423,67 @@ class TestBadInput:
             ).bundle
             is None
         )
+
+
+def _reached(analysed: cm.ClaimAnalysis) -> set[str]:
+    """The sources a claim's analysis names: speakers, intermediaries, parties, and the
+    speakers of what withdrew its assertions."""
+    found = {*analysed.sources, *analysed.relays, *analysed.parties}
+    for withdrawal in analysed.withdrawn:
+        found.update((withdrawal.source, withdrawal.by_source))
+    return found
+
+
+def _task_name(key: object) -> str:
+    """What a task of a graph runs: its key up to the first dash (a function's name)."""
+    return str(key[0] if isinstance(key, tuple) else key).split("-")[0]
+
+
+class TestRegistryByKey:
+    """The registry is built on one worker and shared by key: the map and the reduce receive
+    only the slices of it that their records and claims need."""
+
+    def test_only_the_registrys_own_tasks_read_it(self, tmp_path: Path) -> None:
+        corpus = Corpus.json_lines(write_corpus(tmp_path, 30, files=2), blocksize=10_000)
+        corroboration = corroborate(corpus)
+        graph = dict(corroboration.analysis.__dask_graph__())
+        (registry,) = (key for key in graph if _task_name(key) == "_registry")
+        readers = {
+            _task_name(key) for key in graph if registry in dask.core.get_dependencies(graph, key)
+        }
+        assert {"_tables", "summary"} == readers
+
+    def test_each_bucket_receives_the_sources_its_claims_reach(
+        self, sync: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        paths = write_corpus(tmp_path, 60, files=2, seed=5)
+        expected, _ = _single_process(paths)
+        received: list[tuple[set[str], set[str]]] = []
+        original = dask_module._reduce
+
+        def recorded(groups: Any, shared: Any) -> Any:
+            groups = list(groups)
+            for _, members in groups:
+                slices = {i.id for _, _, i in members if isinstance(i, dask_module._Slice)}
+                claims = {claim_id for _, claim_id, _ in members if claim_id}
+                received.append((claims, slices))
+            return original(groups, shared)
+
+        monkeypatch.setattr(dask_module, "_reduce", recorded)
+        corpus = Corpus.json_lines(paths, blocksize=8_000)
+        _assert_equal_claim_by_claim(expected, corroborate(corpus).compute())
+        lines = [line for path in paths for line in iter_lines(path, name=str(path))]
+        merged = merge_corpus(
+            [line.bundle for line in lines if line.bundle is not None],
+            names=[f"{line.name}:{line.number}" for line in lines],
+        )
+        known = {source.id for source in merged.bundle.sources}
+        assert len(corpus.parts) >= len(received) > 2
+        assert set(expected) == {claim for claims, _ in received for claim in claims}
+        for claims, slices in received:
+            wanted = {s for claim in claims for s in _reached(expected[claim])}
+            assert wanted & known == slices
+            assert len(slices) < len(known)
 
 
 class TestIsolation:

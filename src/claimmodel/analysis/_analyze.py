@@ -683,6 +683,34 @@ class Record:
         self.claims = facts
         """Each claim the record holds, under the id that represents it, in record order."""
 
+    @classmethod
+    def of_parts(
+        cls,
+        *,
+        claims: Mapping[str, ClaimFacts],
+        names: dict[str, str],
+        unnamed: dict[str, list[str]],
+        finder: OriginFinder,
+        controls: Controls,
+        scales: dict[str, Scale],
+        same: dict[str, str] | None = None,
+    ) -> Record:
+        """A record that analyses only some claims, from the parts of the whole record they
+        read: their facts, the names, shared relays, origins and control of the sources
+        they reach (and ``same``, the representatives of the claims it is asked about).
+        Its :meth:`claim` and :meth:`representative` equal the whole record's for those
+        claims and sources."""
+        record = cls.__new__(cls)
+        record.scales = scales
+        record.finder = finder
+        record.controls = controls
+        record.same = {} if same is None else same
+        record.names = names
+        record.unnamed = unnamed
+        record.conflicts = ()
+        record.claims = dict(claims)
+        return record
+
     def representative(self, claim_id: str) -> str:
         """The id the claim is analysed under: its own, or that of the claims declared the same."""
         return self.same.get(claim_id, claim_id)

@@ -119,6 +119,81 @@ class OriginFinder:
         self._signature_ids: dict[tuple[int, ...], int] = {}
         self._overlays: list[tuple[dict[int, int], frozenset[int]]] = []
 
+    @classmethod
+    def of_roots(
+        cls,
+        roots: Mapping[str, tuple[int, int]],
+        dated: Mapping[int, Sequence[tuple[int, int, Period]]],
+    ) -> OriginFinder:
+        """A finder over part of a graph another finder resolved: each source's base and
+        coarse roots there (:meth:`roots`), and the dated dependencies of the coarse groups
+        they are in (:meth:`dated_groups`).  It splits assertions and finds dependencies
+        as that finder does, for speakers and parties in ``roots``."""
+        finder = cls.__new__(cls)
+        finder._index = {}
+        numbers: dict[tuple[str, int], int] = {}
+
+        def number(kind: str, root: int) -> int:
+            found = numbers.get((kind, root))
+            if found is None:
+                found = numbers[(kind, root)] = len(numbers) + len(roots)
+            return found
+
+        pairs: list[tuple[int, int]] = []  # a node and its base root
+        coarse: list[tuple[int, int]] = []  # a base root and its coarse root
+        for source_id, (base, group) in roots.items():
+            node = finder._index[source_id] = len(finder._index)
+            pairs.append((node, number("base", base)))
+            coarse.append((number("base", base), number("coarse", group)))
+        edges: list[tuple[int, int, Period, int]] = []
+        for group, found in dated.items():
+            for u, v, held in found:
+                edges.append((number("base", u), number("base", v), held, number("coarse", group)))
+                coarse.extend(
+                    ((number("base", u), edges[-1][3]), (number("base", v), edges[-1][3]))
+                )
+        finder._base = UnionFind(len(roots) + len(numbers))
+        for node, base_node in pairs:
+            finder._base.union(base_node, node)
+        finder._coarse = finder._base.copy()
+        for base_node, group_node in coarse:
+            finder._coarse.union(group_node, base_node)
+        finder._dated = [(u, v, held) for u, v, held, _ in edges]
+        finder._dated_in = {}
+        for edge_number, (u, _, _, _) in enumerate(edges):
+            finder._dated_in.setdefault(finder._coarse.find(u), []).append(edge_number)
+        finder._periods = {}
+        finder._signature_at = {}
+        finder._signature_ids = {}
+        finder._overlays = []
+        return finder
+
+    def roots(self, source_id: str) -> tuple[int, int] | None:
+        """The source's base root (joined by undated dependencies) and coarse root (by all of
+        them), or ``None`` for a source in no dependency."""
+        node = self._index.get(source_id)
+        if node is None:
+            return None
+        return self._base.find(node), self._coarse.find(node)
+
+    def sources(self) -> list[str]:
+        """The sources in some dependency (or, for a bundle, speaking), in order."""
+        return list(self._index)
+
+    def dated_groups(self) -> dict[int, list[tuple[int, int, Period]]]:
+        """Each coarse group's dated dependencies, between the base roots they join."""
+        return {
+            group: [
+                (
+                    self._base.find(self._dated[n][0]),
+                    self._base.find(self._dated[n][1]),
+                    self._dated[n][2],
+                )
+                for n in numbers
+            ]
+            for group, numbers in self._dated_in.items()
+        }
+
     def _node(self, source_id: str) -> int:
         number = self._index.get(source_id)
         if number is None:

@@ -11,6 +11,7 @@ government controls.  Other dependencies (employment, membership, funding) make 
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Mapping, Sequence
 
 import attrs
 
@@ -62,6 +63,32 @@ class Controls:
                 if affiliation.kind in _CONTROL:
                     when = period(affiliation.start, affiliation.end)
                     self._edges.setdefault(source.id, []).append((affiliation.target, when))
+
+    @classmethod
+    def of_edges(cls, edges: Mapping[str, Sequence[tuple[str, Period]]]) -> Controls:
+        """The controls of some sources: each one's ``controlled-by`` and ``part-of``
+        targets with the period each holds (as :meth:`reach` gives them)."""
+        controls = cls.__new__(cls)
+        controls._edges = {source: list(found) for source, found in edges.items()}
+        return controls
+
+    def reach(self, relay: str) -> dict[str, list[tuple[str, Period]]]:
+        """The control edges of ``relay`` and of every source they lead to (at any date):
+        all that :meth:`controller` reads to look up ``relay``."""
+        found: dict[str, list[tuple[str, Period]]] = {}
+        queue = deque([relay])
+        seen = {relay}
+        while queue:
+            node = queue.popleft()
+            edges = self._edges.get(node)
+            if edges is None:
+                continue
+            found[node] = edges
+            for target, _ in edges:
+                if target not in seen:
+                    seen.add(target)
+                    queue.append(target)
+        return found
 
     def controller(
         self, relay: str, date: PartialDate | None, parties: tuple[str, ...]

@@ -317,16 +317,7 @@ def claim_analysis(
 ) -> tuple[tuple[int, tuple[int, ...]], ClaimAnalysis]:
     """The analysis of one claim from everything the corpus gave it, each item with its
     place in the corpus, and where the claim comes in the analysis."""
-    ordered = sorted(given, key=itemgetter(0))
-    assertions = [item for _, item, _ in ordered if isinstance(item, Assertion)]
-    withdrawn: Withdrawn = {
-        item.id: by for _, item, by in ordered if by is not None and isinstance(item, Assertion)
-    }
-    analysed = registry.record.claim(claim_id, assertions, withdrawn)
-    checks = tuple(item for _, item, _ in ordered if isinstance(item, FactCheck))
-    if checks:
-        analysed = attrs.evolve(analysed, fact_checks=checks)
-    first = next((place for place, item, _ in ordered if isinstance(item, Assertion)), ())
+    first, analysed = analysed_claim(registry.record, claim_id, sorted(given, key=itemgetter(0)))
     return registry.place(claim_id, first), analysed
 
 
@@ -397,3 +388,21 @@ def assemble(registry: Registry, claims: Iterable[ClaimAnalysis]) -> Analysis:
         same=same,
         conflicting_figures=conflicting,
     )
+
+
+def analysed_claim(
+    record: Record, claim_id: str, ordered: Sequence[Given]
+) -> tuple[tuple[int, ...], ClaimAnalysis]:
+    """The analysis of one claim by ``record`` (the registry's, or one built of the slices
+    of it the claim reads) from everything the corpus gave it, in corpus order; and the
+    place of its first assertion."""
+    assertions = [item for _, item, _ in ordered if isinstance(item, Assertion)]
+    withdrawn: Withdrawn = {
+        item.id: by for _, item, by in ordered if by is not None and isinstance(item, Assertion)
+    }
+    analysed = record.claim(claim_id, assertions, withdrawn)
+    checks = tuple(item for _, item, _ in ordered if isinstance(item, FactCheck))
+    if checks:
+        analysed = attrs.evolve(analysed, fact_checks=checks)
+    first = next((place for place, item, _ in ordered if isinstance(item, Assertion)), ())
+    return first, analysed

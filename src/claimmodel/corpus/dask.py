@@ -9,24 +9,32 @@ file and number.
 
 :func:`validate_corpus` validates every bundle where it is read.
 :func:`corroborate` computes, per claim, what :func:`~claimmodel.analyze` of
-:func:`~claimmodel.corpus.merge_corpus` of the whole corpus computes, in three
-steps over the partitions:
+:func:`~claimmodel.corpus.merge_corpus` of the whole corpus computes, in steps over
+the partitions:
 
 1. *The registry* (one task, on one worker): every bundle's sources, claims and
    the relations that declare claims the same are merged by
    :func:`~claimmodel.corpus.merge_corpus` — identity across documents, the
-   dependency closure of dated affiliations, which claims are one — and each
-   partition sends the ids of its assertions, hashed to buckets whose tasks find
-   the ids more than one record uses (those are namespaced, as the merge does).
-   The registry holds every source and claim of the corpus, not its assertions.
-2. *The map*: each partition, read again, renames its bundles' assertions as the
-   merge would and sends each to the bucket of its claim, with what withdraws it.
-3. *The reduce*: each bucket analyses its claims with the registry, by the same
-   function :func:`~claimmodel.analyze` calls for each claim.
+   connected components of the dependencies (dated affiliations included), which
+   claims are one — and each partition sends the ids of its assertions, hashed to
+   buckets whose tasks find the ids more than one record uses (those are namespaced,
+   as the merge does).  The registry holds every source and claim of the corpus, not
+   its assertions, and no other task receives it: it is cut into tables by key
+   (each part's view, each source's slice, each component's dated dependencies).
+2. *The map*: each partition, read again with its view of the registry (its records'
+   new ids), renames its bundles' assertions as the merge would and sends each to the
+   bucket of its claim, with what withdraws it; and names the sources each bucket's
+   claims reach.
+3. *The join*: the sources' slices are shuffled by source id to the buckets that
+   named them, then the dated dependencies of their components by component.
+4. *The reduce*: each bucket builds a :class:`~claimmodel.analysis._analyze.Record`
+   of the slices it received and analyses its claims by the same function
+   :func:`~claimmodel.analyze` calls for each claim.
 
-Memory per worker is bounded by a partition (a byte range of ``blocksize``) and,
-for the registry's worker, by the corpus's sources and claims
-(``docs/corpus.md`` gives the figures).
+Memory per worker is bounded by a partition (a byte range of ``blocksize``), the
+slices its claims reach and the ids more than one record uses; the registry's
+worker also holds the corpus's sources and claims (``docs/corpus.md`` gives the
+figures).
 """
 
 from __future__ import annotations
@@ -35,7 +43,7 @@ import io
 import os
 import zlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from operator import itemgetter
+from operator import getitem, itemgetter
 from typing import Any
 
 import attrs
@@ -52,15 +60,18 @@ except ImportError as error:  # pragma: no cover  (tested in a subprocess)
         "install it with: pip install 'claimmodel[dask]'"
     ) from error
 
-from claimmodel.analysis._analyze import Analysis, ClaimAnalysis
+from claimmodel.analysis._analyze import Analysis, ClaimAnalysis, ClaimFacts, Record
+from claimmodel.analysis._dependencies import Period
 from claimmodel.analysis._figures import FigureConflict
+from claimmodel.analysis._origins import OriginFinder
+from claimmodel.analysis._parties import Controls
 from claimmodel.analysis._verdicts import FactCheck
 from claimmodel.corpus._corroborate import (
     IdCount,
     Registry,
     Skeleton,
     Withdrawal,
-    claim_analysis,
+    analysed_claim,
     contributions,
     record_ids,
     shared_ids,
@@ -69,6 +80,7 @@ from claimmodel.corpus._corroborate import (
 from claimmodel.corpus._jsonl import CorpusLine, iter_lines
 from claimmodel.corpus._keep import for_corroboration
 from claimmodel.corpus._merge import Conflict
+from claimmodel.corpus._references import Renamer
 from claimmodel.exceptions import InvalidValueError
 from claimmodel.format import Limits
 from claimmodel.format._limits import DEFAULT_LIMITS
@@ -442,11 +454,13 @@ def _hashed(key: str) -> int:
 @attrs.frozen(kw_only=True)
 class _PartSkeleton:
     """Pass 1's result for a part: its key (file, index), its line count, its skeletons
-    (their lines counted from the part's first)."""
+    (their lines counted from the part's first), and the ids its records' assertions and
+    verdicts name (:func:`_references`)."""
 
     key: tuple[int, int]
     lines: int
     skeletons: tuple[Skeleton, ...]
+    references: frozenset[str] = frozenset()
 
 
 def _first_pass(
@@ -457,17 +471,44 @@ def _first_pass(
     out: list[_PartSkeleton | tuple[int, tuple[str, str]]] = []
     for part in parts:
         skeletons: list[Skeleton] = []
+        references: set[str] = set()
         block = None if part.length is None else _block(part, storage_options)
         lines = 0 if block is None else block.count(b"\n")
         for line in _iter_part(part, 1, limits, storage_options, block):
             bundle = for_corroboration(_bundle_of(line))
             skeletons.append(skeleton(bundle, line.name, line.number))
             out.extend((_hashed(local), (kind, local)) for kind, local in record_ids(bundle))
+            _references(bundle, references)
         del block
         out.append(
-            _PartSkeleton(key=(part.file, part.index), lines=lines, skeletons=tuple(skeletons))
+            _PartSkeleton(
+                key=(part.file, part.index),
+                lines=lines,
+                skeletons=tuple(skeletons),
+                references=frozenset(references),
+            )
         )
     return out
+
+
+def _references(bundle: Bundle, found: set[str]) -> None:
+    """Add to ``found`` the ids the bundle's assertions and verdicts name that the bundle
+    does not hold: those the merge renames as dangling references."""
+
+    def dangling(reference: str) -> str:
+        found.add(reference)
+        return reference
+
+    renamer = Renamer(
+        sources={s.id: s.id for s in bundle.sources},
+        claims={c.id: c.id for c in bundle.claims},
+        assertions={a.id: a.id for a in bundle.assertions},
+        dangling=dangling,
+    )
+    for assertion in bundle.assertions:
+        renamer.assertion(assertion, assertion.id)
+    for verdict in bundle.verdicts:
+        renamer.verdict(verdict, verdict.id)
 
 
 def _is_skeleton(item: object) -> bool:
@@ -500,13 +541,22 @@ class _Registry(Registry):
         by_key = {found.key: found for found in skeletons}
         ordered = [by_key[(part.file, part.index)] for part in parts]
         self.first_lines = _first_lines(parts, [found.lines for found in ordered])
-        self.numbers = {(part.file, part.index): n for n, part in enumerate(parts)}
+        self.keys = [(part.file, part.index) for part in parts]
         named = [
             (f"{found.name}:{found.number + self.first_lines[read.key] - 1}", found)
             for read in ordered
             for found in read.skeletons
         ]
         super().__init__(named, ids, same_as=same_as, scales=scales)
+        self.namespaces_of = [
+            [
+                found.id if found.id is not None else f"{found.name}:{found.number + first - 1}"
+                for found in read.skeletons
+            ]
+            for read in ordered
+            for first in (self.first_lines[read.key],)
+        ]
+        self.references_of = [read.references for read in ordered]
         self.claims_of: list[list[str]] = [[] for _ in parts]
         for claim_id in self.record.claims:
             self.claims_of[_hashed(claim_id) % len(parts)].append(claim_id)
@@ -522,30 +572,249 @@ def _registry(
     return _Registry(parts, skeletons, ids, same_as=same_as, scales=scales)
 
 
+class _PartView(Registry):
+    """What pass 2 over one part reads of the registry: the part's first line, its share
+    of the registry's claims, and what renames its records' items as the merge does (their
+    namespaces' new ids, the ids other records use, the representatives, names and
+    documents of the sources and claims they name), and nothing of other parts.
+
+    It is built on the registry's worker and sent to the part's; the ids more than one
+    record uses (:func:`shared_ids`) go to every part whole.
+    """
+
+    def __init__(self, registry: _Registry, number: int) -> None:
+        # A view of the registry's tables, not a registry of its own: no merge is run.
+        namespaces = registry.namespaces_of[number]
+        self.first_line = registry.first_lines[registry.keys[number]]
+        self.tables = {namespace: registry.tables[namespace] for namespace in namespaces}
+        references = registry.references_of[number]
+        self.taken = frozenset(r for r in references if r in registry.taken)
+        self.shared = registry.shared
+        self.slashed = registry.slashed
+        record = registry.record
+        # Every id an item of the part can be renamed to: its namespaces' new ids, and
+        # each dangling reference as is or namespaced.
+        sources: dict[str, None] = dict.fromkeys(references)
+        claims: dict[str, None] = dict.fromkeys(references)
+        for namespace in namespaces:
+            local_sources, local_claims = self.tables[namespace]
+            sources.update(dict.fromkeys(local_sources.values()))
+            claims.update(dict.fromkeys(local_claims.values()))
+            for reference in self.taken:
+                sources[f"{namespace}/{reference}"] = None
+                claims[f"{namespace}/{reference}"] = None
+        self.document = registry.document
+        if registry.document is not None:
+            sources[registry.document] = None
+        self.documents = {s: registry.documents[s] for s in sources if s in registry.documents}
+        self.claims = [
+            (claim_id, _Facts(position=registry.order[claim_id], facts=record.claims[claim_id]))
+            for claim_id in registry.claims_of[number]
+        ]
+        self.record = Record.of_parts(
+            claims={},
+            names={s: record.names[s] for s in sources if s in record.names},
+            unnamed={},
+            finder=OriginFinder.of_roots({}, {}),
+            controls=Controls.of_edges({}),
+            scales={},
+            same={c: record.same[c] for c in claims if c in record.same},
+        )
+
+
+# -- the registry shared by key ----------------------------------------------------------
+#
+# The reduce does not receive the registry.  Each claim's analysis reads, of the
+# registry, the claim's facts and, for each source its assertions and parties reach
+# (speakers, intermediaries, the speakers of what withdraws them), a slice: its name,
+# its roots in the dependency graph the registry resolved (the connected components of
+# the dependencies, undated and all), the relays it shares as an unnamed speaker, and
+# the control affiliations it leads through; and, for the components that hold dated
+# dependencies, those dependencies.  The map names the sources each bucket of claims
+# reaches; the slices are joined with those requests by source id, and the components'
+# dependencies by component, each by a shuffle; the reduce builds a Record of the
+# slices it received alone.
+
+
+@attrs.frozen(kw_only=True)
+class _Slice:
+    """What the analysis of a claim reads of one source it reaches (see above)."""
+
+    id: str
+    name: str | None
+    roots: tuple[int, int] | None
+    """Its base and coarse roots in the registry's dependency graph."""
+    dated: bool
+    """Whether its coarse group holds dated dependencies (a :class:`_Group`)."""
+    relays: tuple[tuple[str, str | None], ...]
+    """As an unnamed speaker, the relays it shares with others, each with its name."""
+    control: tuple[tuple[str, tuple[tuple[str, Period], ...]], ...]
+    """The control edges of the sources it leads to (:meth:`Controls.reach`)."""
+    names: tuple[tuple[str, str], ...]
+    """The names of the sources of ``control``."""
+
+
+@attrs.frozen(kw_only=True)
+class _Group:
+    """The dated dependencies of one coarse group of the registry's graph."""
+
+    root: int
+    edges: tuple[tuple[int, int, Period], ...]
+
+
+@attrs.frozen(kw_only=True)
+class _Facts:
+    """A claim of the registry: its place in the merged bundle and its facts."""
+
+    position: int
+    facts: ClaimFacts
+
+
+@attrs.frozen(kw_only=True)
+class _Shared:
+    """What every bucket reads of the registry whole: the declared and given scales, and
+    how many claims the merged bundle holds."""
+
+    scales: dict[str, Scale]
+    claims: int
+
+
+def _tables(
+    registry: _Registry, count: int
+) -> tuple[
+    list[list[_PartView]],
+    list[list[tuple[int, str, _Slice]]],
+    list[list[tuple[int, _Group]]],
+    _Shared,
+]:
+    """The registry as tables by key: each part's view; every source's slice, in ``count``
+    pieces by source id; every dated group, in ``count`` pieces; and what every bucket
+    reads whole."""
+    record = registry.record
+    finder, controls, names = record.finder, record.controls, record.names
+    dated = finder.dated_groups()
+    slices: list[list[tuple[int, str, _Slice]]] = [[] for _ in range(count)]
+    for source_id in dict.fromkeys([*names, *finder.sources(), *record.unnamed]):
+        roots = finder.roots(source_id)
+        reach = controls.reach(source_id)
+        reached = dict.fromkeys(
+            [*reach, *(target for edges in reach.values() for target, _ in edges)]
+        )
+        found = _Slice(
+            id=source_id,
+            name=names.get(source_id),
+            roots=roots,
+            dated=roots is not None and roots[1] in dated,
+            relays=tuple((r, names.get(r)) for r in record.unnamed.get(source_id, ())),
+            control=tuple((node, tuple(edges)) for node, edges in reach.items()),
+            names=tuple((node, names[node]) for node in reached if node in names),
+        )
+        key = _hashed(source_id)
+        slices[key % count].append((key, source_id, found))
+    groups: list[list[tuple[int, _Group]]] = [[] for _ in range(count)]
+    for root, edges in dated.items():
+        groups[root % count].append((root, _Group(root=root, edges=tuple(edges))))
+    views = [[_PartView(registry, number)] for number in range(count)]
+    return views, slices, groups, _Shared(scales=record.scales, claims=len(record.claims))
+
+
 _Given = tuple[tuple[int, int, int], Assertion | FactCheck, Withdrawal | None]
 """What a record gives a claim (see :data:`Contribution`), with its place in the corpus
 (file, line, position in the record)."""
-_Keyed = tuple[int, str, _Given | None]
-"""A contribution, or ``None`` for a claim of the registry, by claim id and its hash."""
+_Keyed = tuple[int, str, _Given | _Facts | _Slice | _Group]
+"""What a bucket of claims receives, by bucket: a contribution or a claim's facts (by
+claim id), a slice of a source or a group its claims reach (with no claim id)."""
+_Request = tuple[int, str, int]
+"""A bucket's request for a source's slice: the source id's hash, the id, the bucket."""
+
+
+def _reached(item: Assertion | FactCheck, by: Withdrawal | None) -> Iterator[str]:
+    """The sources the analysis of a claim reads for one of its contributions."""
+    if isinstance(item, FactCheck):
+        return
+    yield item.attribution.source
+    for link in item.attribution.chain:
+        yield link.source
+    if by is not None:
+        yield by[0].attribution.source
 
 
 def _second_pass(
-    parts: Sequence[Part], limits: Limits, storage_options: Mapping[str, Any], registry: _Registry
-) -> list[_Keyed]:
-    """Pass 2 over a part: every assertion renamed as the merge renames it, and every
-    verdict's fact check, by claim; and the part's share of the registry's claims, so that
-    claims no assertion names are analysed."""
-    out: list[_Keyed] = []
-    for part in parts:
-        key = (part.file, part.index)
-        out.extend((_hashed(c), c, None) for c in registry.claims_of[registry.numbers[key]])
-        for line in _iter_part(part, registry.first_lines[key], limits, storage_options):
+    parts: Sequence[Part],
+    views: Sequence[_PartView],
+    limits: Limits,
+    storage_options: Mapping[str, Any],
+    count: int,
+) -> list[_Keyed | _Request]:
+    """Pass 2 over a part, with its view of the registry: every assertion renamed as the
+    merge renames it, and every verdict's fact check, by the bucket of its claim; the
+    part's share of the registry's claims with their facts, so that claims no assertion
+    names are analysed; and the sources each bucket's claims reach, once a bucket."""
+    out: list[_Keyed | _Request] = []
+    requested: dict[tuple[str, int], None] = {}
+    for part, view in zip(parts, views, strict=True):
+        for claim_id, facts in view.claims:
+            bucket = _hashed(claim_id) % count
+            out.append((bucket, claim_id, facts))
+            requested.update(dict.fromkeys((party, bucket) for party in facts.facts.parties))
+        for line in _iter_part(part, view.first_line, limits, storage_options):
             bundle = for_corroboration(_bundle_of(line))
             namespace = bundle.id if bundle.id is not None else f"{line.name}:{line.number}"
-            for claim_id, position, item, by in contributions(bundle, namespace, registry):
+            for claim_id, position, item, by in contributions(bundle, namespace, view):
                 place = (part.file, line.number, position)
-                out.append((_hashed(claim_id), claim_id, (place, item, by)))
+                bucket = _hashed(claim_id) % count
+                out.append((bucket, claim_id, (place, item, by)))
+                requested.update(dict.fromkeys((s, bucket) for s in _reached(item, by)))
+    out.extend((_hashed(source), source, bucket) for source, bucket in requested)
     return out
+
+
+def _is_request(item: tuple[object, ...]) -> bool:
+    return isinstance(item[2], int)
+
+
+def _is_keyed(item: tuple[object, ...]) -> bool:
+    return not isinstance(item[2], int)
+
+
+def _deliver_slices(
+    groups: Iterable[tuple[int, list[tuple[int, str, _Slice | int]]]],
+) -> list[_Keyed | tuple[int, int]]:
+    """Each requested slice, by the bucket that asked for it; and each dated group a
+    delivered slice is in, requested by that bucket."""
+    out: list[_Keyed | tuple[int, int]] = []
+    for _, members in groups:
+        found = {s: item for _, s, item in members if isinstance(item, _Slice)}
+        wanted: dict[tuple[int, int], None] = {}
+        for _, source_id, item in members:
+            if isinstance(item, int) and source_id in found:
+                slice_ = found[source_id]
+                out.append((item, "", slice_))
+                if slice_.dated and slice_.roots is not None:
+                    wanted[(slice_.roots[1], item)] = None
+        out.extend(wanted)
+    return out
+
+
+def _deliver_groups(
+    groups: Iterable[tuple[int, list[tuple[int, _Group | int]]]],
+) -> list[_Keyed]:
+    """Each requested group's dated dependencies, by the bucket that asked for them."""
+    out: list[_Keyed] = []
+    for _, members in groups:
+        found = next((item for _, item in members if isinstance(item, _Group)), None)
+        assert found is not None  # only a group that holds dated dependencies is asked for
+        buckets = dict.fromkeys(item for _, item in members if isinstance(item, int))
+        out.extend((bucket, "", found) for bucket in buckets)
+    return out
+
+
+def _is_group_request(item: tuple[object, ...]) -> bool:
+    return len(item) == 2
+
+
+def _is_delivered(item: tuple[object, ...]) -> bool:
+    return len(item) == 3
 
 
 _Placed = tuple[tuple[int, tuple[int, ...]], ClaimAnalysis]
@@ -553,15 +822,63 @@ _Placed = tuple[tuple[int, tuple[int, ...]], ClaimAnalysis]
 claims only assertions name (by their first assertion)."""
 
 
-def _reduce(groups: Iterable[tuple[int, list[_Keyed]]], registry: _Registry) -> list[_Placed]:
-    """The analysis of every claim of some groups, with the registry."""
-    by_claim: dict[str, list[_Given]] = {}
+def _reduce(groups: Iterable[tuple[int, list[_Keyed]]], shared: _Shared) -> list[_Placed]:
+    """The analysis of every claim of some buckets, from the slices of the registry that
+    their claims reach, which the buckets received."""
+    placed: list[_Placed] = []
     for _, members in groups:
-        for _, claim_id, given in members:
-            found = by_claim.setdefault(claim_id, [])
-            if given is not None:
-                found.append(given)
-    return [claim_analysis(registry, claim_id, given) for claim_id, given in by_claim.items()]
+        by_claim: dict[str, list[_Given]] = {}
+        facts: dict[str, _Facts] = {}
+        slices: list[_Slice] = []
+        dated: dict[int, tuple[tuple[int, int, Period], ...]] = {}
+        for _, claim_id, item in members:
+            if isinstance(item, _Slice):
+                slices.append(item)
+            elif isinstance(item, _Group):
+                dated[item.root] = item.edges
+            elif isinstance(item, _Facts):
+                facts[claim_id] = item
+                by_claim.setdefault(claim_id, [])
+            else:
+                by_claim.setdefault(claim_id, []).append(item)
+        record = _record(slices, dated, facts, shared)
+        for claim_id, given in by_claim.items():
+            found = facts.get(claim_id)
+            order = shared.claims if found is None else found.position
+            first, analysed = analysed_claim(record, claim_id, sorted(given, key=itemgetter(0)))
+            placed.append(((order, first), analysed))
+    return placed
+
+
+def _record(
+    slices: Iterable[_Slice],
+    dated: Mapping[int, Sequence[tuple[int, int, Period]]],
+    facts: Mapping[str, _Facts],
+    shared: _Shared,
+) -> Record:
+    """The :class:`Record` of some claims, from the slices of the sources they reach."""
+    names: dict[str, str] = {}
+    unnamed: dict[str, list[str]] = {}
+    roots: dict[str, tuple[int, int]] = {}
+    edges: dict[str, Sequence[tuple[str, Period]]] = {}
+    for found in slices:
+        if found.name is not None:
+            names[found.id] = found.name
+        if found.roots is not None:
+            roots[found.id] = found.roots
+        if found.relays:
+            unnamed[found.id] = [relay for relay, _ in found.relays]
+            names.update((relay, name) for relay, name in found.relays if name is not None)
+        edges.update(found.control)
+        names.update(found.names)
+    return Record.of_parts(
+        claims={claim_id: found.facts for claim_id, found in facts.items()},
+        names=names,
+        unnamed=unnamed,
+        finder=OriginFinder.of_roots(roots, dated),
+        controls=Controls.of_edges(edges),
+        scales=shared.scales,
+    )
 
 
 def _assemble(
@@ -619,6 +936,7 @@ def corroborate(
     """
     options = (corpus.limits, corpus.storage_options)
     parts = corpus._parts()
+    count = len(corpus.parts)
     first = parts.map_partitions(_first_pass, *options)
     shared = (
         first.filter(_is_id).groupby(itemgetter(0), shuffle="tasks").map_partitions(_shared_ids)
@@ -630,10 +948,27 @@ def corroborate(
         tuple(same_as),
         tuple(scales),
     )
-    reduced = (
-        parts.map_partitions(_second_pass, *options, registry)
+    views, slices, dated, whole = delayed(_tables, nout=4)(registry, count)
+    mapped = db.map_partitions(
+        _second_pass, parts, db.from_delayed(_pieces(views, count)), *options, count
+    )
+    delivered = (
+        db.concat([db.from_delayed(_pieces(slices, count)), mapped.filter(_is_request)])
+        .repartition(count)
         .groupby(itemgetter(0), shuffle="tasks")
-        .map_partitions(_reduce, registry)
+        .map_partitions(_deliver_slices)
+    )
+    groups = (
+        db.concat([db.from_delayed(_pieces(dated, count)), delivered.filter(_is_group_request)])
+        .repartition(count)
+        .groupby(itemgetter(0), shuffle="tasks")
+        .map_partitions(_deliver_groups)
+    )
+    reduced = (
+        db.concat([mapped.filter(_is_keyed), delivered.filter(_is_delivered), groups])
+        .repartition(count)
+        .groupby(itemgetter(0), shuffle="tasks")
+        .map_partitions(_reduce, whole)
     )
     summary = delayed(Registry.summary)(registry)
     return Corroboration(
@@ -641,3 +976,8 @@ def corroborate(
         analysis=delayed(_assemble)(summary, _delayed(reduced)),
         conflicts=delayed(_third)(summary),
     )
+
+
+def _pieces(table: Delayed, count: int) -> list[Delayed]:
+    """The ``count`` pieces of a table the registry's task returns, each a task of its own."""
+    return [delayed(getitem, pure=True)(table, number) for number in range(count)]
