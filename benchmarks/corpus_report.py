@@ -20,7 +20,10 @@ that its peak resident memory (``ru_maxrss``) is its own:
   printed claim by claim;
 - *registry*: the first pass alone under ``tracemalloc``, to weigh the registry: the
   memory it holds once built, and the first pass's peak (the skeletons of every record and
-  their merge), per source mention read.
+  their merge), per source mention read;
+- *second pass*: the second pass alone under ``tracemalloc``, over the built registry:
+  its peak above what the registry holds, per claim, beside the number of assertions of
+  the claim with the most (the contributions of one claim at a time are what it holds).
 """
 
 from __future__ import annotations
@@ -93,6 +96,28 @@ print(json.dumps({"held": held, "peak": peak, "mentions": mentions,
                   "sources": len(registry.record.names), "claims": len(registry.order)}))
 """
 
+_SECOND_PASS = """
+import gc, json, sys, tracemalloc
+from claimmodel.corpus import iter_lines
+from claimmodel.corpus._corroborate import analyses, registry_of
+
+def records():
+    for line in iter_lines(sys.argv[1], name=sys.argv[1]):
+        yield f"{line.name}:{line.number}", line.bundle
+
+registry = registry_of(records())
+gc.collect()
+tracemalloc.start()
+held = tracemalloc.get_traced_memory()[0]
+claims = largest = 0
+for claim, assertions in analyses(registry, records()):
+    claims += 1
+    largest = max(largest, len(assertions))
+    del claim, assertions
+peak = tracemalloc.get_traced_memory()[1]
+print(json.dumps({"above": peak - held, "claims": claims, "largest": largest}))
+"""
+
 
 def write_corpus(path: Path, records: int) -> dict[str, Any]:
     """Write ``records`` records about one world to ``path``; return what was written."""
@@ -112,18 +137,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--runs",
         nargs="+",
-        choices=["two-passes", "in-memory", "registry"],
-        default=["two-passes", "in-memory", "registry"],
+        choices=["two-passes", "in-memory", "registry", "second-pass"],
+        default=["two-passes", "in-memory", "registry", "second-pass"],
     )
     args = parser.parse_args(argv)
     print(
         "| records | assertions | MiB | two passes: time, peak | in memory: time, peak "
-        "| registry per source mention: held, first pass's peak |",
+        "| registry per source mention: held, first pass's peak "
+        "| second pass: peak above the registry, per claim (largest claim) |",
         flush=True,
     )
-    print("|---|---|---|---|---|---|", flush=True)
+    print("|---|---|---|---|---|---|---|", flush=True)
     for records in args.records:
-        cells = {"two-passes": "not run", "in-memory": "not run", "registry": "not run"}
+        cells = dict.fromkeys(("two-passes", "in-memory", "registry", "second-pass"), "not run")
         with tempfile.TemporaryDirectory() as folder:
             path = Path(folder) / "corpus.jsonl"
             corpus = write_corpus(path, records)
@@ -138,9 +164,16 @@ def main(argv: list[str] | None = None) -> int:
                     f"{found['held'] / mentions:,.0f} B, {found['peak'] / mentions:,.0f} B "
                     f"({mentions:,} mentions, {found['sources']:,} sources)"
                 )
+            if "second-pass" in args.runs:
+                found = measure(_SECOND_PASS, str(path))
+                cells["second-pass"] = (
+                    f"{found['above'] / 2**20:,.1f} MiB, {found['above'] / found['claims']:,.0f} "
+                    f"B ({found['claims']:,} claims; {found['largest']:,} assertions)"
+                )
         print(
             f"| {records:,} | {corpus['assertions']:,} | {corpus['bytes'] / 2**20:,.0f} "
-            f"| {cells['two-passes']} | {cells['in-memory']} | {cells['registry']} |",
+            f"| {cells['two-passes']} | {cells['in-memory']} | {cells['registry']} "
+            f"| {cells['second-pass']} |",
             flush=True,
         )
     return 0

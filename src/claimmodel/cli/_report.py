@@ -18,7 +18,6 @@ from claimmodel.analysis import (
     Contradiction,
     FactCheck,
     FigureConflict,
-    analyze,
 )
 from claimmodel.cli._commands import (
     EXIT_INVALID,
@@ -39,10 +38,9 @@ from claimmodel.cli._inputs import (
     read,
     read_corpus,
 )
-from claimmodel.cli._interop import write_output
 from claimmodel.cli._terminal import json_for_terminal, printable
-from claimmodel.corpus import Conflict, for_corroboration, merge_corpus
-from claimmodel.corpus._corroborate import analyses, registry_of
+from claimmodel.corpus import Conflict, for_corroboration
+from claimmodel.corpus._corroborate import gathered, registry_of
 from claimmodel.exceptions import DecodeError, InvalidValueError, MergeConflictError
 from claimmodel.model import (
     Assertion,
@@ -53,7 +51,8 @@ from claimmodel.model import (
     Quantity,
     Stance,
 )
-from claimmodel.render import render_html
+from claimmodel.render._chains import claim_chains
+from claimmodel.render._html import write_html
 
 __all__ = ["claim_data", "judgements", "render_report", "run_report"]
 
@@ -607,8 +606,6 @@ def run_report(args: argparse.Namespace) -> int:
     keep = _whole if args.format == "html" else for_corroboration
     inputs = _Inputs(paths, jsonl=args.jsonl, keep=keep)
     try:
-        if args.format == "html":
-            return _in_memory(args, inputs)
         return _in_parts(args, inputs)
     except UnreadableError as error:
         print_unreadable(error)
@@ -617,95 +614,84 @@ def run_report(args: argparse.Namespace) -> int:
         inputs.close()
 
 
-def _in_memory(args: argparse.Namespace, inputs: _Inputs) -> int:
-    """The page: every bundle merged into one, which the page shows whole."""
-    merged = _merged(args, inputs, check=True)
-    if isinstance(merged, int):
-        return merged
-    bundle, count = merged
-    title = None if count == 1 else _title(inputs.paths, count)
-    write_output(args.output, render_html(bundle, analyze(bundle), title=title))
-    return EXIT_OK
-
-
-def _merged(args: argparse.Namespace, inputs: _Inputs, *, check: bool) -> tuple[Bundle, int] | int:
-    """Every input bundle merged into one, with how many there were; or the exit status
-    when an input is unreadable or the merge is refused (its conflicts printed)."""
-    bundles: list[Bundle] = []
-    names: list[str] = []
-    for name, bundle in inputs.read(check=check):
-        bundles.append(bundle)
-        names.append(name)
-    if inputs.status != EXIT_OK:
-        return inputs.status
-    try:
-        merged = merge_corpus(bundles, names=names, strict=args.strict)
-    except MergeConflictError as error:
-        print(f"cannot merge: {printable(error)}", file=sys.stderr)
-        return EXIT_INVALID
-    count = len(bundles)
-    bundles.clear()  # the merge holds all the analysis needs: free the inputs for it
-    _print_conflicts(merged.conflicts)
-    return merged.bundle, count
-
-
 def _in_parts(args: argparse.Namespace, inputs: _Inputs) -> int:
-    """The text and JSON reports, read in two passes (``claimmodel.corpus._corroborate``):
-    the registry of sources and claims first, then each claim's assertions, analysed and
-    printed one claim at a time."""
+    """Every report, read in two passes (``claimmodel.corpus._corroborate``): the registry
+    of sources and claims first, then each claim's assertions, analysed and written one
+    claim at a time."""
+    page = args.format == "html"
     try:
-        registry = registry_of(inputs.read(check=True), strict=args.strict)
+        registry = registry_of(
+            inputs.read(check=True),
+            strict=args.strict,
+            edges=page,
+            again=lambda: inputs.read(check=False),  # for a record on several lines
+        )
     except MergeConflictError as error:
         if inputs.status != EXIT_OK:
             return inputs.status
         print(f"cannot merge: {printable(error)}", file=sys.stderr)
         return EXIT_INVALID
+    except InvalidValueError as error:  # the corpus changed between two readings
+        if inputs.status != EXIT_OK:  # or a record left out as unreadable or invalid
+            return inputs.status
+        print(f"claimmodel report: {printable(error)}", file=sys.stderr)
+        return EXIT_UNREADABLE
     if inputs.status != EXIT_OK:
         return inputs.status
-    if registry is None:
-        # A record on several lines: its versions are reconciled item by item, which only
-        # the merge of whole bundles does.
-        return _whole_report(args, inputs)
     _print_conflicts(registry.conflicts)
     title = None if registry.records == 1 else _title(inputs.paths, registry.records)
-    names = registry.record.names
-    claims = (
-        (claim, _OfClaim(assertions, names))
-        for claim, assertions in analyses(registry, inputs.read(check=False))
-    )
-    try:
+    text: list[str] = []  # the merged document's words, from the first record giving them
+
+    def records() -> Iterator[tuple[str, Bundle]]:
+        for name, bundle in inputs.read(check=False):
+            if page and not text:
+                found = registry.document_text(bundle.id or name, bundle)
+                text.extend([found] if found is not None else [])
+            yield name, bundle
+
+    with contextlib.ExitStack() as stack:
+        try:
+            found = stack.enter_context(gathered(registry, records(), keep=inputs.keep))
+        except MergeConflictError as error:  # two versions of a record, with --strict
+            print(f"cannot merge: {printable(error)}", file=sys.stderr)
+            return EXIT_INVALID
+        except InvalidValueError as error:  # the corpus changed between the two readings
+            print(f"claimmodel report: {printable(error)}", file=sys.stderr)
+            return EXIT_UNREADABLE
+        _print_conflicts(found.conflicts)
+        analysed = found.analyses(registry)
+        names = registry.record.names
         with _output(args.output):
+            if page:
+                edges = registry.edges or []
+                write_html(
+                    sys.stdout.write,
+                    (
+                        (claim_chains(claim, _by_id(assertions), edges, names), assertions)
+                        for claim, assertions in analysed
+                    ),
+                    title=title or registry.heading or "claimmodel report",
+                    names=names,
+                    scale_names=registry.scale_names,
+                    text=text[0] if text else None,
+                )
+                return EXIT_OK
+            claims = ((claim, _OfClaim(assertions, names)) for claim, assertions in analysed)
             if args.format == "json":
                 _write_claims(claims)
             else:
                 heading = title or registry.heading
                 for piece in _report_text(heading, claims, registry.record.conflicts):
                     sys.stdout.write(piece)
-    except InvalidValueError as error:  # the corpus changed between the two readings
-        print(f"claimmodel report: {printable(error)}", file=sys.stderr)
-        return EXIT_UNREADABLE
     return EXIT_OK
 
 
-def _whole_report(args: argparse.Namespace, inputs: _Inputs) -> int:
-    """The text and JSON reports of a corpus in which one record is on several lines: its
-    versions merged whole, as the page's are."""
-    merged = _merged(args, inputs, check=False)
-    if isinstance(merged, int):
-        return merged
-    bundle, count = merged
-    analysis = analyze(bundle)
-    lookup = _InBundle(bundle)
-    claims = ((claim, lookup) for claim in analysis.values())
-    with _output(args.output):
-        if args.format == "json":
-            _write_claims(claims)
-        else:
-            title = None if count == 1 else _title(inputs.paths, count)
-            heading = title or bundle.title or bundle.id
-            for piece in _report_text(heading, claims, analysis.conflicting_figures):
-                sys.stdout.write(piece)
-    return EXIT_OK
+def _by_id(assertions: Iterable[Assertion]) -> dict[str, Assertion]:
+    """The assertions by id, the first of each id (as a bundle's look-up finds it)."""
+    found: dict[str, Assertion] = {}
+    for assertion in assertions:
+        found.setdefault(assertion.id, assertion)
+    return found
 
 
 def _print_conflicts(conflicts: Iterable[Conflict]) -> None:

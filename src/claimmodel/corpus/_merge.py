@@ -44,12 +44,11 @@ from claimmodel.model import (
     Identifier,
     RelationKind,
     Source,
-    SourceKind,
     normalize_text,
 )
 from claimmodel.model import _checks as check
 
-__all__ = ["KINDS", "Conflict", "CorpusMerge", "ItemOrigin", "merge_corpus"]
+__all__ = ["KINDS", "Conflict", "CorpusMerge", "ItemOrigin", "differences", "merge_corpus"]
 
 KINDS = ("sources", "claims", "assertions", "relations", "verdicts")
 """The collections of a bundle, in the order they are merged."""
@@ -137,7 +136,8 @@ def _namespaces(bundles: Sequence[Bundle], names: Sequence[str] | None) -> list[
     return result
 
 
-def _differences(first: Any, second: Any) -> str:
+def differences(first: Any, second: Any) -> str:
+    """Why two items under one key are a conflict: what differs, and that the first is kept."""
     if type(first) is not type(second):
         return (
             f"the same id for a {type(first).__name__} and a {type(second).__name__}; "
@@ -258,7 +258,6 @@ class _Merger:
         self.keys: dict[str, list[Key]] = {kind: [] for kind in KINDS}
         self.items: dict[str, list[Any]] = {kind: [] for kind in KINDS}
         self.joins: dict[str, UnionFind] = {}
-        self.kinds_of: list[set[SourceKind]] = []
 
     def conflict(self, kind: str, first: Key, second: Key, message: str) -> None:
         found = Conflict(
@@ -290,9 +289,8 @@ class _Merger:
                         keys.append(key)
                         items.append(item)
                     elif not _same(items[slot], item):
-                        self.conflict(kind, key, key, _differences(items[slot], item))
+                        self.conflict(kind, key, key, differences(items[slot], item))
         self.joins = {kind: UnionFind(len(self.keys[kind])) for kind in ("sources", "claims")}
-        self.kinds_of = [{source.kind} for source in self.items["sources"]]
 
     def join_sources(self, first: int, second: int, why: str) -> None:
         """Make two sources one, unless that would make one source of two kinds."""
@@ -300,15 +298,18 @@ class _Merger:
         a, b = joins.find(first), joins.find(second)
         if a == b:
             return
-        if self.kinds_of[a] != self.kinds_of[b]:
-            kinds = " and ".join(sorted(k.value for k in self.kinds_of[a] | self.kinds_of[b]))
+        # Only sources of one kind are joined, so a group's kind is any member's (a set
+        # per source, kept to compare groups, would be a fifth of the merge's memory).
+        sources = self.items["sources"]
+        kind_a, kind_b = sources[a].kind, sources[b].kind
+        if kind_a is not kind_b:
+            kinds = " and ".join(sorted((kind_a.value, kind_b.value)))
             keys = self.keys["sources"]
             self.conflict(
                 "sources", keys[first], keys[second], f"{why}, but are {kinds}: kept apart"
             )
             return
         joins.union(a, b)
-        self.kinds_of[joins.find(a)] = self.kinds_of[a] | self.kinds_of[b]
 
     def join_by_evidence(self) -> None:
         """Sources joined by shared identifiers; claims by derived id and same-as relations."""

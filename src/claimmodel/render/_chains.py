@@ -9,7 +9,7 @@ chain with its channel.  The DOT, Mermaid and HTML writers draw this one model.
 from __future__ import annotations
 
 import collections
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 import attrs
 
@@ -26,7 +26,7 @@ from claimmodel.exceptions import InvalidTypeError, InvalidValueError
 from claimmodel.model import Assertion, Bundle, Channel, Occasion, PartialDate, Stance
 from claimmodel.model import _checks as check
 
-__all__ = ["ClaimChains", "Group", "Hop", "chains"]
+__all__ = ["ClaimChains", "Group", "Hop", "chains", "claim_chains"]
 
 # How each stance reads in a group's title, in the order of Stance.
 STANCE_WORDS: dict[Stance, str] = {
@@ -203,7 +203,7 @@ def _active(edges: list[Dependency], assertions: Iterable[Assertion]) -> list[De
 
 
 def _groups(
-    claim: ClaimAnalysis, by_id: dict[str, Assertion], edges: list[Dependency]
+    claim: ClaimAnalysis, by_id: Mapping[str, Assertion], edges: list[Dependency]
 ) -> tuple[Group, ...]:
     backing = [origin for origin in claim.origins if origin.asserts]
     others = [origin for origin in claim.origins if not origin.asserts]
@@ -227,7 +227,7 @@ _Step = tuple[str, str, Channel, PartialDate | None, Occasion | None, PartialDat
 """A hop's start, end, channel, link date, and the speaker's occasion and date."""
 
 
-def _hops(claim: ClaimAnalysis, by_id: dict[str, Assertion]) -> tuple[Hop, ...]:
+def _hops(claim: ClaimAnalysis, by_id: Mapping[str, Assertion]) -> tuple[Hop, ...]:
     found: dict[_Step, list[str]] = {}
     for key in sorted(_counted(claim)):
         assertion = by_id.get(key)
@@ -281,24 +281,31 @@ def chains(
     labels: dict[str, str] = {}
     for source in reversed(bundle.sources):  # the first source with an id wins
         labels[source.id] = source.label
-    result = []
-    for found in selected:
-        groups = _groups(found, by_id, edges)
-        hops = _hops(found, by_id)
-        placed = {member for group in groups for member in group.members}
-        relays: dict[str, None] = {}
-        for hop in hops:
-            for end in (hop.start, hop.end):
-                if end not in placed:
-                    relays[end] = None
-        drawn = placed | set(relays)
-        result.append(
-            ClaimChains(
-                analysis=found,
-                groups=groups,
-                relays=tuple(relays),
-                hops=hops,
-                labels={key: labels.get(key, key) for key in sorted(drawn)},
-            )
-        )
-    return tuple(result)
+    return tuple(claim_chains(found, by_id, edges, labels) for found in selected)
+
+
+def claim_chains(
+    found: ClaimAnalysis,
+    by_id: Mapping[str, Assertion],
+    edges: list[Dependency],
+    labels: Mapping[str, str],
+) -> ClaimChains:
+    """What a picture of one claim shows, from its analysis, its assertions by id, the
+    dependencies of the record (:func:`~claimmodel.analysis.dependencies`) and the
+    readable name of each of its sources."""
+    groups = _groups(found, by_id, edges)
+    hops = _hops(found, by_id)
+    placed = {member for group in groups for member in group.members}
+    relays: dict[str, None] = {}
+    for hop in hops:
+        for end in (hop.start, hop.end):
+            if end not in placed:
+                relays[end] = None
+    drawn = placed | set(relays)
+    return ClaimChains(
+        analysis=found,
+        groups=groups,
+        relays=tuple(relays),
+        hops=hops,
+        labels={key: labels.get(key, key) for key in sorted(drawn)},
+    )

@@ -15,8 +15,12 @@ from __future__ import annotations
 
 import html
 import re
+import tempfile
 import urllib.parse
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import IO
+
+import attrs
 
 from claimmodel.analysis import Analysis, ClaimAnalysis, FactCheck, analyze
 from claimmodel.exceptions import InvalidTypeError
@@ -44,7 +48,7 @@ from claimmodel.render._chains import (
 from claimmodel.render._dot import GraphvizError, dot_program, draw_dot, run_dot
 from claimmodel.render._text import one_line, shown
 
-__all__ = ["render_html"]
+__all__ = ["render_html", "write_html"]
 
 _CSS = """
 :root { color-scheme: light; --ink: #1a1a1a; --muted: #4a4a4a; --line: #c8c8c8;
@@ -163,21 +167,28 @@ def _rating_numbers(rating: Rating) -> str:
 
 
 class _Page:
-    """One report: the bundle, its analysis and the names of its sources."""
+    """One report: the names of its sources and of its declared scales, the text of its
+    document, and the assertions of the claims being written (:meth:`use`)."""
 
-    def __init__(self, bundle: Bundle, analysis: Analysis, *, graphviz: bool) -> None:
-        self.bundle = bundle
-        self.analysis = analysis
+    def __init__(
+        self,
+        *,
+        names: Mapping[str, str],
+        scale_names: Mapping[str, str],
+        text: str | None,
+        graphviz: bool,
+    ) -> None:
+        self.names = names
+        self.scale_names = scale_names
+        self.text = text
         self.graphviz = graphviz
         self.assertions: dict[str, Assertion] = {}
-        for assertion in bundle.assertions:
+
+    def use(self, assertions: Iterable[Assertion]) -> None:
+        """Look assertions up among ``assertions`` (the first of each id) from now on."""
+        self.assertions = {}
+        for assertion in assertions:
             self.assertions.setdefault(assertion.id, assertion)
-        self.names: dict[str, str] = {}
-        for source in reversed(bundle.sources):
-            self.names[source.id] = source.label
-        self.scale_names = {scale.id: scale.name for scale in bundle.declared_scales}
-        document = bundle.document_source
-        self.text = document.text if document is not None else None
 
     def name(self, source: str) -> str:
         return _e(self.names.get(source, source))
@@ -429,14 +440,10 @@ class _Page:
 
     # -- the whole page ----------------------------------------------------------------
 
-    def page(self, title: str) -> str:
-        pictures = chains(self.bundle, analysis=self.analysis)
-        claims = list(self.analysis.claims.values())
-        single = sum(1 for claim in claims if claim.single_origin)
-        contradicted = len(self.analysis.contradictions)
-        checked = sum(1 for claim in claims if claim.fact_checks)
-        fact_checked = f"; {checked} fact-checked" if checked else ""
-        parts = [
+    def head(self, title: str, tally: _Tally) -> list[str]:
+        """The page up to its claims: the title and what the claims add up to."""
+        fact_checked = f"; {tally.checked} fact-checked" if tally.checked else ""
+        return [
             "<!doctype html>",
             '<html lang="en">',
             "<head>",
@@ -451,31 +458,60 @@ class _Page:
             "<header>",
             f"<h1>{_e(title)}</h1>",
             (
-                f"<p>{_plural(len(claims), 'claim')}; {single} with a single independent "
-                f"origin; {contradicted} contradicted{fact_checked}.</p>"
+                f"<p>{_plural(tally.claims, 'claim')}; {tally.single} with a single independent "
+                f"origin; {tally.contradicted} contradicted{fact_checked}.</p>"
             ),
             "</header>",
             "<main>",
         ]
+
+    def page(self, title: str, pictures: Sequence[ClaimChains]) -> str:
+        tally = _Tally()
+        for picture in pictures:
+            tally.add(picture.analysis)
+        parts = self.head(title, tally)
         if len(pictures) > 1:
-            parts.append('<nav aria-label="Claims"><h2>Claims</h2><ol>')
-            parts.extend(
-                f'<li><a href="#claim-{number}">{_e(picture.text)}</a></li>'
-                for number, picture in enumerate(pictures, start=1)
-            )
-            parts.append("</ol></nav>")
+            parts.append(_NAV_START)
+            parts.extend(_listed(number, picture) for number, picture in enumerate(pictures, 1))
+            parts.append(_NAV_END)
         for number, picture in enumerate(pictures, start=1):
             parts.extend(self.claim(number, picture))
-        parts += [
-            "</main>",
-            (
-                "<footer><p>Written by claimmodel from the record, which says who asserts "
-                "what; the verdicts count independent origins, not truth.</p></footer>"
-            ),
-            "</body>",
-            "</html>",
-        ]
+        parts += _FOOT
         return "\n".join(parts) + "\n"
+
+
+@attrs.define
+class _Tally:
+    """What a page's claims add up to, as its header says."""
+
+    claims: int = 0
+    single: int = 0
+    contradicted: int = 0
+    checked: int = 0
+
+    def add(self, claim: ClaimAnalysis) -> None:
+        self.claims += 1
+        self.single += claim.single_origin
+        self.contradicted += claim.contradicted
+        self.checked += bool(claim.fact_checks)
+
+
+_NAV_START = '<nav aria-label="Claims"><h2>Claims</h2><ol>'
+_NAV_END = "</ol></nav>"
+_FOOT = [
+    "</main>",
+    (
+        "<footer><p>Written by claimmodel from the record, which says who asserts "
+        "what; the verdicts count independent origins, not truth.</p></footer>"
+    ),
+    "</body>",
+    "</html>",
+]
+
+
+def _listed(number: int, picture: ClaimChains) -> str:
+    """The claim's line in the page's list of claims."""
+    return f'<li><a href="#claim-{number}">{_e(picture.text)}</a></li>'
 
 
 def _counted(claim: ClaimAnalysis) -> set[str]:
@@ -509,4 +545,68 @@ def render_html(
         analysis = analyze(bundle)
     use = dot_program() is not None if graphviz is None else graphviz
     heading = title or bundle.title or bundle.id or "claimmodel report"
-    return _Page(bundle, analysis, graphviz=use).page(heading)
+    page = _page_of(bundle, graphviz=use)
+    page.use(bundle.assertions)
+    return page.page(heading, chains(bundle, analysis=analysis))
+
+
+def _page_of(bundle: Bundle, *, graphviz: bool) -> _Page:
+    names: dict[str, str] = {}
+    for source in reversed(bundle.sources):  # the first source with an id wins
+        names[source.id] = source.label
+    document = bundle.document_source
+    return _Page(
+        names=names,
+        scale_names={scale.id: scale.name for scale in bundle.declared_scales},
+        text=document.text if document is not None else None,
+        graphviz=graphviz,
+    )
+
+
+def write_html(
+    write: Callable[[str], object],
+    claims: Iterable[tuple[ClaimChains, Iterable[Assertion]]],
+    *,
+    title: str,
+    names: Mapping[str, str],
+    scale_names: Mapping[str, str],
+    text: str | None,
+    graphviz: bool | None = None,
+) -> None:
+    """The page :func:`render_html` writes, written through ``write`` from each claim's
+    picture with its assertions, in order, so that no more than one claim is held.
+
+    The page opens with what its claims add up to and lists them before it shows them,
+    so each claim's article and its line in that list go to temporary files first; then
+    the page is written whole.  ``names`` are the sources' readable names (by id),
+    ``scale_names`` the declared scales' and ``text`` the document's words, which the
+    quotes of spans are cut from.
+    """
+    use = dot_program() is not None if graphviz is None else graphviz
+    page = _Page(names=names, scale_names=scale_names, text=text, graphviz=use)
+    tally = _Tally()
+    with (
+        tempfile.TemporaryFile("w+", encoding="utf-8", newline="") as listed,
+        tempfile.TemporaryFile("w+", encoding="utf-8", newline="") as articles,
+    ):
+        for number, (picture, assertions) in enumerate(claims, start=1):
+            tally.add(picture.analysis)
+            page.use(assertions)
+            listed.write(_listed(number, picture) + "\n")
+            for part in page.claim(number, picture):
+                articles.write(part + "\n")
+        for part in page.head(title, tally):
+            write(part + "\n")
+        if tally.claims > 1:
+            write(_NAV_START + "\n")
+            _copy(listed, write)
+            write(_NAV_END + "\n")
+        _copy(articles, write)
+    for part in _FOOT:
+        write(part + "\n")
+
+
+def _copy(file: IO[str], write: Callable[[str], object]) -> None:
+    file.seek(0)
+    while chunk := file.read(1 << 16):
+        write(chunk)
