@@ -66,6 +66,7 @@ GROUPS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
         (
             *_VALIDATION_TESTS,
             "tests/test_validation_checks.py",
+            "tests/test_validation_findings.py",
             "tests/test_claim_contents.py",
             "tests/test_statements.py",
             "tests/test_cues_draft.py",
