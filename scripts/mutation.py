@@ -125,7 +125,8 @@ def _config(modules: tuple[str, ...], spared: tuple[str, ...], tests: tuple[str,
         f"pytest_add_cli_args_test_selection = {strings(tests)}\n"
         # Coverage and its floor belong to the whole suite, not to a group's tests; property
         # tests are left out: each mutant reruns the tests, and they are slow and random.
-        'pytest_add_cli_args = ["--no-cov", "-p", "no:cacheprovider", "-q", '
+        # mutmut runs the tests in its own process: -n 0 keeps them there.
+        'pytest_add_cli_args = ["--no-cov", "-n", "0", "-p", "no:cacheprovider", "-q", '
         '"-m", "not hypothesis"]\n'
         'also_copy = ["examples", "docs", "conftest.py"]\n'
     )
