@@ -441,7 +441,8 @@ def _task_name(key: object) -> str:
 
 class TestRegistryByKey:
     """The registry is built on one worker and shared by key: the map and the reduce receive
-    only the slices of it that their records and claims need."""
+    only the slices of it that their records and claims need, and a component's dated
+    dependencies stay with the task that answers questions about them."""
 
     def test_only_the_registrys_own_tasks_read_it(self, tmp_path: Path) -> None:
         corpus = Corpus.json_lines(write_corpus(tmp_path, 30, files=2), blocksize=10_000)
@@ -459,15 +460,21 @@ class TestRegistryByKey:
         paths = write_corpus(tmp_path, 60, files=2, seed=5)
         expected, _ = _single_process(paths)
         received: list[tuple[set[str], set[str]]] = []
+        answers: list[object] = []
         original = dask_module._reduce
 
-        def recorded(groups: Any, shared: Any) -> Any:
-            groups = list(groups)
+        def recorded(groups: Any, answered: Any, shared: Any) -> Any:
+            groups, answered = list(groups), list(answered)
+            # No component's dated dependencies: only the answers to its questions.
+            assert all(
+                isinstance(item, dask_module._Answer) for _, found in answered for *_, item in found
+            )
+            answers.extend(item for _, found in answered for *_, item in found)
             for _, members in groups:
                 slices = {i.id for _, _, i in members if isinstance(i, dask_module._Slice)}
                 claims = {claim_id for _, claim_id, _ in members if claim_id}
                 received.append((claims, slices))
-            return original(groups, shared)
+            return original(groups, answered, shared)
 
         monkeypatch.setattr(dask_module, "_reduce", recorded)
         corpus = Corpus.json_lines(paths, blocksize=8_000)
@@ -479,6 +486,7 @@ class TestRegistryByKey:
         )
         known = {source.id for source in merged.bundle.sources}
         assert len(corpus.parts) >= len(received) > 2
+        assert answers  # the corpus's dated employment was asked about
         assert set(expected) == {claim for claims, _ in received for claim in claims}
         for claims, slices in received:
             wanted = {s for claim in claims for s in _reached(expected[claim])}

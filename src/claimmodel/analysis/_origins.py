@@ -18,7 +18,8 @@ what both said in 2024; and a source is always one origin with itself.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import TypeVar
 
 from claimmodel.analysis._dependencies import (
     Period,
@@ -30,7 +31,7 @@ from claimmodel.analysis._dependencies import (
 )
 from claimmodel.model import Assertion, Bundle, PartialDate
 
-__all__ = ["OriginFinder", "UnionFind"]
+__all__ = ["OriginFinder", "UnionFind", "overlay", "overlay_root", "when"]
 
 
 class UnionFind:
@@ -120,52 +121,26 @@ class OriginFinder:
         self._overlays: list[tuple[dict[int, int], frozenset[int]]] = []
 
     @classmethod
-    def of_roots(
+    def of_answers(
         cls,
         roots: Mapping[str, tuple[int, int]],
-        dated: Mapping[int, Sequence[tuple[int, int, Period]]],
+        answers: Mapping[tuple[int, Period], tuple[Mapping[int, int], frozenset[int]]],
     ) -> OriginFinder:
         """A finder over part of a graph another finder resolved: each source's base and
-        coarse roots there (:meth:`roots`), and the dated dependencies of the coarse groups
-        they are in (:meth:`dated_groups`).  It splits assertions and finds dependencies
-        as that finder does, for speakers and parties in ``roots``."""
-        finder = cls.__new__(cls)
-        finder._index = {}
-        numbers: dict[tuple[str, int], int] = {}
-
-        def number(kind: str, root: int) -> int:
-            found = numbers.get((kind, root))
-            if found is None:
-                found = numbers[(kind, root)] = len(numbers) + len(roots)
-            return found
-
-        pairs: list[tuple[int, int]] = []  # a node and its base root
-        coarse: list[tuple[int, int]] = []  # a base root and its coarse root
-        for source_id, (base, group) in roots.items():
-            node = finder._index[source_id] = len(finder._index)
-            pairs.append((node, number("base", base)))
-            coarse.append((number("base", base), number("coarse", group)))
-        edges: list[tuple[int, int, Period, int]] = []
-        for group, found in dated.items():
-            for u, v, held in found:
-                edges.append((number("base", u), number("base", v), held, number("coarse", group)))
-                coarse.extend(
-                    ((number("base", u), edges[-1][3]), (number("base", v), edges[-1][3]))
-                )
-        finder._base = UnionFind(len(roots) + len(numbers))
-        for node, base_node in pairs:
-            finder._base.union(base_node, node)
-        finder._coarse = finder._base.copy()
-        for base_node, group_node in coarse:
-            finder._coarse.union(group_node, base_node)
-        finder._dated = [(u, v, held) for u, v, held, _ in edges]
-        finder._dated_in = {}
-        for edge_number, (u, _, _, _) in enumerate(edges):
-            finder._dated_in.setdefault(finder._coarse.find(u), []).append(edge_number)
-        finder._periods = {}
-        finder._signature_at = {}
-        finder._signature_ids = {}
-        finder._overlays = []
+        coarse roots there (:meth:`roots`) and, for each coarse group that holds dated
+        dependencies and each period assertions are made in, the root the dependencies
+        in force then join each base root to and the base roots they touch
+        (:func:`overlay` of the group's :meth:`dated_groups`, read for the base roots of
+        the speakers and parties in ``roots``).  It splits assertions and finds
+        dependencies as that finder does, for assertions made at those periods by
+        speakers in ``roots``, and parties in ``roots``."""
+        finder, number = _of_roots(_Answered.__new__(_Answered), roots)
+        for (group, at), (labels, touched) in answers.items():
+            local = finder._coarse.find(number("coarse", group))
+            finder._dated_in.setdefault(local, [])
+            parent = {number("base", base): number("base", label) for base, label in labels.items()}
+            finder._answered[(local, at)] = len(finder._overlays)
+            finder._overlays.append((parent, frozenset(number("base", b) for b in touched)))
         return finder
 
     def roots(self, source_id: str) -> tuple[int, int] | None:
@@ -211,11 +186,7 @@ class OriginFinder:
         key = (date,) if date is not None else (None, assertion.earliest, assertion.latest)
         found = self._periods.get(key)
         if found is None:
-            found = self._periods[key] = (
-                period(date, date)
-                if date is not None
-                else period(assertion.earliest, assertion.latest)
-            )
+            found = self._periods[key] = when(assertion)
         return found
 
     def _signature(self, group: int, when: Period) -> int:
@@ -237,16 +208,9 @@ class OriginFinder:
     def _overlay(self, edges: tuple[int, ...]) -> tuple[dict[int, int], frozenset[int]]:
         """Base roots joined by the dated ``edges`` (a sparse union–find), and the base
         roots those edges touch."""
-        parent: dict[int, int] = {}
-        touched: set[int] = set()
-        for number in edges:
-            u, v, _ = self._dated[number]
-            bu, bv = self._base.find(u), self._base.find(v)
-            touched.update((bu, bv))
-            a, b = _overlay_find(parent, bu), _overlay_find(parent, bv)
-            if a != b:
-                parent[max(a, b)] = min(a, b)
-        return parent, frozenset(touched)
+        base = self._base
+        ends = (self._dated[number] for number in edges)
+        return overlay((base.find(u), base.find(v), held) for u, v, held in ends)
 
     # -- interested parties ------------------------------------------------------------
 
@@ -327,3 +291,82 @@ class OriginFinder:
         for local, position in enumerate(positions):
             split.setdefault(joined.find(local), []).append(position)
         return split.values()
+
+
+_Finder = TypeVar("_Finder", bound=OriginFinder)
+
+
+def _of_roots(
+    finder: _Finder, roots: Mapping[str, tuple[int, int]]
+) -> tuple[_Finder, Callable[[str, int], int]]:
+    """``finder`` (not yet initialized) made a finder of ``roots`` without dated
+    dependencies, and what numbers a root of the other graph in it: each base and coarse
+    root is a node of its own, those of ``roots`` in the union–find structures (a root
+    numbered later is a label only)."""
+    finder._index = {source_id: number for number, source_id in enumerate(roots)}
+    numbers: dict[tuple[str, int], int] = {}
+
+    def number(kind: str, root: int) -> int:
+        found = numbers.get((kind, root))
+        if found is None:
+            found = numbers[(kind, root)] = len(numbers) + len(roots)
+        return found
+
+    for base, group in roots.values():
+        number("base", base)
+        number("coarse", group)
+    finder._base = UnionFind(len(roots) + len(numbers))
+    for source_id, (base, _) in roots.items():
+        finder._base.union(number("base", base), finder._index[source_id])
+    finder._coarse = finder._base.copy()
+    for base, group in roots.values():
+        finder._coarse.union(number("coarse", group), number("base", base))
+    finder._dated = []
+    finder._dated_in = {}
+    finder._periods = {}
+    finder._signature_at = {}
+    finder._signature_ids = {}
+    finder._overlays = []
+    if isinstance(finder, _Answered):
+        finder._answered = {}
+    return finder, number
+
+
+class _Answered(OriginFinder):
+    """A finder whose dated dependencies were applied elsewhere (:meth:`OriginFinder.of_answers`):
+    the overlay of each coarse group at each period is looked up, not computed."""
+
+    _answered: dict[tuple[int, Period], int]
+
+    def _signature(self, group: int, when: Period) -> int:
+        return self._answered[(group, when)]
+
+
+def when(assertion: Assertion) -> Period:
+    """The period an assertion's date stands for; without a date, its bounds (from its
+    earliest to its latest date, either open)."""
+    date = assertion.date
+    return period(date, date) if date is not None else period(assertion.earliest, assertion.latest)
+
+
+def overlay(
+    edges: Iterable[tuple[int, int, Period]], at: Period | None = None
+) -> tuple[dict[int, int], frozenset[int]]:
+    """The base roots the dated ``edges`` of one coarse group join, those in force at some
+    instant of ``at`` (all of them, when it is ``None``): a sparse union–find, whose roots
+    :func:`overlay_root` reads; and the base roots those edges touch."""
+    parent: dict[int, int] = {}
+    touched: set[int] = set()
+    for u, v, held in edges:
+        if at is not None and not overlaps(at, held):
+            continue
+        touched.update((u, v))
+        a, b = _overlay_find(parent, u), _overlay_find(parent, v)
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+    return parent, frozenset(touched)
+
+
+def overlay_root(parent: dict[int, int], item: int) -> int:
+    """The root of ``item`` in an :func:`overlay`."""
+    return _overlay_find(parent, item)

@@ -26,14 +26,22 @@ the partitions:
    bucket of its claim, with what withdraws it; and names the sources each bucket's
    claims reach.
 3. *The join*: the sources' slices are shuffled by source id to the buckets that
-   named them, then the dated dependencies of their components by component.
-4. *The reduce*: each bucket builds a :class:`~claimmodel.analysis._analyze.Record`
-   of the slices it received and analyses its claims by the same function
-   :func:`~claimmodel.analyze` calls for each claim.
+   named them.
+4. *The dated questions*: each bucket, with its contributions and slices together,
+   asks the components with dated dependencies its claims' speakers are in which roots
+   the dependencies in force at each period of their assertions join; a shuffle by
+   component brings the questions to the task holding the component's dependencies,
+   which answers them.
+5. *The reduce*: the answers are shuffled by bucket beside the buckets (into as
+   many partitions, which places a bucket by its number alone), and each bucket builds
+   a :class:`~claimmodel.analysis._analyze.Record` of the slices and answers it
+   received and analyses its claims by the same function :func:`~claimmodel.analyze`
+   calls for each claim.
 
 Memory per worker is bounded by a partition (a byte range of ``blocksize``), the
-slices its claims reach and the ids more than one record uses; the registry's
-worker also holds the corpus's sources and claims (``docs/corpus.md`` gives the
+slices and answers its buckets' claims need and the ids more than one record uses;
+the registry's worker also holds the corpus's sources and claims, and the task that
+answers for a component its dated dependencies (``docs/corpus.md`` gives the
 figures).
 """
 
@@ -63,7 +71,7 @@ except ImportError as error:  # pragma: no cover  (tested in a subprocess)
 from claimmodel.analysis._analyze import Analysis, ClaimAnalysis, ClaimFacts, Record
 from claimmodel.analysis._dependencies import Period
 from claimmodel.analysis._figures import FigureConflict
-from claimmodel.analysis._origins import OriginFinder
+from claimmodel.analysis._origins import OriginFinder, overlay, overlay_root, when
 from claimmodel.analysis._parties import Controls
 from claimmodel.analysis._verdicts import FactCheck
 from claimmodel.corpus._corroborate import (
@@ -615,7 +623,7 @@ class _PartView(Registry):
             claims={},
             names={s: record.names[s] for s in sources if s in record.names},
             unnamed={},
-            finder=OriginFinder.of_roots({}, {}),
+            finder=OriginFinder.of_answers({}, {}),
             controls=Controls.of_edges({}),
             scales={},
             same={c: record.same[c] for c in claims if c in record.same},
@@ -629,11 +637,12 @@ class _PartView(Registry):
 # (speakers, intermediaries, the speakers of what withdraws them), a slice: its name,
 # its roots in the dependency graph the registry resolved (the connected components of
 # the dependencies, undated and all), the relays it shares as an unnamed speaker, and
-# the control affiliations it leads through; and, for the components that hold dated
-# dependencies, those dependencies.  The map names the sources each bucket of claims
-# reaches; the slices are joined with those requests by source id, and the components'
-# dependencies by component, each by a shuffle; the reduce builds a Record of the
-# slices it received alone.
+# the control affiliations it leads through; and, where its speakers are in a component
+# with dated dependencies, which roots those in force at each period of its assertions
+# join.  The map names the sources each bucket of claims reaches; the slices are joined
+# with those requests by source id; each bucket's questions go to the task holding the
+# component's dependencies and its answers come back, each by a shuffle; the reduce
+# builds a Record of the slices and answers it received alone.
 
 
 @attrs.frozen(kw_only=True)
@@ -721,9 +730,10 @@ def _tables(
 _Given = tuple[tuple[int, int, int], Assertion | FactCheck, Withdrawal | None]
 """What a record gives a claim (see :data:`Contribution`), with its place in the corpus
 (file, line, position in the record)."""
-_Keyed = tuple[int, str, _Given | _Facts | _Slice | _Group]
+_Keyed = tuple[int, str, "_Given | _Facts | _Slice | _Answer"]
 """What a bucket of claims receives, by bucket: a contribution or a claim's facts (by
-claim id), a slice of a source or a group its claims reach (with no claim id)."""
+claim id), a slice of a source its claims reach or an answer to one of its questions
+(with no claim id)."""
 _Request = tuple[int, str, int]
 """A bucket's request for a source's slice: the source id's hash, the id, the bucket."""
 
@@ -779,42 +789,90 @@ def _is_keyed(item: tuple[object, ...]) -> bool:
 
 def _deliver_slices(
     groups: Iterable[tuple[int, list[tuple[int, str, _Slice | int]]]],
-) -> list[_Keyed | tuple[int, int]]:
-    """Each requested slice, by the bucket that asked for it; and each dated group a
-    delivered slice is in, requested by that bucket."""
-    out: list[_Keyed | tuple[int, int]] = []
-    for _, members in groups:
-        found = {s: item for _, s, item in members if isinstance(item, _Slice)}
-        wanted: dict[tuple[int, int], None] = {}
-        for _, source_id, item in members:
-            if isinstance(item, int) and source_id in found:
-                slice_ = found[source_id]
-                out.append((item, "", slice_))
-                if slice_.dated and slice_.roots is not None:
-                    wanted[(slice_.roots[1], item)] = None
-        out.extend(wanted)
-    return out
-
-
-def _deliver_groups(
-    groups: Iterable[tuple[int, list[tuple[int, _Group | int]]]],
 ) -> list[_Keyed]:
-    """Each requested group's dated dependencies, by the bucket that asked for them."""
+    """Each requested slice, by the bucket that asked for it."""
     out: list[_Keyed] = []
     for _, members in groups:
-        found = next((item for _, item in members if isinstance(item, _Group)), None)
-        assert found is not None  # only a group that holds dated dependencies is asked for
-        buckets = dict.fromkeys(item for _, item in members if isinstance(item, int))
-        out.extend((bucket, "", found) for bucket in buckets)
+        found = {s: item for _, s, item in members if isinstance(item, _Slice)}
+        for _, source_id, item in members:
+            if isinstance(item, int) and source_id in found:
+                out.append((item, "", found[source_id]))
     return out
 
 
-def _is_group_request(item: tuple[object, ...]) -> bool:
-    return len(item) == 2
+@attrs.frozen(kw_only=True)
+class _Answer:
+    """The dated dependencies of a coarse group applied at one period, for the base roots a
+    bucket asked about: the root each is joined to (``labels``) and those the dependencies
+    in force touch (``touched``)."""
+
+    group: int
+    at: Period
+    labels: tuple[tuple[int, int], ...]
+    touched: frozenset[int]
 
 
-def _is_delivered(item: tuple[object, ...]) -> bool:
-    return len(item) == 3
+_Query = tuple[int, int, Period, tuple[int, ...]]
+"""A bucket's question to a coarse group: (the group's root, the bucket, a period, the
+base roots asked about)."""
+
+
+def _questions(groups: Iterable[tuple[int, list[_Keyed]]]) -> list[_Query]:
+    """Each bucket's questions to the coarse groups that hold dated dependencies: for each
+    claim, the periods its assertions there are made in, and the base roots of its
+    speakers and parties there."""
+    out: list[_Query] = []
+    for bucket, members in groups:
+        slices = {item.id: item for _, _, item in members if isinstance(item, _Slice)}
+        parties: dict[str, tuple[str, ...]] = {}
+        said: dict[str, list[Assertion]] = {}
+        for _, claim_id, item in members:
+            if isinstance(item, _Facts):
+                parties[claim_id] = item.facts.parties
+            elif isinstance(item, tuple) and isinstance(item[1], Assertion):
+                said.setdefault(claim_id, []).append(item[1])
+        asked: dict[tuple[int, Period], dict[int, None]] = {}
+        for claim_id, assertions in said.items():
+            periods: dict[int, dict[Period, None]] = {}
+            bases: dict[int, dict[int, None]] = {}
+            for assertion in assertions:
+                found = slices.get(assertion.attribution.source)
+                if found is not None and found.dated and found.roots is not None:
+                    base, group = found.roots
+                    periods.setdefault(group, {})[when(assertion)] = None
+                    bases.setdefault(group, {})[base] = None
+            for party in parties.get(claim_id, ()):
+                found = slices.get(party)
+                if found is not None and found.dated and found.roots is not None:
+                    bases.setdefault(found.roots[1], {})[found.roots[0]] = None
+            for group, at in periods.items():
+                for period_ in at:
+                    asked.setdefault((group, period_), {}).update(bases[group])
+        out.extend(
+            (group, bucket, period_, tuple(found)) for (group, period_), found in asked.items()
+        )
+    return out
+
+
+def _answers(groups: Iterable[tuple[int, list[tuple[int, _Group] | _Query]]]) -> list[_Keyed]:
+    """Each question a bucket asked a coarse group, answered from the group's dated
+    dependencies (each period's overlay computed once)."""
+    out: list[_Keyed] = []
+    for _, members in groups:
+        edges = next(item[1].edges for item in members if len(item) == 2)
+        overlays: dict[Period, tuple[dict[int, int], frozenset[int]]] = {}
+        for item in members:
+            if len(item) == 2:
+                continue
+            group, bucket, at, bases = item
+            found = overlays.get(at)
+            if found is None:
+                found = overlays[at] = overlay(edges, at)
+            parent, touched = found
+            labels = tuple((base, overlay_root(parent, base)) for base in bases)
+            answer = _Answer(group=group, at=at, labels=labels, touched=touched.intersection(bases))
+            out.append((bucket, "", answer))
+    return out
 
 
 _Placed = tuple[tuple[int, tuple[int, ...]], ClaimAnalysis]
@@ -822,37 +880,50 @@ _Placed = tuple[tuple[int, tuple[int, ...]], ClaimAnalysis]
 claims only assertions name (by their first assertion)."""
 
 
-def _reduce(groups: Iterable[tuple[int, list[_Keyed]]], shared: _Shared) -> list[_Placed]:
+def _reduce(
+    groups: Iterable[tuple[int, list[_Keyed]]],
+    answered: Iterable[tuple[int, list[_Keyed]]],
+    shared: _Shared,
+) -> list[_Placed]:
     """The analysis of every claim of some buckets, from the slices of the registry that
-    their claims reach, which the buckets received."""
+    their claims reach and the answers to their questions, which the buckets received.
+
+    ``answered`` is the same partition of the shuffle of the answers by bucket as
+    ``groups`` is of the buckets' contributions: both shuffles place a bucket by its
+    number alone, over as many partitions.
+    """
+    by_bucket = dict(answered)
     placed: list[_Placed] = []
-    for _, members in groups:
+    for bucket, members in groups:
         by_claim: dict[str, list[_Given]] = {}
         facts: dict[str, _Facts] = {}
         slices: list[_Slice] = []
-        dated: dict[int, tuple[tuple[int, int, Period], ...]] = {}
+        answers: dict[tuple[int, Period], tuple[dict[int, int], frozenset[int]]] = {}
+        for _, _, item in by_bucket.pop(bucket, ()):
+            assert isinstance(item, _Answer)  # the answers' shuffle holds nothing else
+            answers[(item.group, item.at)] = (dict(item.labels), item.touched)
         for _, claim_id, item in members:
             if isinstance(item, _Slice):
                 slices.append(item)
-            elif isinstance(item, _Group):
-                dated[item.root] = item.edges
             elif isinstance(item, _Facts):
                 facts[claim_id] = item
                 by_claim.setdefault(claim_id, [])
-            else:
+            elif not isinstance(item, _Answer):
                 by_claim.setdefault(claim_id, []).append(item)
-        record = _record(slices, dated, facts, shared)
+        record = _record(slices, answers, facts, shared)
         for claim_id, given in by_claim.items():
             found = facts.get(claim_id)
             order = shared.claims if found is None else found.position
             first, analysed = analysed_claim(record, claim_id, sorted(given, key=itemgetter(0)))
             placed.append(((order, first), analysed))
+    if by_bucket:
+        raise AssertionError(f"answers for buckets {sorted(by_bucket)} reached no bucket")
     return placed
 
 
 def _record(
     slices: Iterable[_Slice],
-    dated: Mapping[int, Sequence[tuple[int, int, Period]]],
+    answers: Mapping[tuple[int, Period], tuple[Mapping[int, int], frozenset[int]]],
     facts: Mapping[str, _Facts],
     shared: _Shared,
 ) -> Record:
@@ -875,7 +946,7 @@ def _record(
         claims={claim_id: found.facts for claim_id, found in facts.items()},
         names=names,
         unnamed=unnamed,
-        finder=OriginFinder.of_roots(roots, dated),
+        finder=OriginFinder.of_answers(roots, answers),
         controls=Controls.of_edges(edges),
         scales=shared.scales,
     )
@@ -958,18 +1029,20 @@ def corroborate(
         .groupby(itemgetter(0), shuffle="tasks")
         .map_partitions(_deliver_slices)
     )
-    groups = (
-        db.concat([db.from_delayed(_pieces(dated, count)), delivered.filter(_is_group_request)])
+    grouped = (
+        db.concat([mapped.filter(_is_keyed), delivered])
         .repartition(count)
         .groupby(itemgetter(0), shuffle="tasks")
-        .map_partitions(_deliver_groups)
     )
-    reduced = (
-        db.concat([mapped.filter(_is_keyed), delivered.filter(_is_delivered), groups])
+    answered = (
+        db.concat([db.from_delayed(_pieces(dated, count)), grouped.map_partitions(_questions)])
         .repartition(count)
         .groupby(itemgetter(0), shuffle="tasks")
-        .map_partitions(_reduce, whole)
+        .map_partitions(_answers)
+        .repartition(count)
+        .groupby(itemgetter(0), shuffle="tasks")
     )
+    reduced = db.map_partitions(_reduce, grouped, answered, whole)
     summary = delayed(Registry.summary)(registry)
     return Corroboration(
         claims=reduced.map(itemgetter(1)),
