@@ -72,6 +72,11 @@ GROUPS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
             "tests/test_cues_draft.py",
         ),
     ),
+    "reporting": (
+        ("src/claimmodel/validation/_registry.py", "src/claimmodel/validation/_report.py"),
+        (),
+        ("tests/test_validation.py", "tests/test_validation_report.py"),
+    ),
     "validation": (
         ("src/claimmodel/validation/*",),
         (),
