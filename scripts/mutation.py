@@ -80,7 +80,17 @@ GROUPS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
     "validation": (
         ("src/claimmodel/validation/*",),
         (),
-        (*_VALIDATION_TESTS, "tests/test_calendar_ends.py", "tests/test_hardening.py"),
+        (
+            *_VALIDATION_TESTS,
+            "tests/test_calendar_ends.py",
+            "tests/test_hardening.py",
+            "tests/test_validation_checks.py",
+            "tests/test_validation_findings.py",
+            "tests/test_validation_report.py",
+            "tests/test_claim_contents.py",
+            "tests/test_statements.py",
+            "tests/test_cues_draft.py",
+        ),
     ),
     "origins": (
         ("src/claimmodel/analysis/_origins.py",),
