@@ -700,6 +700,50 @@ class TestFastEngine:
             bundle.assertions[0].confidence is again.assertions[0].confidence,
         )
 
+    def test_each_shared_object_is_written_once_per_document(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        pytest.importorskip("orjson")
+        data = _sharing_document()
+        bundle = cm.loads(json.dumps(data))
+        cm.dumps(bundle)  # the writers made
+        write = _fast._STREAM_WRITERS[cm.Confidence]
+        written: list[cm.Confidence] = []
+
+        def counted(confidence: cm.Confidence) -> Any:
+            written.append(confidence)
+            return write(confidence)
+
+        monkeypatch.setitem(_fast._STREAM_WRITERS, cm.Confidence, counted)
+        expected = json.dumps(data, separators=(",", ":"), ensure_ascii=False)
+        assert (expected, expected) == (cm.dumps(bundle), cm.dumps(bundle))
+        # The first two assertions share one confidence: three written per document.
+        assert ([a.confidence for a in bundle.assertions[1:]] * 2, None) == (
+            written,
+            _fast._WRITTEN.written,
+        )
+
+    def test_shared_objects_written_once_by_json_and_handed_out_separately(self) -> None:
+        data = _sharing_document()
+        bundle = cm.loads(json.dumps(data))
+        expected = json.dumps(data, separators=(",", ":"), ensure_ascii=False)
+        with _fast.without_fast_extra():
+            assert expected == cm.dumps(bundle)
+        first, second, *_ = cm.to_data(bundle)["assertions"]
+        assert (True, False) == (
+            first["confidence"] == second["confidence"],
+            first["confidence"] is second["confidence"],  # data of its own for every caller
+        )
+
+    def test_a_shared_object_with_a_number_orjson_writes_differently(self) -> None:
+        data = _sharing_document()
+        for assertion in data["assertions"][:2]:
+            assertion["confidence"]["x_note"] = 1e-05
+        bundle = cm.loads(json.dumps(data))
+        assert bundle.assertions[0].confidence is bundle.assertions[1].confidence
+        expected = json.dumps(data, separators=(",", ":"), ensure_ascii=False)
+        assert (None, expected) == (_fast.encode_compact(bundle), cm.dumps(bundle))
+
     def test_wire_keys_tell_apart_what_is_written_differently(self) -> None:
         keys = [
             _fast._wire_key(value)

@@ -20,6 +20,7 @@ from claimmodel.exceptions import (
     InvalidTypeError,
     InvalidValueError,
 )
+from claimmodel.format import _codec
 from claimmodel.format._limits import LimitHitError
 
 
@@ -416,6 +417,33 @@ class TestWrittenIsReadable:
         else:
             assert written == unlimited
             assert read == bundle
+
+
+class TestLongStrings:
+    """``dumps`` finds a stretch between quotes longer than a limit without splitting its text."""
+
+    @staticmethod
+    def _split(text: str, limit: int) -> bool:
+        return max(map(len, text.replace('\\"', "__").split('"'))) > limit
+
+    @given(text=st.text(alphabet='ab"\\', max_size=80), limit=st.integers(1, 16))
+    def test_as_the_split_finds(self, text: str, limit: int) -> None:
+        assert self._split(text, limit) == _codec._stretch_longer_than(text, limit)
+
+    def test_many_blocks_for_a_low_limit(self) -> None:
+        short = '"abcde' * 2000
+        assert (False, True) == (
+            _codec._stretch_longer_than(short, 10),
+            _codec._stretch_longer_than(short + "x" * 11, 10),
+        )
+
+    def test_a_string_longer_than_the_limit_in_a_long_text(self) -> None:
+        text = '"' + "a" * 100 + '"' + 'b\\"' * 60 + '"'
+        assert (True, False, True) == (
+            _codec._stretch_longer_than(text, 150),  # the escaped quotes are no quotes
+            _codec._stretch_longer_than(text, 200),
+            self._split(text, 150),
+        )
 
 
 def _refused_alike(bundle: claimmodel.Bundle, limits: Limits) -> LimitExceededError:

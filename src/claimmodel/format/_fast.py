@@ -81,6 +81,7 @@ __all__ = [
     "structure_bundle",
     "unstructure_bundle",
     "without_fast_extra",
+    "writing_once",
 ]
 
 Hook = Callable[[Any], Any]
@@ -768,7 +769,7 @@ def _unhook_for(tp: Any) -> Callable[[Any], Any] | None:
                 return _object_unhook(tp)(value)
 
             return write
-        return _object_unhook(tp)
+        return _shared_writer(tp) if tp in _SHARED else _object_unhook(tp)
     if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
         item = _unhook_for(args[0])
         if item is None:
@@ -815,11 +816,18 @@ class _Written(threading.local):
     counts chain links against ``max_chain_length`` instead), and ``extensions``,
     each object's extension data with its class and the number of its other keys.
     Nothing is noted when no measurement is on, so other callers pay one test.
+
+    ``written`` holds, while one document is written (:func:`writing_once`), what
+    each shared object (a :data:`_SHARED` class: decoding gives one instance for
+    every occurrence of an equal confidence or hedge) was written as, by the
+    object's identity; ``None`` otherwise, so that :func:`to_data` hands every
+    caller data of its own.
     """
 
     on: bool = False
     widest: int = 0
     extensions: list[tuple[type, FrozenMap[Any], int]]
+    written: dict[int, Any] | None = None
 
 
 _WRITTEN = _Written()
@@ -834,6 +842,56 @@ def measuring() -> Iterator[_Written]:
         yield record
     finally:
         record.on, record.extensions = False, []
+
+
+@contextmanager
+def writing_once() -> Iterator[None]:
+    """Write each shared object once while the block runs (this thread only).
+
+    A shared object's data (or, streaming, its JSON text) is kept by the
+    object's identity and reused for its every occurrence in the document.  The
+    objects are immutable, and the bundle being written keeps them alive, so an
+    identity stands for one value for as long as the block runs; the memo goes
+    with it.  Extension data of a shared object is noted for the limits once,
+    which is all a check needs (the same data, class and keys each time).
+    """
+    record = _WRITTEN
+    outer = record.written
+    if outer is None:
+        record.written = {}
+    try:
+        yield
+    finally:
+        record.written = outer
+
+
+def _shared_writer(cls: type) -> Callable[[Any], dict[str, Any]]:
+    """The plain-data writer of a :data:`_SHARED` class, reusing what it wrote while
+    :func:`writing_once` (the same dict for every occurrence: for ``json.dumps``)."""
+    write = _object_unhook(cls)
+    record = _WRITTEN
+
+    def write_shared(value: Any) -> dict[str, Any]:
+        written = record.written
+        if written is None:
+            return write(value)
+        key = id(value)
+        found: dict[str, Any] | None = written.get(key)
+        if found is None:
+            found = written[key] = write(value)
+        return found
+
+    return write_shared
+
+
+def _fragment(value: Any) -> Any:
+    """A shared object as JSON text for orjson to copy, kept by the object's identity for
+    the rest of the document (see :func:`writing_once`): the writers look it up first."""
+    orjson = _orjson()
+    found = _WRITTEN.written[id(value)] = orjson.Fragment(  # type: ignore[index]
+        orjson.dumps(_stream_default(value), default=_stream_default)
+    )
+    return found
 
 
 def _measured_array(tp: Any) -> bool:
@@ -908,8 +966,9 @@ def _writer(cls: type, *, stream: bool) -> Callable[[Any], dict[str, Any]]:
             "            m.extensions.append((cls, e, len(d)))",
             "        d.update(extension_data(e))",
         ]
+    head = ["    w = m.written"] if stream and "w.get(" in "".join([*literal, *lines]) else []
     source = "\n".join(
-        ["def write(o):", f"    d = {{{', '.join(literal)}}}", *lines, "    return d"]
+        ["def write(o):", *head, f"    d = {{{', '.join(literal)}}}", *lines, "    return d"]
     )
     _run(source, f"write {cls.__name__}", namespace)
     write: Callable[[Any], dict[str, Any]] = namespace["write"]
@@ -934,6 +993,12 @@ def _value_expression(
     if tp is PartialDate:
         namespace["isoformat"] = PartialDate.isoformat
         return "isoformat({v})"
+    if stream and tp in _SHARED:  # ``w``: what this document's shared objects were written as
+        namespace["fragment"] = _fragment
+        return "(w.get(id({v})) or fragment({v}))"
+    if stream and typing.get_origin(tp) is tuple and typing.get_args(tp)[:1][0] in _SHARED:
+        namespace["fragment"] = _fragment
+        return "[w.get(id(x)) or fragment(x) for x in {v}]"
     hook = None if stream else _unhook_for(tp)
     if hook is None:
         return "{v}"
@@ -971,10 +1036,11 @@ def encode_compact(bundle: Bundle) -> str | None:
     if orjson is None:
         return None
     try:
-        encoded: bytes = orjson.dumps(
-            {"format": FORMAT_VERSION, **_stream_default(bundle)},
-            default=_stream_default,
-        )
+        with writing_once():
+            encoded: bytes = orjson.dumps(
+                {"format": FORMAT_VERSION, **_stream_default(bundle)},
+                default=_stream_default,
+            )
     except (_Unsafe, orjson.JSONEncodeError):  # an unsafe number or a lone surrogate
         return None
     return encoded.decode("utf-8")

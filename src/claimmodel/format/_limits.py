@@ -118,7 +118,7 @@ class Limits:
         """Raise :class:`LimitExceededError` when ``text`` is over ``max_document_bytes``."""
         maximum = self.max_document_bytes
         size = len(text)
-        if isinstance(text, str) and maximum // 4 < size <= maximum:
+        if isinstance(text, str) and maximum // 4 < size <= maximum and not text.isascii():
             size = len(text.encode("utf-8", "surrogatepass"))  # only when it could matter
         if size > maximum:
             raise self.exceeded("max_document_bytes", f"a document of {size:,} bytes")
