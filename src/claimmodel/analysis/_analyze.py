@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from operator import attrgetter, itemgetter
 from typing import Literal
 
 import attrs
@@ -52,6 +53,8 @@ __all__ = [
 ]
 
 _STANCE_ORDER = tuple(Stance)
+_id = attrgetter("id")
+_sources = attrgetter("sources")
 _OPPOSING = frozenset({Stance.DENIES, Stance.DISPUTES, Stance.QUESTIONS})
 _CONTRADICTING = frozenset({Stance.DENIES, Stance.DISPUTES})
 
@@ -784,7 +787,7 @@ def _withdrawn(assertions: Sequence[Assertion]) -> Withdrawn:
         in_force = [r for r in revisers.get(key, ()) if not settled[r.id]]
         settled[key] = bool(in_force)
         if in_force:
-            by = min(in_force, key=lambda r: r.id)
+            by = min(in_force, key=_id)
             found[key] = (by, "retracted" if by.retracts is not None else "corrected")
         target = first[key].revises
         if target is not None and target in pending:
@@ -793,7 +796,7 @@ def _withdrawn(assertions: Sequence[Assertion]) -> Withdrawn:
                 ready.append(target)
     for key in first:
         if key not in settled and key in revisers:  # on or behind a circle
-            by = min(revisers[key], key=lambda r: r.id)
+            by = min(revisers[key], key=_id)
             found[key] = (by, "retracted" if by.retracts is not None else "corrected")
     return found
 
@@ -803,11 +806,25 @@ _STRONGEST_FIRST = (AssertionMode.STATED, AssertionMode.PRESUPPOSED, AssertionMo
 
 def _origin(assertions: list[Assertion], parties: tuple[str, ...], context: _Context) -> Origin:
     names = context.names
+    finder = context.finder
+    if len(assertions) == 1:  # most origins: one speaker, one stance, nothing to join
+        (assertion,) = assertions
+        source, stance = assertion.attribution.source, assertion.stance
+        interested = tuple([party for party in parties if finder.depends(assertion, party)])
+        return Origin(
+            interested=interested,
+            interested_names=tuple([names.get(party, party) for party in interested]),
+            sources=(source,),
+            names=(names.get(source, source),),
+            assertions=(assertion.id,),
+            stances=(stance,),
+            mode=assertion.mode if stance is Stance.ASSERTS else None,
+        )
     sources = tuple(sorted({a.attribution.source for a in assertions}))
     stances = [a.stance for a in assertions]  # a list: members compare by identity, unhashed
     modes = [a.mode for a in assertions if a.stance is Stance.ASSERTS]
     interested = tuple(
-        party for party in parties if any(context.finder.depends(a, party) for a in assertions)
+        party for party in parties if any(finder.depends(a, party) for a in assertions)
     )
     return Origin(
         interested=interested,
@@ -858,20 +875,22 @@ def _withdrawal(
     )
 
 
-def _counts(assertion: Assertion, context: _Context) -> bool:
+def _counts(assertion: Assertion, withdrawn: Withdrawn) -> bool:
     """Whether the assertion backs or opposes its claim: not when it has been withdrawn,
     and a retraction does not back what it withdraws (it opposes only by its stance)."""
-    if assertion.id in context.withdrawn:
+    if assertion.id in withdrawn:
         return False
     return assertion.retracts is None or assertion.stance in _OPPOSING
 
 
 _POSITIONS = {
-    Stance.ASSERTS: ("asserted", 1),
-    Stance.DENIES: ("denied", -1),
-    Stance.DISPUTES: ("disputed", -1),
-    Stance.QUESTIONS: ("questioned", -1),
+    Stance.ASSERTS._value_: ("asserted", 1),
+    Stance.DENIES._value_: ("denied", -1),
+    Stance.DISPUTES._value_: ("disputed", -1),
+    Stance.QUESTIONS._value_: ("questioned", -1),
 }
+"""Each backing or opposing stance's verb and side, by the stance's wire value: a string
+hashes in C with its hash cached, where an enumeration member hashes through Python."""
 
 
 def _said(assertion: Assertion, verb: str) -> str:
@@ -891,7 +910,7 @@ def _reversals(assertions: list[Assertion], context: _Context) -> tuple[Reversal
         speaker = assertion.attribution.source
         withdrawal = context.withdrawn.get(assertion.id)
         if withdrawal is not None and withdrawal[0].attribution.source == speaker:
-            position = _POSITIONS.get(assertion.stance, ("said", 0))[0]
+            position = _POSITIONS.get(assertion.stance._value_, ("said", 0))[0]
             found.append(
                 _reversal(
                     assertion,
@@ -900,24 +919,25 @@ def _reversals(assertions: list[Assertion], context: _Context) -> tuple[Reversal
                     context,
                 )
             )
-        if assertion.retracts is None and assertion.stance in _POSITIONS:
+        if assertion.retracts is None and assertion.stance._value_ in _POSITIONS:
             by_speaker.setdefault(speaker, []).append(assertion)
     for said in by_speaker.values():
-        if len({_POSITIONS[a.stance][1] for a in said}) < 2:
+        if len(said) < 2 or len({_POSITIONS[a.stance._value_][1] for a in said}) < 2:
             continue
         if all(a.date is not None for a in said):
             ordered = sorted(said, key=lambda a: (period(a.date, a.date), a.id))
             for before, after in itertools.pairwise(ordered):
-                (was, side), (now, turned) = _POSITIONS[before.stance], _POSITIONS[after.stance]
+                (was, side) = _POSITIONS[before.stance._value_]
+                (now, turned) = _POSITIONS[after.stance._value_]
                 if side != turned:
                     change = f"{_said(before, was)}, then {_said(after, now)}"
                     found.append(_reversal(before, after, change, context))
             continue
-        backing = min((a for a in said if _POSITIONS[a.stance][1] > 0), key=lambda a: a.id)
-        opposing = min((a for a in said if _POSITIONS[a.stance][1] < 0), key=lambda a: a.id)
+        backing = min((a for a in said if _POSITIONS[a.stance._value_][1] > 0), key=_id)
+        opposing = min((a for a in said if _POSITIONS[a.stance._value_][1] < 0), key=_id)
         change = (
-            f"{_said(backing, _POSITIONS[backing.stance][0])} and "
-            f"{_said(opposing, _POSITIONS[opposing.stance][0])}, in an order the dates "
+            f"{_said(backing, _POSITIONS[backing.stance._value_][0])} and "
+            f"{_said(opposing, _POSITIONS[opposing.stance._value_][0])}, in an order the dates "
             "do not tell"
         )
         found.append(_reversal(backing, opposing, change, context))
@@ -977,42 +997,46 @@ def _claim_analysis(
     scales: Mapping[str, Scale],
 ) -> ClaimAnalysis:
     parties = facts.parties
-    counted = [a for a in assertions if _counts(a, context)]
+    withdrawn, names = context.withdrawn, context.names
+    counted = [a for a in assertions if _counts(a, withdrawn)]
     groups = context.finder.origins(counted)
     origins = sorted(
-        (_origin([counted[p] for p in group], parties, context) for group in groups),
-        key=lambda origin: origin.sources,
+        [_origin([counted[p] for p in group], parties, context) for group in groups],
+        key=_sources,
     )
-    controlled, only_through = _controlled(counted, parties, context)
-    ordered = sorted(assertions, key=lambda a: a.id)
-    confidence = envelope((a.confidence for a in assertions), scales)
-    backing = [a for a in ordered if a.stance is Stance.ASSERTS and _counts(a, context)]
+    # No interested party, no controlled relay: nothing to look for along the chains.
+    controlled, only_through = _controlled(counted, parties, context) if parties else ((), False)
+    ordered = sorted(assertions, key=_id)
+    confidence = envelope([a.confidence for a in assertions], scales)
+    # The counted assertions that assert it, in id order (a stable sort of a subsequence
+    # orders it as the whole sorted).
+    backing = sorted([a for a in counted if a.stance is Stance.ASSERTS], key=_id)
     return ClaimAnalysis(
         claim=claim_id,
         text=facts.text,
-        assertions=tuple(a.id for a in ordered),
+        assertions=tuple([a.id for a in ordered]),
         sources=tuple(sorted({a.attribution.source for a in assertions})),
         relays=tuple(sorted({link.source for a in assertions for link in a.attribution.chain})),
         origins=tuple(origins),
-        hedges=tuple(RaisedHedge(assertion=a.id, hedge=h) for a in ordered for h in a.hedges),
+        hedges=tuple([RaisedHedge(assertion=a.id, hedge=h) for a in ordered for h in a.hedges]),
         confidence=confidence,
         judged=confidence is not None
         or any(states_judgement(a.confidence, scales) for a in assertions),
         withdrawn=tuple(
-            _withdrawal(a, *context.withdrawn[a.id], context.names)
-            for a in ordered
-            if a.id in context.withdrawn
-        ),
+            [_withdrawal(a, *withdrawn[a.id], names) for a in ordered if a.id in withdrawn]
+        )
+        if withdrawn
+        else (),
         reversals=_reversals(assertions, context),
-        routes=_routes(ordered, context.names),
-        backing=tuple(a.id for a in backing),
-        presupposed=tuple(a.id for a in backing if a.mode is AssertionMode.PRESUPPOSED),
-        inferred=tuple(a.id for a in backing if a.mode is AssertionMode.INFERRED),
+        routes=_routes(ordered, names),
+        backing=tuple([a.id for a in backing]),
+        presupposed=tuple([a.id for a in backing if a.mode is AssertionMode.PRESUPPOSED]),
+        inferred=tuple([a.id for a in backing if a.mode is AssertionMode.INFERRED]),
         parties=parties,
-        party_names=tuple(context.names.get(party, party) for party in parties),
+        party_names=tuple([names.get(party, party) for party in parties]),
         controlled_relays=controlled,
         only_through_controlled=only_through,
-        evidence=cited_evidence(assertions),
+        evidence=cited_evidence(ordered),
         same=facts.same,
         quantity=facts.quantity,
         conflicting_figures=facts.conflicting_figures,
@@ -1021,21 +1045,26 @@ def _claim_analysis(
 
 def _routes(assertions: list[Assertion], names: dict[str, str]) -> tuple[Route, ...]:
     """The ways the relayed ``assertions`` travelled: speaker first, then each link in turn."""
-    ways: dict[tuple[tuple[str, ...], tuple[Channel, ...]], list[str]] = {}
+    # Keyed by the channels' wire values, which hash in C (a member hashes in Python)
+    # and sort as the routes are ordered.
+    ways: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[tuple[Channel, ...], list[str]]]
+    ways = {}
     for assertion in assertions:
         chain = assertion.attribution.chain
         if chain:
-            sources = (assertion.attribution.source, *(link.source for link in chain))
-            channels = tuple(link.channel for link in chain)
-            ways.setdefault((sources, channels), []).append(assertion.id)
+            sources = (assertion.attribution.source, *[link.source for link in chain])
+            key = (sources, tuple([link.channel._value_ for link in chain]))
+            way = ways.get(key)
+            if way is None:
+                ways[key] = (tuple([link.channel for link in chain]), [assertion.id])
+            else:
+                way[1].append(assertion.id)
     return tuple(
         Route(
             sources=sources,
-            names=tuple(names.get(s, s) for s in sources),
+            names=tuple([names.get(s, s) for s in sources]),
             channels=channels,
             assertions=tuple(ids),
         )
-        for (sources, channels), ids in sorted(
-            ways.items(), key=lambda way: (way[0][0], tuple(c.value for c in way[0][1]))
-        )
+        for (sources, _), (channels, ids) in sorted(ways.items(), key=itemgetter(0))
     )
