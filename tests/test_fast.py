@@ -7,6 +7,7 @@ import copy
 import gc
 import json
 import sys
+import types
 import typing
 from collections.abc import Iterator
 from typing import Any
@@ -504,6 +505,19 @@ class TestParse:
         size = sys.getsizeof(text)  # counts a cached UTF-8 copy, once made
         assert _same(json.loads(text), _fast.parse(text))
         assert size == sys.getsizeof(text)
+
+    def test_small_documents_are_left_to_json_until_msgspec_is_worth_importing(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        monkeypatch.delitem(sys.modules, "msgspec", raising=False)
+        monkeypatch.setattr(_fast, "_parsed_small", [0])
+        small, large = "x" * 10, "x" * _fast.SMALL_DOCUMENT
+        assert (True, False) == (_fast.parse_small(small), _fast.parse_small(large))
+        monkeypatch.setattr(_fast, "_parsed_small", [_fast._WORTH_IMPORTING])
+        assert not _fast.parse_small(small)
+        monkeypatch.setattr(_fast, "_parsed_small", [0])
+        monkeypatch.setitem(sys.modules, "msgspec", types.ModuleType("msgspec"))
+        assert not _fast.parse_small(small)
 
     def test_declines_without_the_extra(self) -> None:
         with _fast.without_fast_extra(), pytest.raises(_fast.Fallback):

@@ -314,6 +314,8 @@ class TestLazyTopLevel:
             "claimmodel.corpus",
             "claimmodel.cues",
             "claimmodel.render",
+            "importlib.metadata",  # the version, read for SARIF output only
+            "msgspec",  # a small document is parsed by json
         )
         code = (
             "import contextlib, io\nfrom claimmodel.cli import main\n"
@@ -325,6 +327,19 @@ class TestLazyTopLevel:
             _loaded_after(code, *others),
             _loaded_after(code.replace("'validate'", "'report'"), *others)
             & {"claimmodel.analysis"},
+        )
+
+    def test_a_small_first_document_is_parsed_without_msgspec(self) -> None:
+        pytest.importorskip("msgspec")
+        small = f"import claimmodel\nclaimmodel.loads({TINY_DOCUMENT!r})"
+        large = (
+            f"import json, claimmodel\ndata = json.loads({TINY_DOCUMENT!r})\n"
+            "data['claims'] += [{'id': f'c{n}', 'text': 'x' * 100} for n in range(600)]\n"
+            "claimmodel.loads(json.dumps(data))"
+        )
+        assert (set(), {"msgspec"}) == (
+            _loaded_after(small, "msgspec"),
+            _loaded_after(large, "msgspec"),
         )
 
     def test_homes_cover_all(self) -> None:

@@ -254,7 +254,7 @@ def run_validate(args: argparse.Namespace) -> int:
     except InvalidValueError as error:
         print(f"claimmodel validate: error: {printable(error)}", file=sys.stderr)
         return EXIT_UNREADABLE
-    output = writer(args.format, sys.stdout, rules=RULES, version=package_version())
+    output = writer(args.format, sys.stdout, rules=RULES, version=package_version)
     locate = args.format in LOCATED_FORMATS
     summary = Summary()
     status = EXIT_OK

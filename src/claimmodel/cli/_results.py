@@ -8,7 +8,7 @@ error.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, TextIO
 
 import attrs
@@ -171,12 +171,15 @@ class _Sarif(_Json):
         self.stream.write(json_for_terminal(log) + "\n")
 
 
-def writer(name: str, stream: TextIO, *, rules: Mapping[str, Rule], version: str) -> Writer:
-    """The writer of format ``name`` (one of :data:`FORMATS`)."""
+def writer(
+    name: str, stream: TextIO, *, rules: Mapping[str, Rule], version: Callable[[], str]
+) -> Writer:
+    """The writer of format ``name`` (one of :data:`FORMATS`); ``version`` gives the tool's
+    version, read only by SARIF (reading it loads ``importlib.metadata``)."""
     if name == "text":
         return _Text(stream)
     if name == "github":
         return _GitHub(stream)
     if name == "json":
         return _Json(stream)
-    return _Sarif(stream, rules=rules, version=version)
+    return _Sarif(stream, rules=rules, version=version())

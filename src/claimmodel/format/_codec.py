@@ -30,6 +30,7 @@ from claimmodel.format._fast import (
     is_large,
     measuring,
     parse,
+    parse_small,
     structure_bundle,
     unstructure_bundle,
     writing_once,
@@ -134,8 +135,11 @@ def _not_utf8(data: bytes, error: UnicodeDecodeError) -> DecodeError:
 
 
 def _parse_fast(text: str | bytes, limits: Limits) -> Any:
-    """The document read by msgspec, or :class:`Fallback` (see :func:`._fast.parse`)."""
+    """The document read by msgspec, or :class:`Fallback` (see :func:`._fast.parse`); a
+    small one is left to ``json`` (see :func:`._fast.parse_small`)."""
     limits.check_document(text)
+    if parse_small(text):
+        raise Fallback
     return parse(text)
 
 
