@@ -18,6 +18,8 @@ what both said in 2024; and a source is always one origin with itself.
 
 from __future__ import annotations
 
+import datetime as dt
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TypeVar
 
@@ -117,6 +119,8 @@ class OriginFinder:
         # number, so that comparing and hashing it costs nothing however many edges
         # it holds.
         self._signature_at: dict[tuple[int, Period], int] = {}
+        self._signature_ranked: dict[tuple[int, int, int], int] = {}
+        self._bounds: dict[int, tuple[list[dt.timedelta], list[dt.timedelta]]] = {}
         self._signature_ids: dict[tuple[int, ...], int] = {}
         self._overlays: list[tuple[dict[int, int], frozenset[int]]] = []
 
@@ -195,13 +199,31 @@ class OriginFinder:
         key = (group, when)
         found = self._signature_at.get(key)
         if found is None:
-            edges = tuple(
-                number for number in self._dated_in[group] if overlaps(when, self._dated[number][2])
-            )
-            found = self._signature_ids.get(edges)
+            # The edges active at some instant of ``when`` are those that start by its end
+            # and end from its start, so which they are depends only on where its two ends
+            # fall among the edges' starts and ends: the edges are looked through once per
+            # such place, not once per distinct period (at 100,000 assertions, 40,000
+            # periods in a group of some 200 dated edges).
+            bounds = self._bounds.get(group)
+            if bounds is None:
+                held = [self._dated[number][2] for number in self._dated_in[group]]
+                bounds = self._bounds[group] = (
+                    sorted([start for start, _ in held]),
+                    sorted([end for _, end in held]),
+                )
+            ranked = (group, bisect_right(bounds[0], when[1]), bisect_left(bounds[1], when[0]))
+            found = self._signature_ranked.get(ranked)
             if found is None:
-                found = self._signature_ids[edges] = len(self._overlays)
-                self._overlays.append(self._overlay(edges))
+                edges = tuple(
+                    number
+                    for number in self._dated_in[group]
+                    if overlaps(when, self._dated[number][2])
+                )
+                found = self._signature_ids.get(edges)
+                if found is None:
+                    found = self._signature_ids[edges] = len(self._overlays)
+                    self._overlays.append(self._overlay(edges))
+                self._signature_ranked[ranked] = found
             self._signature_at[key] = found
         return found
 
@@ -325,6 +347,8 @@ def _of_roots(
     finder._dated_in = {}
     finder._periods = {}
     finder._signature_at = {}
+    finder._signature_ranked = {}
+    finder._bounds = {}
     finder._signature_ids = {}
     finder._overlays = []
     if isinstance(finder, _Answered):
