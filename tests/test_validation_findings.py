@@ -597,7 +597,7 @@ class TestFigureBounds:
                 "CM901",
                 f"$.claims[{index}].quantity.lower",
                 (
-                    f"the bounds of 'c{index}''s figure leave no number between them "
+                    f"the bounds of the figure of claim 'c{index}' leave no number between them "
                     f"({figure}); swap them, or correct the one mistyped"
                 ),
             )
@@ -627,7 +627,7 @@ class TestFigureBounds:
                 "CM902",
                 f"$.claims[{index}].quantity.value",
                 (
-                    f"the value of 'c{index}''s figure is outside its {side} bound "
+                    f"the value of the figure of claim 'c{index}' is outside its {side} bound "
                     f"({figure}); correct the value or the bound"
                 ),
             )

@@ -28,7 +28,7 @@ def check(ctx: Context) -> None:
             ctx.emit(
                 "CM901",
                 f"{base}.lower",
-                f"the bounds of {claim.id!r}'s figure leave no number between them "
+                f"the bounds of the figure of claim {claim.id!r} leave no number between them "
                 f"({quantity}); swap them, or correct the one mistyped",
             )
         elif quantity.value is not None:
@@ -47,7 +47,7 @@ def check(ctx: Context) -> None:
                 ctx.emit(
                     "CM902",
                     f"{base}.value",
-                    f"the value of {claim.id!r}'s figure is outside its {side} bound "
+                    f"the value of the figure of claim {claim.id!r} is outside its {side} bound "
                     f"({quantity}); correct the value or the bound",
                 )
         if quantity.measure is not None:
