@@ -43,6 +43,7 @@ from claimmodel import (
 from claimmodel.cli import main
 from claimmodel.exceptions import InvalidTypeError, InvalidValueError
 from claimmodel.validation import RULES, Family, definitely_after, resolve_severities
+from validation_helpers import dangling
 
 TEXT = "The sculptor confirmed that the troops allegedly fought there."
 ALLEGEDLY = Span(start=TEXT.index("allegedly"), end=TEXT.index("allegedly") + 9)
@@ -664,27 +665,11 @@ class TestCommandLine:
         )
 
 
-def _dangling(count: int) -> Bundle:
-    """A bundle of ``count`` assertions, each naming a claim and a source it lacks (two
-    errors) and each with a level whose band it does not state (a warning)."""
-    return Bundle(
-        assertions=tuple(
-            Assertion(
-                id=f"a{index}",
-                claim=f"c{index}",
-                attribution=Attribution(source=f"s{index}"),
-                confidence=Confidence(scale="icd203", level="likely"),
-            )
-            for index in range(count)
-        )
-    )
-
-
 class TestMaxFindings:
     """max_findings bounds the report, and its memory, and says how many were left out."""
 
     def test_the_first_in_document_order_and_a_count_of_the_others(self) -> None:
-        bundle = _dangling(600)  # 1,800 findings: the validation trims as it goes
+        bundle = dangling(600)  # 1,800 findings: the validation trims as it goes
         every = validate(bundle)
         bounded = validate(bundle, max_findings=100)
         summary, *listed = bounded
@@ -697,7 +682,7 @@ class TestMaxFindings:
         assert not bounded.ok
 
     def test_unlisted_warnings_only(self) -> None:
-        bounded = validate(_dangling(3), max_findings=2, select=["CM2"])
+        bounded = validate(dangling(3), max_findings=2, select=["CM2"])
         assert (0, 1) == (bounded.unlisted_errors, bounded.unlisted_warnings)
         (summary,) = bounded.at("$")
         assert Severity.WARNING == summary.severity
@@ -705,11 +690,11 @@ class TestMaxFindings:
         assert bounded.ok
 
     def test_one_unlisted_error(self) -> None:
-        summary, *_ = validate(_dangling(1), max_findings=1)
+        summary, *_ = validate(dangling(1), max_findings=1)
         assert summary.message.startswith("2 more findings not listed (1 error, 1 warning):")
 
     def test_within_the_bound_nothing_changes(self) -> None:
-        bundle = _dangling(3)
+        bundle = dangling(3)
         assert validate(bundle) == validate(bundle, max_findings=9)
         assert 0 == validate(bundle, max_findings=9).unlisted
 
@@ -724,16 +709,16 @@ class TestMaxFindings:
     )
     def test_bad_bounds(self, value: object, error: type[Exception]) -> None:
         with pytest.raises(error, match="max_findings"):
-            validate(_dangling(1), max_findings=value)  # type: ignore[arg-type]
+            validate(dangling(1), max_findings=value)  # type: ignore[arg-type]
 
     def test_cm003_is_not_a_rule_to_choose(self) -> None:
         assert Family.DECODING == RULES["CM003"].family
         with pytest.raises(InvalidValueError, match="outside the rules"):
-            validate(_dangling(1), ignore=["CM003"])
+            validate(dangling(1), ignore=["CM003"])
 
     def test_command_line(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         path = tmp_path / "many.json"
-        path.write_text(claimmodel.dumps(_dangling(400)), "utf-8")
+        path.write_text(claimmodel.dumps(dangling(400)), "utf-8")
         assert 1 == main(["validate", str(path)])
         out, err = capsys.readouterr()
         assert 1_001 == len(out.splitlines())

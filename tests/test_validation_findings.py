@@ -43,6 +43,7 @@ from claimmodel import (
 from claimmodel.exceptions import InvalidTypeError, InvalidValueError
 from claimmodel.format import _fast
 from claimmodel.validation._context import Context
+from validation_helpers import dangling
 
 TEXT = "The sculptor Confirmed  that the troops allegedly fought there."
 _UNJUDGED = Confidence.cannot_be_judged()
@@ -756,27 +757,11 @@ class TestMessages:
         ]
 
 
-def _unattributed(count: int) -> Bundle:
-    """A bundle of ``count`` assertions, each with three findings: two errors (CM101 and
-    CM301: speaker and claim missing) and one warning (CM204)."""
-    return Bundle(
-        assertions=tuple(
-            Assertion(
-                id=f"a{index}",
-                claim=f"c{index}",
-                attribution=Attribution(source=f"s{index}"),
-                confidence=Confidence(scale="icd203", level="likely"),
-            )
-            for index in range(count)
-        )
-    )
-
-
 class TestNotListed:
     """CM003: what ``max_findings`` left out, counted in full."""
 
     def test_the_whole_message_with_thousands(self) -> None:
-        bundle = _unattributed(600)
+        bundle = dangling(600)
         summary, *listed = validate(bundle, max_findings=1_000)
         assert 1_000 == len(listed)
         assert ("CM003", "$", Severity.ERROR) == (summary.code, summary.path, summary.severity)
@@ -792,7 +777,7 @@ class TestNotListed:
         )
 
     def test_one_of_each(self) -> None:
-        report = validate(_unattributed(1), select=["CM101", "CM204"], max_findings=1)
+        report = validate(dangling(1), select=["CM101", "CM204"], max_findings=1)
         assert [("CM003", Severity.WARNING), ("CM101", Severity.ERROR)] == [
             (f.code, f.severity) for f in report
         ]
@@ -810,7 +795,7 @@ class TestNotListed:
     )
     def test_bad_bounds(self, value: object, error: type[Exception], message: str) -> None:
         with pytest.raises(error) as raised:
-            validate(_unattributed(1), max_findings=value)  # type: ignore[arg-type]
+            validate(dangling(1), max_findings=value)  # type: ignore[arg-type]
         assert message == str(raised.value)
 
     def test_not_a_bundle(self) -> None:
