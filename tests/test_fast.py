@@ -22,6 +22,7 @@ from claimmodel.exceptions import DecodeError
 from claimmodel.format import _codec, _fast
 from claimmodel.format._converter import converter_for
 from claimmodel.format._limits import DEFAULT_LIMITS, Limits
+from claimmodel.format._shape import shared_key
 from claimmodel.model import _checks as check
 
 # -- documents: mostly valid, with every kind of defect the wire format refuses -------------
@@ -706,6 +707,58 @@ class TestFastEngine:
             [memo for memo in _fast._MEMOS if memo],
         )
 
+    def test_from_data_shares_what_loads_shares(self) -> None:
+        data = _sharing_document()
+        data["assertions"][1]["attribution"]["chain"] = [
+            {"source": "p", "channel": "interview", "date": "2025-07"},
+            {"source": "p", "channel": "statement", "date": "2025-07"},
+        ]
+        expected = copy.deepcopy(data)
+        decoded, built = cm.loads(json.dumps(data)), cm.from_data(data)
+
+        def identities(bundle: cm.Bundle) -> list[bool]:
+            first, second, third, fourth = bundle.assertions
+            chain = second.attribution.chain
+            return [
+                first.confidence is second.confidence,
+                first.hedges[0] is second.hedges[0],
+                first.confidence is third.confidence,
+                first.hedges[0] is third.hedges[0],
+                first.confidence is fourth.confidence,
+                first.hedges[0] is fourth.hedges[0],
+                chain[0].date is chain[1].date,
+            ]
+
+        assert ([True, True, False, False, False, True, True], decoded, expected) == (
+            identities(built),
+            built,
+            data,  # the caller's data is left as it was
+        )
+        assert identities(decoded) == identities(built)
+
+    def test_from_data_shares_within_one_document_only(self) -> None:
+        bundle, again = cm.from_data(_sharing_document()), cm.from_data(_sharing_document())
+        converted = converter_for(DEFAULT_LIMITS).structure(
+            {k: v for k, v in _sharing_document().items() if k != "format"}, cm.Bundle
+        )
+        assert (bundle, False, False) == (
+            again,
+            bundle.assertions[0].confidence is again.assertions[0].confidence,
+            converted.assertions[0].confidence is converted.assertions[1].confidence,
+        )
+
+    def test_an_equal_value_that_fails_fails_at_each_occurrence(self) -> None:
+        data = _sharing_document()
+        for assertion in data["assertions"][:2]:
+            assertion["confidence"]["level"] = ""
+        with pytest.raises(DecodeError) as raised:
+            cm.from_data(data)
+        paths = [p.path for p in raised.value.problems]
+        assert [
+            "$.assertions[0].confidence.level",
+            "$.assertions[1].confidence.level",
+        ] == [p for p in paths if p.endswith(".level")]
+
     def test_shared_values_are_forgotten_after_each_document(self) -> None:
         bundle = cm.loads(json.dumps(_sharing_document()))
         again = cm.loads(json.dumps(_sharing_document()))
@@ -760,7 +813,7 @@ class TestFastEngine:
 
     def test_wire_keys_tell_apart_what_is_written_differently(self) -> None:
         keys = [
-            _fast._wire_key(value)
+            shared_key(value)
             for value in (
                 {"a": 1},
                 {"a": 1.0},
@@ -773,7 +826,7 @@ class TestFastEngine:
         ]
         assert len(keys) == len(set(keys))
         assert [None, None, None, None] == [
-            _fast._wire_key(value) for value in ({"a": True}, {"a": None}, {"a": [1]}, [1])
+            shared_key(value) for value in ({"a": True}, {"a": None}, {"a": [1]}, [1])
         ]
 
     def test_large_data_is_counted_by_the_items_of_its_arrays(self) -> None:

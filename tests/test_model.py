@@ -530,6 +530,34 @@ class TestFromisoformatWithoutConstructor:
             cm.PartialDate.fromisoformat(text)
 
 
+def _spelled_out(date: cm.PartialDate) -> str:
+    """A date's wire form written part by part with format specifications."""
+    text = f"{date.year:04d}"
+    for separator, part in (("-", date.month), ("-", date.day), ("T", date.hour)):
+        if part is None:
+            return text
+        text += f"{separator}{part:02d}"
+    for part in (date.minute, date.second):
+        if part is not None:
+            text += f":{part:02d}"
+    if date.microsecond is not None:
+        text += f".{date.microsecond:06d}"
+    if date.tz is not None:
+        minutes = int(date.tz.utcoffset(None).total_seconds()) // 60
+        sign = "-" if minutes < 0 else "+"
+        text += f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}" if minutes else "Z"
+    return text
+
+
+class TestIsoformat:
+    """isoformat writes every precision, year and offset as format specifications would."""
+
+    @given(real_wire_dates() | st.sampled_from(["0001", "0999-01", "1000-12-31T23:59:59.000001Z"]))
+    def test_same_text_as_format_specifications(self, text: str) -> None:
+        date = cm.PartialDate.fromisoformat(text)
+        assert _spelled_out(date) == date.isoformat()
+
+
 class TestCompactRepr:
     """Reprs leave out the fields at their defaults, and still build an equal object."""
 

@@ -286,11 +286,15 @@ def _structure(
     # -- the reference path.  cattrs is imported here, on first use, rather than
     # with claimmodel: the fast engine decodes and encodes valid documents
     # without it, and it is most of the import time.
-    from claimmodel.format._converter import converter_for, problem_budget  # noqa: PLC0415
+    from claimmodel.format._converter import (  # noqa: PLC0415
+        converter_for,
+        problem_budget,
+        sharing,
+    )
     from claimmodel.format._errors import problem_count, problems_from  # noqa: PLC0415
 
     try:
-        with problem_budget(limits.max_problems):
+        with problem_budget(limits.max_problems), sharing():  # equal values built once
             return converter_for(limits).structure(body, Bundle)
     except RecursionError:
         raise _too_deep(limits) from None

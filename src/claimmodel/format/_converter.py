@@ -33,8 +33,10 @@ from claimmodel.format._shape import (
     EXTENSIBLE,
     NESTING_LEVELS,
     PLAIN,
+    SHARED,
     WIRE_KEYS,
     is_homogeneous_tuple,
+    shared_key,
 )
 from claimmodel.model import (
     SOURCE_CLASSES,
@@ -48,7 +50,7 @@ from claimmodel.model import (
 from claimmodel.model._checks import type_name
 from claimmodel.model._frozen import freeze_json, thaw_json
 
-__all__ = ["converter", "converter_for", "problem_budget"]
+__all__ = ["converter", "converter_for", "problem_budget", "sharing"]
 
 _T = TypeVar("_T")
 
@@ -135,8 +137,16 @@ def _partial_date_hook(limits: Limits) -> Callable[[Any, Any], PartialDate]:
     def structure(value: Any, _: Any) -> PartialDate:
         if type(value) is not str:
             raise WireError(f"expected a partial date string, got {type_name(value)}")
+        shared = _SHARING.get()
+        if shared is not None:
+            found: PartialDate | None = shared.get(value)
+            if found is not None:
+                return found
         limits.check_string(value)
-        return PartialDate.fromisoformat(value)
+        date = PartialDate.fromisoformat(value)
+        if shared is not None:
+            shared[value] = date
+        return date
 
     return structure
 
@@ -234,6 +244,29 @@ def problem_budget(limit: int) -> Iterator[None]:
         yield
     finally:
         _BUDGET.reset(token)
+
+
+_SHARING: ContextVar[dict[Any, Any] | None] = ContextVar("claimmodel_sharing", default=None)
+"""The values of the document being structured that its equal occurrences share, if any:
+partial dates by their text, :data:`~._shape.SHARED` objects by class and wire data."""
+
+
+@contextmanager
+def sharing() -> Iterator[None]:
+    """Within this block, equal partial dates and equal :data:`~._shape.SHARED` objects
+    (confidences, hedges) are built once and shared, as the fast engine shares them.
+
+    Enter it around the structuring of one document: the values are immutable and
+    equal by value, so one instance can stand for every occurrence, with fewer
+    objects to build, to keep and for the collector to traverse (and each shared
+    one is written once by ``dumps``).  Failures are never kept: an equal value
+    that failed fails again, with its own path.
+    """
+    token = _SHARING.set({})
+    try:
+        yield
+    finally:
+        _SHARING.reset(token)
 
 
 def _stopped(index: int, length: int, item_type: Any) -> Exception:
@@ -336,7 +369,21 @@ def _object_hook(
             value[EXTENSIONS_KEY] = extensions
         return generated(value, cls)
 
-    return structure
+    if cls not in SHARED:
+        return structure
+
+    def structure_shared(value: Any, _: Any) -> _T:
+        shared = _SHARING.get()
+        key = None if shared is None else shared_key(value)
+        if key is None:
+            return structure(value, _)
+        key = (cls, key)
+        found: _T | None = shared.get(key)  # type: ignore[union-attr]
+        if found is None:
+            found = shared[key] = structure(value, _)  # type: ignore[index]
+        return found
+
+    return structure_shared
 
 
 def _renamed(cls: type) -> dict[str, Any]:

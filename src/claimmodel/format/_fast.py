@@ -52,14 +52,13 @@ import attrs
 
 from claimmodel.format._envelope import FORMAT_VERSION
 from claimmodel.format._limits import Limits
-from claimmodel.format._shape import NESTING_LEVELS, wire_key
+from claimmodel.format._shape import NESTING_LEVELS, SHARED, shared_key, wire_key
 from claimmodel.model import (
     SOURCE_CLASSES,
     Bundle,
     Claim,
     Confidence,
     FrozenMap,
-    Hedge,
     Interval,
     Link,
     PartialDate,
@@ -326,14 +325,10 @@ def _object_hook(cls: type, limits: Limits, level: int) -> Hook:
     finally:
         _BUILDING.discard(cls)
     _BUILT.setdefault((cls, limits), hook)
-    if cls in _SHARED and hook is not _declined:
+    if cls in SHARED and hook is not _declined:
         return _shared(hook)
     return hook
 
-
-_SHARED = frozenset({Confidence, Hedge})
-"""The classes whose equal values one document shares: they repeat (a confidence level
-and its band, the same "allegedly") and hold no array."""
 
 _MEMOS: list[dict[Any, Any]] = []
 """Each shared class's values of the document being decoded, emptied around each
@@ -354,7 +349,7 @@ def _shared(build: Hook) -> Hook:
     _MEMOS.append(memo)
 
     def structure(value: Any) -> Any:
-        key = _wire_key(value)
+        key = shared_key(value)
         if key is None:
             return build(value)
         found = memo.get(key)
@@ -363,29 +358,6 @@ def _shared(build: Hook) -> Hook:
         return found
 
     return structure
-
-
-def _wire_key(value: Any) -> tuple[Any, ...] | None:
-    """A hashable key equal for equal JSON objects of strings, numbers and such objects only."""
-    if type(value) is not dict:
-        return None
-    items: list[Any] = []
-    for key, item in value.items():
-        kind = type(item)
-        if kind is str:
-            items.append((key, item))
-        elif kind is float:
-            items.append((key, 0, item.hex()))
-        elif kind is int:
-            items.append((key, 1, item))
-        elif kind is dict:
-            nested = _wire_key(item)
-            if nested is None:
-                return None
-            items.append((key, 2, nested))
-        else:
-            return None
-    return tuple(items)
 
 
 def _build_object_hook(cls: type, limits: Limits, level: int) -> Hook:
@@ -798,7 +770,7 @@ def _unhook_for(tp: Any) -> Callable[[Any], Any] | None:
                 return _object_unhook(tp)(value)
 
             return write
-        return _shared_writer(tp) if tp in _SHARED else _object_unhook(tp)
+        return _shared_writer(tp) if tp in SHARED else _object_unhook(tp)
     if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
         item = _unhook_for(args[0])
         if item is None:
@@ -847,7 +819,7 @@ class _Written(threading.local):
     Nothing is noted when no measurement is on, so other callers pay one test.
 
     ``written`` holds, while one document is written (:func:`writing_once`), what
-    each shared object (a :data:`_SHARED` class: decoding gives one instance for
+    each shared object (a :data:`SHARED` class: decoding gives one instance for
     every occurrence of an equal confidence or hedge) was written as, by the
     object's identity; ``None`` otherwise, so that :func:`to_data` hands every
     caller data of its own.
@@ -877,12 +849,13 @@ def measuring() -> Iterator[_Written]:
 def writing_once() -> Iterator[None]:
     """Write each shared object once while the block runs (this thread only).
 
-    A shared object's data (or, streaming, its JSON text) is kept by the
-    object's identity and reused for its every occurrence in the document.  The
-    objects are immutable, and the bundle being written keeps them alive, so an
-    identity stands for one value for as long as the block runs; the memo goes
-    with it.  Extension data of a shared object is noted for the limits once,
-    which is all a check needs (the same data, class and keys each time).
+    A shared object's data (or, streaming, the JSON text of a
+    :data:`_STREAM_ONCE` object) is kept by the object's identity and reused
+    for its every occurrence in the document.  The objects are immutable, and
+    the bundle being written keeps them alive, so an identity stands for one
+    value for as long as the block runs; the memo goes with it.  Extension
+    data of a shared object is noted for the limits once, which is all a check
+    needs (the same data, class and keys each time).
     """
     record = _WRITTEN
     outer = record.written
@@ -895,7 +868,7 @@ def writing_once() -> Iterator[None]:
 
 
 def _shared_writer(cls: type) -> Callable[[Any], dict[str, Any]]:
-    """The plain-data writer of a :data:`_SHARED` class, reusing what it wrote while
+    """The plain-data writer of a :data:`SHARED` class, reusing what it wrote while
     :func:`writing_once` (the same dict for every occurrence: for ``json.dumps``)."""
     write = _object_unhook(cls)
     record = _WRITTEN
@@ -1022,10 +995,10 @@ def _value_expression(
     if tp is PartialDate:
         namespace["isoformat"] = PartialDate.isoformat
         return "isoformat({v})"
-    if stream and tp in _SHARED:  # ``w``: what this document's shared objects were written as
+    if stream and tp in _STREAM_ONCE:  # ``w``: what this document's shared objects were written as
         namespace["fragment"] = _fragment
         return "(w.get(id({v})) or fragment({v}))"
-    if stream and typing.get_origin(tp) is tuple and typing.get_args(tp)[:1][0] in _SHARED:
+    if stream and typing.get_origin(tp) is tuple and typing.get_args(tp)[:1][0] in _STREAM_ONCE:
         namespace["fragment"] = _fragment
         return "[w.get(id(x)) or fragment(x) for x in {v}]"
     hook = None if stream else _unhook_for(tp)
@@ -1033,6 +1006,13 @@ def _value_expression(
         return "{v}"
     namespace[f"h{index}"] = hook
     return f"h{index}({{v}})"
+
+
+_STREAM_ONCE = frozenset({Confidence})
+"""The shared classes whose objects a stream writes once per document, as JSON text kept by
+identity: confidences, which repeat whole (a scale's few levels).  Hedges are shared by
+decoding too, but most carry a scope of their own, so that writing each distinct one
+ahead as text cost more than it saved (docs/performance.md)."""
 
 
 def _unstructure_source(source: Source) -> dict[str, Any]:

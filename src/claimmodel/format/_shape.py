@@ -43,8 +43,10 @@ __all__ = [
     "EXTENSIBLE",
     "NESTING_LEVELS",
     "PLAIN",
+    "SHARED",
     "WIRE_KEYS",
     "is_homogeneous_tuple",
+    "shared_key",
     "wire_key",
 ]
 
@@ -85,6 +87,42 @@ _RENAMED = {name: key for keys in WIRE_KEYS.values() for name, key in keys.items
 def wire_key(name: str) -> str:
     """The wire key of a field called ``name``."""
     return _RENAMED.get(name, name)
+
+
+SHARED: frozenset[type] = frozenset({Confidence, Hedge})
+"""The classes whose equal values one document shares, whichever engine decodes it: they
+repeat (a confidence level and its band, the same "allegedly") and hold no array."""
+
+
+def shared_key(value: Any) -> tuple[Any, ...] | None:
+    """A hashable key equal for equal JSON objects of strings, numbers and such objects only.
+
+    Equal data is equal JSON: the key tells strings from numbers, and integers
+    from floats (``1``, ``1.0``, ``true`` and ``-0.0`` against ``0.0`` are written
+    differently); data holding anything else (an array, ``null``, a boolean, a
+    ``str`` subclass, a key that is not a ``str``) has no key and is built afresh each time.
+    """
+    if type(value) is not dict:
+        return None
+    items: list[Any] = []
+    for key, item in value.items():
+        if type(key) is not str:
+            return None
+        kind = type(item)
+        if kind is str:
+            items.append((key, item))
+        elif kind is float:
+            items.append((key, 0, item.hex()))
+        elif kind is int:
+            items.append((key, 1, item))
+        elif kind is dict:
+            nested = shared_key(item)
+            if nested is None:
+                return None
+            items.append((key, 2, nested))
+        else:
+            return None
+    return tuple(items)
 
 
 def is_homogeneous_tuple(tp: Any) -> bool:

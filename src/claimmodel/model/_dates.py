@@ -198,25 +198,26 @@ class PartialDate:
 
     def isoformat(self) -> str:
         """The wire form: ISO 8601 extended format cut at the precision."""
-        # Written for speed (every date of a bundle passes here when it is encoded):
-        # one f-string per precision rather than a string grown part by part.
+        # Written for speed (every date of a bundle passes here when it is encoded): one
+        # f-string per precision, its two-digit parts taken from a table, since a format
+        # specification (``{month:02d}``) is parsed again at every call.
         year, month, day, hour = self.year, self.month, self.day, self.hour
+        text = str(year) if year > 999 else _YEARS[year]
         if hour is None:
             if day is not None:
-                return f"{year:04d}-{month:02d}-{day:02d}"
+                return f"{text}-{_TWO_DIGITS[month]}-{_TWO_DIGITS[day]}"  # type: ignore[index]
             if month is not None:
-                return f"{year:04d}-{month:02d}"
-            return f"{year:04d}"
+                return f"{text}-{_TWO_DIGITS[month]}"
+            return text
         minute, second, tz = self.minute, self.second, self.tz
         zone = "" if tz is None else _format_offset(tz)
+        text = f"{text}-{_TWO_DIGITS[month]}-{_TWO_DIGITS[day]}T{_TWO_DIGITS[hour]}"  # type: ignore[index]
         if minute is None:
-            return f"{year:04d}-{month:02d}-{day:02d}T{hour:02d}{zone}"
+            return f"{text}{zone}"
         if second is None:
-            return f"{year:04d}-{month:02d}-{day:02d}T{hour:02d}:{minute:02d}{zone}"
+            return f"{text}:{_TWO_DIGITS[minute]}{zone}"
         fraction = "" if self.microsecond is None else f".{self.microsecond:06d}"
-        return (
-            f"{year:04d}-{month:02d}-{day:02d}T{hour:02d}:{minute:02d}:{second:02d}{fraction}{zone}"
-        )
+        return f"{text}:{_TWO_DIGITS[minute]}:{_TWO_DIGITS[second]}{fraction}{zone}"
 
     def __str__(self) -> str:
         return self.isoformat()
@@ -376,6 +377,12 @@ def _parse_offset(offset: str) -> dt.timezone:
         raise InvalidValueError(f"{offset!r} is not a UTC offset")
     delta = sign * dt.timedelta(hours=hours, minutes=minutes)
     return dt.UTC if not delta else dt.timezone(delta)
+
+
+_TWO_DIGITS = tuple(f"{number:02d}" for number in range(100))
+"""Each number a date's part after the year can be (0 to 99), in two digits."""
+_YEARS = tuple(f"{number:04d}" for number in range(1000))
+"""Each year below 1000, in four digits (a later year is its own four)."""
 
 
 @functools.lru_cache(maxsize=256)  # few offsets occur, and dates repeat them
