@@ -415,7 +415,10 @@ def _stated_parts(text: str) -> dict[str, Any]:
         if getattr(first, name) == getattr(second, name):
             stated[name] = getattr(first, name)
     if first.tzinfo is not None:
-        offset = first.utcoffset()
+        try:
+            offset = first.utcoffset()
+        except ValueError:  # dateutil reads "UTC+25"; an offset is less than a day
+            raise InvalidValueError(f"{text!r} states a UTC offset of a day or more") from None
         assert offset is not None
         stated["tz"] = dt.timezone(offset) if offset else dt.UTC
     if not stated:
