@@ -48,6 +48,7 @@ _MODEL_TESTS = (
 )
 _FORMAT_TESTS = (
     "tests/test_format.py",
+    "tests/test_format_pins.py",
     "tests/test_format_versions.py",
     "tests/test_fast.py",
     "tests/test_hostile_corpus.py",

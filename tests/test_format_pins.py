@@ -1,0 +1,118 @@
+"""Pins of the format layer's behaviour by example: each test names what it pins.
+
+Mutation testing (``python scripts/mutation.py format``) runs the example tests only,
+in processes forked after claimmodel is imported: the converter built at import is
+already in place.  These tests build a converter afresh, so that the code which builds
+it is tested too, and pin what a decode error's text looks like.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import claimmodel as cm
+from claimmodel.format import _fast
+from claimmodel.format._converter import _build, converter
+from claimmodel.format._errors import json_escaped, shortened
+from claimmodel.format._limits import DEFAULT_LIMITS
+
+_GOLDEN = Path(__file__).resolve().parent / "golden"
+
+
+class TestConverterBuiltAfresh:
+    """A converter built inside the test writes and reads every golden document alike."""
+
+    @pytest.mark.parametrize("version", ["1.0", "1.1"])
+    def test_writes_and_reads_as_the_built_in_one(self, version: str) -> None:
+        value = cm.loads((_GOLDEN / f"claimmodel-{version}.json").read_text("utf-8"))
+        written = {k: v for k, v in cm.to_data(value).items() if k != "format"}
+        fresh = _build()
+        data = fresh.unstructure(value)
+        assert json.dumps(written) == json.dumps(data)  # the same keys in the same order
+        assert value == fresh.structure(data, cm.Bundle)
+
+
+def _golden(version: str) -> tuple[cm.Bundle, dict[str, Any]]:
+    """The golden document of ``version`` and its data as written now (format 1.1)."""
+    value = cm.loads((_GOLDEN / f"claimmodel-{version}.json").read_text("utf-8"))
+    return value, cm.to_data(value)
+
+
+class TestFastEngineBuiltAfresh:
+    """The fast engine, its caches emptied, reads and writes the golden documents itself."""
+
+    @pytest.fixture(autouse=True)
+    def _emptied(self) -> None:
+        caches = (
+            _fast._object_hook,
+            _fast._source_hook,
+            _fast._item_hooks,
+            _fast._object_unhook,
+            _fast._cached_date,
+        )
+        for cache in caches:
+            cache.cache_clear()
+        _fast._BUILT.clear()
+
+    @pytest.mark.parametrize("version", ["1.0", "1.1"])
+    @pytest.mark.parametrize("consume", [False, True])
+    def test_reads_without_falling_back(self, version: str, consume: bool) -> None:
+        value, data = _golden(version)
+        body = json.loads(json.dumps({k: v for k, v in data.items() if k != "format"}))
+        assert value == _fast.structure_bundle(body, DEFAULT_LIMITS, consume=consume)
+
+    @pytest.mark.parametrize("version", ["1.0", "1.1"])
+    def test_writes_as_the_converter(self, version: str) -> None:
+        value, data = _golden(version)
+        written = _fast.unstructure_bundle(value)
+        assert json.dumps(converter.unstructure(value)) == json.dumps(written)
+        compact = _fast.encode_compact(value)
+        if compact is not None:  # orjson is installed (the fast extra)
+            assert json.dumps(data, separators=(",", ":"), ensure_ascii=False) == compact
+
+
+class TestShortened:
+    """A long or unprintable text becomes one line that keeps its beginning and end."""
+
+    @pytest.mark.parametrize(
+        ("text", "longest", "expected"),
+        [
+            ("a" * 10, 10, "a" * 10),
+            ("a\nb", 10, "a\\nb"),
+            (
+                "".join(chr(65 + i % 26) for i in range(100)),
+                60,
+                "ABCDE… (80 characters left out) …HIJKLMNOPQRSTUV",
+            ),
+            (
+                "".join(chr(65 + i % 26) for i in range(100)),
+                30,
+                "… (93 characters left out) …PQRSTUV",
+            ),
+            (
+                "".join(chr(65 + i % 26) for i in range(100)),
+                99,
+                (
+                    "ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHI… (41 characters left out) …"
+                    "YZABCDEFGHIJKLMNOPQRSTUV"
+                ),
+            ),
+            ("x" * 2000, 20, "… (1,995 characters left out) …xxxxx"),
+        ],
+    )
+    def test_shortened(self, text: str, longest: int, expected: str) -> None:
+        assert expected == shortened(text, longest)
+
+
+class TestJsonEscaped:
+    """JSON text keeps its data; what a terminal acts on and JSON leaves raw is escaped."""
+
+    def test_escaped(self) -> None:
+        text = json.dumps({"a": "\x1b[2J\u202e\x7f\x85 ok\u2028"}, ensure_ascii=False)
+        escaped = json_escaped(text)
+        assert '{"a": "\\u001b[2J\\u202e\\u007f\\u0085 ok\\u2028"}' == escaped
+        assert json.loads(text) == json.loads(escaped)
