@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 import claimmodel as cm
+from claimmodel.exceptions import DecodeError
 from claimmodel.format import _fast
 from claimmodel.format._converter import _build, converter
 from claimmodel.format._errors import json_escaped, shortened
@@ -116,3 +117,54 @@ class TestJsonEscaped:
         escaped = json_escaped(text)
         assert '{"a": "\\u001b[2J\\u202e\\u007f\\u0085 ok\\u2028"}' == escaped
         assert json.loads(text) == json.loads(escaped)
+
+
+def _problems(text: str | bytes) -> list[tuple[str, str]]:
+    with pytest.raises(DecodeError) as raised:
+        cm.loads(text)
+    return [(p.path, p.message) for p in raised.value.problems]
+
+
+class TestDecodeMessages:
+    """The path and text of the problems of a repeated key, a foreign encoding, a new key."""
+
+    def test_the_repeated_key_is_named_where_it_repeats(self) -> None:
+        assert [("$", "key 'b' appears twice in one object; JSON keys must be unique")] == (
+            _problems('{"a": 1, "b": 2, "b": 3}')
+        )
+        nested = '{"sources": [{"kind": "person", "id": "p", "id": "q"}]}'
+        assert [
+            ("$.sources[0]", "key 'id' appears twice in one object; JSON keys must be unique")
+        ] == _problems(nested)
+
+    def test_not_utf8(self) -> None:
+        assert [
+            (
+                "$",
+                (
+                    "the document is not UTF-8 but UTF-16 (by its byte-order mark); "
+                    "JSON documents are exchanged as UTF-8 (RFC 8259 §8.1)"
+                ),
+            )
+        ] == _problems('{"a": 1}'.encode("utf-16"))
+        assert [("$", "the document is not UTF-8: byte 7 cannot be decoded")] == _problems(
+            b'{"a": "\xff"}'
+        )
+
+    def test_a_key_newer_than_the_document(self) -> None:
+        data = {
+            "format": "claimmodel/1.0",
+            "sources": [],
+            "claims": [],
+            "assertions": [],
+            "verdicts": [],
+        }
+        assert [
+            (
+                "$.verdicts",
+                (
+                    "key 'verdicts' was added in claimmodel/1.1, but the document's format is "
+                    'claimmodel/1.0; write "format": "claimmodel/1.1" (or newer) to use it'
+                ),
+            )
+        ] == _problems(json.dumps(data))
