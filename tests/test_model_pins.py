@@ -653,3 +653,46 @@ class TestPartialDateParse:
     def test_an_offset_of_a_day_in_a_bound(self) -> None:
         with pytest.raises(InvalidValueError, match="a UTC offset of a day or more"):
             cm.parse_date_bounds("before 2020-01-02 03:04 UTC-24")
+
+
+class TestDateBounds:
+    """Bounds step one unit of the date's precision, across years; words in any case."""
+
+    _REFERENCE = _P(year=2025, month=1, day=15)
+
+    @pytest.mark.parametrize(
+        ("phrase", "expected"),
+        [
+            ("before 2020", (None, _P(year=2019))),
+            ("after 2020", (_P(year=2021), None)),
+            ("after December 2024", (_P(year=2025, month=1), None)),
+            ("before January 2025", (None, _P(year=2024, month=12))),
+            ("last month", (_P(year=2024, month=12), _P(year=2024, month=12))),
+            (
+                "after 14 July 2025 10:00",
+                (_P(year=2025, month=7, day=14, hour=10, minute=1), None),
+            ),
+            (
+                "before 1 January 2025 00:00",
+                (None, _P(year=2024, month=12, day=31, hour=23, minute=59)),
+            ),
+            (
+                "after 1 January 2025 10:00:59",
+                (_P(year=2025, month=1, day=1, hour=10, minute=1, second=0), None),
+            ),
+            (
+                "before 1 January 2025 10",
+                (None, _P(year=2025, month=1, day=1, hour=9)),
+            ),
+            (
+                "After 14 July 2025 10:00 UTC.",
+                (_P(year=2025, month=7, day=14, hour=10, minute=1, tz=dt.UTC), None),
+            ),
+            ("BETWEEN March AND May", (_P(year=2024, month=3), _P(year=2024, month=5))),
+            ("In the past", (None, _REFERENCE)),
+        ],
+    )
+    def test_bounds(
+        self, phrase: str, expected: tuple[cm.PartialDate | None, cm.PartialDate | None]
+    ) -> None:
+        assert expected == cm.parse_date_bounds(phrase, reference=self._REFERENCE)

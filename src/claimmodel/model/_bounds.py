@@ -19,13 +19,18 @@ __all__ = ["parse_date_bounds"]
 
 Bounds = tuple[PartialDate | None, PartialDate | None]
 
+# The words are matched in any case; the dates keep theirs (python-dateutil reads "UTC"
+# and "GMT" as zones, not "utc" and "gmt").
 _RANGE = re.compile(
-    r"(?:between|from)\s+(?P<first>.+?)\s+(?:and|to|until|till|through)\s+(?P<last>.+)"
+    r"(?:between|from)\s+(?P<first>.+?)\s+(?:and|to|until|till|through)\s+(?P<last>.+)",
+    re.IGNORECASE,
 )
-_BEFORE = re.compile(r"(?:before|prior to|earlier than)\s+(?P<date>.+)")
-_AFTER = re.compile(r"(?:after|later than)\s+(?P<date>.+)")
-_UNTIL = re.compile(r"(?:by|until|till|no later than|not later than)\s+(?P<date>.+)")
-_SINCE = re.compile(r"(?:since|from|no earlier than|not earlier than)\s+(?P<date>.+)")
+_BEFORE = re.compile(r"(?:before|prior to|earlier than)\s+(?P<date>.+)", re.IGNORECASE)
+_AFTER = re.compile(r"(?:after|later than)\s+(?P<date>.+)", re.IGNORECASE)
+_UNTIL = re.compile(r"(?:by|until|till|no later than|not later than)\s+(?P<date>.+)", re.IGNORECASE)
+_SINCE = re.compile(
+    r"(?:since|from|no earlier than|not earlier than)\s+(?P<date>.+)", re.IGNORECASE
+)
 _PAST = frozenset({"previously", "earlier", "recently", "already", "the past", "before"})
 
 
@@ -106,7 +111,10 @@ def parse_date_bounds(
         raise InvalidTypeError(f"a date phrase must be a string, not {type_name(text)}")
     if isinstance(reference, dt.date):
         reference = PartialDate.from_date(reference)
-    phrase = " ".join(text.casefold().split()).removeprefix("in ").rstrip(".,")
+    written = " ".join(text.split()).rstrip(".,")
+    if written[:3].casefold() == "in ":
+        written = written[3:]
+    phrase = written.casefold()
     relative = _relative(phrase, reference)
     if relative is not None:
         return relative
@@ -114,16 +122,16 @@ def parse_date_bounds(
     def read(part: str) -> PartialDate:
         return PartialDate.parse(part, reference=reference)
 
-    if match := _RANGE.fullmatch(phrase):
+    if match := _RANGE.fullmatch(written):
         first, last = read(match["first"]), read(match["last"])
         return first, last
-    if match := _BEFORE.fullmatch(phrase):
+    if match := _BEFORE.fullmatch(written):
         return None, _step(read(match["date"]), -1)
-    if match := _AFTER.fullmatch(phrase):
+    if match := _AFTER.fullmatch(written):
         return _step(read(match["date"]), 1), None
-    if match := _UNTIL.fullmatch(phrase):
+    if match := _UNTIL.fullmatch(written):
         return None, read(match["date"])
-    if match := _SINCE.fullmatch(phrase):
+    if match := _SINCE.fullmatch(written):
         return read(match["date"]), None
     raise InvalidValueError(
         f"{text!r} is not a bounded date claimmodel reads; write it as 'before X', "
