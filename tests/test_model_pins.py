@@ -696,3 +696,40 @@ class TestDateBounds:
         self, phrase: str, expected: tuple[cm.PartialDate | None, cm.PartialDate | None]
     ) -> None:
         assert expected == cm.parse_date_bounds(phrase, reference=self._REFERENCE)
+
+    @pytest.mark.parametrize(
+        ("phrase", "expected"),
+        [
+            ("this year", (_P(year=2025), _P(year=2025))),
+            ("earlier this year", (_P(year=2025), _REFERENCE)),
+            ("last year", (_P(year=2024), _P(year=2024))),
+            ("this month", (_P(year=2025, month=1), _P(year=2025, month=1))),
+            ("earlier this month", (_P(year=2025, month=1), _REFERENCE)),
+        ],
+    )
+    def test_relative(
+        self, phrase: str, expected: tuple[cm.PartialDate | None, cm.PartialDate | None]
+    ) -> None:
+        assert expected == cm.parse_date_bounds(phrase, reference=self._REFERENCE)
+
+    @pytest.mark.parametrize(
+        ("phrase", "reference", "message"),
+        [
+            (
+                "this month",
+                _P(year=2025),
+                "'this month' needs a reference date of finer precision than 2025",
+            ),
+            (
+                "last month",
+                _P(year=2025),
+                "'last month' needs a reference date of finer precision than 2025",
+            ),
+            ("this week", _REFERENCE, "'this week' is not a date phrase claimmodel reads"),
+            ("last week", _P(year=2025), "'last week' is not a date phrase claimmodel reads"),
+        ],
+    )
+    def test_relative_refused(self, phrase: str, reference: cm.PartialDate, message: str) -> None:
+        assert ("InvalidValueError", message, None) == _refusal(
+            lambda: cm.parse_date_bounds(phrase, reference=reference)
+        )
