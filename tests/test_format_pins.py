@@ -9,6 +9,7 @@ it is tested too, and pin what a decode error's text looks like.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -167,4 +168,153 @@ class TestDecodeMessages:
                     'claimmodel/1.0; write "format": "claimmodel/1.1" (or newer) to use it'
                 ),
             )
+        ] == _problems(json.dumps(data))
+
+
+_KINDS = (
+    "'person', 'organization', 'government-body', 'media-outlet', 'document', 'anonymous', "
+    "'collective'"
+)
+_STANCES = (
+    "'asserts', 'reports', 'denies', 'disputes', 'questions', 'declines-to-comment', "
+    "'does-not-respond'"
+)
+_LIKELY: dict[str, Any] = {"scale": "icd203", "level": "likely"}
+
+
+def _set(*steps: Any) -> Any:
+    """A change to a document: the value at the path of ``steps[:-1]`` set to ``steps[-1]``."""
+
+    def change(data: dict[str, Any]) -> None:
+        *path, key, value = steps
+        target: Any = data
+        for step in path:
+            target = target[step]
+        target[key] = value
+
+    return change
+
+
+class TestReferenceConverterBuiltAfresh:
+    """Refusals as the reference converter reports them, with the converter built afresh."""
+
+    @pytest.fixture(autouse=True)
+    def _fresh_converter(self, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+        from claimmodel.format import _converter
+
+        _converter._enum_hook_for.cache_clear()
+        _converter.converter_for.cache_clear()
+        monkeypatch.setattr(_converter, "converter", _build())
+        yield
+        _converter.converter_for.cache_clear()
+
+    @pytest.mark.parametrize(
+        ("change", "expected"),
+        [
+            (
+                _set("assertions", 0, "stance", "maybe"),
+                [("$.assertions[0].stance", f"'maybe' is not one of {_STANCES}")],
+            ),
+            (
+                _set("assertions", 0, "stance", 3),
+                [("$.assertions[0].stance", f"expected one of {_STANCES}, got an integer")],
+            ),
+            (
+                _set("claims", 0, "text", 3),
+                [("$.claims[0].text", "expected a string, got an integer")],
+            ),
+            (
+                _set("sources", 4, "independent", "yes"),
+                [("$.sources[4].independent", "expected a boolean, got a string")],
+            ),
+            (
+                _set(
+                    "assertions",
+                    0,
+                    "confidence",
+                    {**_LIKELY, "probability": {"low": "x", "high": 1}},
+                ),
+                [("$.assertions[0].confidence.probability.low", "expected a number, got a string")],
+            ),
+            (
+                _set(
+                    "assertions",
+                    0,
+                    "confidence",
+                    {**_LIKELY, "probability": {"low": 2**1100, "high": 1}},
+                ),
+                [
+                    (
+                        "$.assertions[0].confidence.probability.low",
+                        "the number is too large for any field",
+                    )
+                ],
+            ),
+            (
+                _set("sources", 4, "count", 1.5),
+                [("$.sources[4].count", "expected an integer, got a number")],
+            ),
+            (
+                _set("published", 2020),
+                [("$.published", "expected a partial date string, got an integer")],
+            ),
+            (
+                _set("published", "2020-13"),
+                [
+                    (
+                        "$.published",
+                        "'2020-13' is not a real date: month must be from 1 to 12, not 13",
+                    )
+                ],
+            ),
+            (_set("title", None), [("$.title", "null is not allowed; leave the key out instead")]),
+            (
+                _set("claims", None),
+                [
+                    (
+                        "$.claims",
+                        "null is not allowed; 'claims' is required: write [] when it is empty",
+                    )
+                ],
+            ),
+            (
+                _set("claims", 0, "bogus", 1),
+                [
+                    (
+                        "$.claims[0].bogus",
+                        (
+                            "unknown key 'bogus'; allowed here: text, subject, predicate, "
+                            "object, polarity, language, parties, quantity, id, draft, or an "
+                            "x_… extension key"
+                        ),
+                    )
+                ],
+            ),
+            (_set("sources", 0, 3), [("$.sources[0]", "expected a source object, got an integer")]),
+            (
+                _set("sources", 0, "kind", "alien"),
+                [("$.sources[0].kind", f"source kind 'alien' is not one of {_KINDS}")],
+            ),
+            (
+                _set("sources", 0, "kind", 1),
+                [("$.sources[0].kind", f"source kind 1 is not one of {_KINDS}")],
+            ),
+            (_set("claims", {}), [("$.claims", "expected an array, got an object")]),
+            (_set("claims", 0, "x"), [("$.claims[0]", "expected an object, got a string")]),
+        ],
+    )
+    def test_refused(self, change: Any, expected: list[tuple[str, str]]) -> None:
+        data = json.loads((_GOLDEN / "claimmodel-1.1.json").read_text("utf-8"))
+        change(data)
+        assert expected == _problems(json.dumps(data))
+
+    def test_a_missing_kind_and_key(self) -> None:
+        data = json.loads((_GOLDEN / "claimmodel-1.1.json").read_text("utf-8"))
+        del data["sources"][0]["kind"]
+        del data["claims"][0]["text"]
+        data["claims"][1]["text"] = None
+        assert [
+            ("$.sources[0].kind", f"a source needs a 'kind': one of {_KINDS}"),
+            ("$.claims[0].text", "required key 'text' is missing"),
+            ("$.claims[1].text", "null is not allowed; 'text' is required: give it a value"),
         ] == _problems(json.dumps(data))
