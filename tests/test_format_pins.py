@@ -8,7 +8,9 @@ it is tested too, and pin what a decode error's text looks like.
 
 from __future__ import annotations
 
+import io
 import json
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -16,7 +18,7 @@ from typing import Any
 import pytest
 
 import claimmodel as cm
-from claimmodel.exceptions import DecodeError
+from claimmodel.exceptions import DecodeError, InvalidTypeError, InvalidValueError
 from claimmodel.format import _fast
 from claimmodel.format._converter import _build, converter
 from claimmodel.format._errors import json_escaped, shortened
@@ -120,9 +122,9 @@ class TestJsonEscaped:
         assert json.loads(text) == json.loads(escaped)
 
 
-def _problems(text: str | bytes) -> list[tuple[str, str]]:
+def _problems(text: str | bytes, limits: cm.Limits = DEFAULT_LIMITS) -> list[tuple[str, str]]:
     with pytest.raises(DecodeError) as raised:
-        cm.loads(text)
+        cm.loads(text, limits=limits)
     return [(p.path, p.message) for p in raised.value.problems]
 
 
@@ -318,3 +320,56 @@ class TestReferenceConverterBuiltAfresh:
             ("$.claims[0].text", "required key 'text' is missing"),
             ("$.claims[1].text", "null is not allowed; 'text' is required: give it a value"),
         ] == _problems(json.dumps(data))
+
+
+class TestWritingAndReading:
+    """dump writes text or bytes; json_schema and too-deep documents are refused by name."""
+
+    def test_dump_to_text_and_binary_files(self) -> None:
+        value, _ = _golden("1.1")
+        binary, text = io.BytesIO(), io.StringIO()
+        cm.dump(value, binary)
+        cm.dump(value, text)
+        expected = cm.dumps(value, indent=2) + "\n"
+        assert (expected.encode("utf-8"), expected) == (binary.getvalue(), text.getvalue())
+
+    def test_dump_to_no_file(self) -> None:
+        with pytest.raises(InvalidTypeError) as raised:
+            cm.dump(cm.Bundle(), 3)  # type: ignore[arg-type]
+        assert "dump() needs a file open for writing, not an integer" == str(raised.value)
+
+    def test_json_schema_refusals(self) -> None:
+        with pytest.raises(InvalidTypeError) as wrong_type:
+            cm.json_schema(3)  # type: ignore[arg-type]
+        assert (
+            "json_schema() needs a format string such as 'claimmodel/1.1', not an integer"
+            == str(wrong_type.value)
+        )
+        with pytest.raises(InvalidValueError) as unknown:
+            cm.json_schema("claimmodel/9.9")
+        assert (
+            "no JSON Schema for format 'claimmodel/9.9'; known: 'claimmodel/1.0', "
+            "'claimmodel/1.1'" == str(unknown.value)
+        )
+        assert (
+            "https://json-schema.org/draft/2020-12/schema"
+            == (cm.json_schema("claimmodel/1.0")["$schema"])
+        )
+
+    def test_too_deep(self) -> None:
+        deep = "[" * 3000 + "]" * 3000
+        text = f'{{"format": "claimmodel/1.1", "sources": {deep}, "claims": [], "assertions": []}}'
+        reachable = sys.getrecursionlimit() - 50
+        limited = [
+            (
+                "$",
+                (
+                    "nesting over 50 levels deep exceeds the limit max_depth=50; if the input "
+                    "is trusted, raise it with limits=claimmodel.Limits(max_depth=...)"
+                ),
+            )
+        ]
+        beyond = [("$", f"nesting deeper than this Python can read (about {reachable:,} levels)")]
+        assert limited == _problems(text, limits=cm.Limits(max_depth=50))
+        assert beyond == _problems(text, limits=cm.Limits(max_depth=10**6))
+        assert beyond == _problems(text, limits=cm.Limits(max_depth=reachable))
