@@ -140,9 +140,16 @@ GROUPS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
         _MODEL_TESTS,
     ),
     "model": (("src/claimmodel/model/*",), _SCALES, _MODEL_TESTS),
-    "format-codec": (
-        ("src/claimmodel/format/*",),
-        ("src/claimmodel/format/_fast.py",),
+    "format-codec": (("src/claimmodel/format/_codec.py",), (), _FORMAT_TESTS),
+    "format-converter": (("src/claimmodel/format/_converter.py",), (), _FORMAT_TESTS),
+    "format-wire": (
+        (
+            "src/claimmodel/format/_envelope.py",
+            "src/claimmodel/format/_errors.py",
+            "src/claimmodel/format/_limits.py",
+            "src/claimmodel/format/_shape.py",
+        ),
+        (),
         _FORMAT_TESTS,
     ),
     "format-fast": (("src/claimmodel/format/_fast.py",), (), _FORMAT_TESTS),

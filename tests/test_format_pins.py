@@ -19,10 +19,11 @@ import pytest
 
 import claimmodel as cm
 from claimmodel.exceptions import DecodeError, InvalidTypeError, InvalidValueError
-from claimmodel.format import _fast
+from claimmodel.format import _codec, _converter, _fast
 from claimmodel.format._converter import _build, converter
 from claimmodel.format._errors import json_escaped, shortened
 from claimmodel.format._limits import DEFAULT_LIMITS
+from claimmodel.format._shape import _nesting_levels
 
 _GOLDEN = Path(__file__).resolve().parent / "golden"
 
@@ -202,8 +203,6 @@ class TestReferenceConverterBuiltAfresh:
 
     @pytest.fixture(autouse=True)
     def _fresh_converter(self, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-        from claimmodel.format import _converter
-
         _converter._enum_hook_for.cache_clear()
         _converter.converter_for.cache_clear()
         monkeypatch.setattr(_converter, "converter", _build())
@@ -373,3 +372,92 @@ class TestWritingAndReading:
         assert limited == _problems(text, limits=cm.Limits(max_depth=50))
         assert beyond == _problems(text, limits=cm.Limits(max_depth=10**6))
         assert beyond == _problems(text, limits=cm.Limits(max_depth=reachable))
+
+
+_ONE_CLAIM = (
+    '{"format": "claimmodel/1.1", "sources": [], "claims": [{"id": "c", "text": "%s"}], '
+    '"assertions": [], "relations": []}'
+)
+
+
+class TestEngineChoice:
+    """The fast engine reads what cannot hold a surrogate; the reference reads the rest."""
+
+    @pytest.fixture
+    def fast_reads(self, monkeypatch: pytest.MonkeyPatch) -> list[int]:
+        reads: list[int] = []
+        structure = _fast.structure_bundle
+
+        def counted(*args: Any, **kwargs: Any) -> cm.Bundle:
+            reads.append(1)
+            return structure(*args, **kwargs)
+
+        monkeypatch.setattr(_codec, "structure_bundle", counted)
+        return reads
+
+    @pytest.mark.parametrize("text", ["plain", "café"])
+    def test_without_surrogates_the_fast_engine_reads(
+        self, text: str, fast_reads: list[int]
+    ) -> None:
+        document = _ONE_CLAIM % text
+        assert text == cm.loads(document).claims[0].text
+        assert text == cm.loads(document.encode("utf-8")).claims[0].text
+        assert 2 == len(fast_reads)
+
+    @pytest.mark.parametrize(
+        ("text", "code", "at"),
+        [("\\ud800", "D800", 0), ("x\\uD83D", "D83D", 1), ("\ud800", "D800", 0)],
+    )
+    def test_a_surrogate_is_left_to_the_reference(
+        self, text: str, code: str, at: int, fast_reads: list[int]
+    ) -> None:
+        message = (
+            f"the string holds a lone surrogate U+{code} at character {at}, which is not "
+            "Unicode text and cannot be written as UTF-8"
+        )
+        assert [("$.claims[0].text", message)] == _problems(_ONE_CLAIM % text)
+        if text.isascii():
+            assert [("$.claims[0].text", message)] == _problems((_ONE_CLAIM % text).encode())
+        assert [] == fast_reads
+
+
+class TestNestingLevels:
+    """The deepest level each class can sit at, worked out afresh (the bundle is level 1)."""
+
+    def test_levels(self) -> None:
+        expected = {
+            "Bundle": 1,
+            **dict.fromkeys(
+                [
+                    "AnonymousSource",
+                    "Assertion",
+                    "Claim",
+                    "Collective",
+                    "DeclaredScale",
+                    "Document",
+                    "GovernmentBody",
+                    "MediaOutlet",
+                    "Organization",
+                    "Person",
+                    "Relation",
+                    "Verdict",
+                ],
+                3,
+            ),
+            **dict.fromkeys(["Attribution", "Occasion", "Quantity", "Rating"], 4),
+            **dict.fromkeys(
+                [
+                    "Affiliation",
+                    "Confidence",
+                    "DeclaredLevel",
+                    "Evidence",
+                    "Hedge",
+                    "Identifier",
+                    "Role",
+                ],
+                5,
+            ),
+            **dict.fromkeys(["Draft", "Interval", "Link"], 6),
+            "Span": 7,
+        }
+        assert expected == {cls.__name__: level for cls, level in _nesting_levels().items()}
