@@ -9,6 +9,7 @@ is pinned here by example: the messages and fields of constructor errors, the co
 from __future__ import annotations
 
 import datetime as dt
+import math
 import sys
 from typing import Any
 
@@ -187,6 +188,12 @@ class TestConfidenceText:
         )
         assert expected == parsed
 
+    def test_parse_on_a_scale_object(self) -> None:
+        scale = _scales.require_scale("icd203")
+        assert cm.Confidence.parse("likely", scale="icd203") == cm.Confidence.parse(
+            "likely", scale=scale
+        )
+
     def test_parse_refusals(self) -> None:
         with pytest.raises(InvalidTypeError) as wrong_type:
             cm.Confidence.parse(3, scale="icd203")  # type: ignore[arg-type]
@@ -269,6 +276,9 @@ class TestHedgeCategoryFromWikidata:
 
 class TestFrozenJson:
     """Hashes follow the contents; keys and huge integers are refused by name."""
+
+    def test_repr(self) -> None:
+        assert "FrozenMap({'a': 1, 'b': (2,)})" == repr(cm.FrozenMap({"a": 1, "b": [2]}))
 
     def test_hashes_differ_with_contents(self) -> None:
         maps = [cm.FrozenMap({"k": i}) for i in range(8)]
@@ -357,6 +367,7 @@ class TestValidatorFactories:
         assert Holder(number=1) != Holder(number=1.0)
         assert Holder(number=-0.0) == Holder(number=0.0)
         assert Holder(number=2.5) == Holder(number=2.5)
+        assert 1.0 == math.copysign(1.0, Holder(number=-0.0).number or 0.0)  # stored as 0.0
 
     def test_arguments(self) -> None:
         with pytest.raises(InvalidTypeError) as not_iterable:
