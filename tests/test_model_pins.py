@@ -388,6 +388,7 @@ class TestCompactReprs:
             b: list[int] = attrs.field(factory=list)
             c: int = attrs.field(default=attrs.Factory(lambda self: self.a + 1, takes_self=True))
             d: str = attrs.field(default="", repr=lambda v: f"<{v}>")
+            hidden: int = attrs.field(default=0, repr=False)
             e: int = attrs.field(default=0, alias="e_alias")
 
         @attrs.define
@@ -401,7 +402,8 @@ class TestCompactReprs:
         Plain.__module__ = "claimmodel.somewhere"
         use_compact_reprs({"Mine": Mine, "Foreign": Foreign, "Plain": Plain, "n": 3})
         assert "Mine()" == repr(Mine())
-        assert "Mine(a=2, c=9, d=<x>, e_alias=4)" == repr(Mine(a=2, c=9, d="x", e_alias=4))
+        shown = repr(Mine(a=2, c=9, d="x", hidden=5, e_alias=4))
+        assert "Mine(a=2, c=9, d=<x>, e_alias=4)" == shown
         assert "Mine(a=2)" == repr(Mine(a=2, c=3))
         assert "Mine(b=[1])" == repr(Mine(b=[1]))
         assert "Foreign(a=1)" == repr(Foreign())  # attrs' own repr: not a claimmodel class
