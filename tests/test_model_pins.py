@@ -154,6 +154,16 @@ class TestClaimId:
         assert claim_id("x", **parts, polarity=cm.Polarity.NEGATIVE) == claim.id
         assert claim.id_is_derived
 
+    def test_a_claim_deriving_its_id_checks_its_parts_first(self) -> None:
+        assert (
+            "InvalidTypeError",
+            "polarity must be one of Polarity.POSITIVE, Polarity.NEGATIVE, not 'negative'",
+            "polarity",
+        ) == _refusal(lambda: cm.Claim(text="x", polarity="negative"))  # type: ignore[arg-type]
+        assert ("InvalidTypeError", "text must be a string, not an integer", "text") == (
+            _refusal(lambda: cm.Claim(text=3))  # type: ignore[arg-type]
+        )
+
     @pytest.mark.parametrize(
         ("changes", "message"),
         [
