@@ -756,3 +756,38 @@ class TestDateBounds:
         assert ("InvalidValueError", message, None) == _refusal(
             lambda: cm.parse_date_bounds(phrase, reference=reference)
         )
+
+    def test_reading(self) -> None:
+        on_a_date = cm.parse_date_bounds("before July", reference=dt.date(2025, 11, 25))
+        assert (None, _P(year=2025, month=6)) == on_a_date
+        assert (None, self._REFERENCE) == cm.parse_date_bounds(
+            "Previously.", reference=self._REFERENCE
+        )
+        assert (None, _P(year=2024, month=6)) == cm.parse_date_bounds(
+            "before July,", reference=self._REFERENCE
+        )
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            (3, ("InvalidTypeError", "a date phrase must be a string, not an integer", None)),
+            (
+                "since 2020X",  # only dots and commas end a phrase
+                ("InvalidValueError", "'2020X' is not a date python-dateutil can read", None),
+            ),
+            (
+                "sometime",
+                (
+                    "InvalidValueError",
+                    (
+                        "'sometime' is not a bounded date claimmodel reads; write it as "
+                        "'before X', 'after X', 'by X', 'since X' or 'between X and Y', or give "
+                        "the bounds as dates"
+                    ),
+                    None,
+                ),
+            ),
+        ],
+    )
+    def test_refused(self, text: Any, expected: tuple[str, str, None]) -> None:
+        assert expected == _refusal(lambda: cm.parse_date_bounds(text, reference=self._REFERENCE))
