@@ -461,3 +461,29 @@ class TestNestingLevels:
             "Span": 7,
         }
         assert expected == {cls.__name__: level for cls, level in _nesting_levels().items()}
+
+
+class TestLimitMessages:
+    """A string over the limit is named by its path, in a field or inside extension data."""
+
+    @pytest.mark.parametrize(
+        ("claim", "path", "length"),
+        [
+            ({"id": "c", "text": "abcdef"}, "$.claims[0].text", 6),
+            ({"id": "c", "text": "a", "x_n": {"k": ["a", "abcdefg"]}}, "$.claims[0].x_n.k[1]", 7),
+        ],
+    )
+    def test_long_string(self, claim: dict[str, Any], path: str, length: int) -> None:
+        document = {
+            "format": "claimmodel/1.1",
+            "sources": [],
+            "claims": [claim],
+            "assertions": [],
+            "relations": [],
+        }
+        message = (
+            f"a string of {length} code points exceeds the limit max_string_length=5; if the "
+            "input is trusted, raise it with limits=claimmodel.Limits(max_string_length=...)"
+        )
+        text = json.dumps(document)
+        assert [(path, message)] == _problems(text, limits=cm.Limits(max_string_length=5))
