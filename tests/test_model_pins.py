@@ -20,7 +20,7 @@ import claimmodel as cm
 import claimmodel.model
 from claimmodel.exceptions import InvalidTypeError, InvalidValueError
 from claimmodel.model import _checks as check
-from claimmodel.model import _convert, _scales
+from claimmodel.model import _convert, _frozen, _scales
 from claimmodel.model._claims import claim_id
 from claimmodel.model._frozen import freeze_json, unwritable_integer
 from claimmodel.model._repr import compact_repr, use_compact_reprs
@@ -307,12 +307,20 @@ class TestFrozenJson:
             freeze_json({exact: 1}, where="x")
         assert f"x: object keys must be strings, not {exact!r}" == str(whole.value)
 
+    def test_a_key_of_81_characters_is_cut(self) -> None:
+        key = (1, "a" * 74)
+        assert 81 == len(repr(key))
+        with pytest.raises(InvalidTypeError) as raised:
+            freeze_json({key: 1}, where="x")
+        assert f"x: object keys must be strings, not {repr(key)[:79]}…" == str(raised.value)
+
     def test_a_key_too_long_to_write_is_named_by_type(self) -> None:
         with pytest.raises(InvalidTypeError) as raised:
             freeze_json({10**5000: 1}, where="x")
         assert "x: object keys must be strings, not int" == str(raised.value)
 
-    def test_the_digit_limit_is_read_each_time(self) -> None:
+    def test_the_digit_limit_is_read_each_time(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch.setattr(_frozen, "_POWERS", {})  # nothing cached by earlier tests
         limit = sys.get_int_max_str_digits()
         try:
             sys.set_int_max_str_digits(4321)
@@ -386,6 +394,18 @@ class TestValidatorFactories:
         with pytest.raises(InvalidTypeError) as wrong_item:
             check.arguments("f", ["a", 3], str, "strings")
         assert "f() needs strings, not an integer (item 1)" == str(wrong_item.value)
+
+
+class TestShown:
+    """A value in a message: its repr cut to 80 characters, a long integer by its size."""
+
+    def test_shown(self) -> None:
+        assert f"{'a' * 78!r}" == check.shown("a" * 78)
+        assert f"'{'a' * 78}…" == check.shown("a" * 79)
+        assert f"{str(2**320 - 1)[:79]}…" == check.shown(2**320 - 1)
+        assert "an integer of 321 bits" == check.shown(2**320)
+        assert "an array" == check.shown([10**5000])
+        assert "'abc…" == check.shown("abcdef", longest=5)
 
 
 class TestCompactReprs:
