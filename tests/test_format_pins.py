@@ -487,3 +487,56 @@ class TestLimitMessages:
         )
         text = json.dumps(document)
         assert [(path, message)] == _problems(text, limits=cm.Limits(max_string_length=5))
+
+    def test_a_string_at_the_limit_is_read(self) -> None:
+        document = {
+            "format": "claimmodel/1.1",
+            "sources": [],
+            "claims": [{"id": "c", "text": "abcde"}],
+            "assertions": [],
+            "relations": [],
+        }
+        read = cm.loads(json.dumps(document), limits=cm.Limits(max_string_length=5))
+        assert "abcde" == read.claims[0].text
+
+    def test_long_chain(self) -> None:
+        assertion = {
+            "id": "a",
+            "claim": "c",
+            "attribution": {"source": "p", "chain": [{"source": "p"}] * 3},
+            "confidence": _LIKELY,
+        }
+        document = {
+            "format": "claimmodel/1.1",
+            "sources": [],
+            "claims": [],
+            "assertions": [assertion],
+            "relations": [],
+        }
+        message = (
+            "an attribution chain of 3 links exceeds the limit max_chain_length=2; if the "
+            "input is trusted, raise it with limits=claimmodel.Limits(max_chain_length=...)"
+        )
+        assert [("$.assertions[0].attribution.chain", message)] == _problems(
+            json.dumps(document), limits=cm.Limits(max_chain_length=2)
+        )
+
+    @pytest.mark.parametrize(
+        ("source", "path"),
+        [
+            ({"kind": "anonymous", "id": "p", "count": 10**5000}, "$.sources[0].count"),
+            ({"kind": "person", "id": "p", "x_n": [1, 10**5000]}, "$.sources[0].x_n[1]"),
+        ],
+    )
+    def test_an_integer_too_long_to_write(self, source: dict[str, Any], path: str) -> None:
+        document = {
+            "format": "claimmodel/1.1",
+            "sources": [source],
+            "claims": [],
+            "assertions": [],
+            "relations": [],
+        }
+        with pytest.raises(DecodeError) as raised:
+            cm.from_data(document)
+        message = "the integer has too many digits to write back as JSON"
+        assert [(path, message)] == [(p.path, p.message) for p in raised.value.problems]

@@ -623,6 +623,8 @@ class TestPartialDateParse:
             year=2020, month=1, day=2, hour=3, minute=4, second=5, microsecond=250_000
         ) == _P.parse("2020-01-02 03:04:05.25")
         assert _P(year=2020, month=1, day=2, hour=3, minute=4) == _P.parse("2020-01-02 03:04")
+        # a time without a day: only the parts up to the first missing one are kept
+        assert _P(year=2020, month=3) == _P.parse("March 2020 10:00:05")
         assert _P(
             year=2020, month=1, day=2, hour=3, minute=4, second=5, microsecond=0, tz=_UTC2
         ) == _P.parse("2020-01-02T03:04:05+02:00")
