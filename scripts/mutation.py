@@ -29,6 +29,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 _VALIDATION_TESTS = ("tests/test_validation.py", "tests/test_validation_rules.py")
+_ANALYSIS_TESTS = (
+    "tests/test_analysis.py",
+    "tests/test_analysis_merge.py",
+    "tests/test_calendar_ends.py",
+    "tests/test_analysis_pins.py",
+)
 
 _SCALES = (
     "src/claimmodel/model/_scale.py",
@@ -120,12 +126,50 @@ GROUPS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
     "origins": (
         ("src/claimmodel/analysis/_origins.py",),
         (),
-        ("tests/test_analysis.py", "tests/test_analysis_merge.py"),
+        _ANALYSIS_TESTS,
+    ),
+    "dependencies": (
+        ("src/claimmodel/analysis/_dependencies.py", "src/claimmodel/analysis/_parties.py"),
+        (),
+        (*_ANALYSIS_TESTS, "tests/test_claim_contents.py"),
+    ),
+    "facts": (
+        (
+            "src/claimmodel/analysis/_evidence.py",
+            "src/claimmodel/analysis/_figures.py",
+            "src/claimmodel/analysis/_merge.py",
+            "src/claimmodel/analysis/_same.py",
+            "src/claimmodel/analysis/_verdicts.py",
+        ),
+        (),
+        (
+            *_ANALYSIS_TESTS,
+            "tests/test_claim_contents.py",
+            "tests/test_evidence.py",
+            "tests/test_verdicts.py",
+        ),
+    ),
+    "analyze": (
+        ("src/claimmodel/analysis/_analyze.py",),
+        (),
+        (
+            *_ANALYSIS_TESTS,
+            "tests/test_claim_contents.py",
+            "tests/test_evidence.py",
+            "tests/test_verdicts.py",
+            "tests/test_statements.py",
+        ),
     ),
     "analysis": (
         ("src/claimmodel/analysis/*",),
         (),
-        ("tests/test_analysis.py", "tests/test_analysis_merge.py", "tests/test_calendar_ends.py"),
+        (
+            *_ANALYSIS_TESTS,
+            "tests/test_claim_contents.py",
+            "tests/test_evidence.py",
+            "tests/test_verdicts.py",
+            "tests/test_statements.py",
+        ),
     ),
     # The scales' modules (_scale.py, _scales.py, _convert.py) are measured on their own,
     # with their property tests: docs/contributing.md, "The confidence scales".
