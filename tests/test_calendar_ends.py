@@ -133,3 +133,31 @@ class TestAnyDates:
     def test_after_is_a_strict_order(self, first: cm.PartialDate, second: cm.PartialDate) -> None:
         assert not (definitely_after(first, second) and definitely_after(second, first))
         assert not definitely_after(first, first)
+
+
+class TestBoundsAtWideOffsets:
+    """Generated bundles bound a statement by its year only where validation reads that year
+    as holding it: a date at an offset beyond −12 h … +14 h gets no such bounds."""
+
+    WIDE = "0001-01-01T00:00+23:59"
+
+    def test_the_year_does_not_hold_a_date_at_a_wide_offset(self) -> None:
+        said = cm.Assertion(
+            id="a1",
+            claim="c1",
+            attribution=cm.Attribution(source="s"),
+            confidence=cm.Confidence.cannot_be_judged(scale="icd203"),
+            date=cm.PartialDate.fromisoformat(self.WIDE),
+            earliest=cm.PartialDate(year=1),
+        )
+        value = cm.Bundle(
+            sources=(cm.Person(id="s"),),
+            claims=(cm.Claim(id="c1", text="They fought."),),
+            assertions=(said,),
+        )
+        assert ["CM506"] == [f.code for f in cm.validate(value).errors]
+
+    @given(st.data())
+    def test_no_year_bounds_beyond_local_offsets(self, data: st.DataObject) -> None:
+        wide = cm.PartialDate.fromisoformat(self.WIDE)
+        assert {} == data.draw(cms._bounds_of(wide))
