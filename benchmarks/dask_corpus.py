@@ -17,10 +17,15 @@ resident memory (``ru_maxrss``) are charged to whoever made the garbage:
 - *one process*: ``iter_lines``, ``for_corroboration``, ``merge_corpus``, ``analyze``
   (what ``claimmodel report`` does), the reference the others are held to;
 - *Dask, N workers*: ``corroborate(Corpus.json_lines(...)).compute()`` on a
-  ``LocalCluster`` of N worker processes with one thread each, no memory limit, the
-  whole ``Analysis`` gathered in the client. Each worker's peak is its own process's
-  ``ru_maxrss``, read from the worker once the computation is done; the cluster's start
-  is not timed.
+  ``LocalCluster`` of N worker processes with one thread each, the whole ``Analysis``
+  assembled in the client. Workers have no memory limit unless ``--memory-limit`` gives
+  one (``400MiB``, say): each then spills the task outputs it holds beyond 60 % of it to
+  disk (Dask's defaults), and is neither paused nor restarted past it (the registry's
+  worker holds the registry, which is not spilled). Each worker's peak is its own
+  process's ``ru_maxrss``, read from the worker once the computation is done; a thread
+  on each worker samples its resident memory every 50 ms and, at its highest, what it
+  held by step (Dask's measure of the task outputs in memory), what ran and how much it
+  had spilled. The cluster's start is not timed.
 """
 
 from __future__ import annotations
@@ -61,8 +66,10 @@ print(json.dumps({"seconds": seconds, "claims": len(analysis), "peak_kib": peak,
 """
 
 _DASK = """
-import json, logging, resource, sys, time
+import json, logging, resource, sys, threading, time
 from collections import defaultdict
+import dask
+from dask.utils import key_split
 from distributed import Client, LocalCluster, get_task_stream
 from claimmodel.corpus.dask import Corpus, corroborate
 
@@ -70,18 +77,66 @@ def peak():
     import resource
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
+def watch(dask_worker):
+    # Every 50 ms: the process's resident memory and, at its highest, what the worker held
+    # in memory by step (Dask's own estimate, sizeof), what it had spilled and what ran.
+    import psutil
+    process, seen, steps = psutil.Process(), {"rss": 0, "spilled": 0}, {}
+    seen["steps"] = steps
+    dask_worker.claimmodel_watch = seen
+    def sample():
+        while not seen.get("stop"):
+            rss = process.memory_info().rss
+            try:
+                for ts in list(dask_worker.state.executing):
+                    step = key_split(ts.key)
+                    steps[step] = max(steps.get(step, 0), rss)
+            except RuntimeError:
+                pass
+            data = dask_worker.data
+            spilled = getattr(getattr(data, "spilled_total", None), "disk", 0)
+            seen["spilled"] = max(seen["spilled"], spilled)
+            if rss > seen["rss"]:
+                held = defaultdict(int)
+                try:
+                    fast = getattr(data, "fast", data)
+                    for ts in list(dask_worker.state.tasks.values()):
+                        if ts.state == "memory" and ts.key in fast:
+                            held[key_split(ts.key)] += ts.nbytes
+                    running = sorted(key_split(ts.key) for ts in list(dask_worker.state.executing))
+                except RuntimeError:  # changed while read: the next sample
+                    continue
+                seen.update(rss=rss, held=dict(held), running=running)
+            time.sleep(0.05)
+    threading.Thread(target=sample, daemon=True).start()
+
+def watched(dask_worker):
+    seen = dask_worker.claimmodel_watch
+    seen["stop"] = True
+    held = sorted(seen.get("held", {}).items(), key=lambda kv: -kv[1])[:4]
+    return {"peak_kib": peak(), "rss": seen["rss"], "spilled": seen["spilled"],
+            "held": held, "running": seen.get("running", []),
+            "steps": sorted(seen["steps"].items(), key=lambda kv: -kv[1])}
+
 if __name__ == "__main__":
     paths, workers, blocksize = json.loads(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
+    limit = sys.argv[4]
+    # With a memory limit, a worker spills the task outputs it holds beyond 60 % of it (by
+    # Dask's measure) or when the process passes 70 %; it is neither paused nor restarted,
+    # for the registry's worker holds the registry, which cannot be spilled, beyond it.
+    dask.config.set({"distributed.worker.memory.pause": False,
+                     "distributed.worker.memory.terminate": False})
     with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                      memory_limit=0, dashboard_address=":0",
+                      memory_limit=limit, dashboard_address=":0",
                       silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
         client.run(lambda: None)  # the workers are up
+        client.run(watch)
         corpus = Corpus.json_lines(paths, blocksize=blocksize)
         start = time.perf_counter()
         with get_task_stream() as stream:
             analysis = corroborate(corpus).compute()
         seconds = time.perf_counter() - start
-        peaks = sorted(client.run(peak).values())
+        seen = sorted(client.run(watched).values(), key=lambda found: found["peak_kib"])
     # Seconds of work by step, from the task stream (the names of the functions run).
     steps = defaultdict(float)
     for task in stream.data:
@@ -92,7 +147,8 @@ if __name__ == "__main__":
             if span["action"] == "compute":
                 steps[step] += span["stop"] - span["start"]
     print(json.dumps({"seconds": seconds, "claims": len(analysis), "parts": len(corpus.parts),
-                      "worker_peaks_kib": peaks, "client_peak_kib": peak(),
+                      "worker_peaks_kib": [found["peak_kib"] for found in seen],
+                      "workers": seen, "client_peak_kib": peak(),
                       "steps": dict(sorted(steps.items(), key=lambda kv: -kv[1])[:8])}))
 """
 
@@ -153,6 +209,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--claims-per-assertion", type=float, default=0.1)
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--without-single", action="store_true", help="skip the one-process run")
+    parser.add_argument(
+        "--memory-limit",
+        default="0",
+        help="each worker's memory_limit (e.g. 400MiB; 0, the default: none)",
+    )
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as folder:
         started = time.perf_counter()
@@ -179,10 +240,21 @@ def main(argv: list[str] | None = None) -> int:
             )
             _row(corpus["assertions"], *rows[-1])
         for workers in args.workers:
-            result = measure(_DASK, paths, str(workers), str(args.blocksize))
+            result = measure(_DASK, paths, str(workers), str(args.blocksize), args.memory_limit)
             peaks = ", ".join(f"{kib / 1024:,.0f}" for kib in result["worker_peaks_kib"])
             steps = ", ".join(f"{name} {spent:,.1f} s" for name, spent in result["steps"].items())
             print(f"Dask, {workers} workers: work by step: {steps}", flush=True)
+            for seen in result["workers"]:
+                held = ", ".join(f"{step} {size / 2**20:,.1f}" for step, size in seen["held"])
+                print(
+                    f"  a worker at its highest ({seen['rss'] / 2**20:,.0f} MiB resident): "
+                    f"held {held or 'nothing'} MiB (Dask's estimate), running "
+                    f"{', '.join(seen['running']) or 'nothing'}; spilled at most "
+                    f"{seen['spilled'] / 2**20:,.1f} MiB",
+                    flush=True,
+                )
+                highest = ", ".join(f"{step} {rss / 2**20:,.0f}" for step, rss in seen["steps"])
+                print(f"    its highest while running each step: {highest} MiB", flush=True)
             rows.append(
                 (
                     f"Dask, {workers} worker{'s' if workers > 1 else ''} ({result['parts']} parts)",

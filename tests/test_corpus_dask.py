@@ -19,7 +19,7 @@ import attrs
 import dask
 import pytest
 from dask.base import compute
-from distributed import Client, LocalCluster
+from distributed import Client, LocalCluster, get_task_stream
 
 import claimmodel as cm
 import claimmodel.corpus.dask as dask_module
@@ -465,12 +465,15 @@ class TestRegistryByKey:
 
         def recorded(groups: Any, answered: Any, shared: Any) -> Any:
             groups, answered = list(groups), list(answered)
+            # What crossed the shuffles is pickled, one bytes per slot and sending task.
+            packed = [item for _, found in [*groups, *answered] for item in found]
+            assert all(isinstance(data, bytes) for _, _, data in packed)
             # No component's dated dependencies: only the answers to its questions.
-            assert all(
-                isinstance(item, dask_module._Answer) for _, found in answered for *_, item in found
-            )
-            answers.extend(item for _, found in answered for *_, item in found)
-            for _, members in groups:
+            unpacked = [item for _, found in answered for item in dask_module._unpacked(found)]
+            assert all(isinstance(item, dask_module._Answer) for *_, item in unpacked)
+            answers.extend(item for *_, item in unpacked)
+            for _, found in groups:
+                members = dask_module._unpacked(found)
                 slices = {i.id for _, _, i in members if isinstance(i, dask_module._Slice)}
                 claims = {claim_id for _, claim_id, _ in members if claim_id}
                 received.append((claims, slices))
@@ -492,6 +495,30 @@ class TestRegistryByKey:
             wanted = {s for claim in claims for s in _reached(expected[claim])}
             assert wanted & known == slices
             assert len(slices) < len(known)
+
+
+class TestMemory:
+    """What bounds a worker's memory: no task gathers the whole analysis, and what waits
+    between the steps is pickled, so that Dask measures it (and spills it) as it is."""
+
+    def test_the_analysis_is_assembled_in_the_client(self, client: Client, tmp_path: Path) -> None:
+        paths = write_corpus(tmp_path, 60, files=2, seed=3)
+        expected, _ = _single_process(paths)
+        corpus = Corpus.json_lines(paths, blocksize=8_000)
+        with get_task_stream(client) as stream:
+            actual = corroborate(corpus).compute()
+        _assert_equal_claim_by_claim(expected, actual)
+        ran = {_task_name(task["key"]) for task in stream.data}
+        assert {"_registry", "_reduce"} <= ran
+        assert "_assemble" not in ran
+
+    def test_pack(self) -> None:
+        items = [(7, "a"), (2, "b"), (12, "c"), (3, "d")]
+        packed = dask_module._pack(items, 5, "keyed")
+        assert [(2, "keyed"), (3, "keyed")] == [(slot, tag) for slot, tag, _ in packed]
+        assert [(7, "a"), (2, "b"), (12, "c")] == dask_module._unpacked(packed[:1])
+        assert [(3, "d")] == dask_module._unpacked(packed[1:])
+        assert [] == dask_module._pack([], 5)
 
 
 class TestIsolation:

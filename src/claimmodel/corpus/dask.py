@@ -38,17 +38,21 @@ the partitions:
    received and analyses its claims by the same function :func:`~claimmodel.analyze`
    calls for each claim.
 
-Memory per worker is bounded by a partition (a byte range of ``blocksize``), the
+Memory per task is bounded by a partition (a byte range of ``blocksize``), the
 slices and answers its buckets' claims need and the ids more than one record uses;
 the registry's worker also holds the corpus's sources and claims, and the task that
 answers for a component its dated dependencies (``docs/corpus.md`` gives the
-figures).
+figures).  What waits between the steps (every part's output, until the next step has
+read it) is pickled, so that Dask measures it exactly and a worker spills it to disk
+beyond its memory limit; :meth:`Corroboration.compute` assembles the analysis in the
+caller's process.
 """
 
 from __future__ import annotations
 
 import io
 import os
+import pickle
 import zlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from operator import getitem, itemgetter
@@ -293,13 +297,14 @@ class Corpus:
         return bag
 
 
-def _delayed(bag: db.Bag) -> Delayed:
-    """The bag's items as one list, its keys kept as they are: a bag given to ``delayed``
-    whole is optimized apart, and what it shares with the rest of the graph is computed
-    twice."""
+def _delayed(bag: db.Bag) -> list[Delayed]:
+    """The bag's partitions, their keys kept as they are (a bag given to ``delayed`` whole
+    is optimized apart, and what it shares with the rest of the graph is computed twice).
+
+    A task given the list receives each partition's items (a list of lists) straight from
+    the workers that hold them: no task joins them first, on a worker of its own."""
     parts: list[Delayed] = bag.to_delayed(optimize_graph=False)
-    joined: Delayed = delayed(_concatenated)(parts)
-    return joined
+    return parts
 
 
 def _concatenated(parts: Iterable[Iterable[Any]]) -> list[Any]:
@@ -315,11 +320,14 @@ def _has_magic(text: str) -> bool:
     return any(character in text for character in "*?[")
 
 
-def _first_lines(parts: Sequence[Part], counts: Sequence[int]) -> dict[tuple[int, int], int]:
-    """Each part's first line number, from the number of lines of every part (in order)."""
+def _first_lines(
+    parts: Sequence[Part], counts: Iterable[Iterable[int]]
+) -> dict[tuple[int, int], int]:
+    """Each part's first line number, from the number of lines of every part (in order, by
+    partition)."""
     found: dict[tuple[int, int], int] = {}
     after: dict[int, int] = {}
-    for part, count in zip(parts, counts, strict=True):
+    for part, count in zip(parts, _concatenated(counts), strict=True):
         found[(part.file, part.index)] = after.get(part.file, 0) + 1
         after[part.file] = after.get(part.file, 0) + count
     return found
@@ -459,6 +467,41 @@ def _hashed(key: str) -> int:
     return zlib.crc32(key.encode("utf-8", "surrogatepass"))
 
 
+_Packed = tuple[int, str, bytes]
+"""What a task sends through a shuffle: for one slot (a partition of the shuffle's output),
+every item it sends there, pickled into one ``bytes`` (with a tag naming what they are).
+
+Dask keeps each task's output until its dependents have run, and at a shuffle that is every
+part's output at once: pickled, it is several times smaller than the objects it holds, and
+Dask measures it exactly (``sizeof`` of a ``bytes``), so that a worker given a memory limit
+spills it to disk when it should, where the objects' estimate is a fraction of their size.
+"""
+
+
+def _pack(items: Iterable[tuple[Any, ...]], count: int, tag: str = "") -> list[_Packed]:
+    """``items`` keyed by a number (their first member), pickled by slot (the number modulo
+    ``count``)."""
+    slots: dict[int, list[tuple[Any, ...]]] = {}
+    for item in items:
+        slots.setdefault(item[0] % count, []).append(item)
+    return [
+        (slot, tag, pickle.dumps(found, protocol=pickle.HIGHEST_PROTOCOL))
+        for slot, found in sorted(slots.items())
+    ]
+
+
+def _unpacked(members: Iterable[_Packed]) -> list[Any]:
+    """The items a slot of a shuffle received, in the order they were sent."""
+    return [item for _, _, data in members for item in pickle.loads(data)]  # noqa: S301  (the tasks' own output)
+
+
+def _tagged(tag: str) -> Any:
+    def tagged(item: _Packed) -> bool:
+        return item[1] == tag
+
+    return tagged
+
+
 @attrs.frozen(kw_only=True)
 class _PartSkeleton:
     """Pass 1's result for a part: its key (file, index), its line count, its skeletons
@@ -472,11 +515,12 @@ class _PartSkeleton:
 
 
 def _first_pass(
-    parts: Sequence[Part], limits: Limits, storage_options: Mapping[str, Any]
-) -> list[_PartSkeleton | tuple[int, tuple[str, str]]]:
+    parts: Sequence[Part], limits: Limits, storage_options: Mapping[str, Any], count: int
+) -> list[_Packed]:
     """Pass 1 over a part: its skeleton, and each record's assertion and verdict ids (once
-    per record), keyed for the shuffle that counts them."""
-    out: list[_PartSkeleton | tuple[int, tuple[str, str]]] = []
+    per record), keyed and packed for the shuffle that counts them."""
+    out: list[_PartSkeleton] = []
+    ids: list[tuple[int, tuple[str, str]]] = []
     for part in parts:
         skeletons: list[Skeleton] = []
         references: set[str] = set()
@@ -485,7 +529,7 @@ def _first_pass(
         for line in _iter_part(part, 1, limits, storage_options, block):
             bundle = for_corroboration(_bundle_of(line))
             skeletons.append(skeleton(bundle, line.name, line.number))
-            out.extend((_hashed(local), (kind, local)) for kind, local in record_ids(bundle))
+            ids.extend((_hashed(local), (kind, local)) for kind, local in record_ids(bundle))
             _references(bundle, references)
         del block
         out.append(
@@ -496,7 +540,10 @@ def _first_pass(
                 references=frozenset(references),
             )
         )
-    return out
+    # Packed like what crosses a shuffle: the skeletons wait for every part's before the
+    # registry's task reads them.
+    packed = pickle.dumps(out, protocol=pickle.HIGHEST_PROTOCOL)
+    return [(0, "skeletons", packed), *_pack(ids, count, "id")]
 
 
 def _references(bundle: Bundle, found: set[str]) -> None:
@@ -519,18 +566,12 @@ def _references(bundle: Bundle, found: set[str]) -> None:
         renamer.verdict(verdict, verdict.id)
 
 
-def _is_skeleton(item: object) -> bool:
-    return isinstance(item, _PartSkeleton)
-
-
-def _is_id(item: object) -> bool:
-    return not isinstance(item, _PartSkeleton)
-
-
-def _shared_ids(groups: Iterable[tuple[int, list[tuple[int, tuple[str, str]]]]]) -> list[IdCount]:
-    """Of the ids of some groups (each listed once per record that holds it): those more
+def _shared_ids(groups: Iterable[tuple[int, list[_Packed]]]) -> list[IdCount]:
+    """Of the ids of some slots (each listed once per record that holds it): those more
     than one record uses, and those one record uses that are spelt like namespaced ids."""
-    return [found for _, members in groups for found in shared_ids(i for _, i in members)]
+    return [
+        found for _, members in groups for found in shared_ids(i for _, i in _unpacked(members))
+    ]
 
 
 class _Registry(Registry):
@@ -548,7 +589,7 @@ class _Registry(Registry):
     ) -> None:
         by_key = {found.key: found for found in skeletons}
         ordered = [by_key[(part.file, part.index)] for part in parts]
-        self.first_lines = _first_lines(parts, [found.lines for found in ordered])
+        self.first_lines = _first_lines(parts, [[found.lines for found in ordered]])
         self.keys = [(part.file, part.index) for part in parts]
         named = [
             (f"{found.name}:{found.number + self.first_lines[read.key] - 1}", found)
@@ -572,12 +613,18 @@ class _Registry(Registry):
 
 def _registry(
     parts: Sequence[Part],
-    skeletons: Sequence[_PartSkeleton],
-    ids: Iterable[IdCount],
+    skeletons: Iterable[Iterable[_Packed]],
+    ids: Iterable[Iterable[IdCount]],
     same_as: Sequence[tuple[tuple[str, str], tuple[str, str]]],
     scales: Sequence[Scale],
 ) -> _Registry:
-    return _Registry(parts, skeletons, ids, same_as=same_as, scales=scales)
+    return _Registry(
+        parts,
+        _unpacked(_concatenated(skeletons)),
+        _concatenated(ids),
+        same_as=same_as,
+        scales=scales,
+    )
 
 
 class _PartView(Registry):
@@ -755,12 +802,12 @@ def _second_pass(
     limits: Limits,
     storage_options: Mapping[str, Any],
     count: int,
-) -> list[_Keyed | _Request]:
+) -> list[_Packed]:
     """Pass 2 over a part, with its view of the registry: every assertion renamed as the
     merge renames it, and every verdict's fact check, by the bucket of its claim; the
     part's share of the registry's claims with their facts, so that claims no assertion
     names are analysed; and the sources each bucket's claims reach, once a bucket."""
-    out: list[_Keyed | _Request] = []
+    out: list[_Keyed] = []
     requested: dict[tuple[str, int], None] = {}
     for part, view in zip(parts, views, strict=True):
         for claim_id, facts in view.claims:
@@ -775,29 +822,20 @@ def _second_pass(
                 bucket = _hashed(claim_id) % count
                 out.append((bucket, claim_id, (place, item, by)))
                 requested.update(dict.fromkeys((s, bucket) for s in _reached(item, by)))
-    out.extend((_hashed(source), source, bucket) for source, bucket in requested)
-    return out
+    requests: list[_Request] = [(_hashed(s), s, bucket) for s, bucket in requested]
+    return [*_pack(out, count, "keyed"), *_pack(requests, count, "request")]
 
 
-def _is_request(item: tuple[object, ...]) -> bool:
-    return isinstance(item[2], int)
-
-
-def _is_keyed(item: tuple[object, ...]) -> bool:
-    return not isinstance(item[2], int)
-
-
-def _deliver_slices(
-    groups: Iterable[tuple[int, list[tuple[int, str, _Slice | int]]]],
-) -> list[_Keyed]:
+def _deliver_slices(groups: Iterable[tuple[int, list[_Packed]]], count: int) -> list[_Packed]:
     """Each requested slice, by the bucket that asked for it."""
     out: list[_Keyed] = []
     for _, members in groups:
-        found = {s: item for _, s, item in members if isinstance(item, _Slice)}
-        for _, source_id, item in members:
+        items: list[tuple[int, str, _Slice | int]] = _unpacked(members)
+        found = {s: item for _, s, item in items if isinstance(item, _Slice)}
+        for _, source_id, item in items:
             if isinstance(item, int) and source_id in found:
                 out.append((item, "", found[source_id]))
-    return out
+    return _pack(out, count)
 
 
 @attrs.frozen(kw_only=True)
@@ -817,12 +855,13 @@ _Query = tuple[int, int, Period, tuple[int, ...]]
 base roots asked about)."""
 
 
-def _questions(groups: Iterable[tuple[int, list[_Keyed]]]) -> list[_Query]:
+def _questions(groups: Iterable[tuple[int, list[_Packed]]], count: int) -> list[_Packed]:
     """Each bucket's questions to the coarse groups that hold dated dependencies: for each
     claim, the periods its assertions there are made in, and the base roots of its
     speakers and parties there."""
     out: list[_Query] = []
-    for bucket, members in groups:
+    for bucket, packed in groups:
+        members: list[_Keyed] = _unpacked(packed)
         slices = {item.id: item for _, _, item in members if isinstance(item, _Slice)}
         parties: dict[str, tuple[str, ...]] = {}
         said: dict[str, list[Assertion]] = {}
@@ -851,28 +890,38 @@ def _questions(groups: Iterable[tuple[int, list[_Keyed]]]) -> list[_Query]:
         out.extend(
             (group, bucket, period_, tuple(found)) for (group, period_), found in asked.items()
         )
-    return out
+    return _pack(out, count)
 
 
-def _answers(groups: Iterable[tuple[int, list[tuple[int, _Group] | _Query]]]) -> list[_Keyed]:
+def _answers(groups: Iterable[tuple[int, list[_Packed]]], count: int) -> list[_Packed]:
     """Each question a bucket asked a coarse group, answered from the group's dated
-    dependencies (each period's overlay computed once)."""
+    dependencies (each period's overlay computed once, and held only while its questions
+    are answered)."""
     out: list[_Keyed] = []
-    for _, members in groups:
-        edges = next(item[1].edges for item in members if len(item) == 2)
-        overlays: dict[Period, tuple[dict[int, int], frozenset[int]]] = {}
+    by_group: dict[int, list[tuple[int, _Group] | _Query]] = {}
+    for _, packed in groups:
+        for item in _unpacked(packed):
+            by_group.setdefault(item[0], []).append(item)
+    for members in by_group.values():
+        edges: tuple[tuple[int, int, Period], ...] | None = None
+        by_period: dict[Period, list[_Query]] = {}
         for item in members:
             if len(item) == 2:
-                continue
-            group, bucket, at, bases = item
-            found = overlays.get(at)
-            if found is None:
-                found = overlays[at] = overlay(edges, at)
-            parent, touched = found
-            labels = tuple((base, overlay_root(parent, base)) for base in bases)
-            answer = _Answer(group=group, at=at, labels=labels, touched=touched.intersection(bases))
-            out.append((bucket, "", answer))
-    return out
+                edges = item[1].edges
+            else:
+                by_period.setdefault(item[2], []).append(item)
+        # Questions go only to the groups the registry lists as dated.
+        assert edges is not None, "questions to a group with no dated dependencies"
+        # One period's overlay at a time, dropped once its questions are answered.
+        for at, asked in by_period.items():
+            parent, touched = overlay(edges, at)
+            for group, bucket, _, bases in asked:
+                labels = tuple((base, overlay_root(parent, base)) for base in bases)
+                answer = _Answer(
+                    group=group, at=at, labels=labels, touched=touched.intersection(bases)
+                )
+                out.append((bucket, "", answer))
+    return _pack(out, count)
 
 
 _Placed = tuple[tuple[int, tuple[int, ...]], ClaimAnalysis]
@@ -881,12 +930,14 @@ claims only assertions name (by their first assertion)."""
 
 
 def _reduce(
-    groups: Iterable[tuple[int, list[_Keyed]]],
-    answered: Iterable[tuple[int, list[_Keyed]]],
+    groups: Iterable[tuple[int, list[_Packed]]],
+    answered: Iterable[tuple[int, list[_Packed]]],
     shared: _Shared,
-) -> list[_Placed]:
+) -> list[_Packed]:
     """The analysis of every claim of some buckets, from the slices of the registry that
-    their claims reach and the answers to their questions, which the buckets received.
+    their claims reach and the answers to their questions, which the buckets received;
+    packed (:data:`_Packed`), for it waits on its worker until the whole analysis is
+    gathered.
 
     ``answered`` is the same partition of the shuffle of the answers by bucket as
     ``groups`` is of the buckets' contributions: both shuffles place a bucket by its
@@ -894,12 +945,13 @@ def _reduce(
     """
     by_bucket = dict(answered)
     placed: list[_Placed] = []
-    for bucket, members in groups:
+    for bucket, packed in groups:
+        members: list[_Keyed] = _unpacked(packed)
         by_claim: dict[str, list[_Given]] = {}
         facts: dict[str, _Facts] = {}
         slices: list[_Slice] = []
         answers: dict[tuple[int, Period], tuple[dict[int, int], frozenset[int]]] = {}
-        for _, _, item in by_bucket.pop(bucket, ()):
+        for _, _, item in _unpacked(by_bucket.pop(bucket, ())):
             assert isinstance(item, _Answer)  # the answers' shuffle holds nothing else
             answers[(item.group, item.at)] = (dict(item.labels), item.touched)
         for _, claim_id, item in members:
@@ -918,7 +970,7 @@ def _reduce(
             placed.append(((order, first), analysed))
     if by_bucket:
         raise AssertionError(f"answers for buckets {sorted(by_bucket)} reached no bucket")
-    return placed
+    return [(0, "placed", pickle.dumps(placed, protocol=pickle.HIGHEST_PROTOCOL))]
 
 
 def _record(
@@ -954,15 +1006,22 @@ def _record(
 
 def _assemble(
     summary: tuple[FrozenMap[str], tuple[FigureConflict, ...], tuple[Conflict, ...]],
-    placed: Iterable[_Placed],
+    placed: Iterable[Iterable[_Packed]],
 ) -> Analysis:
+    """The whole analysis, from the registry's summary and the reduce's partitions."""
     same, conflicting, _ = summary
-    ordered = sorted(placed, key=itemgetter(0))
+    found: list[_Placed] = _unpacked(_concatenated(placed))
+    ordered = sorted(found, key=itemgetter(0))
     return Analysis(
         claims=FrozenMap({claim.claim: claim for _, claim in ordered}),
         same=same,
         conflicting_figures=conflicting,
     )
+
+
+def _claims(packed: Iterable[_Packed]) -> list[ClaimAnalysis]:
+    """The analyses of a partition of the reduce."""
+    return [claim for _, claim in _unpacked(packed)]
 
 
 def _third(summary: tuple[object, object, tuple[Conflict, ...]]) -> tuple[Conflict, ...]:
@@ -983,12 +1042,17 @@ class Corroboration:
     claims: db.Bag
     analysis: Delayed
     conflicts: Delayed
+    _placed: db.Bag = attrs.field(alias="placed", repr=False)
+    _summary: Delayed = attrs.field(alias="summary", repr=False)
 
     def compute(self, **options: Any) -> Analysis:
-        """The :class:`~claimmodel.Analysis`, computed (``options`` go to ``dask.compute``)."""
-        (analysis,) = compute(self.analysis, **options)
-        assert isinstance(analysis, Analysis)
-        return analysis
+        """The :class:`~claimmodel.Analysis`, computed (``options`` go to ``dask.compute``).
+
+        Each partition's claims are gathered in the caller's process and assembled there,
+        so that no worker holds the whole analysis (``analysis`` is assembled by a task,
+        on a worker)."""
+        summary, *placed = compute(self._summary, *_delayed(self._placed), **options)
+        return _assemble(summary, placed)
 
 
 def corroborate(
@@ -1008,13 +1072,11 @@ def corroborate(
     options = (corpus.limits, corpus.storage_options)
     parts = corpus._parts()
     count = len(corpus.parts)
-    first = parts.map_partitions(_first_pass, *options)
-    shared = (
-        first.filter(_is_id).groupby(itemgetter(0), shuffle="tasks").map_partitions(_shared_ids)
-    )
+    first = parts.map_partitions(_first_pass, *options, count)
+    shared = _shuffled(first.filter(_tagged("id")), count).map_partitions(_shared_ids)
     registry = delayed(_registry)(
         corpus.parts,
-        _delayed(first.filter(_is_skeleton)),
+        _delayed(first.filter(_tagged("skeletons"))),
         _delayed(shared),
         tuple(same_as),
         tuple(scales),
@@ -1023,32 +1085,36 @@ def corroborate(
     mapped = db.map_partitions(
         _second_pass, parts, db.from_delayed(_pieces(views, count)), *options, count
     )
-    delivered = (
-        db.concat([db.from_delayed(_pieces(slices, count)), mapped.filter(_is_request)])
-        .repartition(count)
-        .groupby(itemgetter(0), shuffle="tasks")
-        .map_partitions(_deliver_slices)
-    )
-    grouped = (
-        db.concat([mapped.filter(_is_keyed), delivered])
-        .repartition(count)
-        .groupby(itemgetter(0), shuffle="tasks")
-    )
-    answered = (
-        db.concat([db.from_delayed(_pieces(dated, count)), grouped.map_partitions(_questions)])
-        .repartition(count)
-        .groupby(itemgetter(0), shuffle="tasks")
-        .map_partitions(_answers)
-        .repartition(count)
-        .groupby(itemgetter(0), shuffle="tasks")
-    )
+    delivered = _shuffled(
+        db.concat([_packed(slices, count), mapped.filter(_tagged("request"))]), count
+    ).map_partitions(_deliver_slices, count)
+    grouped = _shuffled(db.concat([mapped.filter(_tagged("keyed")), delivered]), count)
+    questions = grouped.map_partitions(_questions, count)
+    answers = _shuffled(db.concat([_packed(dated, count), questions]), count)
+    answered = _shuffled(answers.map_partitions(_answers, count), count)
     reduced = db.map_partitions(_reduce, grouped, answered, whole)
     summary = delayed(Registry.summary)(registry)
     return Corroboration(
-        claims=reduced.map(itemgetter(1)),
+        claims=reduced.map_partitions(_claims),
         analysis=delayed(_assemble)(summary, _delayed(reduced)),
         conflicts=delayed(_third)(summary),
+        placed=reduced,
+        summary=summary,
     )
+
+
+def _shuffled(bag: db.Bag, count: int) -> db.Bag:
+    """The packed items of ``bag`` grouped by slot into ``count`` partitions: slot *n* in
+    partition *n* (a small int is its own hash), so that two shuffles of as many slots
+    place a bucket alike."""
+    grouped: db.Bag = bag.repartition(count).groupby(itemgetter(0), shuffle="tasks")
+    return grouped
+
+
+def _packed(table: Delayed, count: int) -> db.Bag:
+    """The ``count`` pieces of a table the registry's task returns, packed by slot."""
+    bag: db.Bag = db.from_delayed(_pieces(table, count)).map_partitions(_pack, count)
+    return bag
 
 
 def _pieces(table: Delayed, count: int) -> list[Delayed]:
