@@ -19,8 +19,9 @@ the partitions:
    claims are one — and each partition sends the ids of its assertions, hashed to
    buckets whose tasks find the ids more than one record uses (those are namespaced,
    as the merge does).  The registry holds every source and claim of the corpus, not
-   its assertions, and no other task receives it: it is cut into tables by key
-   (each part's view, each source's slice, each component's dated dependencies).
+   its assertions, and is no task's output, so no other task receives it: the same
+   task cuts it into tables by key (each part's view, each source's slice, each
+   component's dated dependencies), pickled, and summarises it.
 2. *The map*: each partition, read again with its view of the registry (its records'
    new ids), renames its bundles' assertions as the merge would and sends each to the
    bucket of its claim, with what withdraws it; and names the sources each bucket's
@@ -611,19 +612,37 @@ class _Registry(Registry):
             self.claims_of[_hashed(claim_id) % len(parts)].append(claim_id)
 
 
+_Summary = tuple[FrozenMap[str], tuple[FigureConflict, ...], tuple[Conflict, ...]]
+"""What the registry decides for the whole analysis: the claims declared the same, the
+conflicting figures, and the merge's conflicts."""
+
+
 def _registry(
     parts: Sequence[Part],
     skeletons: Iterable[Iterable[_Packed]],
     ids: Iterable[Iterable[IdCount]],
     same_as: Sequence[tuple[tuple[str, str], tuple[str, str]]],
     scales: Sequence[Scale],
-) -> _Registry:
-    return _Registry(
+) -> tuple[list[list[_Packed]], list[list[_Packed]], list[list[_Packed]], _Shared, _Summary]:
+    """The registry, built, cut into tables by key and summarised in one task: no task's
+    output holds it, so Dask never moves it to another worker (it would reckon it a few
+    bytes, ``sizeof`` of an object it does not know, and fetch it for any task that read
+    it).  The tables are packed, each piece by the partition it goes to (:func:`_tables`)."""
+    count = len(parts)
+    registry = _Registry(
         parts,
         _unpacked(_concatenated(skeletons)),
         _concatenated(ids),
         same_as=same_as,
         scales=scales,
+    )
+    views, slices, groups, shared = _tables(registry, count)
+    return (
+        [[(number, "view", pickle.dumps(view))] for number, view in enumerate(views)],
+        [_pack(piece, count) for piece in slices],
+        [_pack(piece, count) for piece in groups],
+        shared,
+        registry.summary(),
     )
 
 
@@ -798,7 +817,7 @@ def _reached(item: Assertion | FactCheck, by: Withdrawal | None) -> Iterator[str
 
 def _second_pass(
     parts: Sequence[Part],
-    views: Sequence[_PartView],
+    views: Iterable[_Packed],
     limits: Limits,
     storage_options: Mapping[str, Any],
     count: int,
@@ -809,7 +828,8 @@ def _second_pass(
     names are analysed; and the sources each bucket's claims reach, once a bucket."""
     out: list[_Keyed] = []
     requested: dict[tuple[str, int], None] = {}
-    for part, view in zip(parts, views, strict=True):
+    found: list[_PartView] = _unpacked(views)
+    for part, view in zip(parts, found, strict=True):
         for claim_id, facts in view.claims:
             bucket = _hashed(claim_id) % count
             out.append((bucket, claim_id, facts))
@@ -1074,26 +1094,25 @@ def corroborate(
     count = len(corpus.parts)
     first = parts.map_partitions(_first_pass, *options, count)
     shared = _shuffled(first.filter(_tagged("id")), count).map_partitions(_shared_ids)
-    registry = delayed(_registry)(
+    views, slices, dated, whole, summary = delayed(_registry, nout=5)(
         corpus.parts,
         _delayed(first.filter(_tagged("skeletons"))),
         _delayed(shared),
         tuple(same_as),
         tuple(scales),
     )
-    views, slices, dated, whole = delayed(_tables, nout=4)(registry, count)
     mapped = db.map_partitions(
         _second_pass, parts, db.from_delayed(_pieces(views, count)), *options, count
     )
     delivered = _shuffled(
-        db.concat([_packed(slices, count), mapped.filter(_tagged("request"))]), count
+        db.concat([db.from_delayed(_pieces(slices, count)), mapped.filter(_tagged("request"))]),
+        count,
     ).map_partitions(_deliver_slices, count)
     grouped = _shuffled(db.concat([mapped.filter(_tagged("keyed")), delivered]), count)
     questions = grouped.map_partitions(_questions, count)
-    answers = _shuffled(db.concat([_packed(dated, count), questions]), count)
+    answers = _shuffled(db.concat([db.from_delayed(_pieces(dated, count)), questions]), count)
     answered = _shuffled(answers.map_partitions(_answers, count), count)
     reduced = db.map_partitions(_reduce, grouped, answered, whole)
-    summary = delayed(Registry.summary)(registry)
     return Corroboration(
         claims=reduced.map_partitions(_claims),
         analysis=delayed(_assemble)(summary, _delayed(reduced)),
@@ -1109,12 +1128,6 @@ def _shuffled(bag: db.Bag, count: int) -> db.Bag:
     place a bucket alike."""
     grouped: db.Bag = bag.repartition(count).groupby(itemgetter(0), shuffle="tasks")
     return grouped
-
-
-def _packed(table: Delayed, count: int) -> db.Bag:
-    """The ``count`` pieces of a table the registry's task returns, packed by slot."""
-    bag: db.Bag = db.from_delayed(_pieces(table, count)).map_partitions(_pack, count)
-    return bag
 
 
 def _pieces(table: Delayed, count: int) -> list[Delayed]:
