@@ -399,6 +399,22 @@ class TestValidatorFactories:
 class TestShown:
     """A value in a message: its repr cut to 80 characters, a long integer by its size."""
 
+    def test_type_names(self) -> None:
+        values: tuple[object, ...] = (None, True, 1, 1.5, "s", [1], (1,), {}, b"x", object())
+        names = [check.type_name(value) for value in values]
+        assert [
+            "null",
+            "a boolean",
+            "an integer",
+            "a number",
+            "a string",
+            "an array",
+            "an array",
+            "an object",
+            "bytes",
+            "object",
+        ] == names
+
     def test_shown(self) -> None:
         assert f"{'a' * 78!r}" == check.shown("a" * 78)
         assert f"'{'a' * 78}…" == check.shown("a" * 79)
