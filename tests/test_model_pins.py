@@ -829,3 +829,36 @@ class TestDateBounds:
     )
     def test_refused(self, text: Any, expected: tuple[str, str, None]) -> None:
         assert expected == _refusal(lambda: cm.parse_date_bounds(text, reference=self._REFERENCE))
+
+
+class TestCheckCharacters:
+    """ISO 7064 MOD 11-2 (ISNI, ORCID) at each kind of check character: 0, 1 and X."""
+
+    @pytest.mark.parametrize(
+        ("scheme", "value"),
+        [
+            (cm.IdentifierScheme.ISNI, "0000000000000001"),
+            (cm.IdentifierScheme.ISNI, "0000000000000060"),
+            (cm.IdentifierScheme.ISNI, "000000000000001X"),
+            (cm.IdentifierScheme.ORCID, "0000-0002-1694-233X"),
+        ],
+    )
+    def test_accepted(self, scheme: cm.IdentifierScheme, value: str) -> None:
+        assert value == cm.Identifier(scheme=scheme, value=value).value
+
+    @pytest.mark.parametrize(
+        ("scheme", "value", "reason"),
+        [
+            (cm.IdentifierScheme.ISNI, "0000000000000010", "the ISNI is mistyped"),
+            (cm.IdentifierScheme.ISNI, "0000000000000061", "the ISNI is mistyped"),
+            (cm.IdentifierScheme.ORCID, "0000-0002-1694-2330", "the iD is mistyped"),
+        ],
+    )
+    def test_refused(self, scheme: cm.IdentifierScheme, value: str, reason: str) -> None:
+        message = (
+            f"{value!r} is not a valid {scheme.value!r} identifier: its check character does "
+            f"not match: {reason}"
+        )
+        assert ("InvalidValueError", message) == _refusal(
+            lambda: cm.Identifier(scheme=scheme, value=value)
+        )[:2]
