@@ -380,6 +380,25 @@ _ONE_CLAIM = (
 )
 
 
+class TestKeysNewerThanTheDocument:
+    """A 1.0 document is searched through, whatever order its keys come in."""
+
+    def test_a_nested_key_after_a_plain_one(self) -> None:
+        data = {
+            "format": "claimmodel/1.0",
+            "sources": [],
+            "claims": [{"id": "c", "text": "x", "quantity": {"value": 1}}],
+            "assertions": [],
+            "relations": [],
+            "title": "t",  # last: the search meets it first, and goes on to the claims
+        }
+        message = (
+            "key 'quantity' was added in claimmodel/1.1, but the document's format is "
+            'claimmodel/1.0; write "format": "claimmodel/1.1" (or newer) to use it'
+        )
+        assert [("$.claims[0].quantity", message)] == _problems(json.dumps(data))
+
+
 class TestEngineChoice:
     """The fast engine reads what cannot hold a surrogate; the reference reads the rest."""
 
