@@ -852,13 +852,39 @@ class TestCheckCharacters:
             (cm.IdentifierScheme.ISNI, "0000000000000010", "the ISNI is mistyped"),
             (cm.IdentifierScheme.ISNI, "0000000000000061", "the ISNI is mistyped"),
             (cm.IdentifierScheme.ORCID, "0000-0002-1694-2330", "the iD is mistyped"),
+            (cm.IdentifierScheme.ROR, "01ggx4158", "the id is mistyped"),
         ],
     )
     def test_refused(self, scheme: cm.IdentifierScheme, value: str, reason: str) -> None:
         message = (
-            f"{value!r} is not a valid {scheme.value!r} identifier: its check character does "
-            f"not match: {reason}"
+            f"{value!r} is not a valid {scheme.value!r} identifier: its check "
+            f"{'digits do' if scheme is cm.IdentifierScheme.ROR else 'character does'} not "
+            f"match: {reason}"
         )
+        assert ("InvalidValueError", message) == _refusal(
+            lambda: cm.Identifier(scheme=scheme, value=value)
+        )[:2]
+
+    @pytest.mark.parametrize(
+        ("scheme", "value", "rule"),
+        [
+            (
+                cm.IdentifierScheme.ISNI,
+                "123",
+                "an ISNI is 15 digits and a check digit or X, without spaces",
+            ),
+            (
+                cm.IdentifierScheme.ROR,
+                "xyz",
+                (
+                    "a ROR id is 9 characters: 0, six lower-case letters or digits (no i, l, o, "
+                    "u) and two check digits, such as 01ggx4157, without https://ror.org/"
+                ),
+            ),
+        ],
+    )
+    def test_shape_refused(self, scheme: cm.IdentifierScheme, value: str, rule: str) -> None:
+        message = f"{value!r} is not a valid {scheme.value!r} identifier: {rule}"
         assert ("InvalidValueError", message) == _refusal(
             lambda: cm.Identifier(scheme=scheme, value=value)
         )[:2]
