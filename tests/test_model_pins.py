@@ -631,6 +631,41 @@ class TestPartialDateConversions:
         assert dt.datetime(2020, 1, 1) == _P(year=2020).earliest()
 
 
+@attrs.frozen(kw_only=True)
+class _Subclass(cm.PartialDate):
+    """A subclass: fromisoformat builds it through its constructor."""
+
+
+class TestFromisoformat:
+    """The wire form read into the class asked for, every part kept; other forms refused."""
+
+    def test_a_subclass_through_its_constructor(self) -> None:
+        read = _Subclass.fromisoformat("2020-01-02T03:04:05.25+02:00")
+        assert _Subclass is type(read)
+        assert (2020, 1, 2, 3, 4, 5, 250_000, _UTC2) == attrs.astuple(read, recurse=False)
+        assert _Subclass(year=2020) == _Subclass.fromisoformat("2020")
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            (2020, ("InvalidTypeError", "a partial date must be a string, not an integer", None)),
+            (
+                "2020-1",
+                (
+                    "InvalidValueError",
+                    (
+                        "'2020-1' is not a partial date; write YYYY, YYYY-MM, YYYY-MM-DD or "
+                        "YYYY-MM-DDThh[:mm[:ss[.ffffff]]] with an optional Z or ±hh:mm"
+                    ),
+                    None,
+                ),
+            ),
+        ],
+    )
+    def test_refused(self, text: Any, expected: tuple[str, str, None]) -> None:
+        assert expected == _refusal(lambda: cm.PartialDate.fromisoformat(text))
+
+
 class TestPartialDateParse:
     """What parse reads, the year it supplies from a reference, and what it refuses."""
 
