@@ -923,3 +923,62 @@ class TestCheckCharacters:
         assert ("InvalidValueError", message) == _refusal(
             lambda: cm.Identifier(scheme=scheme, value=value)
         )[:2]
+
+
+_DOMAIN_RULE = (
+    "a domain is two or more labels of lower-case letters, digits and hyphens joined by dots, "
+    "such as ria.ru (no scheme, path or final dot; an internationalised name in its xn-- form)"
+)
+_LONG_LABELS = ("a" * 61 + ".") * 4  # 248 characters
+
+
+class TestIdentifierShapes:
+    """What each scheme accepts at its edges, and the rule it states when it refuses."""
+
+    @pytest.mark.parametrize(
+        ("scheme", "value"),
+        [
+            (cm.IdentifierScheme.DOMAIN, "123.ru"),
+            (cm.IdentifierScheme.DOMAIN, "a.123.ru"),
+            (cm.IdentifierScheme.DOMAIN, _LONG_LABELS + "abcde"),  # 253 characters
+        ],
+    )
+    def test_accepted(self, scheme: cm.IdentifierScheme, value: str) -> None:
+        assert value == cm.Identifier(scheme=scheme, value=value).value
+
+    @pytest.mark.parametrize(
+        ("scheme", "value", "rule"),
+        [
+            (
+                cm.IdentifierScheme.WIKIDATA,
+                "Q0",
+                "a Wikidata item id is Q followed by a number without leading zeros, such as Q7747",
+            ),
+            (
+                cm.IdentifierScheme.ORCID,
+                "0000-0002-1825-009",
+                (
+                    "an ORCID iD is four groups of four digits joined by hyphens, the last "
+                    "character a digit or X, such as 0000-0002-1825-0097, without https://orcid.org/"
+                ),
+            ),
+            (cm.IdentifierScheme.DOMAIN, "ria", _DOMAIN_RULE),
+            (cm.IdentifierScheme.DOMAIN, "ria.123", _DOMAIN_RULE),
+            (cm.IdentifierScheme.DOMAIN, "a.b.123", _DOMAIN_RULE),
+            (cm.IdentifierScheme.DOMAIN, "RIA.ru", _DOMAIN_RULE),
+            (cm.IdentifierScheme.DOMAIN, _LONG_LABELS + "abcdef", _DOMAIN_RULE),  # 254
+            (
+                cm.IdentifierScheme.URL,
+                "ftp://x",
+                (
+                    "a URL is absolute, starts with http:// or https:// and a host, and has no "
+                    "spaces or characters outside ASCII (percent-encode them)"
+                ),
+            ),
+        ],
+    )
+    def test_refused(self, scheme: cm.IdentifierScheme, value: str, rule: str) -> None:
+        message = f"{value!r} is not a valid {scheme.value!r} identifier: {rule}"
+        assert ("InvalidValueError", message) == _refusal(
+            lambda: cm.Identifier(scheme=scheme, value=value)
+        )[:2]
