@@ -627,6 +627,10 @@ class TestPartialDateConversions:
         assert minute == full.with_precision(cm.Precision.MINUTE)
         assert _P(year=2020, month=1, day=1) == full.with_precision(cm.Precision.DAY)
 
+    def test_isoformat_writes_four_digit_years(self) -> None:
+        years = [_P(year=y).isoformat() for y in (1, 999, 1000, 9999)]
+        assert ["0001", "0999", "1000", "9999"] == years
+
     def test_earliest(self) -> None:
         assert dt.datetime(2020, 1, 1) == _P(year=2020).earliest()
 
