@@ -559,3 +559,60 @@ class TestLimitMessages:
             cm.from_data(document)
         message = "the integer has too many digits to write back as JSON"
         assert [(path, message)] == [(p.path, p.message) for p in raised.value.problems]
+
+
+class TestLimitsRefused:
+    """A limit is a positive integer; 1 is the least."""
+
+    def test_refused(self) -> None:
+        with pytest.raises(InvalidValueError) as zero:
+            cm.Limits(max_items=0)
+        assert "max_items must be at least 1, not 0" == str(zero.value)
+        for wrong in ("3", True):
+            with pytest.raises(InvalidTypeError) as wrong_type:
+                cm.Limits(max_items=wrong)  # type: ignore[arg-type]
+            message = f"max_items must be an integer, not {type(wrong).__name__}"
+            assert (message, "max_items") == (str(wrong_type.value), wrong_type.value.field)
+        assert 1 == cm.Limits(max_items=1).max_items
+
+
+class TestKeyProblems:
+    """Keys that are not strings, and unknown keys within the problem budget, in order."""
+
+    def _refused(self, claim: dict[Any, Any], limits: cm.Limits = DEFAULT_LIMITS) -> list[Any]:
+        document = {
+            "format": "claimmodel/1.1",
+            "sources": [],
+            "claims": [claim],
+            "assertions": [],
+            "relations": [],
+        }
+        with pytest.raises(DecodeError) as raised:
+            cm.from_data(document, limits=limits)
+        return [(p.path, p.message) for p in raised.value.problems]
+
+    def test_keys_not_strings(self) -> None:
+        assert [
+            ("$.claims[0]", "object keys must be strings, not 1"),
+            ("$.claims[0]", "object keys must be strings, not 2"),
+        ] == self._refused({"id": "c", "text": "x", 2: "b", 1: "a"})
+
+    def test_unknown_keys_over_the_budget(self) -> None:
+        allowed = (
+            "allowed here: text, subject, predicate, object, polarity, language, parties, "
+            "quantity, id, draft, or an x_… extension key"
+        )
+        claim = {"id": "c", "text": "x", "b": 1, "c": 3, "a": 2}
+        assert [
+            ("$.claims[0].a", f"unknown key 'a'; {allowed}"),
+            ("$.claims[0].b", f"unknown key 'b'; {allowed}"),
+            (
+                "$",
+                (
+                    "1 more problems not listed: the report stops at max_problems=2; to see "
+                    "them, raise limits=claimmodel.Limits(max_problems=...)"
+                ),
+            ),
+        ] == self._refused(claim, cm.Limits(max_problems=2))
+        every = self._refused(claim, cm.Limits(max_problems=3))
+        assert ["$.claims[0].a", "$.claims[0].b", "$.claims[0].c"] == [p for p, _ in every]
