@@ -986,3 +986,116 @@ class TestIdentifierShapes:
         assert ("InvalidValueError", message) == _refusal(
             lambda: cm.Identifier(scheme=scheme, value=value)
         )[:2]
+
+
+_LEVELS = [cm.DeclaredLevel(label="a")]
+
+
+class TestConstructorRefusals:
+    """Spans, ratings, quantities and declared scales name what is wrong and where."""
+
+    @pytest.mark.parametrize(
+        ("build", "expected"),
+        [
+            (
+                lambda: cm.Span(start=3, end=2),
+                ("InvalidValueError", "a span must end after it starts, not [3, 2)", "end"),
+            ),
+            (
+                lambda: cm.Span(start="a", end=2),  # type: ignore[arg-type]
+                ("InvalidTypeError", "start must be an integer, not a string", "start"),
+            ),
+            (
+                lambda: cm.Rating(label="x", value=1),
+                (
+                    "InvalidValueError",
+                    "a rating's value, best and worst come together: best and worst missing",
+                    "best",
+                ),
+            ),
+            (
+                lambda: cm.Rating(label="x", value=1, best=2),
+                (
+                    "InvalidValueError",
+                    "a rating's value, best and worst come together: worst missing",
+                    "worst",
+                ),
+            ),
+            (
+                lambda: cm.Rating(label="x", value=3, worst=1),
+                (
+                    "InvalidValueError",
+                    "a rating's value, best and worst come together: best missing",
+                    "best",
+                ),
+            ),
+            (
+                lambda: cm.Rating(label="x", best=2, worst=1),
+                (
+                    "InvalidValueError",
+                    "a rating's value, best and worst come together: value missing",
+                    "value",
+                ),
+            ),
+            (
+                lambda: cm.Rating(label="x", value=1, best=2, worst=2),
+                ("InvalidValueError", "a rating's best and worst must differ, not both 2", "best"),
+            ),
+            (
+                lambda: cm.Rating(label="x", value=3, best=2, worst=1),
+                (
+                    "InvalidValueError",
+                    "a rating's value 3 is not between worst 1 and best 2",
+                    "value",
+                ),
+            ),
+            (
+                lambda: cm.Quantity(value=1, lower_exclusive=True),
+                (
+                    "InvalidValueError",
+                    "lower_exclusive needs a lower bound to exclude",
+                    "lower_exclusive",
+                ),
+            ),
+            (
+                lambda: cm.DeclaredScale(
+                    id="probability", name="x", kind=cm.ScaleKind.RATING, levels=_LEVELS
+                ),
+                (
+                    "InvalidValueError",
+                    (
+                        "'probability' is a built-in scale id and cannot be redefined; give the "
+                        "declared scale an id of its own"
+                    ),
+                    "id",
+                ),
+            ),
+            (
+                lambda: cm.DeclaredScale(id="s", name="x", kind=cm.ScaleKind.RATING, levels="ab"),
+                (
+                    "InvalidTypeError",
+                    "levels must be a tuple or list of DeclaredLevel, not a string",
+                    "levels",
+                ),
+            ),
+            (
+                lambda: cm.DeclaredScale(
+                    id="s", name="x", kind=cm.ScaleKind.NUMERIC, levels=_LEVELS
+                ),
+                (
+                    "InvalidValueError",
+                    (
+                        "a record declares scales of kind 'confidence', 'likelihood', "
+                        "'rating', not 'numeric'"
+                    ),
+                    "kind",
+                ),
+            ),
+        ],
+    )
+    def test_refused(self, build: Any, expected: tuple[str, str, str]) -> None:
+        assert expected == _refusal(build)
+
+    def test_declared_levels_as_a_list(self) -> None:
+        scale = cm.DeclaredScale(id="s", name="x", kind=cm.ScaleKind.RATING, levels=_LEVELS)
+        assert tuple(_LEVELS) == scale.levels
