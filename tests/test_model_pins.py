@@ -1096,6 +1096,74 @@ class TestConstructorRefusals:
     def test_refused(self, build: Any, expected: tuple[str, str, str]) -> None:
         assert expected == _refusal(build)
 
+    @pytest.mark.parametrize(
+        ("build", "expected"),
+        [
+            (
+                cm.Occasion,
+                (
+                    "InvalidValueError",
+                    "an occasion needs a channel other than unspecified, an event or a place",
+                    "channel",
+                ),
+            ),
+            (
+                lambda: cm.Span(start=-1, end=2),
+                ("InvalidValueError", "start must not be negative, not -1", "start"),
+            ),
+            (
+                lambda: cm.Span(start=0, end=2**70000),
+                (
+                    "InvalidValueError",
+                    (
+                        "end has more digits than Python writes as text "
+                        "(sys.get_int_max_str_digits()): an integer of 70,001 bits"
+                    ),
+                    "end",
+                ),
+            ),
+            (
+                lambda: freeze_json(float("nan")),
+                ("InvalidValueError", "value: nan is not a JSON number", None),
+            ),
+            (
+                lambda: freeze_json("\ud800"),
+                (
+                    "InvalidValueError",
+                    (
+                        "value: the string holds a lone surrogate U+D800 at character 0, which is "
+                        "not Unicode text and cannot be written as UTF-8"
+                    ),
+                    None,
+                ),
+            ),
+            (
+                lambda: freeze_json({"\ud800": 1}),
+                (
+                    "InvalidValueError",
+                    (
+                        "value: the key holds a lone surrogate U+D800 at character 0, which is not "
+                        "Unicode text and cannot be written as UTF-8"
+                    ),
+                    None,
+                ),
+            ),
+            (
+                lambda: freeze_json(10**5000),
+                (
+                    "InvalidValueError",
+                    (
+                        "value: an integer of 16,610 bits has more digits than Python writes as "
+                        "text (sys.get_int_max_str_digits())"
+                    ),
+                    None,
+                ),
+            ),
+        ],
+    )
+    def test_more_refused(self, build: Any, expected: tuple[str, str, str | None]) -> None:
+        assert expected == _refusal(build)
+
     def test_declared_levels_as_a_list(self) -> None:
         scale = cm.DeclaredScale(id="s", name="x", kind=cm.ScaleKind.RATING, levels=_LEVELS)
         assert tuple(_LEVELS) == scale.levels
