@@ -385,7 +385,10 @@ class TestValidatorFactories:
         assert Holder(number=1) != Holder(number=1.0)
         assert Holder(number=-0.0) == Holder(number=0.0)
         assert Holder(number=2.5) == Holder(number=2.5)
-        assert 1.0 == math.copysign(1.0, Holder(number=-0.0).number or 0.0)  # stored as 0.0
+        stored = Holder(number=-0.0).number
+        assert stored is not None
+        assert 1.0 == math.copysign(1.0, stored)  # -0.0 is stored as 0.0
+        assert float is type(Holder(number=2.5).number)
 
     def test_arguments(self) -> None:
         with pytest.raises(InvalidTypeError) as not_iterable:
@@ -1163,6 +1166,84 @@ class TestConstructorRefusals:
     )
     def test_more_refused(self, build: Any, expected: tuple[str, str, str | None]) -> None:
         assert expected == _refusal(build)
+
+    @pytest.mark.parametrize(
+        ("build", "expected"),
+        [
+            (
+                lambda: cm.Rating(label="x", value="1", best=2, worst=1),  # type: ignore[arg-type]
+                ("InvalidTypeError", "value must be a number, not a string", "value"),
+            ),
+            (
+                lambda: cm.Rating(label="x", value=2**1024, best=2**1025, worst=1),
+                ("InvalidValueError", "value is too large: an integer of 1,025 bits", "value"),
+            ),
+            (
+                lambda: freeze_json(object()),
+                ("InvalidTypeError", "value: object is not a JSON value", None),
+            ),
+            (
+                lambda: cm.Identifier(scheme=cm.IdentifierScheme.WIKIDATA, value="Q0"),
+                (
+                    "InvalidValueError",
+                    (
+                        "'Q0' is not a valid 'wikidata' identifier: a Wikidata item id is Q "
+                        "followed by a number without leading zeros, such as Q7747"
+                    ),
+                    "value",
+                ),
+            ),
+            (
+                cm.Quantity,
+                ("InvalidValueError", "a quantity needs a value, a lower or an upper bound", None),
+            ),
+            (
+                lambda: cm.AnonymousSource(id="a", count="2"),  # type: ignore[arg-type]
+                ("InvalidTypeError", "count must be an integer, not a string", "count"),
+            ),
+            (
+                lambda: cm.AnonymousSource(id="a", count=0),
+                ("InvalidValueError", "count must be at least 1, not 0", "count"),
+            ),
+            (
+                lambda: cm.AnonymousSource(id="a", count=2**70000),
+                (
+                    "InvalidValueError",
+                    (
+                        "count has more digits than Python writes as text "
+                        "(sys.get_int_max_str_digits()): an integer of 70,001 bits"
+                    ),
+                    "count",
+                ),
+            ),
+            (
+                lambda: cm.AnonymousSource(id="a", independent="yes"),  # type: ignore[arg-type]
+                (
+                    "InvalidTypeError",
+                    "independent must be true or false, not a string",
+                    "independent",
+                ),
+            ),
+            (
+                lambda: cm.Verdict(id="v", reviewer="r", reviews="a1", rating=cm.Rating(label="F")),
+                (
+                    "InvalidTypeError",
+                    "reviews must be a tuple or list of assertion ids, not a string",
+                    "reviews",
+                ),
+            ),
+        ],
+    )
+    def test_values_refused(self, build: Any, expected: tuple[str, str, str | None]) -> None:
+        assert expected == _refusal(build)
+
+    def test_values_at_their_ends(self) -> None:
+        largest = cm.Rating(label="x", value=2**1023, best=2**1024 - 1, worst=1)
+        assert 2**1024 - 1 == largest.best
+        assert 1 == cm.AnonymousSource(id="a", count=1).count
+        assert (True, None) == (freeze_json(True), freeze_json(None))
+        reviews = cm.Verdict(id="v", reviewer="r", reviews=["a1"], rating=cm.Rating(label="F"))
+        assert ("a1",) == reviews.reviews
 
     def test_declared_levels_as_a_list(self) -> None:
         scale = cm.DeclaredScale(id="s", name="x", kind=cm.ScaleKind.RATING, levels=_LEVELS)
