@@ -1237,6 +1237,19 @@ class TestConstructorRefusals:
     def test_values_refused(self, build: Any, expected: tuple[str, str, str | None]) -> None:
         assert expected == _refusal(build)
 
+    @pytest.mark.parametrize(
+        ("reviews", "message"),
+        [
+            ((), "a verdict reviews at least one assertion (the claim as someone made it)"),
+            (("a1", "a1"), "reviews[1] repeats assertion 'a1'"),
+        ],
+    )
+    def test_verdict_reviews_refused(self, reviews: tuple[str, ...], message: str) -> None:
+        rating = cm.Rating(label="F")
+        assert ("InvalidValueError", message, "reviews") == _refusal(
+            lambda: cm.Verdict(id="v", reviewer="r", reviews=reviews, rating=rating)
+        )
+
     def test_values_at_their_ends(self) -> None:
         largest = cm.Rating(label="x", value=2**1023, best=2**1024 - 1, worst=1)
         assert 2**1024 - 1 == largest.best
