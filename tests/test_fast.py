@@ -816,6 +816,7 @@ class TestFastEngine:
             shared_key(value)
             for value in (
                 {"a": 1},
+                {"a": 2},
                 {"a": 1.0},
                 {"a": "1"},
                 {"a": -0.0},

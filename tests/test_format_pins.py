@@ -16,14 +16,29 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from cattrs.errors import AttributeValidationNote, ClassValidationError, ForbiddenExtraKeysError
 
 import claimmodel as cm
-from claimmodel.exceptions import DecodeError, InvalidTypeError, InvalidValueError
-from claimmodel.format import _codec, _converter, _fast
+from claimmodel.exceptions import (
+    DecodeError,
+    InvalidTypeError,
+    InvalidValueError,
+    LimitExceededError,
+    UnsupportedFormatError,
+)
+from claimmodel.format import _codec, _converter, _envelope, _fast
 from claimmodel.format._converter import _build, converter
-from claimmodel.format._errors import json_escaped, shortened
-from claimmodel.format._limits import DEFAULT_LIMITS
-from claimmodel.format._shape import _nesting_levels
+from claimmodel.format._errors import (
+    EXTENSIONS_KEY,
+    NotReadError,
+    WireError,
+    json_escaped,
+    json_path_step,
+    problems_from,
+    shortened,
+)
+from claimmodel.format._limits import DEFAULT_LIMITS, LimitHitError
+from claimmodel.format._shape import _nesting_levels, is_homogeneous_tuple
 
 _GOLDEN = Path(__file__).resolve().parent / "golden"
 
@@ -616,3 +631,227 @@ class TestKeyProblems:
         ] == self._refused(claim, cm.Limits(max_problems=2))
         every = self._refused(claim, cm.Limits(max_problems=3))
         assert ["$.claims[0].a", "$.claims[0].b", "$.claims[0].c"] == [p for p, _ in every]
+
+
+def _limit_message(what: str, limit: str, maximum: int) -> str:
+    return (
+        f"{what} exceeds the limit {limit}={maximum}; if the input is trusted, "
+        f"raise it with limits=claimmodel.Limits({limit}=...)"
+    )
+
+
+class TestCheckJson:
+    """What ``Limits.check_json`` refuses in an extension value: its error, message and path."""
+
+    _LIMITS = cm.Limits(max_depth=3, max_items=2, max_string_length=3)
+
+    @pytest.mark.parametrize(
+        ("value", "kind", "message", "subpath"),
+        [
+            pytest.param(
+                {"a": [1, {"b": object()}]},
+                WireError,
+                "object is not a JSON value",
+                ".a[1].b",
+                id="a type JSON does not have, at its path",
+            ),
+            pytest.param(
+                {"a": {"b": {1: 2}}},
+                WireError,
+                "object keys must be strings, not 1",
+                ".a.b",
+                id="a key not a string, at the object holding it",
+            ),
+            pytest.param(
+                {"a": [1, 2, 3]},
+                LimitHitError,
+                _limit_message("3 items in one array or object", "max_items", 2),
+                ".a",
+                id="too many items, at the container",
+            ),
+            pytest.param(
+                [[[[1]]]],
+                LimitHitError,
+                _limit_message("nesting 4 levels deep", "max_depth", 3),
+                "[0][0][0]",
+                id="too deep, at the container one level too deep",
+            ),
+            pytest.param(
+                {"a": {"b": {"abcd": 1}}},
+                LimitHitError,
+                _limit_message("a key of 4 code points", "max_string_length", 3),
+                ".a.b",
+                id="a key too long, at the object holding it",
+            ),
+            pytest.param(
+                {"a": {"b\ud800": 1}},
+                WireError,
+                (
+                    "the key holds a lone surrogate U+D800 at character 1, which is not "
+                    "Unicode text and cannot be written as UTF-8"
+                ),
+                ".a['b\\ud800']",
+                id="a key not Unicode, at the key",
+            ),
+            pytest.param(
+                {"a": [1.5, float("nan")]},
+                WireError,
+                "nan is not a JSON number",
+                ".a[1]",
+                id="a number not finite, at its path",
+            ),
+            pytest.param(
+                {"ab": "abcd"},
+                LimitHitError,
+                _limit_message("a string of 4 code points", "max_string_length", 3),
+                ".ab",
+                id="a string too long, at its path",
+            ),
+        ],
+    )
+    def test_refused(
+        self, value: object, kind: type[WireError], message: str, subpath: str
+    ) -> None:
+        with pytest.raises(kind) as raised:
+            self._LIMITS.check_json(value, depth=1)
+        assert (message, subpath) == (str(raised.value), raised.value.subpath)
+
+    def test_at_each_limit_accepted(self) -> None:
+        for value in ([1, 2], {"abc": "abc"}, [[1.5]], {"a": {"b": True, "c": None}}):
+            self._LIMITS.check_json(value, depth=1)
+
+
+class TestProblemsFrom:
+    """How ``problems_from`` spends the problem budget, orders unknown keys and names them."""
+
+    _ALLOWED = (
+        "allowed here: text, subject, predicate, object, polarity, language, parties, "
+        "quantity, id, draft, or an x_… extension key"
+    )
+
+    def _listed(self, exc: BaseException, budget: list[int] | None = None) -> list[Any]:
+        return [(p.path, p.message) for p in problems_from(exc, "$.a", budget=budget)]
+
+    def test_a_problem_is_counted_against_the_budget(self) -> None:
+        budget = [3]
+        assert [("$.a", "bad")] == self._listed(ValueError("bad"), budget)
+        assert [2] == budget
+
+    def test_nothing_is_listed_once_the_budget_is_spent(self) -> None:
+        budget = [0]
+        assert [] == self._listed(ValueError("bad"), budget)
+        assert [0] == budget
+
+    def test_a_notice_is_listed_when_spent_and_never_counted(self) -> None:
+        budget = [0]
+        notice = NotReadError("skipped", subpath="[3]")
+        assert [("$.a[3]", "skipped")] == self._listed(notice, budget)
+        assert [0] == budget
+
+    def test_without_a_budget_and_without_a_message(self) -> None:
+        assert [("$.a", "bad")] == self._listed(ValueError("bad"))
+        assert [("$.a", "ValueError")] == self._listed(ValueError())
+
+    def test_unknown_keys_in_the_order_of_their_repr_whatever_their_type(self) -> None:
+        keys: set[Any] = {1, "a", "b'"}  # possible in Python data, never in JSON
+        exc = ForbiddenExtraKeysError(None, cm.Claim, keys)
+        every = [
+            ("$.a['b\\'']", f'unknown key "b\'"; {self._ALLOWED}'),
+            ("$.a.a", f"unknown key 'a'; {self._ALLOWED}"),
+            ("$.a", "object keys must be strings, not 1"),
+        ]
+        assert every == self._listed(exc)
+        budget = [2]
+        assert every[:2] == self._listed(exc, budget)
+        assert [0] == budget
+
+    def test_the_extensions_key_is_named_as_on_the_wire(self) -> None:
+        exc = ForbiddenExtraKeysError(None, cm.Claim, {EXTENSIONS_KEY})
+        expected = [("$.a.extensions", f"unknown key 'extensions'; {self._ALLOWED}")]
+        assert expected == self._listed(exc)
+
+
+class TestUpgradeChain:
+    """A gap in the chain of upgrades is refused at ``$.format``, naming the missing version."""
+
+    def test_a_version_never_released(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch.setattr(_envelope, "_UPGRADES", {(0, 9): ((0, 10), dict)})
+        with pytest.raises(UnsupportedFormatError) as raised:
+            _envelope.upgrade({}, (0, 9))
+        problems = [(p.path, p.message) for p in raised.value.problems]
+        assert [("$.format", "claimmodel/0.10 was never released")] == problems
+
+
+class TestLimitChecks:
+    """The single checks of ``Limits``: each limit is reached, not passed, at its value."""
+
+    _LIMITS = cm.Limits(max_document_bytes=4, max_items=2, max_string_length=3)
+
+    def test_a_document_counted_in_bytes_near_the_limit(self) -> None:
+        for text in ("abcd", "éé", "é".encode() * 2):
+            self._LIMITS.check_document(text)
+        with pytest.raises(LimitExceededError) as raised:
+            self._LIMITS.check_document("ééaa")  # 4 code points, 6 bytes
+        message = _limit_message("a document of 6 bytes", "max_document_bytes", 4)
+        assert [("$", message)] == [(p.path, p.message) for p in raised.value.problems]
+
+    def test_a_string_and_an_item_count(self) -> None:
+        self._LIMITS.check_string("abc")
+        self._LIMITS.check_items(2)
+        with pytest.raises(LimitHitError) as string:
+            self._LIMITS.check_string("abcd")
+        with pytest.raises(LimitHitError) as items:
+            self._LIMITS.check_items(3)
+        assert [
+            _limit_message("a string of 4 code points", "max_string_length", 3),
+            _limit_message("3 items in one array or object", "max_items", 2),
+        ] == [str(string.value), str(items.value)]
+
+
+class TestPathSteps:
+    """An odd key's path step escapes backslash and quote; the extensions field adds none."""
+
+    def test_an_odd_key_escaped(self) -> None:
+        assert "['a\\\\b\\'c']" == json_path_step("a\\b'c")
+
+    def test_the_extensions_field_adds_no_step(self) -> None:
+        inner = ValueError("bad")
+        inner.add_note(AttributeValidationNote("note", EXTENSIONS_KEY, object))
+        group = ClassValidationError("While structuring Claim", [inner], cm.Claim)
+        assert [("$.a", "bad")] == [(p.path, p.message) for p in problems_from(group, "$.a")]
+
+
+class TestEnvelope:
+    """The ``format`` value's type, and keys newer than the document anywhere in it."""
+
+    def test_a_format_not_a_string(self) -> None:
+        with pytest.raises(UnsupportedFormatError) as raised:
+            _envelope.parse_version(11)
+        message = "expected a string such as 'claimmodel/1.1', got an integer"
+        assert [("$.format", message)] == [(p.path, p.message) for p in raised.value.problems]
+
+    def test_a_newer_key_found_after_a_value_that_is_not_an_object(self) -> None:
+        document = {
+            "format": "claimmodel/1.0",
+            "sources": [
+                {"kind": "person", "id": "p", "reliability": None},
+                {"kind": "person", "id": "q", "draft": True},
+            ],
+            "claims": [],
+            "assertions": [],
+            "relations": [],
+        }
+        with pytest.raises(DecodeError) as raised:
+            cm.from_data(document)
+        message = (
+            "key 'draft' was added in claimmodel/1.1, but the document's format is "
+            'claimmodel/1.0; write "format": "claimmodel/1.1" (or newer) to use it'
+        )
+        problems = [(p.path, p.message) for p in raised.value.problems]
+        assert [("$.sources[1].draft", message)] == problems
+
+
+def test_only_a_tuple_of_any_length_is_homogeneous() -> None:
+    assert is_homogeneous_tuple(tuple[int, ...])
+    assert not is_homogeneous_tuple(tuple[int, str])
+    assert not is_homogeneous_tuple(list[int])
