@@ -24,6 +24,7 @@ from distributed import Client, LocalCluster, get_task_stream
 
 import claimmodel as cm
 import claimmodel.corpus.dask as dask_module
+from claimmodel.analysis._dependencies import period
 from claimmodel.corpus import for_corroboration, iter_lines, merge_corpus
 from claimmodel.corpus._corroborate import Registry
 from claimmodel.corpus.dask import Corpus, LineFinding, Part, corroborate, validate_corpus
@@ -444,7 +445,8 @@ def _task_name(key: object) -> str:
 class TestRegistryByKey:
     """The registry is built on one worker and shared by key: the map and the reduce receive
     only the slices of it that their records and claims need, and a component's dated
-    dependencies stay with the task that answers questions about them."""
+    dependencies, or a control group's affiliations, stay with the task that answers
+    questions about them."""
 
     def test_no_task_receives_the_registry(self, tmp_path: Path) -> None:
         corpus = Corpus.json_lines(write_corpus(tmp_path, 30, files=2), blocksize=10_000)
@@ -478,9 +480,11 @@ class TestRegistryByKey:
             # What crossed the shuffles is pickled, one bytes per slot and sending task.
             packed = [item for _, found in [*groups, *answered] for item in found]
             assert all(isinstance(data, bytes) for _, _, data in packed)
-            # No component's dated dependencies: only the answers to its questions.
+            # No component's dated dependencies, no control affiliations: only the answers
+            # to its questions.
             unpacked = [item for _, found in answered for item in dask_module._unpacked(found)]
-            assert all(isinstance(item, dask_module._Answer) for *_, item in unpacked)
+            kinds = (dask_module._Answer, dask_module._Control)
+            assert all(isinstance(item, kinds) for *_, item in unpacked)
             answers.extend(item for *_, item in unpacked)
             for _, found in groups:
                 members = dask_module._unpacked(found)
@@ -499,12 +503,114 @@ class TestRegistryByKey:
         )
         known = {source.id for source in merged.bundle.sources}
         assert len(corpus.parts) >= len(received) > 2
-        assert answers  # the corpus's dated employment was asked about
+        assert any(isinstance(a, dask_module._Answer) for a in answers)  # dated employment
+        # An answer labels only the base roots the dependencies in force join to another.
+        labels = [pair for a in answers if isinstance(a, dask_module._Answer) for pair in a.labels]
+        assert labels
+        assert all(base != root for base, root in labels)
+        assert any(isinstance(a, dask_module._Control) and a.found for a in answers)
         assert set(expected) == {claim for claims, _ in received for claim in claims}
         for claims, slices in received:
             wanted = {s for claim in claims for s in _reached(expected[claim])}
             assert wanted & known == slices
             assert len(slices) < len(known)
+
+    def test_control_groups(self) -> None:
+        """A control group holds the sources its edges join in either direction; a source
+        with no control edges of its own is in no group."""
+        always = period(None, None)
+        edges = {"a": [("b", always)], "c": [("b", always)], "d": [("e", always)]}
+        group_of, groups = dask_module._control_groups(edges, {"a": "A", "b": "B", "e": "E"})
+        assert {"a": 0, "c": 0, "d": 1} == group_of
+        assert [0, 1] == [group.number for group in groups]
+        assert (("a", (("b", always),)), ("c", (("b", always),))) == groups[0].edges
+        assert (("a", "A"), ("b", "B")) == groups[0].names
+        assert (("e", "E"),) == groups[1].names
+
+    def test_a_bucket_receives_no_control_graph(
+        self, sync: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """An outlet that many records say a government controls (the government named
+        without the identifier that joins it, so each record's is a source of its own) has
+        a control reach that grows with the corpus: a bucket whose claim it relays receives
+        the answer to its question, not that reach."""
+        government = {"id": "gov", "kind": "government-body", "name": "Government"}
+        first = {
+            "format": "claimmodel/1.1",
+            "id": "first",
+            "sources": [
+                {"id": "p", "kind": "person", "name": "Ana"},
+                {
+                    "id": "outlet",
+                    "kind": "media-outlet",
+                    "name": "Wire",
+                    "identifiers": [{"scheme": "wikidata", "value": "Q1"}],
+                    "affiliations": [{"kind": "controlled-by", "target": "gov"}],
+                },
+                {**government, "identifiers": [{"scheme": "wikidata", "value": "Q2"}]},
+            ],
+            "claims": [{"id": "c1", "text": "The bridge was closed.", "parties": ["gov"]}],
+            "assertions": [
+                {
+                    "id": "a1",
+                    "claim": "c1",
+                    "attribution": {
+                        "source": "p",
+                        "chain": [{"source": "outlet", "channel": "interview"}],
+                    },
+                    "confidence": {"scale": "icd203", "level": "likely"},
+                    "date": "2020-05",
+                }
+            ],
+            "relations": [],
+        }
+        others = [
+            {
+                "format": "claimmodel/1.1",
+                "id": f"other-{k}",
+                "sources": [
+                    {
+                        "id": f"outlet-{k}",
+                        "kind": "media-outlet",
+                        "name": "Wire",
+                        "identifiers": [{"scheme": "wikidata", "value": "Q1"}],
+                        "affiliations": [{"kind": "controlled-by", "target": f"copy-{k}"}],
+                    },
+                    {**government, "id": f"copy-{k}"},
+                ],
+                "claims": [],
+                "assertions": [],
+                "relations": [],
+            }
+            for k in range(8)
+        ]
+        path = tmp_path / "corpus.jsonl"
+        path.write_text("".join(json.dumps(record) + "\n" for record in [first, *others]))
+        expected, _ = _single_process([path])
+        (relay,) = expected["c1"].controlled_relays
+        assert ("outlet", "gov", ()) == (relay.relay, relay.party, relay.via)
+        received: list[bytes] = []
+        controls: list[dask_module._Control] = []
+        original = dask_module._reduce
+
+        def recorded(groups: Any, answered: Any, shared: Any) -> Any:
+            groups, answered = list(groups), list(answered)
+            received.extend(data for _, found in [*groups, *answered] for _, _, data in found)
+            controls.extend(
+                item
+                for _, found in answered
+                for *_, item in dask_module._unpacked(found)
+                if isinstance(item, dask_module._Control)
+            )
+            return original(groups, answered, shared)
+
+        monkeypatch.setattr(dask_module, "_reduce", recorded)
+        _assert_equal_claim_by_claim(expected, corroborate(Corpus.json_lines(path)).compute())
+        assert received
+        # The outlet's edges to the other records' governments reach no bucket.
+        assert not any(b"copy-" in data for data in received)
+        # Asked once, and answered with the party and the sources between them.
+        assert [("outlet", ("gov", ()))] == [(found.relay, found.found) for found in controls]
 
 
 class TestMemory:

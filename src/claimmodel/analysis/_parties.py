@@ -72,6 +72,11 @@ class Controls:
         controls._edges = {source: list(found) for source, found in edges.items()}
         return controls
 
+    def edges(self) -> Mapping[str, Sequence[tuple[str, Period]]]:
+        """Every source's control edges: its targets with the period each holds (as
+        :meth:`of_edges` takes them)."""
+        return self._edges
+
     def reach(self, relay: str) -> dict[str, list[tuple[str, Period]]]:
         """The control edges of ``relay`` and of every source they lead to (at any date):
         all that :meth:`controller` reads to look up ``relay``."""

@@ -28,11 +28,13 @@ the partitions:
    claims reach.
 3. *The join*: the sources' slices are shuffled by source id to the buckets that
    named them.
-4. *The dated questions*: each bucket, with its contributions and slices together,
+4. *The questions*: each bucket, with its contributions and slices together,
    asks the components with dated dependencies its claims' speakers are in which roots
-   the dependencies in force at each period of their assertions join; a shuffle by
-   component brings the questions to the task holding the component's dependencies,
-   which answers them.
+   the dependencies in force at each period of their assertions join, and the control
+   groups of its claims' relays which of a claim's parties controls each relay at the
+   date of its link; a shuffle by component or group brings the questions to the task
+   holding the component's dependencies or the group's control affiliations, which
+   answers them.
 5. *The reduce*: the answers are shuffled by bucket beside the buckets (into as
    many partitions, which places a bucket by its number alone), and each bucket builds
    a :class:`~claimmodel.analysis._analyze.Record` of the slices and answers it
@@ -42,11 +44,11 @@ the partitions:
 Memory per task is bounded by a partition (a byte range of ``blocksize``), the
 slices and answers its buckets' claims need and the ids more than one record uses;
 the registry's worker also holds the corpus's sources and claims, and the task that
-answers for a component its dated dependencies (``docs/corpus.md`` gives the
-figures).  What waits between the steps (every part's output, until the next step has
-read it) is pickled, so that Dask measures it exactly and a worker spills it to disk
-beyond its memory limit; :meth:`Corroboration.compute` assembles the analysis in the
-caller's process.
+answers for a component its dated dependencies or for a control group its control
+affiliations holds those (``docs/corpus.md`` gives the figures).  What waits between
+the steps (every part's output, until the next step has read it) is pickled, so that
+Dask measures it exactly and a worker spills it to disk beyond its memory limit;
+:meth:`Corroboration.compute` assembles the analysis in the caller's process.
 """
 
 from __future__ import annotations
@@ -76,7 +78,7 @@ except ImportError as error:  # pragma: no cover  (tested in a subprocess)
 from claimmodel.analysis._analyze import Analysis, ClaimAnalysis, ClaimFacts, Record
 from claimmodel.analysis._dependencies import Period
 from claimmodel.analysis._figures import FigureConflict
-from claimmodel.analysis._origins import OriginFinder, overlay, overlay_root, when
+from claimmodel.analysis._origins import OriginFinder, UnionFind, overlay, overlay_root, when
 from claimmodel.analysis._parties import Controls
 from claimmodel.analysis._verdicts import FactCheck
 from claimmodel.corpus._corroborate import (
@@ -97,7 +99,7 @@ from claimmodel.corpus._references import Renamer
 from claimmodel.exceptions import InvalidValueError
 from claimmodel.format import Limits
 from claimmodel.format._limits import DEFAULT_LIMITS
-from claimmodel.model import Assertion, Bundle, FrozenMap, Scale
+from claimmodel.model import Assertion, Bundle, FrozenMap, PartialDate, Scale
 from claimmodel.validation import Severity, validate
 
 __all__ = [
@@ -703,12 +705,17 @@ class _PartView(Registry):
 # (speakers, intermediaries, the speakers of what withdraws them), a slice: its name,
 # its roots in the dependency graph the registry resolved (the connected components of
 # the dependencies, undated and all), the relays it shares as an unnamed speaker, and
-# the control affiliations it leads through; and, where its speakers are in a component
-# with dated dependencies, which roots those in force at each period of its assertions
-# join.  The map names the sources each bucket of claims reaches; the slices are joined
-# with those requests by source id; each bucket's questions go to the task holding the
-# component's dependencies and its answers come back, each by a shuffle; the reduce
-# builds a Record of the slices and answers it received alone.
+# the number of the control group its control affiliations are in; where its speakers
+# are in a component with dated dependencies, which roots those in force at each period
+# of its assertions join; and, for each relay of its assertions with control
+# affiliations, which of its interested parties controls it at the link's date.  The
+# map names the sources each bucket of claims reaches; the slices are joined with those
+# requests by source id; each bucket's questions go to the task holding the component's
+# dependencies or the control group's affiliations, and its answers come back, each by a
+# shuffle; the reduce builds a Record of the slices and answers it received alone: no
+# control graph reaches it, only the answers (a relay's control reach grows with the
+# corpus: every record that names its controller without the identifier that joins it
+# adds an edge).
 
 
 @attrs.frozen(kw_only=True)
@@ -723,10 +730,9 @@ class _Slice:
     """Whether its coarse group holds dated dependencies (a :class:`_Group`)."""
     relays: tuple[tuple[str, str | None], ...]
     """As an unnamed speaker, the relays it shares with others, each with its name."""
-    control: tuple[tuple[str, tuple[tuple[str, Period], ...]], ...]
-    """The control edges of the sources it leads to (:meth:`Controls.reach`)."""
-    names: tuple[tuple[str, str], ...]
-    """The names of the sources of ``control``."""
+    controlled: int | None
+    """The number of the control group its control edges are in (a :class:`_ControlGroup`;
+    ``None``: it has none, so that no party controls it as a relay but itself)."""
 
 
 @attrs.frozen(kw_only=True)
@@ -735,6 +741,17 @@ class _Group:
 
     root: int
     edges: tuple[tuple[int, int, Period], ...]
+
+
+@attrs.frozen(kw_only=True)
+class _ControlGroup:
+    """The control edges of one group of the registry's sources (those the edges join, in
+    either direction), with the names of its sources: all that
+    :meth:`Controls.controller` reads to look up a relay of the group."""
+
+    number: int
+    edges: tuple[tuple[str, tuple[tuple[str, Period], ...]], ...]
+    names: tuple[tuple[str, str], ...]
 
 
 @attrs.frozen(kw_only=True)
@@ -759,44 +776,75 @@ def _tables(
 ) -> tuple[
     list[list[_PartView]],
     list[list[tuple[int, str, _Slice]]],
-    list[list[tuple[int, _Group]]],
+    list[list[tuple[int, _Group | _ControlGroup]]],
     _Shared,
 ]:
     """The registry as tables by key: each part's view; every source's slice, in ``count``
-    pieces by source id; every dated group, in ``count`` pieces; and what every bucket
-    reads whole."""
+    pieces by source id; every dated group and every control group, in ``count`` pieces by
+    number; and what every bucket reads whole."""
     record = registry.record
-    finder, controls, names = record.finder, record.controls, record.names
+    finder, names = record.finder, record.names
     dated = finder.dated_groups()
+    control_of, controls = _control_groups(record.controls.edges(), names)
     slices: list[list[tuple[int, str, _Slice]]] = [[] for _ in range(count)]
     for source_id in dict.fromkeys([*names, *finder.sources(), *record.unnamed]):
         roots = finder.roots(source_id)
-        reach = controls.reach(source_id)
-        reached = dict.fromkeys(
-            [*reach, *(target for edges in reach.values() for target, _ in edges)]
-        )
         found = _Slice(
             id=source_id,
             name=names.get(source_id),
             roots=roots,
             dated=roots is not None and roots[1] in dated,
             relays=tuple((r, names.get(r)) for r in record.unnamed.get(source_id, ())),
-            control=tuple((node, tuple(edges)) for node, edges in reach.items()),
-            names=tuple((node, names[node]) for node in reached if node in names),
+            controlled=control_of.get(source_id),
         )
         key = _hashed(source_id)
         slices[key % count].append((key, source_id, found))
-    groups: list[list[tuple[int, _Group]]] = [[] for _ in range(count)]
+    groups: list[list[tuple[int, _Group | _ControlGroup]]] = [[] for _ in range(count)]
     for root, edges in dated.items():
         groups[root % count].append((root, _Group(root=root, edges=tuple(edges))))
+    for group in controls:
+        groups[group.number % count].append((group.number, group))
     views = [[_PartView(registry, number)] for number in range(count)]
     return views, slices, groups, _Shared(scales=record.scales, claims=len(record.claims))
+
+
+def _control_groups(
+    edges: Mapping[str, Sequence[tuple[str, Period]]], names: Mapping[str, str]
+) -> tuple[dict[str, int], list[_ControlGroup]]:
+    """The control edges in groups, numbered from 0 (the sources the edges join, in either
+    direction: every source a relay leads to is in the relay's group), and the group of
+    each source with control edges."""
+    index: dict[str, int] = {}
+    for source_id, targets in edges.items():
+        index.setdefault(source_id, len(index))
+        for target, _ in targets:
+            index.setdefault(target, len(index))
+    union = UnionFind(len(index))
+    for source_id, targets in edges.items():
+        for target, _ in targets:
+            union.union(index[source_id], index[target])
+    numbers: dict[int, int] = {}
+    members: list[list[str]] = []
+    for node, at in index.items():
+        number = numbers.setdefault(union.find(at), len(members))
+        if number == len(members):
+            members.append([])
+        members[number].append(node)
+    groups = [
+        _ControlGroup(
+            number=number,
+            edges=tuple((node, tuple(edges[node])) for node in nodes if node in edges),
+            names=tuple((node, names[node]) for node in nodes if node in names),
+        )
+        for number, nodes in enumerate(members)
+    ]
+    return {source_id: numbers[union.find(index[source_id])] for source_id in edges}, groups
 
 
 _Given = tuple[tuple[int, int, int], Assertion | FactCheck, Withdrawal | None]
 """What a record gives a claim (see :data:`Contribution`), with its place in the corpus
 (file, line, position in the record)."""
-_Keyed = tuple[int, str, "_Given | _Facts | _Slice | _Answer"]
+_Keyed = tuple[int, str, "_Given | _Facts | _Slice | _Answer | _Control"]
 """What a bucket of claims receives, by bucket: a contribution or a claim's facts (by
 claim id), a slice of a source its claims reach or an answer to one of its questions
 (with no claim id)."""
@@ -861,8 +909,9 @@ def _deliver_slices(groups: Iterable[tuple[int, list[_Packed]]], count: int) -> 
 @attrs.frozen(kw_only=True)
 class _Answer:
     """The dated dependencies of a coarse group applied at one period, for the base roots a
-    bucket asked about: the root each is joined to (``labels``) and those the dependencies
-    in force touch (``touched``)."""
+    bucket asked about: the root each is joined to (``labels``: only those joined to
+    another, for :func:`overlay_root` reads any other as its own root) and those the
+    dependencies in force touch (``touched``)."""
 
     group: int
     at: Period
@@ -874,12 +923,36 @@ _Query = tuple[int, int, Period, tuple[int, ...]]
 """A bucket's question to a coarse group: (the group's root, the bucket, a period, the
 base roots asked about)."""
 
+_Asked = tuple[str, PartialDate | None, tuple[str, ...]]
+"""What the analysis of a claim asks :meth:`Controls.controller`: a relay, the date of its
+link, the claim's interested parties."""
+_ControlQuery = tuple[int, int, str, PartialDate | None, tuple[str, ...]]
+"""A bucket's question to a control group: (the group's number, the bucket, and what it
+asks, :data:`_Asked`)."""
+_Controller = tuple[str, tuple[str, ...]] | None
+"""What :meth:`Controls.controller` answers: the party and the sources between, or none."""
+
+
+@attrs.frozen(kw_only=True)
+class _Control:
+    """A control group's answer to a bucket: which of ``parties`` controls ``relay`` at
+    ``date`` (:meth:`Controls.controller`), with the names of that party and the sources
+    between them."""
+
+    relay: str
+    date: PartialDate | None
+    parties: tuple[str, ...]
+    found: _Controller
+    names: tuple[tuple[str, str], ...]
+
 
 def _questions(groups: Iterable[tuple[int, list[_Packed]]], count: int) -> list[_Packed]:
     """Each bucket's questions to the coarse groups that hold dated dependencies: for each
     claim, the periods its assertions there are made in, and the base roots of its
-    speakers and parties there."""
-    out: list[_Query] = []
+    speakers and parties there; and to the control groups of its claims' relays: which of
+    a claim's parties controls each relay of its assertions, at the link's date (once
+    each)."""
+    out: list[_Query | _ControlQuery] = []
     for bucket, packed in groups:
         members: list[_Keyed] = _unpacked(packed)
         slices = {item.id: item for _, _, item in members if isinstance(item, _Slice)}
@@ -910,18 +983,51 @@ def _questions(groups: Iterable[tuple[int, list[_Packed]]], count: int) -> list[
         out.extend(
             (group, bucket, period_, tuple(found)) for (group, period_), found in asked.items()
         )
+        controls = _control_questions(said, parties, slices)
+        out.extend(
+            (number, bucket, relay, date, interested)
+            for (relay, date, interested), number in controls.items()
+        )
     return _pack(out, count)
+
+
+def _control_questions(
+    said: Mapping[str, Iterable[Assertion]],
+    parties: Mapping[str, tuple[str, ...]],
+    slices: Mapping[str, _Slice],
+) -> dict[_Asked, int]:
+    """What the analysis of some claims will ask :meth:`Controls.controller` (as
+    ``_controlled`` asks it, of every assertion), by the control group that answers it; a
+    relay with no control edges is not asked about."""
+    asked: dict[_Asked, int] = {}
+    for claim_id, assertions in said.items():
+        interested = parties.get(claim_id, ())
+        if not interested:
+            continue  # no party: the analysis asks nothing
+        for assertion in assertions:
+            for link in assertion.attribution.chain:
+                found = slices.get(link.source)
+                if found is None or found.controlled is None:
+                    continue
+                date = link.date if link.date is not None else assertion.date
+                asked[(link.source, date, interested)] = found.controlled
+    return asked
 
 
 def _answers(groups: Iterable[tuple[int, list[_Packed]]], count: int) -> list[_Packed]:
     """Each question a bucket asked a coarse group, answered from the group's dated
     dependencies (each period's overlay computed once, and held only while its questions
-    are answered)."""
+    are answered); and each question it asked a control group (:func:`_controllers`)."""
     out: list[_Keyed] = []
     by_group: dict[int, list[tuple[int, _Group] | _Query]] = {}
+    by_controls: dict[int, list[tuple[int, _ControlGroup] | _ControlQuery]] = {}
     for _, packed in groups:
         for item in _unpacked(packed):
-            by_group.setdefault(item[0], []).append(item)
+            if len(item) == 5 or isinstance(item[1], _ControlGroup):
+                by_controls.setdefault(item[0], []).append(item)
+            else:
+                by_group.setdefault(item[0], []).append(item)
+    out.extend(_controllers(by_controls.values()))
     for members in by_group.values():
         edges: tuple[tuple[int, int, Period], ...] | None = None
         by_period: dict[Period, list[_Query]] = {}
@@ -936,12 +1042,67 @@ def _answers(groups: Iterable[tuple[int, list[_Packed]]], count: int) -> list[_P
         for at, asked in by_period.items():
             parent, touched = overlay(edges, at)
             for group, bucket, _, bases in asked:
-                labels = tuple((base, overlay_root(parent, base)) for base in bases)
+                # A base the dependencies in force join to no other is its own root, as
+                # the overlay reads a base it does not hold: its label would say nothing.
+                roots = ((base, overlay_root(parent, base)) for base in bases)
+                labels = tuple((base, root) for base, root in roots if root != base)
                 answer = _Answer(
                     group=group, at=at, labels=labels, touched=touched.intersection(bases)
                 )
                 out.append((bucket, "", answer))
     return _pack(out, count)
+
+
+def _controllers(
+    groups: Iterable[Iterable[tuple[int, _ControlGroup] | _ControlQuery]],
+) -> Iterator[_Keyed]:
+    """Each question a bucket asked a control group, answered by
+    :meth:`Controls.controller` of the group's edges (once, for every bucket that asked)."""
+    for members in groups:
+        group: _ControlGroup | None = None
+        asked: dict[_Asked, list[int]] = {}
+        for item in members:
+            if len(item) == 2:
+                group = item[1]
+            else:
+                _, bucket, relay, date, parties = item
+                asked.setdefault((relay, date, parties), []).append(bucket)
+        # Questions go only to the groups of relays with control edges.
+        assert group is not None, "questions to a control group the registry has not"
+        controls = Controls.of_edges(dict(group.edges))
+        names = dict(group.names)
+        for (relay, date, parties), buckets in asked.items():
+            found = controls.controller(relay, date, parties)
+            between = () if found is None else (found[0], *found[1])
+            answer = _Control(
+                relay=relay,
+                date=date,
+                parties=parties,
+                found=found,
+                names=tuple((s, names[s]) for s in between if s in names),
+            )
+            yield from ((bucket, "", answer) for bucket in buckets)
+
+
+class _AnsweredControls(Controls):
+    """The controls a bucket's claims read, as the control groups answered the bucket's
+    questions: a relay with no control edges is controlled by none of the parties but
+    itself."""
+
+    def __init__(self, answers: Mapping[_Asked, _Controller], controlled: set[str]) -> None:
+        self._edges = {}
+        self._answers = answers
+        self._controlled = controlled
+
+    def controller(
+        self, relay: str, date: PartialDate | None, parties: tuple[str, ...]
+    ) -> tuple[str, tuple[str, ...]] | None:
+        key = (relay, date, parties)
+        if key in self._answers:
+            return self._answers[key]
+        # The bucket asked about every relay with control edges of its claims' assertions.
+        assert relay not in self._controlled, f"no answer for the control of {relay!r}"
+        return super().controller(relay, date, parties)
 
 
 _Placed = tuple[tuple[int, tuple[int, ...]], ClaimAnalysis]
@@ -971,7 +1132,11 @@ def _reduce(
         facts: dict[str, _Facts] = {}
         slices: list[_Slice] = []
         answers: dict[tuple[int, Period], tuple[dict[int, int], frozenset[int]]] = {}
+        controls: list[_Control] = []
         for _, _, item in _unpacked(by_bucket.pop(bucket, ())):
+            if isinstance(item, _Control):
+                controls.append(item)
+                continue
             assert isinstance(item, _Answer)  # the answers' shuffle holds nothing else
             answers[(item.group, item.at)] = (dict(item.labels), item.touched)
         for _, claim_id, item in members:
@@ -980,9 +1145,9 @@ def _reduce(
             elif isinstance(item, _Facts):
                 facts[claim_id] = item
                 by_claim.setdefault(claim_id, [])
-            elif not isinstance(item, _Answer):
+            elif not isinstance(item, _Answer | _Control):
                 by_claim.setdefault(claim_id, []).append(item)
-        record = _record(slices, answers, facts, shared)
+        record = _record(slices, answers, controls, facts, shared)
         for claim_id, given in by_claim.items():
             found = facts.get(claim_id)
             order = shared.claims if found is None else found.position
@@ -996,14 +1161,16 @@ def _reduce(
 def _record(
     slices: Iterable[_Slice],
     answers: Mapping[tuple[int, Period], tuple[Mapping[int, int], frozenset[int]]],
+    controls: Iterable[_Control],
     facts: Mapping[str, _Facts],
     shared: _Shared,
 ) -> Record:
-    """The :class:`Record` of some claims, from the slices of the sources they reach."""
+    """The :class:`Record` of some claims, from the slices of the sources they reach and
+    the answers to their questions."""
     names: dict[str, str] = {}
     unnamed: dict[str, list[str]] = {}
     roots: dict[str, tuple[int, int]] = {}
-    edges: dict[str, Sequence[tuple[str, Period]]] = {}
+    controlled: set[str] = set()
     for found in slices:
         if found.name is not None:
             names[found.id] = found.name
@@ -1012,14 +1179,18 @@ def _record(
         if found.relays:
             unnamed[found.id] = [relay for relay, _ in found.relays]
             names.update((relay, name) for relay, name in found.relays if name is not None)
-        edges.update(found.control)
-        names.update(found.names)
+        if found.controlled is not None:
+            controlled.add(found.id)
+    controllers: dict[_Asked, _Controller] = {}
+    for control in controls:
+        controllers[(control.relay, control.date, control.parties)] = control.found
+        names.update(control.names)
     return Record.of_parts(
         claims={claim_id: found.facts for claim_id, found in facts.items()},
         names=names,
         unnamed=unnamed,
         finder=OriginFinder.of_answers(roots, answers),
-        controls=Controls.of_edges(edges),
+        controls=_AnsweredControls(controllers, controlled),
         scales=shared.scales,
     )
 
@@ -1094,7 +1265,7 @@ def corroborate(
     count = len(corpus.parts)
     first = parts.map_partitions(_first_pass, *options, count)
     shared = _shuffled(first.filter(_tagged("id")), count).map_partitions(_shared_ids)
-    views, slices, dated, whole, summary = delayed(_registry, nout=5)(
+    views, slices, groups, whole, summary = delayed(_registry, nout=5)(
         corpus.parts,
         _delayed(first.filter(_tagged("skeletons"))),
         _delayed(shared),
@@ -1110,7 +1281,7 @@ def corroborate(
     ).map_partitions(_deliver_slices, count)
     grouped = _shuffled(db.concat([mapped.filter(_tagged("keyed")), delivered]), count)
     questions = grouped.map_partitions(_questions, count)
-    answers = _shuffled(db.concat([db.from_delayed(_pieces(dated, count)), questions]), count)
+    answers = _shuffled(db.concat([db.from_delayed(_pieces(groups, count)), questions]), count)
     answered = _shuffled(answers.map_partitions(_answers, count), count)
     reduced = db.map_partitions(_reduce, grouped, answered, whole)
     return Corroboration(
