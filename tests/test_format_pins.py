@@ -138,6 +138,22 @@ class TestJsonEscaped:
         assert json.loads(text) == json.loads(escaped)
 
 
+def _document(
+    *,
+    sources: list[Any] | None = None,
+    claims: list[Any] | None = None,
+    assertions: list[Any] | None = None,
+) -> dict[str, Any]:
+    """A 1.1 document holding what it is given, the other lists empty."""
+    return {
+        "format": "claimmodel/1.1",
+        "sources": sources or [],
+        "claims": claims or [],
+        "assertions": assertions or [],
+        "relations": [],
+    }
+
+
 def _problems(text: str | bytes, limits: cm.Limits = DEFAULT_LIMITS) -> list[tuple[str, str]]:
     with pytest.raises(DecodeError) as raised:
         cm.loads(text, limits=limits)
@@ -508,13 +524,7 @@ class TestLimitMessages:
         ],
     )
     def test_long_string(self, claim: dict[str, Any], path: str, length: int) -> None:
-        document = {
-            "format": "claimmodel/1.1",
-            "sources": [],
-            "claims": [claim],
-            "assertions": [],
-            "relations": [],
-        }
+        document = _document(claims=[claim])
         message = (
             f"a string of {length} code points exceeds the limit max_string_length=5; if the "
             "input is trusted, raise it with limits=claimmodel.Limits(max_string_length=...)"
@@ -523,13 +533,7 @@ class TestLimitMessages:
         assert [(path, message)] == _problems(text, limits=cm.Limits(max_string_length=5))
 
     def test_a_string_at_the_limit_is_read(self) -> None:
-        document = {
-            "format": "claimmodel/1.1",
-            "sources": [],
-            "claims": [{"id": "c", "text": "abcde"}],
-            "assertions": [],
-            "relations": [],
-        }
+        document = _document(claims=[{"id": "c", "text": "abcde"}])
         read = cm.loads(json.dumps(document), limits=cm.Limits(max_string_length=5))
         assert "abcde" == read.claims[0].text
 
@@ -540,13 +544,7 @@ class TestLimitMessages:
             "attribution": {"source": "p", "chain": [{"source": "p"}] * 3},
             "confidence": _LIKELY,
         }
-        document = {
-            "format": "claimmodel/1.1",
-            "sources": [],
-            "claims": [],
-            "assertions": [assertion],
-            "relations": [],
-        }
+        document = _document(assertions=[assertion])
         message = (
             "an attribution chain of 3 links exceeds the limit max_chain_length=2; if the "
             "input is trusted, raise it with limits=claimmodel.Limits(max_chain_length=...)"
@@ -563,13 +561,7 @@ class TestLimitMessages:
         ],
     )
     def test_an_integer_too_long_to_write(self, source: dict[str, Any], path: str) -> None:
-        document = {
-            "format": "claimmodel/1.1",
-            "sources": [source],
-            "claims": [],
-            "assertions": [],
-            "relations": [],
-        }
+        document = _document(sources=[source])
         with pytest.raises(DecodeError) as raised:
             cm.from_data(document)
         message = "the integer has too many digits to write back as JSON"
@@ -595,13 +587,7 @@ class TestKeyProblems:
     """Keys that are not strings, and unknown keys within the problem budget, in order."""
 
     def _refused(self, claim: dict[Any, Any], limits: cm.Limits = DEFAULT_LIMITS) -> list[Any]:
-        document = {
-            "format": "claimmodel/1.1",
-            "sources": [],
-            "claims": [claim],
-            "assertions": [],
-            "relations": [],
-        }
+        document = _document(claims=[claim])
         with pytest.raises(DecodeError) as raised:
             cm.from_data(document, limits=limits)
         return [(p.path, p.message) for p in raised.value.problems]
